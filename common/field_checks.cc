@@ -1,0 +1,112 @@
+#include "common/field_checks.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/dates.h"
+
+namespace yjinspect::common {
+namespace {
+
+// Protobuf has already checked that proto3 strings are valid UTF-8, so
+// counting the bytes that start a code point counts the characters.
+size_t CountCodePoints(absl::string_view text) {
+  size_t count = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+void CheckText(FieldViolations& violations, absl::string_view field,
+               absl::string_view value, size_t max_chars, bool required) {
+  if (value.empty()) {
+    if (required) violations.Add(std::string(field), "is required");
+    return;
+  }
+  if (CountCodePoints(value) > max_chars) {
+    violations.Add(std::string(field),
+                   absl::StrCat("is longer than ", max_chars, " characters"));
+    return;
+  }
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) {
+      violations.Add(std::string(field),
+                     "contains a control character; use plain text");
+      return;
+    }
+  }
+}
+
+void CheckToken(FieldViolations& violations, absl::string_view field,
+                absl::string_view value, size_t max_chars,
+                absl::string_view extra, bool required) {
+  if (value.empty()) {
+    if (required) violations.Add(std::string(field), "is required");
+    return;
+  }
+  bool ok = value.size() <= max_chars;
+  for (char c : value) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) &&
+        extra.find(c) == absl::string_view::npos) {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    std::string allowed;
+    for (char c : extra) absl::StrAppend(&allowed, " '", std::string(1, c), "'");
+    violations.Add(std::string(field),
+                   absl::StrCat("must be 1 to ", max_chars,
+                                " letters, digits", allowed.empty() ? "" : " or",
+                                allowed));
+  }
+}
+
+void CheckEnum(FieldViolations& violations, absl::string_view field,
+               const google::protobuf::EnumDescriptor* descriptor, int value) {
+  const auto* known = descriptor->FindValueByNumber(value);
+  if (value != 0 && known != nullptr) return;
+  std::vector<std::string> names;
+  for (int i = 0; i < descriptor->value_count(); ++i) {
+    if (descriptor->value(i)->number() != 0) {
+      names.push_back(descriptor->value(i)->name());
+    }
+  }
+  std::string accepted = absl::StrJoin(names, ", ");
+  if (value == 0) {
+    violations.Add(std::string(field),
+                   absl::StrCat("is required; one of ", accepted));
+  } else {
+    violations.Add(std::string(field),
+                   absl::StrCat("has unknown value ", value, " for ",
+                                descriptor->name(), "; one of ", accepted));
+  }
+}
+
+std::optional<absl::CivilDay> CheckDate(FieldViolations& violations,
+                                        absl::string_view field,
+                                        const google::type::Date* date) {
+  if (date == nullptr) {
+    violations.Add(std::string(field), "is required");
+    return std::nullopt;
+  }
+  auto day = ToCivilDay(*date);
+  if (!day.has_value()) {
+    violations.Add(std::string(field),
+                   "is not a calendar date; give year (1900-2199), month and "
+                   "day of a real date");
+  }
+  return day;
+}
+
+void CheckRequestId(FieldViolations& violations, absl::string_view field,
+                    absl::string_view request_id) {
+  CheckToken(violations, field, request_id, 64, "-_", /*required=*/false);
+}
+
+}  // namespace yjinspect::common

@@ -1,0 +1,72 @@
+#include "common/resource_names.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace yjinspect::common {
+namespace {
+
+bool IsLowerAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool IsAlnum(char c) {
+  return IsLowerAlnum(c) || (c >= 'A' && c <= 'Z');
+}
+
+bool IsLowerId(absl::string_view id) {
+  if (id.empty() || id.size() > 63) return false;
+  if (!(id[0] >= 'a' && id[0] <= 'z')) return false;
+  for (char c : id) {
+    if (!IsLowerAlnum(c) && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsValidYotId(absl::string_view id) { return IsLowerId(id); }
+bool IsValidInspectionId(absl::string_view id) { return IsLowerId(id); }
+
+bool IsValidCaseId(absl::string_view id) {
+  if (id.empty() || id.size() > 64 || !IsAlnum(id[0])) return false;
+  for (char c : id) {
+    if (!IsAlnum(c) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+std::optional<std::string> ParseYotName(absl::string_view name,
+                                        bool allow_wildcard) {
+  if (!absl::ConsumePrefix(&name, "yots/")) return std::nullopt;
+  if (allow_wildcard && name == "-") return std::string(name);
+  if (!IsValidYotId(name)) return std::nullopt;
+  return std::string(name);
+}
+
+std::optional<CaseName> ParseCaseName(absl::string_view name) {
+  std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
+  if (parts.size() != 4 || parts[0] != "yots" || parts[2] != "cases") {
+    return std::nullopt;
+  }
+  if (!IsValidYotId(parts[1]) || !IsValidCaseId(parts[3])) return std::nullopt;
+  return CaseName{std::string(parts[1]), std::string(parts[3])};
+}
+
+std::optional<std::string> ParseInspectionName(absl::string_view name) {
+  if (!absl::ConsumePrefix(&name, "inspections/")) return std::nullopt;
+  if (!IsValidInspectionId(name)) return std::nullopt;
+  return std::string(name);
+}
+
+std::string YotName(absl::string_view yot) { return absl::StrCat("yots/", yot); }
+
+std::string FormatCaseName(absl::string_view yot, absl::string_view case_id) {
+  return absl::StrCat("yots/", yot, "/cases/", case_id);
+}
+
+std::string InspectionName(absl::string_view id) {
+  return absl::StrCat("inspections/", id);
+}
+
+}  // namespace yjinspect::common

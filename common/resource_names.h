@@ -1,0 +1,49 @@
+#pragma once
+
+// Resource names (AIP-122): `yots/{yot}`, `yots/{yot}/cases/{case}`,
+// `inspections/{inspection}`. Parsing is strict so that a stored key can
+// always be turned back into the name it came from.
+
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+
+namespace yjinspect::common {
+
+// A YOT code: a lower-case letter, then lower-case letters, digits and "-",
+// at most 63 characters.
+bool IsValidYotId(absl::string_view id);
+// A case reference: a letter or digit, then letters, digits, "-" and "_", at
+// most 64 characters.
+bool IsValidCaseId(absl::string_view id);
+// An inspection id: as a YOT code.
+bool IsValidInspectionId(absl::string_view id);
+
+struct CaseName {
+  std::string yot;
+  std::string case_id;
+};
+
+// "yots/{yot}" -> yot. `allow_wildcard` also accepts "yots/-" (every YOT),
+// returned as "-".
+std::optional<std::string> ParseYotName(absl::string_view name,
+                                        bool allow_wildcard = false);
+std::optional<CaseName> ParseCaseName(absl::string_view name);
+std::optional<std::string> ParseInspectionName(absl::string_view name);
+
+std::string YotName(absl::string_view yot);
+std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
+std::string InspectionName(absl::string_view id);
+
+// Human-readable statements of the formats, for field violations.
+inline constexpr absl::string_view kYotNameFormat =
+    "must be yots/{yot}, {yot} a lower-case letter then up to 62 lower-case "
+    "letters, digits or '-'";
+inline constexpr absl::string_view kCaseIdFormat =
+    "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or "
+    "digit";
+inline constexpr absl::string_view kInspectionIdFormat =
+    "must be a lower-case letter then up to 62 lower-case letters, digits or "
+    "'-'";
+
+}  // namespace yjinspect::common

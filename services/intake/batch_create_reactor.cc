@@ -1,0 +1,83 @@
+#include "services/intake/batch_create_reactor.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/field_violations.h"
+#include "common/grpc_status.h"
+#include "common/resource_names.h"
+#include "common/rpc_edge.h"
+#include "services/intake/storage/intake_store.h"
+
+namespace yjinspect::intake {
+
+BatchCreateReactor::BatchCreateReactor(CaseIntake& cases,
+                                       v1::BatchCreateCasesResponse* response)
+    : cases_(cases), response_(response), started_(absl::Now()) {
+  StartRead(&chunk_);
+}
+
+void BatchCreateReactor::OnReadDone(bool ok) {
+  if (!ok) {  // the client has sent everything (or went away)
+    FinishStream(absl::OkStatus());
+    return;
+  }
+  if (static_cast<size_t>(chunk_.requests_size()) >
+      IntakeStore::kMaxBundleSize) {
+    common::FieldViolations v;
+    v.Add("requests", absl::StrCat("a chunk holds at most ",
+                                   IntakeStore::kMaxBundleSize,
+                                   " cases; split it"));
+    FinishStream(v.ToStatus("BatchCreateCases chunk"));
+    return;
+  }
+  std::vector<std::string> names;
+  std::vector<v1::CreateCaseRequest> requests;
+  names.reserve(static_cast<size_t>(chunk_.requests_size()));
+  for (v1::CreateCaseRequest& request : *chunk_.mutable_requests()) {
+    bool named = common::ParseYotName(request.parent()).has_value() &&
+                 common::IsValidCaseId(request.case_id());
+    names.push_back(named ? common::FormatCaseName(
+                                request.parent().substr(5), request.case_id())
+                          : std::string());
+    requests.push_back(std::move(request));
+  }
+  chunk_.Clear();
+  cases_.CreateCases(
+      std::move(requests),
+      [this, names = std::move(names)](
+          std::vector<absl::StatusOr<StoredCaseResult>> results) mutable {
+        OnChunkStored(std::move(names), std::move(results));
+      });
+}
+
+void BatchCreateReactor::OnChunkStored(
+    std::vector<std::string> names,
+    std::vector<absl::StatusOr<StoredCaseResult>> results) {
+  for (size_t i = 0; i < results.size(); ++i) {
+    v1::BatchCreateCaseResult* out = response_->add_results();
+    out->set_index(next_index_++);
+    out->set_name(names[i]);
+    if (results[i].ok()) {
+      out->set_created(results[i]->created);
+      if (results[i]->created) {
+        response_->set_created_count(response_->created_count() + 1);
+      } else {
+        response_->set_unchanged_count(response_->unchanged_count() + 1);
+      }
+    } else {
+      *out->mutable_status() = common::ToRpcStatus(results[i].status());
+      response_->set_failed_count(response_->failed_count() + 1);
+    }
+  }
+  StartRead(&chunk_);
+}
+
+void BatchCreateReactor::FinishStream(const absl::Status& status) {
+  common::LogCall("BatchCreateCases", "-", status, started_);
+  Finish(common::ToGrpcStatus(status));
+}
+
+}  // namespace yjinspect::intake

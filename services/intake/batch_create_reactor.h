@@ -1,0 +1,35 @@
+#pragma once
+
+// BatchCreateCases: a client-streaming reactor that reads one chunk, stores
+// it with one durable write, and only then reads the next, so a fast client
+// is held back by the store instead of filling the server's memory.
+
+#include "absl/time/time.h"
+#include "grpcpp/support/server_callback.h"
+#include "services/intake/case_intake.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::intake {
+
+class BatchCreateReactor final
+    : public grpc::ServerReadReactor<v1::BatchCreateCasesRequest> {
+ public:
+  BatchCreateReactor(CaseIntake& cases, v1::BatchCreateCasesResponse* response);
+
+  void OnReadDone(bool ok) override;
+  void OnDone() override { delete this; }
+
+ private:
+  // Appends one result per request of the chunk, then reads the next chunk.
+  void OnChunkStored(std::vector<std::string> names,
+                     std::vector<absl::StatusOr<StoredCaseResult>> results);
+  void FinishStream(const absl::Status& status);
+
+  CaseIntake& cases_;
+  v1::BatchCreateCasesResponse* response_;
+  v1::BatchCreateCasesRequest chunk_;
+  int64_t next_index_ = 0;
+  absl::Time started_;
+};
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,273 @@
+#include "services/intake/case_intake.h"
+
+#include <memory>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "common/field_checks.h"
+#include "common/fingerprint.h"
+#include "common/page_token.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/intake/case_validation.h"
+
+namespace yjinspect::intake {
+namespace {
+
+constexpr absl::string_view kRequestKind = "case";
+
+google::protobuf::Timestamp ToTimestamp(absl::Time time) {
+  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+      absl::ToUnixNanos(time));
+}
+
+// The stored content of a case without its output-only fields: what
+// "identical content" compares, and what the etag fingerprints.
+std::string ContentFingerprint(const v1::Case& c) {
+  v1::Case content = c;
+  content.clear_name();
+  content.clear_create_time();
+  content.clear_update_time();
+  content.clear_etag();
+  return common::FingerprintMessage(content);
+}
+
+std::string RequestFingerprint(const v1::CreateCaseRequest& request) {
+  v1::CreateCaseRequest without_id = request;
+  without_id.clear_request_id();
+  return common::FingerprintMessage(without_id);
+}
+
+// The case as submitted, ready to store: unknown fields dropped (a newer
+// client's field could carry data we have not vetted), output-only fields
+// replaced by ours.
+v1::Case Normalise(const v1::CreateCaseRequest& request,
+                   const common::CaseName& name) {
+  v1::Case c = request.case_();
+  c.DiscardUnknownFields();
+  c.set_name(common::FormatCaseName(name.yot, name.case_id));
+  c.clear_create_time();
+  c.clear_update_time();
+  c.set_etag(ContentFingerprint(c));
+  return c;
+}
+
+// Applies one validated create inside a group commit.
+absl::Status ApplyCreate(StoreTransaction& txn,
+                         const v1::CreateCaseRequest& request,
+                         const common::CaseName& name, v1::Case c,
+                         StoredCaseResult& result) {
+  const std::string& request_id = request.request_id();
+  std::string request_fingerprint;
+  if (!request_id.empty()) {
+    request_fingerprint = RequestFingerprint(request);
+    ASSIGN_OR_RETURN(auto record, txn.FindRequest(kRequestKind, request_id));
+    if (record && record->request_fingerprint() != request_fingerprint) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "request_id ", request_id, " was already used for a different "
+          "request; use a new request_id for a new request"));
+    }
+  }
+  ASSIGN_OR_RETURN(auto existing, txn.FindCase(name.yot, name.case_id));
+  if (existing) {
+    if (existing->case_().etag() == c.etag()) {
+      result = {existing->case_(), false};
+      return absl::OkStatus();
+    }
+    return absl::AlreadyExistsError(absl::StrCat(
+        "case ", c.name(), " is already stored with different content; "
+        "erase it first (DeleteCase) to submit it again"));
+  }
+  *c.mutable_create_time() = ToTimestamp(txn.Now());
+  *c.mutable_update_time() = c.create_time();
+  v1::Change change;
+  *change.mutable_case_stored() = c;
+  v1::StoredCase stored;
+  stored.add_change_sequences(txn.AppendChange(std::move(change)));
+  *stored.mutable_case_() = c;
+  txn.PutCase(name.yot, name.case_id, stored);
+  if (!request_id.empty()) {
+    v1::RequestRecord record;
+    record.set_resource_name(c.name());
+    record.set_request_fingerprint(request_fingerprint);
+    txn.PutRequest(kRequestKind, request_id, record);
+  }
+  result = {std::move(c), true};
+  return absl::OkStatus();
+}
+
+// Validates `request`; on success returns the step that stores it, filling
+// `*result` before `done` runs.
+absl::StatusOr<IntakeStore::Step> PrepareCreate(
+    v1::CreateCaseRequest request,
+    std::function<void(absl::StatusOr<StoredCaseResult>)> done) {
+  RETURN_IF_ERROR(ValidateCreateCaseRequest(request).ToStatus("case"));
+  common::CaseName name{*common::ParseYotName(request.parent()),
+                        request.case_id()};
+  v1::Case c = Normalise(request, name);
+  auto result = std::make_shared<StoredCaseResult>();
+  auto shared_request =
+      std::make_shared<const v1::CreateCaseRequest>(std::move(request));
+  IntakeStore::Step step;
+  step.mutation = [shared_request, name, c = std::move(c),
+                   result](StoreTransaction& txn) {
+    return ApplyCreate(txn, *shared_request, name, c, *result);
+  };
+  step.done = [result, done = std::move(done)](absl::Status status) {
+    if (!status.ok()) {
+      done(status);
+    } else {
+      done(std::move(*result));
+    }
+  };
+  return step;
+}
+
+}  // namespace
+
+void CaseIntake::CreateCase(v1::CreateCaseRequest request, CreateDone done) {
+  auto step = PrepareCreate(std::move(request), done);
+  if (!step.ok()) {
+    done(step.status());
+    return;
+  }
+  store_.Commit(std::move(step->mutation), std::move(step->done));
+}
+
+void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,
+                             BatchDone done) {
+  // Results are gathered by position; the last outcome to arrive hands them
+  // all to `done`.
+  struct Gather {
+    absl::Mutex mu;
+    std::vector<absl::StatusOr<StoredCaseResult>> results;
+    size_t pending = 0;
+    BatchDone done;
+  };
+  auto gather = std::make_shared<Gather>();
+  gather->results.resize(requests.size(),
+                         absl::UnknownError("not yet processed"));
+  gather->pending = requests.size();
+  gather->done = std::move(done);
+  auto record = [gather](size_t i, absl::StatusOr<StoredCaseResult> r) {
+    bool last = false;
+    {
+      absl::MutexLock lock(&gather->mu);
+      gather->results[i] = std::move(r);
+      last = --gather->pending == 0;
+    }
+    if (last) gather->done(std::move(gather->results));
+  };
+  if (requests.empty()) {
+    gather->done({});
+    return;
+  }
+  std::vector<IntakeStore::Step> steps;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    auto step = PrepareCreate(
+        std::move(requests[i]),
+        [record, i](absl::StatusOr<StoredCaseResult> r) { record(i, std::move(r)); });
+    if (step.ok()) {
+      steps.push_back(std::move(*step));
+    } else {
+      record(i, step.status());
+    }
+  }
+  if (!steps.empty()) store_.CommitBundle(std::move(steps));
+}
+
+absl::StatusOr<v1::Case> CaseIntake::GetCase(
+    const v1::GetCaseRequest& request) const {
+  auto name = common::ParseCaseName(request.name());
+  if (!name) {
+    common::FieldViolations v;
+    v.Add("name", request.name().empty()
+                      ? "is required"
+                      : "must be yots/{yot}/cases/{case}");
+    return v.ToStatus("GetCase request");
+  }
+  ASSIGN_OR_RETURN(auto stored, store_.GetCase(name->yot, name->case_id));
+  if (!stored) {
+    return absl::NotFoundError(absl::StrCat("case ", request.name(),
+                                            " does not exist"));
+  }
+  return std::move(*stored->mutable_case_());
+}
+
+absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
+    const v1::ListCasesRequest& request) const {
+  common::FieldViolations v;
+  auto yot = common::ParseYotName(request.parent(), /*allow_wildcard=*/true);
+  if (!yot) {
+    v.Add("parent", request.parent().empty()
+                        ? "is required"
+                        : absl::StrCat(common::kYotNameFormat,
+                                       ", or yots/- for every YOT"));
+  }
+  const size_t page_size =
+      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
+  RETURN_IF_ERROR(v.ToStatus("ListCases request"));
+  const std::string list_key = absl::StrCat("cases:", request.parent());
+  ASSIGN_OR_RETURN(std::string after,
+                   common::DecodePageToken(request.page_token(), list_key));
+  // One more than the page, to know whether another page follows.
+  ASSIGN_OR_RETURN(
+      auto found,
+      store_.ScanCases(*yot == "-" ? "" : *yot, after,
+                       page_size + 1));
+  v1::ListCasesResponse response;
+  bool more = found.size() > page_size;
+  if (more) found.pop_back();
+  for (auto& entry : found) {
+    *response.add_cases() = std::move(*entry.value.mutable_case_());
+  }
+  if (more) {
+    response.set_next_page_token(
+        common::EncodePageToken(list_key, found.back().key));
+  }
+  return response;
+}
+
+void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
+                            std::function<void(absl::Status)> done) {
+  common::FieldViolations v;
+  auto name = common::ParseCaseName(request.name());
+  if (!name) {
+    v.Add("name", request.name().empty() ? "is required"
+                                         : "must be yots/{yot}/cases/{case}");
+  }
+  common::CheckText(v, "reason", request.reason(), 200, false);
+  if (absl::Status status = v.ToStatus("DeleteCase request"); !status.ok()) {
+    done(status);
+    return;
+  }
+  store_.Commit(
+      [name = *name, full_name = request.name()](StoreTransaction& txn)
+          -> absl::Status {
+        ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
+        if (!stored) {
+          return absl::NotFoundError(
+              absl::StrCat("case ", full_name, " does not exist"));
+        }
+        v1::Change erasure;
+        erasure.mutable_case_erased()->set_name(full_name);
+        // Rewrite every earlier entry that carried the case's content, keeping
+        // its position and time so the log stays dense and ordered.
+        for (uint64_t sequence : stored->change_sequences()) {
+          ASSIGN_OR_RETURN(auto entry, txn.FindChange(sequence));
+          if (!entry) continue;
+          v1::Change redacted = erasure;
+          redacted.set_sequence(entry->sequence());
+          *redacted.mutable_commit_time() = entry->commit_time();
+          txn.RewriteChange(redacted);
+        }
+        txn.AppendChange(std::move(erasure));
+        txn.DeleteCase(name.yot, name.case_id);
+        return absl::OkStatus();
+      },
+      std::move(done));
+}
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,56 @@
+#pragma once
+
+// Case intake: validates submitted cases and stores them idempotently.
+// Domain logic only: no gRPC types here; storage through IntakeStore.
+
+#include <functional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "services/intake/storage/intake_store.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::intake {
+
+// The outcome of storing one case.
+struct StoredCaseResult {
+  v1::Case stored;
+  // False when an identical case (or the same request) was already stored.
+  bool created = false;
+};
+
+class CaseIntake {
+ public:
+  using CreateDone = std::function<void(absl::StatusOr<StoredCaseResult>)>;
+  using BatchDone =
+      std::function<void(std::vector<absl::StatusOr<StoredCaseResult>>)>;
+
+  explicit CaseIntake(IntakeStore& store) : store_(store) {}
+
+  // Validates and stores one case. `done` runs once the outcome is durable
+  // (or at once for invalid input), possibly on the store's committer
+  // thread: it must not block.
+  //  - INVALID_ARGUMENT with field violations: nothing stored;
+  //  - ALREADY_EXISTS: the reference is stored with different content, or
+  //    the request_id was used for a different request;
+  //  - OK with created=false: the same request or identical case was stored.
+  void CreateCase(v1::CreateCaseRequest request, CreateDone done);
+
+  // The same for a chunk of a bulk load, stored with one durable write; one
+  // result per request, in order.
+  void CreateCases(std::vector<v1::CreateCaseRequest> requests, BatchDone done);
+
+  absl::StatusOr<v1::Case> GetCase(const v1::GetCaseRequest& request) const;
+  absl::StatusOr<v1::ListCasesResponse> ListCases(
+      const v1::ListCasesRequest& request) const;
+
+  // Erases the case and every change-log entry carrying its content; appends
+  // an erasure to the log. NOT_FOUND when there is no such case.
+  void DeleteCase(const v1::DeleteCaseRequest& request,
+                  std::function<void(absl::Status)> done);
+
+ private:
+  IntakeStore& store_;
+};
+
+}  // namespace yjinspect::intake

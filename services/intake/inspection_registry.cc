@@ -1,0 +1,177 @@
+#include "services/intake/inspection_registry.h"
+
+#include <memory>
+#include <random>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "common/fingerprint.h"
+#include "common/page_token.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/intake/inspection_validation.h"
+
+namespace yjinspect::intake {
+namespace {
+
+constexpr absl::string_view kRequestKind = "inspection";
+
+std::string ContentFingerprint(const v1::Inspection& inspection) {
+  v1::Inspection content = inspection;
+  content.clear_name();
+  content.clear_create_time();
+  content.clear_update_time();
+  content.clear_etag();
+  content.clear_state();
+  return common::FingerprintMessage(content);
+}
+
+// "insp-" and 12 random hex digits: unguessable enough that two clients
+// never collide, and a retry finds its inspection through its request_id.
+std::string NewInspectionId() {
+  std::random_device device;
+  std::uniform_int_distribution<uint64_t> digits(0, (uint64_t{1} << 48) - 1);
+  return absl::StrFormat("insp-%012x", digits(device));
+}
+
+absl::Status ApplyCreate(StoreTransaction& txn,
+                         const v1::CreateInspectionRequest& request,
+                         v1::Inspection inspection,
+                         v1::Inspection& result) {
+  v1::CreateInspectionRequest without_id = request;
+  without_id.clear_request_id();
+  const std::string request_fingerprint =
+      common::FingerprintMessage(without_id);
+  if (!request.request_id().empty()) {
+    ASSIGN_OR_RETURN(auto record,
+                     txn.FindRequest(kRequestKind, request.request_id()));
+    if (record) {
+      if (record->request_fingerprint() != request_fingerprint) {
+        return absl::AlreadyExistsError(absl::StrCat(
+            "request_id ", request.request_id(),
+            " was already used for a different request; use a new "
+            "request_id for a new request"));
+      }
+      auto id = common::ParseInspectionName(record->resource_name());
+      ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id.value_or("")));
+      if (stored) {
+        result = *stored;
+        return absl::OkStatus();
+      }
+    }
+  }
+  const std::string id = *common::ParseInspectionName(inspection.name());
+  ASSIGN_OR_RETURN(auto existing, txn.FindInspection(id));
+  if (existing) {
+    if (existing->etag() == inspection.etag()) {
+      result = *existing;
+      return absl::OkStatus();
+    }
+    return absl::AlreadyExistsError(
+        absl::StrCat("inspection ", inspection.name(),
+                     " already exists with different content"));
+  }
+  *inspection.mutable_create_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(txn.Now()));
+  *inspection.mutable_update_time() = inspection.create_time();
+  v1::Change change;
+  *change.mutable_inspection_stored() = inspection;
+  txn.AppendChange(std::move(change));
+  txn.PutInspection(id, inspection);
+  if (!request.request_id().empty()) {
+    v1::RequestRecord record;
+    record.set_resource_name(inspection.name());
+    record.set_request_fingerprint(request_fingerprint);
+    txn.PutRequest(kRequestKind, request.request_id(), record);
+  }
+  result = std::move(inspection);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
+                                          CreateDone done) {
+  if (absl::Status invalid = ValidateCreateInspectionRequest(request).ToStatus(
+          "inspection");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  v1::Inspection inspection = request.inspection();
+  inspection.DiscardUnknownFields();
+  inspection.set_name(common::InspectionName(
+      request.inspection_id().empty() ? NewInspectionId()
+                                      : request.inspection_id()));
+  inspection.set_state(v1::INSPECTION_STATE_ANNOUNCED);
+  inspection.clear_create_time();
+  inspection.clear_update_time();
+  inspection.set_etag(ContentFingerprint(inspection));
+  auto result = std::make_shared<v1::Inspection>();
+  auto shared_request =
+      std::make_shared<const v1::CreateInspectionRequest>(std::move(request));
+  store_.Commit(
+      [shared_request, inspection = std::move(inspection),
+       result](StoreTransaction& txn) {
+        return ApplyCreate(txn, *shared_request, inspection, *result);
+      },
+      [result, done = std::move(done)](absl::Status status) {
+        if (!status.ok()) {
+          done(status);
+        } else {
+          done(std::move(*result));
+        }
+      });
+}
+
+absl::StatusOr<v1::Inspection> InspectionRegistry::GetInspection(
+    const v1::GetInspectionRequest& request) const {
+  auto id = common::ParseInspectionName(request.name());
+  if (!id) {
+    common::FieldViolations v;
+    v.Add("name", request.name().empty() ? "is required"
+                                         : "must be inspections/{inspection}");
+    return v.ToStatus("GetInspection request");
+  }
+  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*id));
+  if (!inspection) {
+    return absl::NotFoundError(
+        absl::StrCat("inspection ", request.name(), " does not exist"));
+  }
+  return std::move(*inspection);
+}
+
+absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
+    const v1::ListInspectionsRequest& request) const {
+  common::FieldViolations v;
+  if (!request.yot().empty() && !common::ParseYotName(request.yot())) {
+    v.Add("yot", std::string(common::kYotNameFormat));
+  }
+  const size_t page_size =
+      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
+  RETURN_IF_ERROR(v.ToStatus("ListInspections request"));
+  const std::string list_key = absl::StrCat("inspections:", request.yot());
+  ASSIGN_OR_RETURN(std::string after,
+                   common::DecodePageToken(request.page_token(), list_key));
+  const std::string yot = request.yot();
+  ASSIGN_OR_RETURN(auto found,
+                   store_.ScanInspections(
+                       after, page_size + 1,
+                       [&yot](const v1::Inspection& inspection) {
+                         return yot.empty() || inspection.yot() == yot;
+                       }));
+  v1::ListInspectionsResponse response;
+  bool more = found.size() > page_size;
+  if (more) found.pop_back();
+  for (auto& entry : found) *response.add_inspections() = std::move(entry.value);
+  if (more) {
+    response.set_next_page_token(
+        common::EncodePageToken(list_key, found.back().key));
+  }
+  return response;
+}
+
+}  // namespace yjinspect::intake

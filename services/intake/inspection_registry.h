@@ -1,0 +1,34 @@
+#pragma once
+
+// Inspections: creation (idempotent), lookup and listing. Domain logic only.
+
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "services/intake/storage/intake_store.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::intake {
+
+class InspectionRegistry {
+ public:
+  using CreateDone = std::function<void(absl::StatusOr<v1::Inspection>)>;
+
+  explicit InspectionRegistry(IntakeStore& store) : store_(store) {}
+
+  // Validates and stores a new inspection in state ANNOUNCED. The same
+  // request_id or an identical inspection under the same id returns the
+  // stored one; the same id with different content is ALREADY_EXISTS. With
+  // no inspection_id the service makes one. `done` must not block.
+  void CreateInspection(v1::CreateInspectionRequest request, CreateDone done);
+
+  absl::StatusOr<v1::Inspection> GetInspection(
+      const v1::GetInspectionRequest& request) const;
+  absl::StatusOr<v1::ListInspectionsResponse> ListInspections(
+      const v1::ListInspectionsRequest& request) const;
+
+ private:
+  IntakeStore& store_;
+};
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,85 @@
+#include "services/intake/intake_server.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "services/intake/case_intake.h"
+#include "services/intake/inspection_registry.h"
+#include "services/intake/intake_service.h"
+
+namespace yjinspect::intake {
+namespace {
+
+constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
+// A chunk of 1000 full cases is well under this; anything larger is a
+// misbehaving client.
+constexpr int kMaxMessageBytes = 16 << 20;
+
+}  // namespace
+
+struct IntakeServer::Parts {
+  std::unique_ptr<IntakeStore> store;
+  std::unique_ptr<CaseIntake> cases;
+  std::unique_ptr<InspectionRegistry> inspections;
+  std::unique_ptr<IntakeService> service;
+  std::unique_ptr<grpc::Server> server;
+};
+
+absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
+    const IntakeServerOptions& options) {
+  auto parts = std::make_unique<Parts>();
+  ASSIGN_OR_RETURN(parts->store,
+                   IntakeStore::Open({options.data_dir, options.sync}));
+  parts->cases = std::make_unique<CaseIntake>(*parts->store);
+  parts->inspections = std::make_unique<InspectionRegistry>(*parts->store);
+  parts->service =
+      std::make_unique<IntakeService>(*parts->cases, *parts->inspections);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
+                           &port);
+  builder.RegisterService(parts->service.get());
+  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  parts->server = builder.BuildAndStart();
+  if (parts->server == nullptr || port == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen,
+                     ": the address is malformed or already in use"));
+  }
+  auto* health = parts->server->GetHealthCheckService();
+  health->SetServingStatus(kServiceName, true);
+  health->SetServingStatus(true);
+  auto server =
+      std::unique_ptr<IntakeServer>(new IntakeServer(std::move(parts), port));
+  server->host_ = options.listen.substr(0, options.listen.rfind(':'));
+  return server;
+}
+
+IntakeServer::IntakeServer(std::unique_ptr<Parts> parts, int port)
+    : parts_(std::move(parts)), store_(parts_->store.get()), port_(port) {}
+
+IntakeServer::~IntakeServer() { Shutdown(); }
+
+std::string IntakeServer::address() const {
+  std::string host = host_;
+  if (host.empty() || host == "0.0.0.0" || host == "[::]") host = "127.0.0.1";
+  return absl::StrCat(host, ":", port_);
+}
+
+void IntakeServer::Shutdown(absl::Duration deadline) {
+  if (stopped_) return;
+  stopped_ = true;
+  parts_->server->GetHealthCheckService()->Shutdown();
+  parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
+  parts_->server->Wait();
+  parts_->store->Close();
+}
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,124 @@
+#include "services/intake/intake_service.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/time/clock.h"
+#include "common/resource_names.h"
+#include "common/rpc_edge.h"
+#include "services/intake/batch_create_reactor.h"
+
+namespace yjinspect::intake {
+namespace {
+
+using common::FinishCall;
+using common::FinishWith;
+
+// A resource name fit for a log line: only names that parse.
+std::string LoggableCaseName(const std::string& name) {
+  return common::ParseCaseName(name) ? name : "-";
+}
+
+std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
+  if (!common::ParseYotName(request.parent()) ||
+      !common::IsValidCaseId(request.case_id())) {
+    return "-";
+  }
+  return request.parent() + "/cases/" + request.case_id();
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* IntakeService::CreateCase(
+    grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,
+    v1::Case* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource = LoggableParentCase(*request);
+  cases_.CreateCase(*request, [reactor, response, resource,
+                               started](absl::StatusOr<StoredCaseResult> r) {
+    if (r.ok()) *response = std::move(r->stored);
+    FinishCall(reactor, "CreateCase", resource, r.status(), started);
+  });
+  return reactor;
+}
+
+grpc::ServerReadReactor<v1::BatchCreateCasesRequest>*
+IntakeService::BatchCreateCases(grpc::CallbackServerContext* /*context*/,
+                                v1::BatchCreateCasesResponse* response) {
+  return new BatchCreateReactor(cases_, response);
+}
+
+grpc::ServerUnaryReactor* IntakeService::GetCase(
+    grpc::CallbackServerContext* context, const v1::GetCaseRequest* request,
+    v1::Case* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "GetCase", LoggableCaseName(request->name()),
+             cases_.GetCase(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::ListCases(
+    grpc::CallbackServerContext* context, const v1::ListCasesRequest* request,
+    v1::ListCasesResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource =
+      common::ParseYotName(request->parent(), true) ? request->parent() : "-";
+  FinishWith(reactor, "ListCases", resource, cases_.ListCases(*request),
+             response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::DeleteCase(
+    grpc::CallbackServerContext* context, const v1::DeleteCaseRequest* request,
+    google::protobuf::Empty* /*response*/) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource = LoggableCaseName(request->name());
+  cases_.DeleteCase(*request, [reactor, resource, started](absl::Status s) {
+    FinishCall(reactor, "DeleteCase", resource, s, started);
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::CreateInspection(
+    grpc::CallbackServerContext* context,
+    const v1::CreateInspectionRequest* request, v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  inspections_.CreateInspection(
+      *request,
+      [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
+        std::string resource = r.ok() ? r->name() : "-";
+        FinishWith(reactor, "CreateInspection", resource, std::move(r),
+                   response, started);
+      });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::GetInspection(
+    grpc::CallbackServerContext* context,
+    const v1::GetInspectionRequest* request, v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource =
+      common::ParseInspectionName(request->name()) ? request->name() : "-";
+  FinishWith(reactor, "GetInspection", resource,
+             inspections_.GetInspection(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::ListInspections(
+    grpc::CallbackServerContext* context,
+    const v1::ListInspectionsRequest* request,
+    v1::ListInspectionsResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "ListInspections", "inspections",
+             inspections_.ListInspections(*request), response, started);
+  return reactor;
+}
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,50 @@
+#pragma once
+
+// The gRPC adapter of yjinspect.v1.CaseIntake: protos in, a domain call, the
+// absl::Status converted once at the edge. No domain logic here.
+
+#include "services/intake/case_intake.h"
+#include "services/intake/inspection_registry.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
+
+namespace yjinspect::intake {
+
+class IntakeService final : public v1::CaseIntake::CallbackService {
+ public:
+  IntakeService(CaseIntake& cases, InspectionRegistry& inspections)
+      : cases_(cases), inspections_(inspections) {}
+
+  grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
+                                       const v1::CreateCaseRequest* request,
+                                       v1::Case* response) override;
+  grpc::ServerReadReactor<v1::BatchCreateCasesRequest>* BatchCreateCases(
+      grpc::CallbackServerContext* context,
+      v1::BatchCreateCasesResponse* response) override;
+  grpc::ServerUnaryReactor* GetCase(grpc::CallbackServerContext* context,
+                                    const v1::GetCaseRequest* request,
+                                    v1::Case* response) override;
+  grpc::ServerUnaryReactor* ListCases(grpc::CallbackServerContext* context,
+                                      const v1::ListCasesRequest* request,
+                                      v1::ListCasesResponse* response) override;
+  grpc::ServerUnaryReactor* DeleteCase(grpc::CallbackServerContext* context,
+                                       const v1::DeleteCaseRequest* request,
+                                       google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* CreateInspection(
+      grpc::CallbackServerContext* context,
+      const v1::CreateInspectionRequest* request,
+      v1::Inspection* response) override;
+  grpc::ServerUnaryReactor* GetInspection(
+      grpc::CallbackServerContext* context,
+      const v1::GetInspectionRequest* request,
+      v1::Inspection* response) override;
+  grpc::ServerUnaryReactor* ListInspections(
+      grpc::CallbackServerContext* context,
+      const v1::ListInspectionsRequest* request,
+      v1::ListInspectionsResponse* response) override;
+
+ private:
+  CaseIntake& cases_;
+  InspectionRegistry& inspections_;
+};
+
+}  // namespace yjinspect::intake

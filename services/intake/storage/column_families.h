@@ -1,0 +1,45 @@
+#pragma once
+
+// The intake store's column families: a closed set with fixed on-disk names,
+// looked up by enum, never by string. Never rename or renumber.
+
+#include <array>
+
+#include "absl/strings/string_view.h"
+
+namespace yjinspect::intake {
+
+enum class ColumnFamily {
+  // RocksDB's own default family; holds store metadata (schema version).
+  kMeta = 0,
+  // StoredCase by CaseKey.
+  kCases = 1,
+  // Inspection by InspectionKey.
+  kInspections = 2,
+  // Change by SequenceKey: the dense change log the findings service follows.
+  kChanges = 3,
+  // RequestRecord by RequestKey: idempotency keys (AIP-155).
+  kRequests = 4,
+};
+
+inline constexpr std::array<ColumnFamily, 5> kAllColumnFamilies = {
+    ColumnFamily::kMeta, ColumnFamily::kCases, ColumnFamily::kInspections,
+    ColumnFamily::kChanges, ColumnFamily::kRequests};
+
+inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
+  switch (family) {
+    case ColumnFamily::kMeta:
+      return "default";
+    case ColumnFamily::kCases:
+      return "cases";
+    case ColumnFamily::kInspections:
+      return "inspections";
+    case ColumnFamily::kChanges:
+      return "changes";
+    case ColumnFamily::kRequests:
+      return "requests";
+  }
+  return "default";
+}
+
+}  // namespace yjinspect::intake

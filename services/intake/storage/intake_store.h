@@ -1,0 +1,102 @@
+#pragma once
+
+// The intake service's durable store (RocksDB). Thread-safe.
+//
+// Writes go through Commit(): one committer thread applies queued mutations
+// in order, each stored change getting the next number of a dense change-log
+// sequence in the same WriteBatch as the change, and syncs the WAL once for
+// everything that arrived together (group commit). `done` runs only after
+// the batch is durable, on the committer thread, so it must not block.
+//
+// Reads are point reads and scans against the latest committed state.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "services/intake/storage/store_transaction.h"
+
+namespace yjinspect::intake {
+
+struct StoreOptions {
+  // The RocksDB folder; created when missing.
+  std::string path;
+  // Sync the WAL before a commit is acknowledged. Only tests turn it off.
+  bool sync = true;
+};
+
+// A stored resource with the key it is stored under (for page tokens).
+template <typename T>
+struct Keyed {
+  std::string key;
+  T value;
+};
+
+class IntakeStore {
+ public:
+  using Mutation = std::function<absl::Status(StoreTransaction&)>;
+  using Done = std::function<void(absl::Status)>;
+  // Called after every durable group with the new head sequence.
+  using CommitListener = std::function<void(uint64_t head_sequence)>;
+
+  // Opens (creating if needed) the store at options.path. FAILED_PRECONDITION
+  // if another process holds it; DATA_LOSS if it is corrupt.
+  static absl::StatusOr<std::unique_ptr<IntakeStore>> Open(
+      const StoreOptions& options);
+
+  // Finishes the queued mutations, stops the committer and closes RocksDB.
+  virtual ~IntakeStore() = default;
+
+  // Queues a mutation. `done` gets the mutation's own error, or the write's
+  // error, or OK once durable. After Close() it gets UNAVAILABLE.
+  virtual void Commit(Mutation mutation, Done done) = 0;
+
+  // Queues several mutations that are applied in order in the same group
+  // commit (one durable write), each with its own outcome: a bulk load's
+  // chunk. At most kMaxBundleSize.
+  struct Step {
+    Mutation mutation;
+    Done done;
+  };
+  static constexpr size_t kMaxBundleSize = 1000;
+  virtual void CommitBundle(std::vector<Step> steps) = 0;
+
+  // Finishes queued mutations and refuses new ones. Idempotent.
+  virtual void Close() = 0;
+
+  virtual absl::StatusOr<std::optional<v1::StoredCase>> GetCase(
+      absl::string_view yot, absl::string_view case_id) const = 0;
+  // Up to `limit` cases after `after_key` (exclusive; "" = from the start),
+  // of one YOT, or of every YOT when `yot` is empty.
+  virtual absl::StatusOr<std::vector<Keyed<v1::StoredCase>>> ScanCases(
+      absl::string_view yot, absl::string_view after_key,
+      size_t limit) const = 0;
+
+  virtual absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
+      absl::string_view inspection_id) const = 0;
+  virtual absl::StatusOr<std::vector<Keyed<v1::Inspection>>> ScanInspections(
+      absl::string_view after_key, size_t limit,
+      const std::function<bool(const v1::Inspection&)>& keep) const = 0;
+
+  // Up to `limit` log entries with sequence > `after`, in order.
+  virtual absl::StatusOr<std::vector<v1::Change>> ReadChanges(
+      uint64_t after, size_t limit) const = 0;
+  // The sequence number of the last durable change (0 when empty).
+  virtual uint64_t HeadSequence() const = 0;
+
+  // Registers a listener for durable commits; returns an id for removal.
+  virtual uint64_t AddCommitListener(CommitListener listener) = 0;
+  virtual void RemoveCommitListener(uint64_t id) = 0;
+
+  // Numbers read from RocksDB's statistics ("rocksdb.wal.synced" ...), for
+  // benchmarks and metrics.
+  virtual std::optional<uint64_t> TickerForTest(
+      absl::string_view name) const = 0;
+};
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,52 @@
+#pragma once
+
+// What a mutation may read and write while the committer applies it. Reads
+// see the writes of earlier mutations in the same group commit (and of this
+// one). A mutation that returns an error has all of its writes undone.
+// Only the committer thread ever holds a transaction.
+
+#include <cstdint>
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "yjinspect/v1/change.pb.h"
+#include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/storage.pb.h"
+
+namespace yjinspect::intake {
+
+class StoreTransaction {
+ public:
+  virtual ~StoreTransaction() = default;
+
+  virtual absl::StatusOr<std::optional<v1::StoredCase>> FindCase(
+      absl::string_view yot, absl::string_view case_id) = 0;
+  virtual void PutCase(absl::string_view yot, absl::string_view case_id,
+                       const v1::StoredCase& stored) = 0;
+  virtual void DeleteCase(absl::string_view yot, absl::string_view case_id) = 0;
+
+  virtual absl::StatusOr<std::optional<v1::Inspection>> FindInspection(
+      absl::string_view inspection_id) = 0;
+  virtual void PutInspection(absl::string_view inspection_id,
+                             const v1::Inspection& inspection) = 0;
+
+  virtual absl::StatusOr<std::optional<v1::RequestRecord>> FindRequest(
+      absl::string_view kind, absl::string_view request_id) = 0;
+  virtual void PutRequest(absl::string_view kind, absl::string_view request_id,
+                          const v1::RequestRecord& record) = 0;
+
+  // Appends `change` to the log with the next sequence number and this
+  // group's commit time; returns the sequence number.
+  virtual uint64_t AppendChange(v1::Change change) = 0;
+  // Replaces an existing log entry (erasure rewrites what it carried).
+  virtual void RewriteChange(const v1::Change& change) = 0;
+  virtual absl::StatusOr<std::optional<v1::Change>> FindChange(
+      uint64_t sequence) = 0;
+
+  // The commit time of this group, the same for every mutation in it.
+  virtual absl::Time Now() const = 0;
+};
+
+}  // namespace yjinspect::intake
