@@ -1,5 +1,7 @@
 #include "common/dates.h"
 
+#include <string>
+
 #include "absl/strings/str_format.h"
 
 namespace yjinspect::common {
@@ -29,6 +31,29 @@ google::type::Date ToDate(absl::CivilDay day) {
 std::string FormatDate(const google::type::Date& date) {
   return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(),
                          date.day());
+}
+
+std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text) {
+  // Exactly four digits, '-', two digits, '-', two digits: no signs, spaces
+  // or short forms, which sscanf-style parsing would let through.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  int fields[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8};
+  const size_t lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (size_t i = 0; i < lengths[f]; ++i) {
+      const char c = text[starts[f] + i];
+      if (c < '0' || c > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (c - '0');
+    }
+  }
+  google::type::Date date;
+  date.set_year(fields[0]);
+  date.set_month(fields[1]);
+  date.set_day(fields[2]);
+  return ToCivilDay(date);
 }
 
 absl::CivilDay AddMonths(absl::CivilDay day, int months) {

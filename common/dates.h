@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "google/type/date.pb.h"
 
@@ -18,6 +19,9 @@ google::type::Date ToDate(absl::CivilDay day);
 
 // "2014-12-15".
 std::string FormatDate(const google::type::Date& date);
+
+// Parses "YYYY-MM-DD" into a real calendar date, or nullopt.
+std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text);
 
 // The same day of the month `months` later (clamped to the month's last day:
 // 31 January + 1 month = 28/29 February), as sentence lengths are counted.

@@ -33,9 +33,16 @@ void CheckText(FieldViolations& violations, absl::string_view field,
                    absl::StrCat("is longer than ", max_chars, " characters"));
     return;
   }
-  for (char c : value) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto u = static_cast<unsigned char>(value[i]);
+    // C0 controls (but newline and tab), DEL, and the C1 controls
+    // U+0080..U+009F (UTF-8 0xC2 0x80..0x9F).
+    bool control = (u < 0x20 && u != '\n' && u != '\t') || u == 0x7f;
+    if (u == 0xC2 && i + 1 < value.size()) {
+      auto next = static_cast<unsigned char>(value[i + 1]);
+      control |= next >= 0x80 && next <= 0x9F;
+    }
+    if (control) {
       violations.Add(std::string(field),
                      "contains a control character; use plain text");
       return;
@@ -59,11 +66,11 @@ void CheckToken(FieldViolations& violations, absl::string_view field,
   }
   if (!ok) {
     std::string allowed;
-    for (char c : extra) absl::StrAppend(&allowed, " '", std::string(1, c), "'");
+    for (char c : extra)
+      absl::StrAppend(&allowed, " '", std::string(1, c), "'");
     violations.Add(std::string(field),
-                   absl::StrCat("must be 1 to ", max_chars,
-                                " letters, digits", allowed.empty() ? "" : " or",
-                                allowed));
+                   absl::StrCat("must be 1 to ", max_chars, " letters, digits",
+                                allowed.empty() ? "" : " or", allowed));
   }
 }
 

@@ -6,10 +6,10 @@
 // into the gRPC status details.
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace yjinspect::common {
 

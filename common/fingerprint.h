@@ -4,8 +4,8 @@
 // security primitive: it detects change, it does not resist forgery.
 
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace yjinspect::common {

@@ -5,7 +5,6 @@
 // reach a log).
 
 #include "absl/strings/string_view.h"
-
 #include "spdlog/spdlog.h"
 
 namespace yjinspect::common {

@@ -4,9 +4,9 @@
 // list it belongs to, so a token cannot be replayed on another list.
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "common/field_violations.h"
 
 namespace yjinspect::common {

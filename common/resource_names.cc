@@ -10,9 +10,7 @@ namespace {
 bool IsLowerAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
-bool IsAlnum(char c) {
-  return IsLowerAlnum(c) || (c >= 'A' && c <= 'Z');
-}
+bool IsAlnum(char c) { return IsLowerAlnum(c) || (c >= 'A' && c <= 'Z'); }
 
 bool IsLowerId(absl::string_view id) {
   if (id.empty() || id.size() > 63) return false;
@@ -59,7 +57,9 @@ std::optional<std::string> ParseInspectionName(absl::string_view name) {
   return std::string(name);
 }
 
-std::string YotName(absl::string_view yot) { return absl::StrCat("yots/", yot); }
+std::string YotName(absl::string_view yot) {
+  return absl::StrCat("yots/", yot);
+}
 
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id) {
   return absl::StrCat("yots/", yot, "/cases/", case_id);

@@ -2,9 +2,8 @@
 
 // The one conversion point from RocksDB's status to absl::Status.
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "rocksdb/status.h"
 
 namespace yjinspect::common {

@@ -9,17 +9,16 @@
 #define YJ_STATUS_CONCAT(a, b) YJ_STATUS_CONCAT_INNER(a, b)
 
 // Returns the status from the enclosing function when `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                                  \
-  do {                                                         \
-    ::absl::Status yj_status_ = (expr);                        \
-    if (!yj_status_.ok()) return yj_status_;                   \
+#define RETURN_IF_ERROR(expr)                \
+  do {                                       \
+    ::absl::Status yj_status_ = (expr);      \
+    if (!yj_status_.ok()) return yj_status_; \
   } while (false)
 
 // `ASSIGN_OR_RETURN(auto x, F());` binds the value of an OK StatusOr, or
 // returns its status from the enclosing function.
-#define ASSIGN_OR_RETURN(lhs, expr)                                       \
-  YJ_ASSIGN_OR_RETURN_IMPL(YJ_STATUS_CONCAT(yj_statusor_, __LINE__), lhs, \
-                           expr)
+#define ASSIGN_OR_RETURN(lhs, expr) \
+  YJ_ASSIGN_OR_RETURN_IMPL(YJ_STATUS_CONCAT(yj_statusor_, __LINE__), lhs, expr)
 
 #define YJ_ASSIGN_OR_RETURN_IMPL(statusor, lhs, expr) \
   auto statusor = (expr);                             \

@@ -27,9 +27,9 @@ void BatchCreateReactor::OnReadDone(bool ok) {
   if (static_cast<size_t>(chunk_.requests_size()) >
       IntakeStore::kMaxBundleSize) {
     common::FieldViolations v;
-    v.Add("requests", absl::StrCat("a chunk holds at most ",
-                                   IntakeStore::kMaxBundleSize,
-                                   " cases; split it"));
+    v.Add("requests",
+          absl::StrCat("a chunk holds at most ", IntakeStore::kMaxBundleSize,
+                       " cases; split it"));
     FinishStream(v.ToStatus("BatchCreateCases chunk"));
     return;
   }
@@ -39,8 +39,8 @@ void BatchCreateReactor::OnReadDone(bool ok) {
   for (v1::CreateCaseRequest& request : *chunk_.mutable_requests()) {
     bool named = common::ParseYotName(request.parent()).has_value() &&
                  common::IsValidCaseId(request.case_id());
-    names.push_back(named ? common::FormatCaseName(
-                                request.parent().substr(5), request.case_id())
+    names.push_back(named ? common::FormatCaseName(request.parent().substr(5),
+                                                   request.case_id())
                           : std::string());
     requests.push_back(std::move(request));
   }

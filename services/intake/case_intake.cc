@@ -65,9 +65,10 @@ absl::Status ApplyCreate(StoreTransaction& txn,
     request_fingerprint = RequestFingerprint(request);
     ASSIGN_OR_RETURN(auto record, txn.FindRequest(kRequestKind, request_id));
     if (record && record->request_fingerprint() != request_fingerprint) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "request_id ", request_id, " was already used for a different "
-          "request; use a new request_id for a new request"));
+      return absl::AlreadyExistsError(
+          absl::StrCat("request_id ", request_id,
+                       " was already used for a different "
+                       "request; use a new request_id for a new request"));
     }
   }
   ASSIGN_OR_RETURN(auto existing, txn.FindCase(name.yot, name.case_id));
@@ -76,9 +77,10 @@ absl::Status ApplyCreate(StoreTransaction& txn,
       result = {existing->case_(), false};
       return absl::OkStatus();
     }
-    return absl::AlreadyExistsError(absl::StrCat(
-        "case ", c.name(), " is already stored with different content; "
-        "erase it first (DeleteCase) to submit it again"));
+    return absl::AlreadyExistsError(
+        absl::StrCat("case ", c.name(),
+                     " is already stored with different content; "
+                     "erase it first (DeleteCase) to submit it again"));
   }
   *c.mutable_create_time() = ToTimestamp(txn.Now());
   *c.mutable_update_time() = c.create_time();
@@ -166,9 +168,10 @@ void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,
   }
   std::vector<IntakeStore::Step> steps;
   for (size_t i = 0; i < requests.size(); ++i) {
-    auto step = PrepareCreate(
-        std::move(requests[i]),
-        [record, i](absl::StatusOr<StoredCaseResult> r) { record(i, std::move(r)); });
+    auto step = PrepareCreate(std::move(requests[i]),
+                              [record, i](absl::StatusOr<StoredCaseResult> r) {
+                                record(i, std::move(r));
+                              });
     if (step.ok()) {
       steps.push_back(std::move(*step));
     } else {
@@ -178,20 +181,83 @@ void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,
   if (!steps.empty()) store_.CommitBundle(std::move(steps));
 }
 
+void CaseIntake::UpdateCase(
+    v1::UpdateCaseRequest request,
+    std::function<void(absl::StatusOr<v1::Case>)> done) {
+  common::FieldViolations v;
+  auto name = common::ParseCaseName(request.case_().name());
+  if (!request.has_case_()) {
+    v.Add("case", "is required");
+  } else {
+    if (!name) {
+      v.Add("case.name", request.case_().name().empty()
+                             ? "is required"
+                             : "must be yots/{yot}/cases/{case}");
+    }
+    v.AddAll("case.", ValidateCase(request.case_()));
+  }
+  if (absl::Status invalid = v.ToStatus("case update"); !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  v1::Case c = request.case_();
+  c.DiscardUnknownFields();
+  c.clear_create_time();
+  c.clear_update_time();
+  c.set_etag(ContentFingerprint(c));
+  auto result = std::make_shared<v1::Case>();
+  store_.Commit(
+      [name = *name, c = std::move(c), expected = request.etag(),
+       result](StoreTransaction& txn) mutable -> absl::Status {
+        ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
+        if (!stored) {
+          return absl::NotFoundError(
+              absl::StrCat("case ", c.name(), " does not exist"));
+        }
+        const v1::Case& current = stored->case_();
+        if (!expected.empty() && expected != current.etag()) {
+          return absl::AbortedError(absl::StrCat(
+              "case ", c.name(), " changed since it was read (etag ", expected,
+              ", now ", current.etag(),
+              "); read it again and reapply the change"));
+        }
+        if (current.etag() == c.etag()) {
+          *result = current;
+          return absl::OkStatus();
+        }
+        *c.mutable_create_time() = current.create_time();
+        *c.mutable_update_time() = ToTimestamp(txn.Now());
+        v1::Change change;
+        *change.mutable_case_stored() = c;
+        change.set_for_findings(!stored->sampled_by().empty());
+        stored->add_change_sequences(txn.AppendChange(std::move(change)));
+        *stored->mutable_case_() = c;
+        txn.PutCase(name.yot, name.case_id, *stored);
+        *result = std::move(c);
+        return absl::OkStatus();
+      },
+      [result, done = std::move(done)](absl::Status status) {
+        if (!status.ok()) {
+          done(status);
+        } else {
+          done(std::move(*result));
+        }
+      });
+}
+
 absl::StatusOr<v1::Case> CaseIntake::GetCase(
     const v1::GetCaseRequest& request) const {
   auto name = common::ParseCaseName(request.name());
   if (!name) {
     common::FieldViolations v;
-    v.Add("name", request.name().empty()
-                      ? "is required"
-                      : "must be yots/{yot}/cases/{case}");
+    v.Add("name", request.name().empty() ? "is required"
+                                         : "must be yots/{yot}/cases/{case}");
     return v.ToStatus("GetCase request");
   }
   ASSIGN_OR_RETURN(auto stored, store_.GetCase(name->yot, name->case_id));
   if (!stored) {
-    return absl::NotFoundError(absl::StrCat("case ", request.name(),
-                                            " does not exist"));
+    return absl::NotFoundError(
+        absl::StrCat("case ", request.name(), " does not exist"));
   }
   return std::move(*stored->mutable_case_());
 }
@@ -213,10 +279,8 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
   ASSIGN_OR_RETURN(std::string after,
                    common::DecodePageToken(request.page_token(), list_key));
   // One more than the page, to know whether another page follows.
-  ASSIGN_OR_RETURN(
-      auto found,
-      store_.ScanCases(*yot == "-" ? "" : *yot, after,
-                       page_size + 1));
+  ASSIGN_OR_RETURN(auto found, store_.ScanCases(*yot == "-" ? "" : *yot, after,
+                                                page_size + 1));
   v1::ListCasesResponse response;
   bool more = found.size() > page_size;
   if (more) found.pop_back();
@@ -244,8 +308,8 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
     return;
   }
   store_.Commit(
-      [name = *name, full_name = request.name()](StoreTransaction& txn)
-          -> absl::Status {
+      [name = *name,
+       full_name = request.name()](StoreTransaction& txn) -> absl::Status {
         ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
         if (!stored) {
           return absl::NotFoundError(
@@ -253,6 +317,8 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
         }
         v1::Change erasure;
         erasure.mutable_case_erased()->set_name(full_name);
+        // The findings service holds a sampled case and must erase it too.
+        erasure.set_for_findings(!stored->sampled_by().empty());
         // Rewrite every earlier entry that carried the case's content, keeping
         // its position and time so the log stays dense and ordered.
         for (uint64_t sequence : stored->change_sequences()) {
@@ -261,6 +327,7 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
           v1::Change redacted = erasure;
           redacted.set_sequence(entry->sequence());
           *redacted.mutable_commit_time() = entry->commit_time();
+          redacted.set_for_findings(entry->for_findings());
           txn.RewriteChange(redacted);
         }
         txn.AppendChange(std::move(erasure));

@@ -40,6 +40,12 @@ class CaseIntake {
   // result per request, in order.
   void CreateCases(std::vector<v1::CreateCaseRequest> requests, BatchDone done);
 
+  // Replaces a stored case's content. NOT_FOUND for an unknown case,
+  // ABORTED when `etag` is set and stale; identical content changes
+  // nothing. A sampled case's update goes to the findings service.
+  void UpdateCase(v1::UpdateCaseRequest request,
+                  std::function<void(absl::StatusOr<v1::Case>)> done);
+
   absl::StatusOr<v1::Case> GetCase(const v1::GetCaseRequest& request) const;
   absl::StatusOr<v1::ListCasesResponse> ListCases(
       const v1::ListCasesRequest& request) const;

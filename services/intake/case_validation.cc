@@ -33,8 +33,8 @@ void ValidateChild(const v1::Child& child, FieldViolations& v) {
   if (child.age_at_sentence() < kMinAgeAtSentence ||
       child.age_at_sentence() > kMaxAgeAtSentence) {
     v.Add("age_at_sentence",
-          absl::StrCat("must be ", kMinAgeAtSentence, " to ",
-                       kMaxAgeAtSentence, " (age in whole years at sentence)"));
+          absl::StrCat("must be ", kMinAgeAtSentence, " to ", kMaxAgeAtSentence,
+                       " (age in whole years at sentence)"));
   }
   CheckEnum(v, "gender", v1::Gender_descriptor(), child.gender());
   CheckEnum(v, "ethnicity", v1::Ethnicity_descriptor(), child.ethnicity());
@@ -56,8 +56,7 @@ void ValidateChild(const v1::Child& child, FieldViolations& v) {
   }
   CheckEnum(v, "learning_disability", v1::NeedStatus_descriptor(),
             child.learning_disability());
-  CheckEnum(v, "send_status", v1::SendStatus_descriptor(),
-            child.send_status());
+  CheckEnum(v, "send_status", v1::SendStatus_descriptor(), child.send_status());
   CheckEnum(v, "speech_language_communication_needs",
             v1::NeedStatus_descriptor(),
             child.speech_language_communication_needs());
@@ -113,11 +112,13 @@ std::optional<LengthRule> StatutoryLength(v1::DisposalType type) {
     case v1::DISPOSAL_TYPE_REFERRAL_ORDER:
       return LengthRule{3, 12, "a referral order lasts 3 to 12 months"};
     case v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER:
-      return LengthRule{0, 36, "a youth rehabilitation order lasts at most 3 "
-                               "years"};
+      return LengthRule{0, 36,
+                        "a youth rehabilitation order lasts at most 3 "
+                        "years"};
     case v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER:
-      return LengthRule{4, 24, "a detention and training order lasts 4 to 24 "
-                               "months"};
+      return LengthRule{4, 24,
+                        "a detention and training order lasts 4 to 24 "
+                        "months"};
     default:
       return std::nullopt;
   }
@@ -188,9 +189,9 @@ void ValidateAssessment(const v1::Case& c, FieldViolations& v) {
 // Assessment, plan and reviews follow one another; a PSR comes before the
 // sentence it advised on.
 void ValidateDates(const v1::Case& c, FieldViolations& v) {
-  auto assessed = CheckDate(
-      v, "assessment_date",
-      c.has_assessment_date() ? &c.assessment_date() : nullptr);
+  auto assessed =
+      CheckDate(v, "assessment_date",
+                c.has_assessment_date() ? &c.assessment_date() : nullptr);
   std::optional<absl::CivilDay> planned;
   if (c.has_plan_date()) {
     planned = CheckDate(v, "plan_date", &c.plan_date());
@@ -215,8 +216,8 @@ void ValidateDates(const v1::Case& c, FieldViolations& v) {
     }
   }
   if (c.has_pre_sentence_report_date()) {
-    auto psr = CheckDate(v, "pre_sentence_report_date",
-                         &c.pre_sentence_report_date());
+    auto psr =
+        CheckDate(v, "pre_sentence_report_date", &c.pre_sentence_report_date());
     auto start = c.has_disposal() && c.disposal().has_start_date()
                      ? common::ToCivilDay(c.disposal().start_date())
                      : std::nullopt;

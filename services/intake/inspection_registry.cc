@@ -6,11 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "common/fingerprint.h"
 #include "common/page_token.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
-#include "google/protobuf/util/time_util.h"
+#include "services/intake/inspection_records.h"
 #include "services/intake/inspection_validation.h"
 
 namespace yjinspect::intake {
@@ -18,14 +19,13 @@ namespace {
 
 constexpr absl::string_view kRequestKind = "inspection";
 
-std::string ContentFingerprint(const v1::Inspection& inspection) {
-  v1::Inspection content = inspection;
-  content.clear_name();
-  content.clear_create_time();
-  content.clear_update_time();
-  content.clear_etag();
-  content.clear_state();
-  return common::FingerprintMessage(content);
+// "sqs-2014 version 1, hmip-youth-2021 version 1" for error messages.
+std::string KnownFrameworks(const common::FrameworkRegistry& frameworks) {
+  std::vector<std::string> known;
+  for (const v1::Framework* f : frameworks.List()) {
+    known.push_back(absl::StrCat(f->id(), " version ", f->version()));
+  }
+  return absl::StrJoin(known, ", ");
 }
 
 // "insp-" and 12 random hex digits: unguessable enough that two clients
@@ -38,8 +38,7 @@ std::string NewInspectionId() {
 
 absl::Status ApplyCreate(StoreTransaction& txn,
                          const v1::CreateInspectionRequest& request,
-                         v1::Inspection inspection,
-                         v1::Inspection& result) {
+                         v1::Inspection inspection, v1::Inspection& result) {
   v1::CreateInspectionRequest without_id = request;
   without_id.clear_request_id();
   const std::string request_fingerprint =
@@ -49,10 +48,10 @@ absl::Status ApplyCreate(StoreTransaction& txn,
                      txn.FindRequest(kRequestKind, request.request_id()));
     if (record) {
       if (record->request_fingerprint() != request_fingerprint) {
-        return absl::AlreadyExistsError(absl::StrCat(
-            "request_id ", request.request_id(),
-            " was already used for a different request; use a new "
-            "request_id for a new request"));
+        return absl::AlreadyExistsError(
+            absl::StrCat("request_id ", request.request_id(),
+                         " was already used for a different request; use a new "
+                         "request_id for a new request"));
       }
       auto id = common::ParseInspectionName(record->resource_name());
       ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id.value_or("")));
@@ -65,7 +64,8 @@ absl::Status ApplyCreate(StoreTransaction& txn,
   const std::string id = *common::ParseInspectionName(inspection.name());
   ASSIGN_OR_RETURN(auto existing, txn.FindInspection(id));
   if (existing) {
-    if (existing->etag() == inspection.etag()) {
+    if (ClientContentFingerprint(*existing) ==
+        ClientContentFingerprint(inspection)) {
       result = *existing;
       return absl::OkStatus();
     }
@@ -73,21 +73,15 @@ absl::Status ApplyCreate(StoreTransaction& txn,
         absl::StrCat("inspection ", inspection.name(),
                      " already exists with different content"));
   }
-  *inspection.mutable_create_time() =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-          absl::ToUnixNanos(txn.Now()));
-  *inspection.mutable_update_time() = inspection.create_time();
-  v1::Change change;
-  *change.mutable_inspection_stored() = inspection;
-  txn.AppendChange(std::move(change));
-  txn.PutInspection(id, inspection);
+  StoreInspectionChange(txn, inspection);
+  ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
   if (!request.request_id().empty()) {
     v1::RequestRecord record;
     record.set_resource_name(inspection.name());
     record.set_request_fingerprint(request_fingerprint);
     txn.PutRequest(kRequestKind, request.request_id(), record);
   }
-  result = std::move(inspection);
+  result = std::move(*stored);
   return absl::OkStatus();
 }
 
@@ -95,21 +89,31 @@ absl::Status ApplyCreate(StoreTransaction& txn,
 
 void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
                                           CreateDone done) {
-  if (absl::Status invalid = ValidateCreateInspectionRequest(request).ToStatus(
-          "inspection");
-      !invalid.ok()) {
+  common::FieldViolations v = ValidateCreateInspectionRequest(request);
+  if (v.empty() &&
+      frameworks_.Find(request.inspection().framework_id(),
+                       request.inspection().framework_version()) == nullptr) {
+    v.Add("inspection.framework_version",
+          absl::StrCat("framework ", request.inspection().framework_id(),
+                       " version ", request.inspection().framework_version(),
+                       " is not known to this service; known: ",
+                       KnownFrameworks(frameworks_)));
+  }
+  if (absl::Status invalid = v.ToStatus("inspection"); !invalid.ok()) {
     done(invalid);
     return;
   }
   v1::Inspection inspection = request.inspection();
   inspection.DiscardUnknownFields();
-  inspection.set_name(common::InspectionName(
-      request.inspection_id().empty() ? NewInspectionId()
-                                      : request.inspection_id()));
+  inspection.set_name(common::InspectionName(request.inspection_id().empty()
+                                                 ? NewInspectionId()
+                                                 : request.inspection_id()));
   inspection.set_state(v1::INSPECTION_STATE_ANNOUNCED);
   inspection.clear_create_time();
   inspection.clear_update_time();
-  inspection.set_etag(ContentFingerprint(inspection));
+  inspection.clear_etag();
+  inspection.clear_sample();
+  inspection.clear_sample_resets();
   auto result = std::make_shared<v1::Inspection>();
   auto shared_request =
       std::make_shared<const v1::CreateInspectionRequest>(std::move(request));
@@ -157,16 +161,17 @@ absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
   ASSIGN_OR_RETURN(std::string after,
                    common::DecodePageToken(request.page_token(), list_key));
   const std::string yot = request.yot();
-  ASSIGN_OR_RETURN(auto found,
-                   store_.ScanInspections(
-                       after, page_size + 1,
-                       [&yot](const v1::Inspection& inspection) {
-                         return yot.empty() || inspection.yot() == yot;
-                       }));
+  ASSIGN_OR_RETURN(
+      auto found,
+      store_.ScanInspections(after, page_size + 1,
+                             [&yot](const v1::Inspection& inspection) {
+                               return yot.empty() || inspection.yot() == yot;
+                             }));
   v1::ListInspectionsResponse response;
   bool more = found.size() > page_size;
   if (more) found.pop_back();
-  for (auto& entry : found) *response.add_inspections() = std::move(entry.value);
+  for (auto& entry : found)
+    *response.add_inspections() = std::move(entry.value);
   if (more) {
     response.set_next_page_token(
         common::EncodePageToken(list_key, found.back().key));

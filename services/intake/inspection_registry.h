@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "absl/status/statusor.h"
+#include "common/frameworks/framework_registry.h"
 #include "services/intake/storage/intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -14,9 +15,12 @@ class InspectionRegistry {
  public:
   using CreateDone = std::function<void(absl::StatusOr<v1::Inspection>)>;
 
-  explicit InspectionRegistry(IntakeStore& store) : store_(store) {}
+  InspectionRegistry(IntakeStore& store,
+                     const common::FrameworkRegistry& frameworks)
+      : store_(store), frameworks_(frameworks) {}
 
-  // Validates and stores a new inspection in state ANNOUNCED. The same
+  // Validates and stores a new inspection in state ANNOUNCED; the framework
+  // id and version must be ones the service knows. The same
   // request_id or an identical inspection under the same id returns the
   // stored one; the same id with different content is ALREADY_EXISTS. With
   // no inspection_id the service makes one. `done` must not block.
@@ -29,6 +33,7 @@ class InspectionRegistry {
 
  private:
   IntakeStore& store_;
+  const common::FrameworkRegistry& frameworks_;
 };
 
 }  // namespace yjinspect::intake

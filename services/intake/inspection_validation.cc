@@ -35,9 +35,9 @@ common::FieldViolations ValidateCreateInspectionRequest(
   }
   common::CheckToken(v, "inspection.framework_version",
                      inspection.framework_version(), 16, ".-", true);
-  auto announced = common::CheckDate(
-      v, "inspection.announcement_date",
-      inspection.has_announcement_date() ? &inspection.announcement_date()
+  auto announced = common::CheckDate(v, "inspection.announcement_date",
+                                     inspection.has_announcement_date()
+                                         ? &inspection.announcement_date()
                                          : nullptr);
   auto starts = common::CheckDate(v, "inspection.fieldwork_start_date",
                                   inspection.has_fieldwork_start_date()

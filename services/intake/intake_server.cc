@@ -9,7 +9,9 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
+#include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_service.h"
+#include "services/intake/stream/change_feed.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -22,9 +24,12 @@ constexpr int kMaxMessageBytes = 16 << 20;
 }  // namespace
 
 struct IntakeServer::Parts {
+  std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<IntakeStore> store;
+  std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
+  std::unique_ptr<InspectionSampling> sampling;
   std::unique_ptr<IntakeService> service;
   std::unique_ptr<grpc::Server> server;
 };
@@ -32,12 +37,24 @@ struct IntakeServer::Parts {
 absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
     const IntakeServerOptions& options) {
   auto parts = std::make_unique<Parts>();
+  ASSIGN_OR_RETURN(
+      auto frameworks,
+      options.frameworks_dir.empty()
+          ? common::FrameworkRegistry::LoadBuiltIn()
+          : common::FrameworkRegistry::LoadDirectory(options.frameworks_dir));
+  parts->frameworks =
+      std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
+  parts->feed = std::make_unique<ChangeFeed>(*parts->store);
   parts->cases = std::make_unique<CaseIntake>(*parts->store);
-  parts->inspections = std::make_unique<InspectionRegistry>(*parts->store);
-  parts->service =
-      std::make_unique<IntakeService>(*parts->cases, *parts->inspections);
+  parts->inspections =
+      std::make_unique<InspectionRegistry>(*parts->store, *parts->frameworks);
+  parts->sampling =
+      std::make_unique<InspectionSampling>(*parts->store, *parts->frameworks);
+  parts->service = std::make_unique<IntakeService>(
+      *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
+      *parts->feed);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -77,6 +94,9 @@ void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
   parts_->server->GetHealthCheckService()->Shutdown();
+  // Streams waiting for changes end first, so the server's shutdown does not
+  // wait out its deadline on them.
+  parts_->feed->Shutdown();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
   parts_->store->Close();

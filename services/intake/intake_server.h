@@ -23,6 +23,9 @@ struct IntakeServerOptions {
   std::string data_dir;
   // Sync the WAL before acknowledging. Only tests turn it off.
   bool sync = true;
+  // Folder of framework files (*.textproto) to use instead of the ones
+  // built in. Empty: the built-in frameworks.
+  std::string frameworks_dir;
 };
 
 class IntakeServer {

@@ -7,6 +7,7 @@
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 #include "services/intake/batch_create_reactor.h"
+#include "services/intake/stream/sampled_case_stream.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -71,6 +72,20 @@ grpc::ServerUnaryReactor* IntakeService::ListCases(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* IntakeService::UpdateCase(
+    grpc::CallbackServerContext* context, const v1::UpdateCaseRequest* request,
+    v1::Case* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource = LoggableCaseName(request->case_().name());
+  cases_.UpdateCase(*request, [reactor, response, resource,
+                               started](absl::StatusOr<v1::Case> r) {
+    FinishWith(reactor, "UpdateCase", resource, std::move(r), response,
+               started);
+  });
+  return reactor;
+}
+
 grpc::ServerUnaryReactor* IntakeService::DeleteCase(
     grpc::CallbackServerContext* context, const v1::DeleteCaseRequest* request,
     google::protobuf::Empty* /*response*/) {
@@ -89,8 +104,7 @@ grpc::ServerUnaryReactor* IntakeService::CreateInspection(
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
   inspections_.CreateInspection(
-      *request,
-      [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
+      *request, [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
         std::string resource = r.ok() ? r->name() : "-";
         FinishWith(reactor, "CreateInspection", resource, std::move(r),
                    response, started);
@@ -119,6 +133,58 @@ grpc::ServerUnaryReactor* IntakeService::ListInspections(
   FinishWith(reactor, "ListInspections", "inspections",
              inspections_.ListInspections(*request), response, started);
   return reactor;
+}
+
+namespace {
+
+// The callback that finishes an inspection-changing call.
+std::function<void(absl::StatusOr<v1::Inspection>)> FinishInspection(
+    grpc::ServerUnaryReactor* reactor, const char* method,
+    const std::string& name, v1::Inspection* response) {
+  std::string resource = common::ParseInspectionName(name) ? name : "-";
+  return [reactor, method, resource, response,
+          started = absl::Now()](absl::StatusOr<v1::Inspection> r) {
+    FinishWith(reactor, method, resource, std::move(r), response, started);
+  };
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* IntakeService::DrawSample(
+    grpc::CallbackServerContext* context, const v1::DrawSampleRequest* request,
+    v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  sampling_.DrawSample(*request, FinishInspection(reactor, "DrawSample",
+                                                  request->name(), response));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::ResetSample(
+    grpc::CallbackServerContext* context, const v1::ResetSampleRequest* request,
+    v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  sampling_.ResetSample(*request, FinishInspection(reactor, "ResetSample",
+                                                   request->name(), response));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
+    grpc::CallbackServerContext* context,
+    const v1::StartFieldworkRequest* request, v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  sampling_.StartFieldwork(
+      *request,
+      FinishInspection(reactor, "StartFieldwork", request->name(), response));
+  return reactor;
+}
+
+grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>*
+IntakeService::StreamSampledCases(
+    grpc::CallbackServerContext* /*context*/,
+    const v1::StreamSampledCasesRequest* request) {
+  spdlog::info("method=StreamSampledCases after_sequence={}",
+               request->after_sequence());
+  return new SampledCaseStream(store_, feed_, request->after_sequence());
 }
 
 }  // namespace yjinspect::intake

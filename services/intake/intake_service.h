@@ -5,14 +5,22 @@
 
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
+#include "services/intake/inspection_sampling.h"
+#include "services/intake/stream/change_feed.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::intake {
 
 class IntakeService final : public v1::CaseIntake::CallbackService {
  public:
-  IntakeService(CaseIntake& cases, InspectionRegistry& inspections)
-      : cases_(cases), inspections_(inspections) {}
+  IntakeService(IntakeStore& store, CaseIntake& cases,
+                InspectionRegistry& inspections, InspectionSampling& sampling,
+                ChangeFeed& feed)
+      : store_(store),
+        cases_(cases),
+        inspections_(inspections),
+        sampling_(sampling),
+        feed_(feed) {}
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
                                        const v1::CreateCaseRequest* request,
@@ -26,9 +34,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   grpc::ServerUnaryReactor* ListCases(grpc::CallbackServerContext* context,
                                       const v1::ListCasesRequest* request,
                                       v1::ListCasesResponse* response) override;
-  grpc::ServerUnaryReactor* DeleteCase(grpc::CallbackServerContext* context,
-                                       const v1::DeleteCaseRequest* request,
-                                       google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* UpdateCase(grpc::CallbackServerContext* context,
+                                       const v1::UpdateCaseRequest* request,
+                                       v1::Case* response) override;
+  grpc::ServerUnaryReactor* DeleteCase(
+      grpc::CallbackServerContext* context,
+      const v1::DeleteCaseRequest* request,
+      google::protobuf::Empty* response) override;
   grpc::ServerUnaryReactor* CreateInspection(
       grpc::CallbackServerContext* context,
       const v1::CreateInspectionRequest* request,
@@ -42,9 +54,26 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       const v1::ListInspectionsRequest* request,
       v1::ListInspectionsResponse* response) override;
 
+  grpc::ServerUnaryReactor* DrawSample(grpc::CallbackServerContext* context,
+                                       const v1::DrawSampleRequest* request,
+                                       v1::Inspection* response) override;
+  grpc::ServerUnaryReactor* ResetSample(grpc::CallbackServerContext* context,
+                                        const v1::ResetSampleRequest* request,
+                                        v1::Inspection* response) override;
+  grpc::ServerUnaryReactor* StartFieldwork(
+      grpc::CallbackServerContext* context,
+      const v1::StartFieldworkRequest* request,
+      v1::Inspection* response) override;
+  grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>* StreamSampledCases(
+      grpc::CallbackServerContext* context,
+      const v1::StreamSampledCasesRequest* request) override;
+
  private:
+  IntakeStore& store_;
   CaseIntake& cases_;
   InspectionRegistry& inspections_;
+  InspectionSampling& sampling_;
+  ChangeFeed& feed_;
 };
 
 }  // namespace yjinspect::intake

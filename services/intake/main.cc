@@ -14,6 +14,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve yjinspect.v1.CaseIntake on");
 ABSL_FLAG(std::string, data_dir, "var/intake",
           "folder of the intake RocksDB store (created when missing)");
+ABSL_FLAG(std::string, frameworks_dir, "",
+          "folder of framework files (*.textproto) to use instead of the "
+          "built-in frameworks");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug, info, warn, error");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   yjinspect::intake::IntakeServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

@@ -20,11 +20,15 @@ enum class ColumnFamily {
   kChanges = 3,
   // RequestRecord by RequestKey: idempotency keys (AIP-155).
   kRequests = 4,
+  // The changes marked for_findings, by SequenceKey, written in the same
+  // batch as their kChanges entry: what StreamSampledCases reads, so the
+  // stream never scans past changes the findings service does not get.
+  kFeed = 5,
 };
 
-inline constexpr std::array<ColumnFamily, 5> kAllColumnFamilies = {
-    ColumnFamily::kMeta, ColumnFamily::kCases, ColumnFamily::kInspections,
-    ColumnFamily::kChanges, ColumnFamily::kRequests};
+inline constexpr std::array<ColumnFamily, 6> kAllColumnFamilies = {
+    ColumnFamily::kMeta,    ColumnFamily::kCases,    ColumnFamily::kInspections,
+    ColumnFamily::kChanges, ColumnFamily::kRequests, ColumnFamily::kFeed};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
   switch (family) {
@@ -38,6 +42,8 @@ inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
       return "changes";
     case ColumnFamily::kRequests:
       return "requests";
+    case ColumnFamily::kFeed:
+      return "feed";
   }
   return "default";
 }

@@ -86,6 +86,9 @@ class IntakeStore {
   // Up to `limit` log entries with sequence > `after`, in order.
   virtual absl::StatusOr<std::vector<v1::Change>> ReadChanges(
       uint64_t after, size_t limit) const = 0;
+  // Up to `limit` changes marked for_findings with sequence > `after`.
+  virtual absl::StatusOr<std::vector<v1::Change>> ReadFeed(
+      uint64_t after, size_t limit) const = 0;
   // The sequence number of the last durable change (0 when empty).
   virtual uint64_t HeadSequence() const = 0;
 

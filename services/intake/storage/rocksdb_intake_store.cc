@@ -90,13 +90,44 @@ class GroupTransaction final : public StoreTransaction {
   uint64_t AppendChange(v1::Change change) override {
     uint64_t sequence = (*next_sequence_)++;
     change.set_sequence(sequence);
-    *change.mutable_commit_time() = google::protobuf::util::TimeUtil::
-        NanosecondsToTimestamp(absl::ToUnixNanos(now_));
+    *change.mutable_commit_time() =
+        google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+            absl::ToUnixNanos(now_));
     Put(ColumnFamily::kChanges, SequenceKey(sequence), change);
+    if (change.for_findings()) {
+      Put(ColumnFamily::kFeed, SequenceKey(sequence), change);
+    }
     return sequence;
   }
   void RewriteChange(const v1::Change& change) override {
     Put(ColumnFamily::kChanges, SequenceKey(change.sequence()), change);
+    if (change.for_findings()) {
+      Put(ColumnFamily::kFeed, SequenceKey(change.sequence()), change);
+    }
+  }
+  absl::StatusOr<std::vector<v1::StoredCase>> CasesOfYot(
+      absl::string_view yot) override {
+    // Through the batch, so cases written earlier in this group are seen.
+    rocksdb::ReadOptions read_options;
+    std::string upper = CaseKeyLimit(yot);
+    rocksdb::Slice upper_slice(upper);
+    read_options.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> base(
+        db_->NewIterator(read_options, Handle(ColumnFamily::kCases)));
+    std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
+        Handle(ColumnFamily::kCases), base.release(), &read_options));
+    std::vector<v1::StoredCase> out;
+    for (it->Seek(CaseKeyPrefix(yot));
+         it->Valid() && it->key().compare(upper_slice) < 0; it->Next()) {
+      v1::StoredCase stored;
+      if (!stored.ParseFromArray(it->value().data(),
+                                 static_cast<int>(it->value().size()))) {
+        return absl::DataLossError("unreadable case record");
+      }
+      out.push_back(std::move(stored));
+    }
+    RETURN_IF_ERROR(FromRocksDb(it->status(), "scanning a YOT's cases"));
+    return out;
   }
   absl::StatusOr<std::optional<v1::Change>> FindChange(
       uint64_t sequence) override {
@@ -214,10 +245,22 @@ class RocksIntakeStore final : public IntakeStore {
 
   absl::StatusOr<std::vector<v1::Change>> ReadChanges(
       uint64_t after, size_t limit) const override {
-    ASSIGN_OR_RETURN(auto keyed,
-                           Scan<v1::Change>(ColumnFamily::kChanges,
-                                            SequenceKey(after + 1), "", "",
-                                            limit, nullptr, "change"));
+    ASSIGN_OR_RETURN(
+        auto keyed,
+        Scan<v1::Change>(ColumnFamily::kChanges, SequenceKey(after + 1), "", "",
+                         limit, nullptr, "change"));
+    std::vector<v1::Change> changes;
+    changes.reserve(keyed.size());
+    for (auto& entry : keyed) changes.push_back(std::move(entry.value));
+    return changes;
+  }
+
+  absl::StatusOr<std::vector<v1::Change>> ReadFeed(
+      uint64_t after, size_t limit) const override {
+    ASSIGN_OR_RETURN(
+        auto keyed,
+        Scan<v1::Change>(ColumnFamily::kFeed, SequenceKey(after + 1), "", "",
+                         limit, nullptr, "change"));
     std::vector<v1::Change> changes;
     changes.reserve(keyed.size());
     for (auto& entry : keyed) changes.push_back(std::move(entry.value));
@@ -276,23 +319,24 @@ class RocksIntakeStore final : public IntakeStore {
     std::unique_ptr<rocksdb::Iterator> it(
         db_->NewIterator(read_options, Handle(family)));
     std::vector<Keyed<Message>> out;
-    std::string start = std::string(after_key) > lower
-                            ? std::string(after_key)
-                            : lower;
+    std::string start =
+        std::string(after_key) > lower ? std::string(after_key) : lower;
     for (it->Seek(start); it->Valid() && out.size() < limit; it->Next()) {
-      if (!after_key.empty() && it->key() == rocksdb::Slice(after_key.data(),
-                                                            after_key.size())) {
+      if (!after_key.empty() &&
+          it->key() == rocksdb::Slice(after_key.data(), after_key.size())) {
         continue;
       }
       Message message;
       if (!message.ParseFromArray(it->value().data(),
                                   static_cast<int>(it->value().size()))) {
-        return absl::DataLossError(absl::StrCat("unreadable ", what, " record"));
+        return absl::DataLossError(
+            absl::StrCat("unreadable ", what, " record"));
       }
       if (keep != nullptr && !(*keep)(message)) continue;
       out.push_back({it->key().ToString(), std::move(message)});
     }
-    RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("scanning ", what, "s")));
+    RETURN_IF_ERROR(
+        FromRocksDb(it->status(), absl::StrCat("scanning ", what, "s")));
     return out;
   }
 
@@ -383,14 +427,15 @@ class RocksIntakeStore final : public IntakeStore {
 
 // The head of the change log is its last key: the log and the records are
 // written in the same batch, so nothing else needs to be persisted.
-absl::StatusOr<uint64_t> ReadHeadSequence(rocksdb::DB* db,
-                                          rocksdb::ColumnFamilyHandle* changes) {
+absl::StatusOr<uint64_t> ReadHeadSequence(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* changes) {
   std::unique_ptr<rocksdb::Iterator> it(
       db->NewIterator(rocksdb::ReadOptions(), changes));
   it->SeekToLast();
   RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the change log head"));
   if (!it->Valid()) return 0;
-  auto sequence = DecodeSequenceKey(absl::string_view(it->key().data(), it->key().size()));
+  auto sequence =
+      DecodeSequenceKey(absl::string_view(it->key().data(), it->key().size()));
   if (!sequence.has_value()) {
     return absl::DataLossError("the change log holds a malformed key");
   }
@@ -419,12 +464,12 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
       rocksdb::DB::Open(db_options, options.path, descriptors, &handles, &raw);
   if (!s.ok()) {
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the intake store at ", options.path,
-          " is in use by another process: ", s.ToString()));
+      return absl::FailedPreconditionError(
+          absl::StrCat("the intake store at ", options.path,
+                       " is in use by another process: ", s.ToString()));
     }
-    return FromRocksDb(s, absl::StrCat("opening the intake store at ",
-                                       options.path));
+    return FromRocksDb(
+        s, absl::StrCat("opening the intake store at ", options.path));
   }
   std::unique_ptr<rocksdb::DB> db(raw);
   absl::StatusOr<uint64_t> head = ReadHeadSequence(

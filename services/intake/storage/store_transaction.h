@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -27,6 +28,11 @@ class StoreTransaction {
                        const v1::StoredCase& stored) = 0;
   virtual void DeleteCase(absl::string_view yot, absl::string_view case_id) = 0;
 
+  // Every case of one YOT (the sampling frame is drawn inside a commit so
+  // that it cannot change under the draw).
+  virtual absl::StatusOr<std::vector<v1::StoredCase>> CasesOfYot(
+      absl::string_view yot) = 0;
+
   virtual absl::StatusOr<std::optional<v1::Inspection>> FindInspection(
       absl::string_view inspection_id) = 0;
   virtual void PutInspection(absl::string_view inspection_id,
@@ -38,9 +44,11 @@ class StoreTransaction {
                           const v1::RequestRecord& record) = 0;
 
   // Appends `change` to the log with the next sequence number and this
-  // group's commit time; returns the sequence number.
+  // group's commit time; returns the sequence number. A change marked
+  // for_findings also goes to the findings feed.
   virtual uint64_t AppendChange(v1::Change change) = 0;
-  // Replaces an existing log entry (erasure rewrites what it carried).
+  // Replaces an existing log entry (erasure rewrites what it carried), in
+  // the feed too when marked for_findings.
   virtual void RewriteChange(const v1::Change& change) = 0;
   virtual absl::StatusOr<std::optional<v1::Change>> FindChange(
       uint64_t sequence) = 0;

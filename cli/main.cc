@@ -1,0 +1,37 @@
+// yjinspect: the command line for every user task of an inspection.
+
+#include <functional>
+#include <iostream>
+
+#include "CLI/CLI.hpp"
+#include "cli/exit_codes.h"
+#include "cli/intake_commands.h"
+#include "cli/status_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "yjinspect: run inspections of youth offending work.\n"
+      "Exit codes: 0 done, 1 done with some items refused, 2 bad command "
+      "line, 3 refused by the service, 4 service unavailable or failed."};
+  app.set_help_all_flag("--help-all", "help for every subcommand");
+  yjinspect::cli::GlobalOptions global;
+  app.add_option("--intake", global.intake, "intake service host:port")
+      ->envname("YJINSPECT_INTAKE")
+      ->capture_default_str();
+  app.add_option("--findings", global.findings, "findings service host:port")
+      ->envname("YJINSPECT_FINDINGS")
+      ->capture_default_str();
+  app.add_flag("--json", global.json, "machine-readable JSON output");
+  app.require_subcommand(1);
+
+  std::function<int()> action;
+  yjinspect::cli::AddIntakeCommands(app, global, &action);
+  yjinspect::cli::AddStatusCommand(app, global, &action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? yjinspect::cli::kExitOk : yjinspect::cli::kExitUsage;
+  }
+  return action ? action() : yjinspect::cli::kExitUsage;
+}

@@ -1,0 +1,46 @@
+#include "cli/rpc_client.h"
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "common/field_violations.h"
+
+namespace yjinspect::cli {
+
+std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
+}
+
+std::unique_ptr<grpc::ClientContext> Deadline(absl::Duration timeout) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoMilliseconds(timeout));
+  return context;
+}
+
+int ReportFailure(const absl::Status& status) {
+  std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": "
+            << status.message() << "\n";
+  for (const auto& v : common::ViolationsOf(status)) {
+    std::cerr << "  " << v.field << ": " << v.description << "\n";
+  }
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kPermissionDenied:
+    case absl::StatusCode::kUnauthenticated:
+    case absl::StatusCode::kAborted:
+      return kExitRefused;
+    default:
+      return kExitUnavailable;
+  }
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,383 @@
+#include "common/frameworks/framework_validation.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/frameworks/located_problems.h"
+#include "common/frameworks/numeric_rules.h"
+
+namespace yjinspect::common {
+namespace {
+
+using frameworks_internal::Location;
+using frameworks_internal::Node;
+using frameworks_internal::Problems;
+using frameworks_internal::Quote;
+
+bool IsLowerOrDigit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// 1 to `max_size` characters: lower-case letters, digits and `extra`, the
+// first a letter (or also a digit when `digit_first`).
+bool IsToken(absl::string_view value, size_t max_size, absl::string_view extra,
+             bool digit_first) {
+  if (value.empty() || value.size() > max_size) return false;
+  const char first = value.front();
+  if (!(first >= 'a' && first <= 'z') &&
+      !(digit_first && first >= '0' && first <= '9')) {
+    return false;
+  }
+  for (char c : value) {
+    if (!IsLowerOrDigit(c) && extra.find(c) == absl::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr absl::string_view kItemIdFormat =
+    "must be 1 to 64 lower-case letters, digits, '.', '-' or '_', starting "
+    "with a letter or digit";
+constexpr absl::string_view kNameFormat =
+    "must be 1 to 64 lower-case letters, digits or '_', starting with a "
+    "letter";
+
+bool IsItemId(absl::string_view id) { return IsToken(id, 64, ".-_", true); }
+bool IsName(absl::string_view id) { return IsToken(id, 64, "_", false); }
+
+class Validator {
+ public:
+  Validator(const v1::Framework& framework, absl::string_view file_name,
+            const google::protobuf::TextFormat::ParseInfoTree* locations)
+      : f_(framework),
+        problems_(file_name),
+        root_(v1::Framework::descriptor(), locations, Location{}) {}
+
+  absl::Status Run() {
+    CheckHeader();
+    CheckScales();
+    CheckKeyQuestions();
+    for (int i = 0; i < f_.sections_size(); ++i) {
+      CheckSection(f_.sections(i), root_.Child("sections", i));
+    }
+    frameworks_internal::NumericRules numbers(f_, root_, problems_);
+    numbers.CheckThresholds(first_share_section_);
+    numbers.CheckRating(first_rated_section_, counted_sections_);
+    numbers.CheckSampling();
+    return problems_.ToStatus();
+  }
+
+ private:
+  void CheckHeader() {
+    if (f_.id().empty()) {
+      problems_.Add(root_.self(), "id is required");
+    } else if (!IsToken(f_.id(), 63, "-", false)) {
+      problems_.Add(root_.At("id"),
+                    absl::StrCat("id ", Quote(f_.id()),
+                                 " must be a lower-case letter, then up to 62 "
+                                 "lower-case letters, digits or '-'"));
+    }
+    if (f_.version().empty()) {
+      problems_.Add(root_.self(), "version is required");
+    } else if (!IsToken(f_.version(), 16, "-", true)) {
+      problems_.Add(root_.At("version"),
+                    absl::StrCat("version ", Quote(f_.version()),
+                                 " must be 1 to 16 lower-case letters, "
+                                 "digits or '-', starting with a letter or "
+                                 "digit"));
+    }
+    if (f_.title().empty()) problems_.Add(root_.self(), "title is required");
+  }
+
+  void CheckScales() {
+    for (int i = 0; i < f_.scales_size(); ++i) {
+      const v1::AnswerScale& scale = f_.scales(i);
+      const Node node = root_.Child("scales", i);
+      const std::string what = absl::StrCat("scale ", Quote(scale.id()));
+      if (!IsName(scale.id())) {
+        problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kNameFormat));
+      } else if (!scales_.emplace(scale.id(), &scale).second) {
+        problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
+      }
+      if (scale.values_size() == 0) {
+        problems_.Add(node.self(), absl::StrCat(what, " has no values"));
+        continue;
+      }
+      std::set<std::string> value_ids;
+      bool positive = false;
+      bool negative = false;
+      for (int j = 0; j < scale.values_size(); ++j) {
+        const v1::AnswerValue& value = scale.values(j);
+        const Node value_node = node.Child("values", j);
+        const std::string value_what =
+            absl::StrCat(what, ": value ", Quote(value.id()));
+        if (!IsName(value.id())) {
+          problems_.Add(value_node.At("id"),
+                        absl::StrCat(value_what, ": id ", kNameFormat));
+        } else if (!value_ids.insert(value.id()).second) {
+          problems_.Add(value_node.At("id"),
+                        absl::StrCat(value_what, " is defined twice"));
+        }
+        if (value.label().empty()) {
+          problems_.Add(value_node.self(),
+                        absl::StrCat(value_what, ": label is required"));
+        }
+        if (value.meaning() == v1::ANSWER_MEANING_UNSPECIFIED ||
+            !v1::AnswerMeaning_IsValid(value.meaning())) {
+          problems_.Add(value_node.At("meaning"),
+                        absl::StrCat(value_what,
+                                     ": meaning is required (positive, "
+                                     "negative or not applicable)"));
+        }
+        positive |= value.meaning() == v1::ANSWER_MEANING_POSITIVE;
+        negative |= value.meaning() == v1::ANSWER_MEANING_NEGATIVE;
+      }
+      if (!positive || !negative) {
+        problems_.Add(
+            node.self(),
+            absl::StrCat(what, " needs a positive and a negative value"));
+      }
+    }
+  }
+
+  void CheckKeyQuestions() {
+    for (int i = 0; i < f_.key_questions_size(); ++i) {
+      const std::string& question = f_.key_questions(i);
+      if (!IsName(question)) {
+        problems_.Add(
+            root_.At("key_questions", i),
+            absl::StrCat("key question ", Quote(question), " ", kNameFormat));
+      } else if (!key_questions_.insert(question).second) {
+        problems_.Add(
+            root_.At("key_questions", i),
+            absl::StrCat("key question ", Quote(question), " is listed twice"));
+      }
+    }
+  }
+
+  void CheckSection(const v1::Section& section, const Node& node) {
+    const std::string what = absl::StrCat("section ", Quote(section.id()));
+    if (!IsItemId(section.id())) {
+      problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kItemIdFormat));
+    } else if (!section_ids_.insert(section.id()).second) {
+      problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
+    }
+    if (section.title().empty()) {
+      problems_.Add(node.self(), absl::StrCat(what, ": title is required"));
+    }
+    const v1::EvidenceSource evidence = section.evidence();
+    const v1::ScoringMethod scoring = section.scoring();
+    if (evidence == v1::EVIDENCE_SOURCE_UNSPECIFIED ||
+        !v1::EvidenceSource_IsValid(evidence)) {
+      problems_.Add(node.At("evidence"),
+                    absl::StrCat(what, ": evidence is required"));
+    }
+    if (scoring == v1::SCORING_METHOD_UNSPECIFIED ||
+        !v1::ScoringMethod_IsValid(scoring)) {
+      problems_.Add(node.At("scoring"),
+                    absl::StrCat(what, ": scoring is required"));
+    }
+    if (!v1::CaseScope_IsValid(section.scope())) {
+      problems_.Add(node.At("scope"),
+                    absl::StrCat(what, ": scope is not a known CaseScope"));
+    } else if (evidence == v1::EVIDENCE_SOURCE_CASES &&
+               section.scope() == v1::CASE_SCOPE_UNSPECIFIED) {
+      problems_.Add(node.self(),
+                    absl::StrCat(what, ": evidence from cases needs a scope"));
+    } else if (evidence != v1::EVIDENCE_SOURCE_CASES &&
+               section.scope() != v1::CASE_SCOPE_UNSPECIFIED) {
+      problems_.Add(node.At("scope"),
+                    absl::StrCat(what,
+                                 ": a scope applies only to evidence from "
+                                 "cases"));
+    }
+    if ((evidence == v1::EVIDENCE_SOURCE_PANEL) !=
+        (scoring == v1::SCORING_METHOD_PANEL_RATING)) {
+      problems_.Add(node.At("scoring"),
+                    absl::StrCat(what,
+                                 ": EVIDENCE_SOURCE_PANEL goes with "
+                                 "SCORING_METHOD_PANEL_RATING, and only with "
+                                 "it"));
+    }
+    if (scoring == v1::SCORING_METHOD_LOWEST_KEY_QUESTION &&
+        evidence != v1::EVIDENCE_SOURCE_CASES) {
+      problems_.Add(node.At("evidence"),
+                    absl::StrCat(what,
+                                 ": SCORING_METHOD_LOWEST_KEY_QUESTION needs "
+                                 "EVIDENCE_SOURCE_CASES"));
+    }
+    if (scoring == v1::SCORING_METHOD_PANEL_RATING) {
+      if (section.criteria_size() > 0) {
+        problems_.Add(
+            node.At("criteria", 0),
+            absl::StrCat(what, ": a panel-rated section has no criteria"));
+      }
+    } else if (section.criteria_size() == 0) {
+      problems_.Add(node.self(), absl::StrCat(what, " has no criteria"));
+    }
+    const bool rated = scoring == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
+                       scoring == v1::SCORING_METHOD_PANEL_RATING;
+    if (section.counted_in_overall()) {
+      if (rated) {
+        ++counted_sections_;
+      } else {
+        problems_.Add(node.At("counted_in_overall"),
+                      absl::StrCat(what,
+                                   ": only rated sections (lowest key "
+                                   "question or panel rating) count in the "
+                                   "overall score"));
+      }
+    }
+    if (rated && first_rated_section_.empty()) {
+      first_rated_section_ = section.id();
+    }
+    if (scoring == v1::SCORING_METHOD_SHARE_OF_POSITIVE &&
+        first_share_section_.empty()) {
+      first_share_section_ = section.id();
+    }
+
+    for (int j = 0; j < section.criteria_size(); ++j) {
+      CheckCriterion(section, section.criteria(j), node.Child("criteria", j));
+    }
+    if (scoring == v1::SCORING_METHOD_LOWEST_KEY_QUESTION) {
+      CheckKeyQuestionsAsked(section, node, what);
+    }
+  }
+
+  void CheckCriterion(const v1::Section& section, const v1::Criterion& c,
+                      const Node& node) {
+    const std::string what = absl::StrCat("section ", Quote(section.id()),
+                                          ": criterion ", Quote(c.id()));
+    if (!IsItemId(c.id())) {
+      problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kItemIdFormat));
+    } else if (!criterion_ids_.insert(c.id()).second) {
+      problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
+    }
+    if (c.wording().empty()) {
+      problems_.Add(node.self(), absl::StrCat(what, ": wording is required"));
+    }
+    if (c.scale().empty()) {
+      problems_.Add(node.self(), absl::StrCat(what, ": scale is required"));
+    } else if (auto it = scales_.find(c.scale()); it == scales_.end()) {
+      problems_.Add(node.At("scale"),
+                    absl::StrCat(what, ": scale ", Quote(c.scale()),
+                                 " is not defined in scales"));
+    } else if (OffersNotApplicable(*it->second) &&
+               c.not_applicable_when().empty()) {
+      problems_.Add(node.At("scale"),
+                    absl::StrCat(what, ": scale ", Quote(c.scale()),
+                                 " offers \"not applicable\", so "
+                                 "not_applicable_when is required"));
+    }
+    CheckStatement(c.scored(), c.positive_statement(), "positive_statement",
+                   node, what);
+    CheckStatement(c.scored(), c.negative_statement(), "negative_statement",
+                   node, what);
+    if (!c.key_question().empty() &&
+        section.scoring() != v1::SCORING_METHOD_LOWEST_KEY_QUESTION) {
+      problems_.Add(node.At("key_question"),
+                    absl::StrCat(what,
+                                 ": key_question is only for sections scored "
+                                 "SCORING_METHOD_LOWEST_KEY_QUESTION"));
+    }
+  }
+
+  void CheckStatement(bool scored, absl::string_view statement,
+                      absl::string_view field, const Node& node,
+                      absl::string_view what) {
+    if (statement.empty()) {
+      if (scored) {
+        problems_.Add(node.self(),
+                      absl::StrCat(what, ": ", field,
+                                   " is required for a scored criterion"));
+      }
+    } else if (statement.back() == '.' || statement.front() == ' ' ||
+               statement.back() == ' ') {
+      problems_.Add(node.At(field),
+                    absl::StrCat(what, ": ", field,
+                                 " must not end with '.' or have surrounding "
+                                 "spaces: a report completes it as \"In "
+                                 "<count phrase>, <statement>.\""));
+    }
+  }
+
+  // Each of the framework's key questions asked exactly once, by a scored
+  // criterion; nothing else.
+  void CheckKeyQuestionsAsked(const v1::Section& section, const Node& node,
+                              absl::string_view what) {
+    if (key_questions_.empty()) {
+      problems_.Add(node.At("scoring"),
+                    absl::StrCat(what,
+                                 " is scored by its lowest key question, but "
+                                 "the framework lists no key_questions"));
+      return;
+    }
+    std::map<std::string, int> asked;
+    for (int j = 0; j < section.criteria_size(); ++j) {
+      const v1::Criterion& c = section.criteria(j);
+      const Node c_node = node.Child("criteria", j);
+      const std::string c_what =
+          absl::StrCat(what, ": criterion ", Quote(c.id()));
+      if (c.key_question().empty()) {
+        problems_.Add(c_node.self(),
+                      absl::StrCat(c_what, ": key_question is required"));
+      } else if (key_questions_.count(c.key_question()) == 0) {
+        problems_.Add(
+            c_node.At("key_question"),
+            absl::StrCat(c_what, ": key_question ", Quote(c.key_question()),
+                         " is not one of the framework's "
+                         "key_questions (",
+                         absl::StrJoin(f_.key_questions(), ", "), ")"));
+      } else if (++asked[c.key_question()] > 1) {
+        problems_.Add(c_node.At("key_question"),
+                      absl::StrCat(what, " asks key question ",
+                                   Quote(c.key_question()), " twice"));
+      }
+      if (!c.scored()) {
+        problems_.Add(c_node.self(),
+                      absl::StrCat(c_what,
+                                   ": a key question criterion must be "
+                                   "scored"));
+      }
+    }
+    for (const std::string& question : f_.key_questions()) {
+      if (key_questions_.count(question) > 0 && asked.count(question) == 0) {
+        problems_.Add(
+            node.self(),
+            absl::StrCat(what, " does not ask key question ", Quote(question)));
+      }
+    }
+  }
+
+  static bool OffersNotApplicable(const v1::AnswerScale& scale) {
+    for (const v1::AnswerValue& value : scale.values()) {
+      if (value.meaning() == v1::ANSWER_MEANING_NOT_APPLICABLE) return true;
+    }
+    return false;
+  }
+
+  const v1::Framework& f_;
+  Problems problems_;
+  const Node root_;
+  std::map<std::string, const v1::AnswerScale*> scales_;
+  std::set<std::string> key_questions_;
+  std::set<std::string> section_ids_;
+  std::set<std::string> criterion_ids_;
+  std::string first_share_section_;
+  std::string first_rated_section_;
+  int counted_sections_ = 0;
+};
+
+}  // namespace
+
+absl::Status ValidateFramework(
+    const v1::Framework& framework, absl::string_view file_name,
+    const google::protobuf::TextFormat::ParseInfoTree* locations) {
+  return Validator(framework, file_name, locations).Run();
+}
+
+}  // namespace yjinspect::common

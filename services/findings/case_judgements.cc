@@ -1,0 +1,295 @@
+#include "services/findings/case_judgements.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/fingerprint.h"
+#include "common/page_token.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/findings/judgement_validation.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using google::protobuf::util::MessageDifferencer;
+
+std::string FindingsName(absl::string_view inspection_id,
+                         absl::string_view case_id) {
+  return absl::StrCat("inspections/", inspection_id, "/caseFindings/", case_id);
+}
+
+// "inspections/{i}/caseFindings/{c}" -> {i, c}.
+std::optional<std::pair<std::string, std::string>> ParseFindingsName(
+    absl::string_view name) {
+  const absl::string_view marker = "/caseFindings/";
+  size_t at = name.find(marker);
+  if (at == absl::string_view::npos) return std::nullopt;
+  auto inspection = common::ParseInspectionName(name.substr(0, at));
+  absl::string_view case_id = name.substr(at + marker.size());
+  if (!inspection || !common::IsValidCaseId(case_id)) return std::nullopt;
+  return std::make_pair(*inspection, std::string(case_id));
+}
+
+// Position of each criterion in the framework, to keep answers in order.
+std::map<std::string, int> CriterionOrder(const v1::Framework& framework) {
+  std::map<std::string, int> order;
+  for (const auto& section : framework.sections()) {
+    for (const auto& criterion : section.criteria()) {
+      order.emplace(criterion.id(), static_cast<int>(order.size()));
+    }
+  }
+  return order;
+}
+
+bool SameJudgement(const v1::Judgement& a, const v1::Judgement& b) {
+  return MessageDifferencer::Equals(a, b);
+}
+
+}  // namespace
+
+void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
+  request.DiscardUnknownFields();
+  if (absl::Status invalid =
+          ValidateRecordRequest(request).ToStatus("RecordJudgements request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string inspection_id =
+      *common::ParseInspectionName(request.inspection());
+  auto inspection = store_.GetInspection(inspection_id);
+  if (!inspection.ok()) {
+    done(inspection.status());
+    return;
+  }
+  if (!inspection->has_value()) {
+    done(absl::NotFoundError(absl::StrCat(
+        "inspection ", request.inspection(),
+        " is not known to the findings service: it does not exist, or has "
+        "not arrived from intake yet")));
+    return;
+  }
+  const v1::Inspection& known = **inspection;
+  const v1::Framework* framework =
+      frameworks_.Find(known.framework_id(), known.framework_version());
+  if (framework == nullptr) {
+    done(absl::FailedPreconditionError(absl::StrCat(
+        "inspection ", known.name(), " is pinned to framework ",
+        known.framework_id(), " version ", known.framework_version(),
+        ", which this service does not know")));
+    return;
+  }
+  const auto& sampled = known.sample().cases();
+  if (std::find(sampled.begin(), sampled.end(), request.case_()) ==
+      sampled.end()) {
+    done(absl::FailedPreconditionError(
+        absl::StrCat("case ", request.case_(),
+                     " is not in the sample of inspection ", known.name())));
+    return;
+  }
+  auto c = store_.GetCase(request.case_());
+  if (!c.ok()) {
+    done(c.status());
+    return;
+  }
+  if (!c->has_value()) {
+    done(absl::FailedPreconditionError(absl::StrCat(
+        "case ", request.case_(),
+        " has not reached the findings service from intake yet; retry "
+        "shortly")));
+    return;
+  }
+  if (absl::Status invalid = ValidateAgainstFramework(request, *framework, **c)
+                                 .ToStatus("judgements");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  if (known.state() > v1::INSPECTION_STATE_FIELDWORK) {
+    done(absl::FailedPreconditionError(
+        absl::StrCat("inspection ", known.name(), " is past fieldwork (",
+                     v1::InspectionState_Name(known.state()),
+                     "): its findings can no longer change")));
+    return;
+  }
+  const int32_t revision = known.sample().revision();
+  if (known.state() == v1::INSPECTION_STATE_FIELDWORK) {
+    done(Store(request, *framework, revision));
+    return;
+  }
+  // The first judgement fixes the sample at intake before anything is kept.
+  auto shared =
+      std::make_shared<v1::RecordJudgementsRequest>(std::move(request));
+  gate_.StartFieldwork(
+      shared->inspection(), revision,
+      [this, shared, framework, revision, done](absl::Status started) {
+        if (!started.ok()) {
+          done(absl::Status(started.code(),
+                            absl::StrCat("starting fieldwork at intake: ",
+                                         started.message())));
+          return;
+        }
+        done(Store(*shared, *framework, revision));
+      });
+}
+
+absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    int32_t sample_revision) {
+  const std::string inspection_id =
+      *common::ParseInspectionName(request.inspection());
+  const std::string case_id = common::ParseCaseName(request.case_())->case_id;
+  const auto order = CriterionOrder(framework);
+  return store_.UpdateFindings(
+      inspection_id, request.case_(), case_id,
+      [&](const std::optional<v1::CaseFindings>& current)
+          -> absl::StatusOr<std::optional<FindingsUpdate>> {
+        std::map<std::string, v1::Judgement> answers;
+        if (current) {
+          for (const auto& j : current->judgements())
+            answers[j.criterion_id()] = j;
+        }
+        bool changed = !current.has_value();
+        for (const auto& j : request.judgements()) {
+          auto it = answers.find(j.criterion_id());
+          changed |= it == answers.end() || !SameJudgement(it->second, j);
+        }
+        if (!changed) return std::optional<FindingsUpdate>();  // idempotent
+        if (current && request.etag() != current->etag()) {
+          return absl::AbortedError(absl::StrCat(
+              "the findings of case ", request.case_(), " are at revision ",
+              current->revision(), " (recorded by ",
+              current->inspector_reference(), ")",
+              request.etag().empty() ? " and this request has no etag"
+                                     : " and this request's etag is stale",
+              "; read them again, then send their etag with the change"));
+        }
+        if (!current && !request.etag().empty()) {
+          return absl::AbortedError(absl::StrCat(
+              "no findings are recorded for case ", request.case_(),
+              " (they may have been erased); send no etag to record anew"));
+        }
+        for (const auto& j : request.judgements())
+          answers[j.criterion_id()] = j;
+        std::vector<v1::Judgement> sorted;
+        for (auto& [id, j] : answers) sorted.push_back(std::move(j));
+        std::sort(sorted.begin(), sorted.end(),
+                  [&order](const v1::Judgement& a, const v1::Judgement& b) {
+                    auto ai = order.find(a.criterion_id());
+                    auto bi = order.find(b.criterion_id());
+                    int ao = ai == order.end() ? INT32_MAX : ai->second;
+                    int bo = bi == order.end() ? INT32_MAX : bi->second;
+                    return ao < bo;
+                  });
+        FindingsUpdate update;
+        v1::CaseFindings& f = update.findings;
+        f.set_name(FindingsName(inspection_id, case_id));
+        f.set_case_(request.case_());
+        for (auto& j : sorted) *f.add_judgements() = std::move(j);
+        f.set_inspector_reference(request.inspector_reference());
+        f.set_revision(current ? current->revision() + 1 : 1);
+        *f.mutable_update_time() =
+            google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+                absl::ToUnixNanos(absl::Now()));
+        f.set_sample_revision(sample_revision);
+        f.set_etag(common::FingerprintMessage(f));
+        v1::JudgementRevision& r = update.revision;
+        r.set_revision(f.revision());
+        r.set_inspector_reference(request.inspector_reference());
+        *r.mutable_record_time() = f.update_time();
+        *r.mutable_judgements() = request.judgements();
+        return std::optional<FindingsUpdate>(std::move(update));
+      });
+}
+
+absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
+    const v1::GetCaseFindingsRequest& request) const {
+  auto name = ParseFindingsName(request.name());
+  if (!name) {
+    common::FieldViolations v;
+    v.Add("name", request.name().empty()
+                      ? "is required"
+                      : "must be inspections/{inspection}/caseFindings/{case}");
+    return v.ToStatus("GetCaseFindings request");
+  }
+  ASSIGN_OR_RETURN(auto findings,
+                   store_.GetFindings(name->first, name->second));
+  if (!findings) {
+    return absl::NotFoundError(
+        absl::StrCat("no findings are recorded as ", request.name()));
+  }
+  return std::move(*findings);
+}
+
+absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(
+    const v1::ListCaseFindingsRequest& request) const {
+  common::FieldViolations v;
+  auto inspection_id = common::ParseInspectionName(request.parent());
+  if (!inspection_id) {
+    v.Add("parent", request.parent().empty()
+                        ? "is required"
+                        : "must be inspections/{inspection}");
+  }
+  const size_t page_size =
+      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
+  RETURN_IF_ERROR(v.ToStatus("ListCaseFindings request"));
+  const std::string list_key = absl::StrCat("findings:", request.parent());
+  ASSIGN_OR_RETURN(std::string after,
+                   common::DecodePageToken(request.page_token(), list_key));
+  ASSIGN_OR_RETURN(auto found,
+                   store_.ScanFindings(*inspection_id, after, page_size + 1));
+  v1::ListCaseFindingsResponse response;
+  const bool more = found.size() > page_size;
+  if (more) found.pop_back();
+  for (auto& entry : found)
+    *response.add_case_findings() = std::move(entry.value);
+  if (more) {
+    response.set_next_page_token(
+        common::EncodePageToken(list_key, found.back().key));
+  }
+  return response;
+}
+
+absl::StatusOr<v1::ListJudgementHistoryResponse> CaseJudgements::History(
+    const v1::ListJudgementHistoryRequest& request) const {
+  common::FieldViolations v;
+  auto name = ParseFindingsName(request.name());
+  if (!name) {
+    v.Add("name", request.name().empty()
+                      ? "is required"
+                      : "must be inspections/{inspection}/caseFindings/{case}");
+  }
+  const size_t page_size =
+      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
+  RETURN_IF_ERROR(v.ToStatus("ListJudgementHistory request"));
+  const std::string list_key = absl::StrCat("history:", request.name());
+  ASSIGN_OR_RETURN(std::string after,
+                   common::DecodePageToken(request.page_token(), list_key));
+  ASSIGN_OR_RETURN(auto found, store_.ScanHistory(name->first, name->second,
+                                                  after, page_size + 1));
+  if (found.empty() && after.empty()) {
+    ASSIGN_OR_RETURN(auto findings,
+                     store_.GetFindings(name->first, name->second));
+    if (!findings) {
+      return absl::NotFoundError(
+          absl::StrCat("no findings are recorded as ", request.name()));
+    }
+  }
+  v1::ListJudgementHistoryResponse response;
+  const bool more = found.size() > page_size;
+  if (more) found.pop_back();
+  for (auto& entry : found) *response.add_revisions() = std::move(entry.value);
+  if (more) {
+    response.set_next_page_token(
+        common::EncodePageToken(list_key, found.back().key));
+  }
+  return response;
+}
+
+}  // namespace yjinspect::findings

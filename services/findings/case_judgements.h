@@ -1,0 +1,51 @@
+#pragma once
+
+// Inspectors' judgements on sampled cases: recording (validated against the
+// inspection's framework, with etags and a kept history), reading and
+// listing. Domain logic only: no gRPC types.
+
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "common/frameworks/framework_registry.h"
+#include "services/findings/fieldwork_gate.h"
+#include "services/findings/storage/findings_store.h"
+#include "yjinspect/v1/findings_service.pb.h"
+
+namespace yjinspect::findings {
+
+class CaseJudgements {
+ public:
+  using Done = std::function<void(absl::StatusOr<v1::CaseFindings>)>;
+
+  CaseJudgements(FindingsStore& store,
+                 const common::FrameworkRegistry& frameworks,
+                 FieldworkGate& gate)
+      : store_(store), frameworks_(frameworks), gate_(gate) {}
+
+  // INVALID_ARGUMENT: malformed request, unknown criterion, answer outside
+  // the criterion's scale, criterion not for this case (each named);
+  // NOT_FOUND: inspection not received from intake; FAILED_PRECONDITION:
+  // case not in the sample, case not received yet, inspection past
+  // fieldwork; ABORTED: stale or missing etag. `done` must not block.
+  void Record(v1::RecordJudgementsRequest request, Done done);
+
+  absl::StatusOr<v1::CaseFindings> Get(
+      const v1::GetCaseFindingsRequest& request) const;
+  absl::StatusOr<v1::ListCaseFindingsResponse> List(
+      const v1::ListCaseFindingsRequest& request) const;
+  absl::StatusOr<v1::ListJudgementHistoryResponse> History(
+      const v1::ListJudgementHistoryRequest& request) const;
+
+ private:
+  // The last step of Record, once the sample is fixed.
+  absl::StatusOr<v1::CaseFindings> Store(
+      const v1::RecordJudgementsRequest& request,
+      const v1::Framework& framework, int32_t sample_revision);
+
+  FindingsStore& store_;
+  const common::FrameworkRegistry& frameworks_;
+  FieldworkGate& gate_;
+};
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,31 @@
+#pragma once
+
+// Before the first judgement of an inspection is stored, its sample must be
+// fixed at intake (StartFieldwork), so the sample cannot be redrawn under
+// recorded findings. This is that call, behind an interface so the domain
+// code stays free of gRPC.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+
+namespace yjinspect::findings {
+
+class FieldworkGate {
+ public:
+  virtual ~FieldworkGate() = default;
+  // Asks intake to move `inspection` to FIELDWORK for `sample_revision`.
+  // `done` may run on another thread and must not block.
+  virtual void StartFieldwork(const std::string& inspection,
+                              int32_t sample_revision,
+                              std::function<void(absl::Status)> done) = 0;
+};
+
+// The gate over gRPC to the intake service at `address`.
+std::unique_ptr<FieldworkGate> NewIntakeFieldworkGate(
+    const std::string& address);
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,88 @@
+#include "services/findings/findings_server.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/frameworks/framework_registry.h"
+#include "common/status_macros.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "services/findings/case_judgements.h"
+#include "services/findings/fieldwork_gate.h"
+#include "services/findings/findings_service.h"
+
+namespace yjinspect::findings {
+
+struct FindingsServer::Parts {
+  std::unique_ptr<common::FrameworkRegistry> frameworks;
+  std::unique_ptr<FindingsStore> store;
+  std::unique_ptr<IntakeFeed> feed;
+  std::unique_ptr<FieldworkGate> gate;
+  std::unique_ptr<CaseJudgements> judgements;
+  std::unique_ptr<FindingsService> service;
+  std::unique_ptr<grpc::Server> server;
+};
+
+absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
+    const FindingsServerOptions& options) {
+  auto parts = std::make_unique<Parts>();
+  ASSIGN_OR_RETURN(
+      auto frameworks,
+      options.frameworks_dir.empty()
+          ? common::FrameworkRegistry::LoadBuiltIn()
+          : common::FrameworkRegistry::LoadDirectory(options.frameworks_dir));
+  parts->frameworks =
+      std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
+  ASSIGN_OR_RETURN(parts->store,
+                   FindingsStore::Open({options.data_dir, options.sync}));
+  parts->feed = std::make_unique<IntakeFeed>(*parts->store,
+                                             IntakeFeedOptions{options.intake});
+  parts->gate = NewIntakeFieldworkGate(options.intake);
+  parts->judgements = std::make_unique<CaseJudgements>(
+      *parts->store, *parts->frameworks, *parts->gate);
+  parts->service =
+      std::make_unique<FindingsService>(*parts->judgements, *parts->feed);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
+                           &port);
+  builder.RegisterService(parts->service.get());
+  parts->server = builder.BuildAndStart();
+  if (parts->server == nullptr || port == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen,
+                     ": the address is malformed or already in use"));
+  }
+  parts->server->GetHealthCheckService()->SetServingStatus(
+      "yjinspect.v1.Findings", true);
+  parts->feed->Start();
+  return std::unique_ptr<FindingsServer>(
+      new FindingsServer(std::move(parts), port));
+}
+
+FindingsServer::FindingsServer(std::unique_ptr<Parts> parts, int port)
+    : parts_(std::move(parts)), port_(port) {}
+
+FindingsServer::~FindingsServer() { Shutdown(); }
+
+std::string FindingsServer::address() const {
+  return absl::StrCat("127.0.0.1:", port_);
+}
+
+FindingsStore& FindingsServer::store() { return *parts_->store; }
+IntakeFeed& FindingsServer::feed() { return *parts_->feed; }
+
+void FindingsServer::Shutdown(absl::Duration deadline) {
+  if (stopped_) return;
+  stopped_ = true;
+  parts_->server->GetHealthCheckService()->Shutdown();
+  parts_->feed->Stop();
+  parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
+  parts_->server->Wait();
+}
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,52 @@
+#pragma once
+
+// A running findings server: store, intake feed, domain, gRPC service,
+// health and reflection, wired together. main.cc and the tests start it
+// this way.
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/findings/intake_feed.h"
+#include "services/findings/storage/findings_store.h"
+
+namespace yjinspect::findings {
+
+struct FindingsServerOptions {
+  std::string listen = "127.0.0.1:50052";
+  std::string data_dir;
+  // host:port of the intake service to follow.
+  std::string intake = "127.0.0.1:50051";
+  bool sync = true;
+  // Folder of framework files instead of the built-in ones; empty: built-in.
+  std::string frameworks_dir;
+};
+
+class FindingsServer {
+ public:
+  // Opens the store, starts following intake and starts serving.
+  static absl::StatusOr<std::unique_ptr<FindingsServer>> Start(
+      const FindingsServerOptions& options);
+  ~FindingsServer();
+
+  int port() const { return port_; }
+  std::string address() const;
+  FindingsStore& store();
+  IntakeFeed& feed();
+
+  // NOT_SERVING, stop the feed, stop taking calls (calls in flight finish
+  // until `deadline`), close the store. Idempotent.
+  void Shutdown(absl::Duration deadline = absl::Seconds(10));
+
+ private:
+  struct Parts;
+  FindingsServer(std::unique_ptr<Parts> parts, int port);
+
+  std::unique_ptr<Parts> parts_;
+  int port_;
+  bool stopped_ = false;
+};
+
+}  // namespace yjinspect::findings

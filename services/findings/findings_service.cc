@@ -1,0 +1,80 @@
+#include "services/findings/findings_service.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/time/clock.h"
+#include "common/resource_names.h"
+#include "common/rpc_edge.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using common::FinishWith;
+
+// A resource name fit for a log line: only well-formed ones.
+std::string Loggable(const std::string& name) {
+  return common::ParseInspectionName(
+             name.substr(0, name.find("/caseFindings/")))
+             ? name
+             : "-";
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
+    grpc::CallbackServerContext* context,
+    const v1::RecordJudgementsRequest* request, v1::CaseFindings* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource = Loggable(request->inspection());
+  judgements_.Record(*request, [reactor, response, resource,
+                                started](absl::StatusOr<v1::CaseFindings> r) {
+    FinishWith(reactor, "RecordJudgements", resource, std::move(r), response,
+               started);
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
+    grpc::CallbackServerContext* context,
+    const v1::GetCaseFindingsRequest* request, v1::CaseFindings* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "GetCaseFindings", Loggable(request->name()),
+             judgements_.Get(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
+    grpc::CallbackServerContext* context,
+    const v1::ListCaseFindingsRequest* request,
+    v1::ListCaseFindingsResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "ListCaseFindings", Loggable(request->parent()),
+             judgements_.List(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
+    grpc::CallbackServerContext* context,
+    const v1::ListJudgementHistoryRequest* request,
+    v1::ListJudgementHistoryResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "ListJudgementHistory", Loggable(request->name()),
+             judgements_.History(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetFeedStatus(
+    grpc::CallbackServerContext* context,
+    const v1::GetFeedStatusRequest* /*request*/, v1::FeedStatus* response) {
+  auto* reactor = context->DefaultReactor();
+  *response = feed_.Status();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,134 @@
+#include "services/findings/intake_feed.h"
+
+#include <algorithm>
+#include <random>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/logging.h"
+#include "grpcpp/grpcpp.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
+
+namespace yjinspect::findings {
+namespace {
+
+std::shared_ptr<grpc::Channel> FeedChannel(const std::string& address) {
+  grpc::ChannelArguments args;
+  // Keepalive notices a dead intake on an idle stream; fast reconnects keep
+  // the lag short after intake restarts.
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20000);
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+  args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  args.SetMaxReceiveMessageSize(16 << 20);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
+}
+
+}  // namespace
+
+IntakeFeed::IntakeFeed(FindingsStore& store, IntakeFeedOptions options)
+    : store_(store), options_(std::move(options)) {
+  absl::MutexLock lock(&mu_);
+  status_.set_cursor(store_.Cursor());
+}
+
+IntakeFeed::~IntakeFeed() { Stop(); }
+
+void IntakeFeed::Start() {
+  thread_ = std::thread([this] { Run(); });
+}
+
+void IntakeFeed::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+    if (call_ != nullptr) call_->TryCancel();
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+v1::FeedStatus IntakeFeed::Status() const {
+  absl::MutexLock lock(&mu_);
+  v1::FeedStatus status = status_;
+  status.set_cursor(store_.Cursor());
+  status.set_lag(status.intake_head() > status.cursor()
+                     ? status.intake_head() - status.cursor()
+                     : 0);
+  return status;
+}
+
+bool IntakeFeed::WaitForCursor(uint64_t sequence,
+                               absl::Duration timeout) const {
+  const absl::Time deadline = absl::Now() + timeout;
+  while (store_.Cursor() < sequence) {
+    if (absl::Now() >= deadline) return false;
+    absl::SleepFor(absl::Milliseconds(5));
+  }
+  return true;
+}
+
+void IntakeFeed::Run() {
+  std::mt19937_64 jitter(std::random_device{}());
+  absl::Duration backoff = options_.initial_backoff;
+  while (true) {
+    const uint64_t applied_before = Status().applied_since_start();
+    std::string why = FollowOnce();
+    absl::MutexLock lock(&mu_);
+    status_.set_connected(false);
+    status_.set_last_error(why);
+    if (stopping_) return;
+    // Progress on this connection resets the backoff.
+    if (status_.applied_since_start() > applied_before) {
+      backoff = options_.initial_backoff;
+    }
+    spdlog::warn("intake stream ended ({}); reconnecting in {} ms", why,
+                 absl::ToInt64Milliseconds(backoff));
+    // Up to a quarter more, so many followers do not reconnect in step.
+    const absl::Duration wait =
+        backoff + backoff * (static_cast<double>(jitter() % 1000) / 4000.0);
+    mu_.AwaitWithTimeout(absl::Condition(&stopping_), wait);
+    if (stopping_) return;
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  }
+}
+
+std::string IntakeFeed::FollowOnce() {
+  auto stub = v1::CaseIntake::NewStub(FeedChannel(options_.intake));
+  grpc::ClientContext context;
+  {
+    absl::MutexLock lock(&mu_);
+    if (stopping_) return "stopping";
+    call_ = &context;
+  }
+  v1::StreamSampledCasesRequest request;
+  request.set_after_sequence(store_.Cursor());
+  auto reader = stub->StreamSampledCases(&context, request);
+  v1::StreamSampledCasesResponse response;
+  std::string apply_error;
+  while (reader->Read(&response)) {
+    auto applied = store_.ApplyChange(response.change());
+    absl::MutexLock lock(&mu_);
+    status_.set_connected(true);
+    status_.set_intake_head(response.head_sequence());
+    if (!applied.ok()) {
+      apply_error =
+          absl::StrCat("applying change ", response.change().sequence(), ": ",
+                       applied.status().ToString());
+      spdlog::error("{}", apply_error);
+      context.TryCancel();
+      break;
+    }
+    if (*applied)
+      status_.set_applied_since_start(status_.applied_since_start() + 1);
+  }
+  grpc::Status status = reader->Finish();
+  absl::MutexLock lock(&mu_);
+  call_ = nullptr;
+  if (!apply_error.empty()) return apply_error;
+  return absl::StrCat(status.error_code(), ": ", status.error_message());
+}
+
+}  // namespace yjinspect::findings

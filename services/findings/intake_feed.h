@@ -1,0 +1,61 @@
+#pragma once
+
+// Follows the intake service's StreamSampledCases from the findings store's
+// cursor and applies each change (with the cursor, in one batch). Reconnects
+// with exponential backoff and resumes after the cursor whenever either side
+// restarts: no change lost (intake delivers everything after the cursor),
+// none applied twice (a change at or before the cursor is skipped).
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "services/findings/storage/findings_store.h"
+#include "yjinspect/v1/findings_service.pb.h"
+
+namespace grpc {
+class ClientContext;
+}
+
+namespace yjinspect::findings {
+
+struct IntakeFeedOptions {
+  // host:port of the intake service.
+  std::string intake = "127.0.0.1:50051";
+  absl::Duration initial_backoff = absl::Milliseconds(100);
+  absl::Duration max_backoff = absl::Seconds(5);
+};
+
+class IntakeFeed {
+ public:
+  IntakeFeed(FindingsStore& store, IntakeFeedOptions options);
+  // Stops if running.
+  ~IntakeFeed();
+
+  void Start();
+  // Cancels the stream and waits for the feed thread to end. Idempotent.
+  void Stop();
+
+  v1::FeedStatus Status() const;
+  // True once the cursor reaches `sequence`, false at the deadline.
+  bool WaitForCursor(uint64_t sequence, absl::Duration timeout) const;
+
+ private:
+  void Run();
+  // One connection: streams until it ends; returns why it ended.
+  std::string FollowOnce();
+
+  FindingsStore& store_;
+  const IntakeFeedOptions options_;
+
+  mutable absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::ClientContext* call_ ABSL_GUARDED_BY(mu_) = nullptr;
+  v1::FeedStatus status_ ABSL_GUARDED_BY(mu_);
+  std::thread thread_;
+};
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,138 @@
+#include "services/findings/judgement_validation.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/field_checks.h"
+#include "common/resource_names.h"
+
+namespace yjinspect::findings {
+namespace {
+
+bool IsOutOfCourt(v1::DisposalType type) {
+  return type == v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION ||
+         type == v1::DISPOSAL_TYPE_YOUTH_CAUTION ||
+         type == v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION;
+}
+
+struct Found {
+  const v1::Section* section = nullptr;
+  const v1::Criterion* criterion = nullptr;
+};
+
+Found FindCriterion(const v1::Framework& framework, const std::string& id) {
+  for (const auto& section : framework.sections()) {
+    for (const auto& criterion : section.criteria()) {
+      if (criterion.id() == id) return {&section, &criterion};
+    }
+  }
+  return {};
+}
+
+const v1::AnswerScale* FindScale(const v1::Framework& framework,
+                                 const std::string& id) {
+  for (const auto& scale : framework.scales()) {
+    if (scale.id() == id) return &scale;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+common::FieldViolations ValidateRecordRequest(
+    const v1::RecordJudgementsRequest& request) {
+  common::FieldViolations v;
+  if (request.inspection().empty()) {
+    v.Add("inspection", "is required");
+  } else if (!common::ParseInspectionName(request.inspection())) {
+    v.Add("inspection", "must be inspections/{inspection}");
+  }
+  if (request.case_().empty()) {
+    v.Add("case", "is required");
+  } else if (!common::ParseCaseName(request.case_())) {
+    v.Add("case", "must be yots/{yot}/cases/{case}");
+  }
+  common::CheckToken(v, "inspector_reference", request.inspector_reference(),
+                     32, "-", true);
+  common::CheckToken(v, "etag", request.etag(), 64, "", false);
+  if (request.judgements().empty()) {
+    v.Add("judgements", "at least one judgement is required");
+  } else if (request.judgements_size() > kMaxJudgementsPerCall) {
+    v.Add("judgements",
+          absl::StrCat("at most ", kMaxJudgementsPerCall, " per call"));
+  }
+  std::set<std::string> seen;
+  for (int i = 0; i < request.judgements_size(); ++i) {
+    const v1::Judgement& j = request.judgements(i);
+    const std::string at = absl::StrCat("judgements[", i, "].");
+    common::CheckToken(v, at + "criterion_id", j.criterion_id(), 64, ".-_",
+                       true);
+    common::CheckToken(v, at + "answer", j.answer(), 64, "-_", true);
+    common::CheckText(v, at + "evidence_note", j.evidence_note(),
+                      kMaxEvidenceNoteChars, false);
+    if (!j.criterion_id().empty() && !seen.insert(j.criterion_id()).second) {
+      v.Add(at + "criterion_id",
+            absl::StrCat("criterion ", j.criterion_id(),
+                         " is answered twice in this call"));
+    }
+  }
+  return v;
+}
+
+common::FieldViolations ValidateAgainstFramework(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    const v1::Case& c) {
+  common::FieldViolations v;
+  const bool out_of_court = IsOutOfCourt(c.disposal().type());
+  for (int i = 0; i < request.judgements_size(); ++i) {
+    const v1::Judgement& j = request.judgements(i);
+    const std::string at = absl::StrCat("judgements[", i, "].");
+    Found found = FindCriterion(framework, j.criterion_id());
+    if (found.criterion == nullptr) {
+      v.Add(
+          at + "criterion_id",
+          absl::StrCat("criterion ", j.criterion_id(), " is not in framework ",
+                       framework.id(), " version ", framework.version()));
+      continue;
+    }
+    if (found.section->evidence() != v1::EVIDENCE_SOURCE_CASES) {
+      v.Add(
+          at + "criterion_id",
+          absl::StrCat("criterion ", j.criterion_id(), " of section ",
+                       found.section->id(), " is not judged from case files"));
+      continue;
+    }
+    const v1::CaseScope scope = found.section->scope();
+    if ((scope == v1::CASE_SCOPE_COURT_DISPOSALS && out_of_court) ||
+        (scope == v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS && !out_of_court)) {
+      v.Add(at + "criterion_id",
+            absl::StrCat("criterion ", j.criterion_id(), " applies to ",
+                         out_of_court ? "court" : "out-of-court",
+                         " disposals; this case's disposal is ",
+                         v1::DisposalType_Name(c.disposal().type())));
+      continue;
+    }
+    const v1::AnswerScale* scale =
+        FindScale(framework, found.criterion->scale());
+    std::vector<std::string> allowed;
+    bool ok = false;
+    if (scale != nullptr) {
+      for (const auto& value : scale->values()) {
+        allowed.push_back(value.id());
+        ok |= value.id() == j.answer();
+      }
+    }
+    if (!ok) {
+      v.Add(at + "answer",
+            absl::StrCat("'", j.answer(), "' is not an answer to criterion ",
+                         j.criterion_id(), "; one of ",
+                         absl::StrJoin(allowed, ", ")));
+    }
+  }
+  return v;
+}
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,26 @@
+#pragma once
+
+// Validation of RecordJudgements: first the request's own shape, then the
+// answers against the inspection's framework and the case. Field paths are
+// relative to the request ("judgements[2].answer").
+
+#include "common/field_violations.h"
+#include "yjinspect/v1/case.pb.h"
+#include "yjinspect/v1/findings_service.pb.h"
+#include "yjinspect/v1/framework.pb.h"
+
+namespace yjinspect::findings {
+
+inline constexpr int kMaxJudgementsPerCall = 200;
+inline constexpr size_t kMaxEvidenceNoteChars = 2000;
+
+common::FieldViolations ValidateRecordRequest(
+    const v1::RecordJudgementsRequest& request);
+
+// Each answer names a criterion of `framework` judged from case files, whose
+// section applies to `c`'s disposal, with a value of its scale.
+common::FieldViolations ValidateAgainstFramework(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    const v1::Case& c);
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,55 @@
+// findings_server: the findings service of yjinspect.
+
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "common/logging.h"
+#include "common/shutdown_signal.h"
+#include "services/findings/findings_server.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50052",
+          "host:port to serve yjinspect.v1.Findings on");
+ABSL_FLAG(std::string, data_dir, "var/findings",
+          "folder of the findings RocksDB store (created when missing)");
+ABSL_FLAG(std::string, intake, "127.0.0.1:50051",
+          "host:port of the intake service whose sampled cases to follow");
+ABSL_FLAG(std::string, frameworks_dir, "",
+          "folder of framework files (*.textproto) to use instead of the "
+          "built-in frameworks");
+ABSL_FLAG(std::string, log_level, "info",
+          "least severe log level: debug, info, warn, error");
+ABSL_FLAG(int, shutdown_grace_seconds, 10,
+          "on SIGTERM/SIGINT, how long calls in flight may take to finish");
+
+int main(int argc, char** argv) {
+  yjinspect::common::BlockShutdownSignals();
+  absl::SetProgramUsageMessage(
+      "Serves yjinspect.v1.Findings: follows intake's sampled cases and "
+      "records inspectors' judgements.\nUsage: findings_server "
+      "[--listen=HOST:PORT] [--data_dir=DIR] [--intake=HOST:PORT]");
+  absl::ParseCommandLine(argc, argv);
+  yjinspect::common::InitLogging("findings", absl::GetFlag(FLAGS_log_level));
+
+  yjinspect::findings::FindingsServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  options.intake = absl::GetFlag(FLAGS_intake);
+  options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  auto server = yjinspect::findings::FindingsServer::Start(options);
+  if (!server.ok()) {
+    spdlog::critical("cannot start: {}", server.status().ToString());
+    return EXIT_FAILURE;
+  }
+  spdlog::info("serving on {} with store {}, following intake at {} after {}",
+               (*server)->address(), options.data_dir, options.intake,
+               (*server)->store().Cursor());
+  int signal_number = yjinspect::common::WaitForShutdownSignal();
+  spdlog::info("signal {} received: finishing calls in flight", signal_number);
+  (*server)->Shutdown(
+      absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  spdlog::info("stopped cleanly");
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,91 @@
+#pragma once
+
+// The findings service's durable store (RocksDB). Thread-safe.
+//
+// It holds what the intake stream delivered (inspections and the sampled
+// cases) with the stream cursor, and the inspectors' findings with their
+// history. Every change from intake is applied together with the cursor in
+// one WriteBatch, and a change at or before the cursor is skipped: delivery
+// is at least once, the effect exactly once.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "yjinspect/v1/case.pb.h"
+#include "yjinspect/v1/change.pb.h"
+#include "yjinspect/v1/findings_service.pb.h"
+#include "yjinspect/v1/inspection.pb.h"
+
+namespace yjinspect::findings {
+
+struct FindingsStoreOptions {
+  std::string path;
+  // Sync the WAL before a judgement is acknowledged. Only tests turn it
+  // off. (Changes from intake need no sync: a change and its cursor are
+  // lost or kept together, and intake delivers again after the cursor.)
+  bool sync = true;
+};
+
+template <typename T>
+struct Keyed {
+  std::string key;
+  T value;
+};
+
+// What a findings update decides, given the current findings.
+struct FindingsUpdate {
+  v1::CaseFindings findings;
+  v1::JudgementRevision revision;
+};
+
+class FindingsStore {
+ public:
+  // FAILED_PRECONDITION when another process holds the folder; DATA_LOSS
+  // when it is corrupt.
+  static absl::StatusOr<std::unique_ptr<FindingsStore>> Open(
+      const FindingsStoreOptions& options);
+  virtual ~FindingsStore() = default;
+
+  // Applies one intake change and advances the cursor to its sequence, in
+  // one batch. Returns false (and changes nothing) for a change at or before
+  // the cursor.
+  virtual absl::StatusOr<bool> ApplyChange(const v1::Change& change) = 0;
+  // The sequence of the last applied intake change.
+  virtual uint64_t Cursor() const = 0;
+
+  virtual absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
+      absl::string_view inspection_id) const = 0;
+  virtual absl::StatusOr<std::optional<v1::Case>> GetCase(
+      absl::string_view case_name) const = 0;
+  virtual absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
+      absl::string_view inspection_id, absl::string_view case_id) const = 0;
+
+  // Under the store's write lock: checks the case is present, reads the
+  // current findings, lets `decide` compute the update (or return the
+  // current findings unchanged as nullopt, or an error), and writes the
+  // findings with their revision durably. Returns the stored findings.
+  using Decide = std::function<absl::StatusOr<std::optional<FindingsUpdate>>(
+      const std::optional<v1::CaseFindings>& current)>;
+  virtual absl::StatusOr<v1::CaseFindings> UpdateFindings(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view case_id, const Decide& decide) = 0;
+
+  // Findings of one inspection in case order, after `after_key`.
+  virtual absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
+      absl::string_view inspection_id, absl::string_view after_key,
+      size_t limit) const = 0;
+  // Revisions of one case's findings, oldest first, after `after_key`.
+  virtual absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
+      absl::string_view inspection_id, absl::string_view case_id,
+      absl::string_view after_key, size_t limit) const = 0;
+  // Every case the stream delivered, for tests and status.
+  virtual absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const = 0;
+};
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,33 @@
+#pragma once
+
+// Key encodings of the findings store: pure functions, one place.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace yjinspect::findings {
+
+inline constexpr absl::string_view kCursorKey = "intake_cursor";
+
+// Big-endian 8 bytes (also the encoding of the cursor value).
+std::string EncodeUint64(uint64_t value);
+std::optional<uint64_t> DecodeUint64(absl::string_view bytes);
+
+// "{inspection}\0{case reference}": an inspection's findings sort together.
+std::string FindingsKey(absl::string_view inspection_id,
+                        absl::string_view case_id);
+std::string FindingsPrefix(absl::string_view inspection_id);
+std::string FindingsLimit(absl::string_view inspection_id);
+
+// "{inspection}\0{case reference}\0{revision, big-endian}".
+std::string HistoryKey(absl::string_view inspection_id,
+                       absl::string_view case_id, uint64_t revision);
+std::string HistoryPrefix(absl::string_view inspection_id,
+                          absl::string_view case_id);
+std::string HistoryLimit(absl::string_view inspection_id,
+                         absl::string_view case_id);
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,270 @@
+// FindingsStore on RocksDB: the only file of the findings service that
+// includes RocksDB headers.
+
+#include <atomic>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "common/resource_names.h"
+#include "common/rocksdb_status.h"
+#include "common/status_macros.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+#include "services/findings/storage/column_families.h"
+#include "services/findings/storage/findings_store.h"
+#include "services/findings/storage/keys.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using common::FromRocksDb;
+
+class RocksFindingsStore final : public FindingsStore {
+ public:
+  RocksFindingsStore(rocksdb::DB* db,
+                     std::vector<rocksdb::ColumnFamilyHandle*> handles,
+                     bool sync, uint64_t cursor)
+      : db_(db), handles_(std::move(handles)), sync_(sync), cursor_(cursor) {}
+
+  ~RocksFindingsStore() override {
+    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+    db_->Close().PermitUncheckedError();
+  }
+
+  absl::StatusOr<bool> ApplyChange(const v1::Change& change) override {
+    absl::MutexLock lock(&write_mu_);
+    if (change.sequence() <= cursor_.load()) return false;
+    rocksdb::WriteBatch batch;
+    switch (change.kind_case()) {
+      case v1::Change::kInspectionStored: {
+        auto id =
+            common::ParseInspectionName(change.inspection_stored().name());
+        if (!id)
+          return absl::DataLossError("intake sent a malformed inspection");
+        batch.Put(Handle(ColumnFamily::kInspections), *id,
+                  change.inspection_stored().SerializeAsString());
+        break;
+      }
+      case v1::Change::kCaseSampled:
+        batch.Put(Handle(ColumnFamily::kCases),
+                  change.case_sampled().case_().name(),
+                  change.case_sampled().case_().SerializeAsString());
+        break;
+      case v1::Change::kCaseStored:
+        batch.Put(Handle(ColumnFamily::kCases), change.case_stored().name(),
+                  change.case_stored().SerializeAsString());
+        break;
+      case v1::Change::kCaseErased:
+        RETURN_IF_ERROR(EraseCase(change.case_erased().name(), batch));
+        break;
+      case v1::Change::KIND_NOT_SET:
+        break;  // nothing to apply; the cursor still moves past it
+    }
+    batch.Put(Handle(ColumnFamily::kMeta), std::string(kCursorKey),
+              EncodeUint64(change.sequence()));
+    // No sync: the change and its cursor are kept or lost together.
+    RETURN_IF_ERROR(FromRocksDb(db_->Write(rocksdb::WriteOptions(), &batch),
+                                "applying an intake change"));
+    cursor_.store(change.sequence());
+    return true;
+  }
+
+  uint64_t Cursor() const override { return cursor_.load(); }
+
+  absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
+      absl::string_view inspection_id) const override {
+    return Get<v1::Inspection>(ColumnFamily::kInspections,
+                               std::string(inspection_id), "inspection");
+  }
+
+  absl::StatusOr<std::optional<v1::Case>> GetCase(
+      absl::string_view case_name) const override {
+    return Get<v1::Case>(ColumnFamily::kCases, std::string(case_name), "case");
+  }
+
+  absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
+      absl::string_view inspection_id,
+      absl::string_view case_id) const override {
+    return Get<v1::CaseFindings>(ColumnFamily::kFindings,
+                                 FindingsKey(inspection_id, case_id),
+                                 "findings");
+  }
+
+  absl::StatusOr<v1::CaseFindings> UpdateFindings(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view case_id, const Decide& decide) override {
+    absl::MutexLock lock(&write_mu_);
+    ASSIGN_OR_RETURN(auto present, GetCase(case_name));
+    if (!present) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "case ", case_name,
+          " is not in the findings store: it has not arrived from intake "
+          "yet, or it was erased"));
+    }
+    ASSIGN_OR_RETURN(auto current, GetFindings(inspection_id, case_id));
+    ASSIGN_OR_RETURN(auto update, decide(current));
+    if (!update) return *current;
+    rocksdb::WriteBatch batch;
+    batch.Put(Handle(ColumnFamily::kFindings),
+              FindingsKey(inspection_id, case_id),
+              update->findings.SerializeAsString());
+    batch.Put(Handle(ColumnFamily::kHistory),
+              HistoryKey(inspection_id, case_id,
+                         static_cast<uint64_t>(update->revision.revision())),
+              update->revision.SerializeAsString());
+    rocksdb::WriteOptions options;
+    options.sync = sync_;
+    RETURN_IF_ERROR(
+        FromRocksDb(db_->Write(options, &batch), "writing findings"));
+    return std::move(update->findings);
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
+      absl::string_view inspection_id, absl::string_view after_key,
+      size_t limit) const override {
+    return Scan<v1::CaseFindings>(
+        ColumnFamily::kFindings, FindingsPrefix(inspection_id),
+        FindingsLimit(inspection_id), after_key, limit, "findings");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
+      absl::string_view inspection_id, absl::string_view case_id,
+      absl::string_view after_key, size_t limit) const override {
+    return Scan<v1::JudgementRevision>(
+        ColumnFamily::kHistory, HistoryPrefix(inspection_id, case_id),
+        HistoryLimit(inspection_id, case_id), after_key, limit, "revision");
+  }
+
+  absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override {
+    ASSIGN_OR_RETURN(auto keyed, Scan<v1::Case>(ColumnFamily::kCases, "", "",
+                                                "", SIZE_MAX, "case"));
+    std::vector<v1::Case> out;
+    for (auto& entry : keyed) out.push_back(std::move(entry.value));
+    return out;
+  }
+
+ private:
+  rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
+    return handles_[static_cast<size_t>(family)];
+  }
+
+  // An erased case leaves nothing behind: its content, and the findings and
+  // history of every inspection of its YOT (evidence notes may describe
+  // the child).
+  absl::Status EraseCase(const std::string& case_name,
+                         rocksdb::WriteBatch& batch) {
+    batch.Delete(Handle(ColumnFamily::kCases), case_name);
+    auto name = common::ParseCaseName(case_name);
+    if (!name) return absl::OkStatus();
+    ASSIGN_OR_RETURN(auto inspections,
+                     Scan<v1::Inspection>(ColumnFamily::kInspections, "", "",
+                                          "", SIZE_MAX, "inspection"));
+    const std::string yot = common::YotName(name->yot);
+    for (const auto& entry : inspections) {
+      if (entry.value.yot() != yot) continue;
+      batch.Delete(Handle(ColumnFamily::kFindings),
+                   FindingsKey(entry.key, name->case_id));
+      batch.DeleteRange(Handle(ColumnFamily::kHistory),
+                        HistoryPrefix(entry.key, name->case_id),
+                        HistoryLimit(entry.key, name->case_id));
+    }
+    return absl::OkStatus();
+  }
+
+  template <typename Message>
+  absl::StatusOr<std::optional<Message>> Get(ColumnFamily family,
+                                             const std::string& key,
+                                             absl::string_view what) const {
+    std::string bytes;
+    rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), Handle(family), key, &bytes);
+    if (s.IsNotFound()) return std::optional<Message>();
+    RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("reading ", what)));
+    Message message;
+    if (!message.ParseFromString(bytes)) {
+      return absl::DataLossError(absl::StrCat("unreadable ", what, " record"));
+    }
+    return std::optional<Message>(std::move(message));
+  }
+
+  template <typename Message>
+  absl::StatusOr<std::vector<Keyed<Message>>> Scan(
+      ColumnFamily family, const std::string& lower, const std::string& upper,
+      absl::string_view after_key, size_t limit, absl::string_view what) const {
+    rocksdb::ReadOptions read_options;
+    rocksdb::Slice upper_slice(upper);
+    if (!upper.empty()) read_options.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(read_options, Handle(family)));
+    std::vector<Keyed<Message>> out;
+    const std::string after(after_key);
+    for (it->Seek(after > lower ? after : lower);
+         it->Valid() && out.size() < limit; it->Next()) {
+      if (!after.empty() && it->key() == rocksdb::Slice(after)) continue;
+      Message message;
+      if (!message.ParseFromArray(it->value().data(),
+                                  static_cast<int>(it->value().size()))) {
+        return absl::DataLossError(
+            absl::StrCat("unreadable ", what, " record"));
+      }
+      out.push_back({it->key().ToString(), std::move(message)});
+    }
+    RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("scanning ", what)));
+    return out;
+  }
+
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  const bool sync_;
+  absl::Mutex write_mu_;
+  std::atomic<uint64_t> cursor_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
+    const FindingsStoreOptions& options) {
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (ColumnFamily family : kAllColumnFamilies) {
+    descriptors.emplace_back(std::string(ColumnFamilyName(family)),
+                             rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      rocksdb::DB::Open(db_options, options.path, descriptors, &handles, &raw);
+  if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("the findings store at ", options.path,
+                       " is in use by another process: ", s.ToString()));
+    }
+    return FromRocksDb(
+        s, absl::StrCat("opening the findings store at ", options.path));
+  }
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::string bytes;
+  uint64_t cursor = 0;
+  s = db->Get(rocksdb::ReadOptions(),
+              handles[static_cast<size_t>(ColumnFamily::kMeta)],
+              std::string(kCursorKey), &bytes);
+  if (s.ok()) {
+    auto decoded = DecodeUint64(bytes);
+    if (!decoded) s = rocksdb::Status::Corruption("malformed cursor");
+    cursor = decoded.value_or(0);
+  } else if (s.IsNotFound()) {
+    s = rocksdb::Status::OK();
+  }
+  if (!s.ok()) {
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+    return FromRocksDb(s, "reading the intake cursor");
+  }
+  return std::unique_ptr<FindingsStore>(new RocksFindingsStore(
+      db.release(), std::move(handles), options.sync, cursor));
+}
+
+}  // namespace yjinspect::findings

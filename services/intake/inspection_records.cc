@@ -1,0 +1,48 @@
+#include "services/intake/inspection_records.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/fingerprint.h"
+#include "common/resource_names.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace yjinspect::intake {
+
+std::string ClientContentFingerprint(const v1::Inspection& inspection) {
+  v1::Inspection content;
+  content.set_yot(inspection.yot());
+  content.set_yot_display_name(inspection.yot_display_name());
+  content.set_framework_id(inspection.framework_id());
+  content.set_framework_version(inspection.framework_version());
+  *content.mutable_announcement_date() = inspection.announcement_date();
+  *content.mutable_fieldwork_start_date() = inspection.fieldwork_start_date();
+  *content.mutable_fieldwork_end_date() = inspection.fieldwork_end_date();
+  return common::FingerprintMessage(content);
+}
+
+void StoreInspectionChange(StoreTransaction& txn, v1::Inspection inspection) {
+  *inspection.mutable_update_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(txn.Now()));
+  if (!inspection.has_create_time()) {
+    *inspection.mutable_create_time() = inspection.update_time();
+  }
+  inspection.clear_etag();
+  inspection.set_etag(common::FingerprintMessage(inspection));
+  const std::string id = *common::ParseInspectionName(inspection.name());
+  txn.PutInspection(id, inspection);
+  v1::Change change;
+  change.set_for_findings(true);
+  *change.mutable_inspection_stored() = std::move(inspection);
+  txn.AppendChange(std::move(change));
+}
+
+std::string DescribeState(const v1::Inspection& inspection) {
+  std::string state = v1::InspectionState_Name(inspection.state());
+  const std::string prefix = "INSPECTION_STATE_";
+  if (state.rfind(prefix, 0) == 0) state = state.substr(prefix.size());
+  return absl::StrCat("inspection ", inspection.name(), " is in state ", state);
+}
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,310 @@
+#include "services/intake/inspection_sampling.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/dates.h"
+#include "common/field_checks.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/intake/inspection_records.h"
+#include "services/intake/sampling/eligibility.h"
+#include "services/intake/sampling/sample_draw.h"
+
+namespace yjinspect::intake {
+namespace {
+
+constexpr int kMaxNamedCases = 500;
+
+common::FieldViolations CheckInspectionName(const std::string& name) {
+  common::FieldViolations v;
+  if (name.empty()) {
+    v.Add("name", "is required");
+  } else if (!common::ParseInspectionName(name)) {
+    v.Add("name", "must be inspections/{inspection}");
+  }
+  return v;
+}
+
+bool FindingsStarted(const v1::Inspection& inspection) {
+  return inspection.state() >= v1::INSPECTION_STATE_FIELDWORK;
+}
+
+// Takes `inspection` out of the sampled_by list of its current sample.
+absl::Status ReleaseSample(StoreTransaction& txn,
+                           const v1::Inspection& inspection) {
+  for (const std::string& name : inspection.sample().cases()) {
+    auto case_name = common::ParseCaseName(name);
+    if (!case_name) continue;
+    ASSIGN_OR_RETURN(auto stored,
+                     txn.FindCase(case_name->yot, case_name->case_id));
+    if (!stored) continue;  // erased since it was sampled
+    auto* by = stored->mutable_sampled_by();
+    by->erase(std::remove(by->begin(), by->end(), inspection.name()),
+              by->end());
+    txn.PutCase(case_name->yot, case_name->case_id, *stored);
+  }
+  return absl::OkStatus();
+}
+
+// Marks each sampled case and logs it for the findings service, so a
+// consumer gets the case content even if it passed the case's creation.
+absl::Status TakeSample(StoreTransaction& txn, const v1::Inspection& inspection,
+                        const v1::InspectionSample& sample) {
+  for (const std::string& name : sample.cases()) {
+    auto case_name = *common::ParseCaseName(name);
+    ASSIGN_OR_RETURN(auto stored,
+                     txn.FindCase(case_name.yot, case_name.case_id));
+    if (!stored) return absl::InternalError("a sampled case vanished mid-draw");
+    stored->add_sampled_by(inspection.name());
+    v1::Change change;
+    change.set_for_findings(true);
+    change.mutable_case_sampled()->set_inspection(inspection.name());
+    *change.mutable_case_sampled()->mutable_case_() = stored->case_();
+    stored->add_change_sequences(txn.AppendChange(std::move(change)));
+    txn.PutCase(case_name.yot, case_name.case_id, *stored);
+  }
+  return absl::OkStatus();
+}
+
+FrameCase ToFrameCase(const v1::Case& c) {
+  return {c.name(), c.disposal().type(), c.disposal().setting(),
+          c.has_pre_sentence_report_date()};
+}
+
+// Builds the sample of `request` for `inspection` from its YOT's caseload.
+absl::StatusOr<v1::InspectionSample> BuildSample(
+    StoreTransaction& txn, const v1::DrawSampleRequest& request,
+    const v1::Inspection& inspection, const v1::SamplingRules& rules) {
+  const EligibilityWindow window = WindowFor(inspection, rules);
+  const std::string yot = *common::ParseYotName(inspection.yot());
+  ASSIGN_OR_RETURN(auto caseload, txn.CasesOfYot(yot));
+  std::vector<FrameCase> frame;
+  std::map<std::string, const v1::Case*> by_name;
+  for (const v1::StoredCase& stored : caseload) {
+    by_name[stored.case_().name()] = &stored.case_();
+    if (!IneligibilityReason(stored.case_(), rules, window)) {
+      frame.push_back(ToFrameCase(stored.case_()));
+    }
+  }
+  v1::InspectionSample sample;
+  if (request.named_cases().empty()) {
+    if (frame.empty()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "no case of ", inspection.yot(),
+          " is eligible for the sample: ", caseload.size(),
+          " cases are stored, none of a sampled disposal "
+          "type that started between ",
+          common::FormatDate(common::ToDate(window.start_on_or_after)), " and ",
+          common::FormatDate(common::ToDate(window.start_on_or_before)),
+          " and runs into fieldwork"));
+    }
+    int64_t seed = request.seed();
+    if (seed == 0) {
+      std::random_device device;
+      seed = static_cast<int64_t>((uint64_t{device()} << 32) | device()) | 1;
+    }
+    sample = DrawFromFrame(std::move(frame), rules, seed);
+  } else {
+    common::FieldViolations v;
+    std::vector<std::string> chosen;
+    for (int i = 0; i < request.named_cases_size(); ++i) {
+      const std::string& name = request.named_cases(i);
+      const std::string field = absl::StrCat("named_cases[", i, "]");
+      auto parsed = common::ParseCaseName(name);
+      auto found = by_name.find(name);
+      if (!parsed) {
+        v.Add(field, "must be yots/{yot}/cases/{case}");
+      } else if (parsed->yot != yot) {
+        v.Add(field, absl::StrCat("is not a case of ", inspection.yot()));
+      } else if (found == by_name.end()) {
+        v.Add(field, "does not exist");
+      } else if (auto reason =
+                     IneligibilityReason(*found->second, rules, window)) {
+        v.Add(field, absl::StrCat("is not eligible: ", *reason));
+      } else {
+        chosen.push_back(name);
+      }
+    }
+    RETURN_IF_ERROR(v.ToStatus("named sample"));
+    sample.set_method(v1::SAMPLE_METHOD_NAMED);
+    sample.set_frame_size(static_cast<int32_t>(frame.size()));
+    sample.set_computed_size(SampleSize(rules, static_cast<int>(frame.size())));
+    sample.set_sample_size(static_cast<int32_t>(chosen.size()));
+    for (const auto& name : chosen) sample.add_cases(name);
+    for (auto& s : Stratify(frame, chosen)) *sample.add_strata() = std::move(s);
+  }
+  *sample.mutable_start_on_or_after() =
+      common::ToDate(window.start_on_or_after);
+  *sample.mutable_start_on_or_before() =
+      common::ToDate(window.start_on_or_before);
+  *sample.mutable_draw_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(txn.Now()));
+  // Revisions count every sample ever drawn, across resets.
+  const int32_t last_revision =
+      inspection.has_sample() ? inspection.sample().revision()
+      : inspection.sample_resets().empty()
+          ? 0
+          : inspection.sample_resets().rbegin()->revision();
+  sample.set_revision(last_revision + 1);
+  return sample;
+}
+
+}  // namespace
+
+void InspectionSampling::CommitChange(
+    std::function<absl::Status(StoreTransaction&, v1::Inspection&)> change,
+    const std::string& inspection_name, Done done) {
+  auto result = std::make_shared<v1::Inspection>();
+  const std::string id =
+      common::ParseInspectionName(inspection_name).value_or("");
+  store_.Commit(
+      [change = std::move(change), id, inspection_name,
+       result](StoreTransaction& txn) -> absl::Status {
+        ASSIGN_OR_RETURN(auto inspection, txn.FindInspection(id));
+        if (!inspection) {
+          return absl::NotFoundError(
+              absl::StrCat("inspection ", inspection_name, " does not exist"));
+        }
+        RETURN_IF_ERROR(change(txn, *inspection));
+        ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
+        *result = std::move(*stored);
+        return absl::OkStatus();
+      },
+      [result, done = std::move(done)](absl::Status status) {
+        if (!status.ok()) {
+          done(status);
+        } else {
+          done(std::move(*result));
+        }
+      });
+}
+
+void InspectionSampling::DrawSample(v1::DrawSampleRequest request, Done done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  if (request.named_cases_size() > kMaxNamedCases) {
+    v.Add("named_cases", absl::StrCat("at most ", kMaxNamedCases, " cases"));
+  }
+  std::set<std::string> seen;
+  for (int i = 0; i < request.named_cases_size(); ++i) {
+    if (!seen.insert(request.named_cases(i)).second) {
+      v.Add(absl::StrCat("named_cases[", i, "]"), "names a case twice");
+    }
+  }
+  if (!request.named_cases().empty() && request.seed() != 0) {
+    v.Add("seed", "must be 0 when named_cases are given");
+  }
+  if (absl::Status invalid = v.ToStatus("DrawSample request"); !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string name = request.name();
+  CommitChange(
+      [this, request = std::move(request)](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (FindingsStarted(inspection)) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              DescribeState(inspection),
+              ": findings have started, so the sample cannot be redrawn; "
+              "call ResetSample with a reason first"));
+        }
+        const v1::Framework* framework = frameworks_.Find(
+            inspection.framework_id(), inspection.framework_version());
+        if (framework == nullptr) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "inspection ", inspection.name(), " is pinned to framework ",
+              inspection.framework_id(), " version ",
+              inspection.framework_version(),
+              ", which this service does not know"));
+        }
+        ASSIGN_OR_RETURN(auto sample, BuildSample(txn, request, inspection,
+                                                  framework->sampling()));
+        RETURN_IF_ERROR(ReleaseSample(txn, inspection));
+        RETURN_IF_ERROR(TakeSample(txn, inspection, sample));
+        *inspection.mutable_sample() = std::move(sample);
+        inspection.set_state(v1::INSPECTION_STATE_SAMPLE_DRAWN);
+        StoreInspectionChange(txn, inspection);
+        return absl::OkStatus();
+      },
+      name, std::move(done));
+}
+
+void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
+                                     Done done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  common::CheckText(v, "reason", request.reason(), 500, true);
+  if (!request.reason().empty() && request.reason().size() < 10) {
+    v.Add("reason", "must say why, in at least 10 characters");
+  }
+  if (absl::Status invalid = v.ToStatus("ResetSample request"); !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string name = request.name();
+  CommitChange(
+      [reason = request.reason()](StoreTransaction& txn,
+                                  v1::Inspection& inspection) -> absl::Status {
+        if (!inspection.has_sample()) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              DescribeState(inspection), " and has no sample to reset"));
+        }
+        RETURN_IF_ERROR(ReleaseSample(txn, inspection));
+        v1::SampleReset* reset = inspection.add_sample_resets();
+        reset->set_revision(inspection.sample().revision());
+        reset->set_reason(reason);
+        *reset->mutable_reset_time() =
+            google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+                absl::ToUnixNanos(txn.Now()));
+        inspection.clear_sample();
+        inspection.set_state(v1::INSPECTION_STATE_ANNOUNCED);
+        StoreInspectionChange(txn, inspection);
+        return absl::OkStatus();
+      },
+      name, std::move(done));
+}
+
+void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
+                                        Done done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  if (request.sample_revision() < 0) {
+    v.Add("sample_revision", "must not be negative (0 accepts the current)");
+  }
+  if (absl::Status invalid = v.ToStatus("StartFieldwork request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string name = request.name();
+  CommitChange(
+      [revision = request.sample_revision()](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (!inspection.has_sample()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(DescribeState(inspection),
+                           " and has no sample; call DrawSample first"));
+        }
+        if (revision != 0 && revision != inspection.sample().revision()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("the sample of inspection ", inspection.name(),
+                           " is revision ", inspection.sample().revision(),
+                           ", not ", revision, "; reload the inspection"));
+        }
+        if (inspection.state() == v1::INSPECTION_STATE_SAMPLE_DRAWN) {
+          inspection.set_state(v1::INSPECTION_STATE_FIELDWORK);
+          StoreInspectionChange(txn, inspection);
+        }
+        return absl::OkStatus();
+      },
+      name, std::move(done));
+}
+
+}  // namespace yjinspect::intake

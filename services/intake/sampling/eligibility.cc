@@ -1,0 +1,63 @@
+#include "services/intake/sampling/eligibility.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "common/dates.h"
+
+namespace yjinspect::intake {
+namespace {
+
+std::string Format(absl::CivilDay day) {
+  return common::FormatDate(common::ToDate(day));
+}
+
+}  // namespace
+
+EligibilityWindow WindowFor(const v1::Inspection& inspection,
+                            const v1::SamplingRules& rules) {
+  absl::CivilDay announced = common::ToCivilDay(inspection.announcement_date())
+                                 .value_or(absl::CivilDay());
+  absl::CivilDay fieldwork =
+      common::ToCivilDay(inspection.fieldwork_start_date())
+          .value_or(absl::CivilDay());
+  absl::CivilDay latest =
+      std::min(announced - 7 * rules.min_weeks_supervised_before_announcement(),
+               fieldwork - 7 * rules.min_weeks_into_sentence_at_fieldwork());
+  absl::CivilDay earliest = common::AddMonths(
+      fieldwork, -rules.max_months_into_sentence_at_fieldwork());
+  return {earliest, latest, fieldwork};
+}
+
+std::optional<std::string> IneligibilityReason(
+    const v1::Case& c, const v1::SamplingRules& rules,
+    const EligibilityWindow& window) {
+  const v1::Disposal& disposal = c.disposal();
+  if (std::find(rules.eligible_disposals().begin(),
+                rules.eligible_disposals().end(),
+                disposal.type()) == rules.eligible_disposals().end()) {
+    return absl::StrCat("disposal type ",
+                        v1::DisposalType_Name(disposal.type()),
+                        " is not sampled by this framework");
+  }
+  auto start = common::ToCivilDay(disposal.start_date());
+  auto end = common::ToCivilDay(disposal.end_date());
+  if (!start || !end) return std::string("the disposal dates are not valid");
+  if (*start > window.start_on_or_before) {
+    return absl::StrCat("the disposal started ", Format(*start),
+                        ", after the latest eligible start ",
+                        Format(window.start_on_or_before));
+  }
+  if (*start < window.start_on_or_after) {
+    return absl::StrCat("the disposal started ", Format(*start),
+                        ", before the earliest eligible start ",
+                        Format(window.start_on_or_after));
+  }
+  if (*end < window.fieldwork_start) {
+    return absl::StrCat("the disposal ended ", Format(*end),
+                        ", before fieldwork starts");
+  }
+  return std::nullopt;
+}
+
+}  // namespace yjinspect::intake

@@ -1,0 +1,130 @@
+#include "services/intake/stream/sampled_case_stream.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/grpc_status.h"
+
+namespace yjinspect::intake {
+
+SampledCaseStream::SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
+                                     uint64_t after_sequence)
+    : store_(store), feed_(feed), cursor_(after_sequence) {
+  const uint64_t head = store_.HeadSequence();
+  if (after_sequence > head) {
+    FinishOnce(grpc::Status(
+        grpc::StatusCode::OUT_OF_RANGE,
+        absl::StrCat("after_sequence ", after_sequence,
+                     " is beyond the head of the change log (", head,
+                     "); resume from a sequence this service delivered")));
+    return;
+  }
+  Advance(/*on_feed_thread=*/false);
+}
+
+void SampledCaseStream::Advance(bool on_feed_thread) {
+  while (true) {
+    if (buffer_.empty()) {
+      // Read the head first: everything up to it is in the read below, so
+      // parking on it cannot miss a commit.
+      const uint64_t head = store_.HeadSequence();
+      auto changes = store_.ReadFeed(cursor_, kReadBatch);
+      if (!changes.ok()) {
+        FinishOnce(common::ToGrpcStatus(changes.status()));
+        return;
+      }
+      for (auto& change : *changes) buffer_.push_back(std::move(change));
+      if (buffer_.empty()) {
+        {
+          absl::MutexLock lock(&mu_);
+          if (cancelled_) break;
+          parked_ = true;
+        }
+        ChangeFeed::ParkResult parked = on_feed_thread
+                                            ? feed_.ParkFromWake(this, head)
+                                            : feed_.Park(this, head);
+        if (parked == ChangeFeed::ParkResult::kParked) return;
+        {
+          absl::MutexLock lock(&mu_);
+          if (!parked_) return;  // OnCancel took over and finished
+          parked_ = false;
+        }
+        if (parked == ChangeFeed::ParkResult::kClosed) {
+          FinishOnce(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                  "the intake service is shutting down; "
+                                  "resume after the last sequence received"));
+          return;
+        }
+        continue;  // kBehind: read again
+      }
+    }
+    response_.Clear();
+    *response_.mutable_change() = std::move(buffer_.front());
+    buffer_.pop_front();
+    response_.set_head_sequence(store_.HeadSequence());
+    cursor_ = response_.change().sequence();
+    StartWrite(&response_);
+    return;
+  }
+  FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "stream cancelled"));
+}
+
+void SampledCaseStream::OnWriteDone(bool ok) {
+  if (!ok) {  // the client went away
+    FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "client gone"));
+    return;
+  }
+  Advance(/*on_feed_thread=*/false);
+}
+
+void SampledCaseStream::OnCancel() {
+  bool was_parked = false;
+  {
+    absl::MutexLock lock(&mu_);
+    cancelled_ = true;
+    was_parked = parked_;
+    parked_ = false;
+  }
+  // A parked stream has no write in flight to finish it: finish here. One
+  // that is writing finishes in OnWriteDone(false).
+  if (was_parked) {
+    FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "stream cancelled"));
+  }
+}
+
+void SampledCaseStream::Wake() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!parked_) return;
+    parked_ = false;
+  }
+  Advance(/*on_feed_thread=*/true);
+}
+
+void SampledCaseStream::Close() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!parked_) return;
+    parked_ = false;
+  }
+  FinishOnce(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                          "the intake service is shutting down; resume after "
+                          "the last sequence received"));
+}
+
+void SampledCaseStream::FinishOnce(const grpc::Status& status) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (finished_) return;
+    finished_ = true;
+  }
+  Finish(status);
+}
+
+void SampledCaseStream::OnDone() {
+  feed_.Remove(this);
+  delete this;
+}
+
+}  // namespace yjinspect::intake

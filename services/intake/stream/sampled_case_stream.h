@@ -1,0 +1,58 @@
+#pragma once
+
+// StreamSampledCases: one server-streaming reactor per subscriber. Exactly
+// one write is in flight at a time (gRPC flow control is the backpressure: a
+// slow consumer slows only its own stream, and the server holds at most one
+// small batch of changes per stream). When caught up it parks on the
+// ChangeFeed and is woken after the next commit; it never blocks inside a
+// reaction.
+
+#include <deque>
+
+#include "absl/synchronization/mutex.h"
+#include "grpcpp/support/server_callback.h"
+#include "services/intake/storage/intake_store.h"
+#include "services/intake/stream/change_feed.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::intake {
+
+class SampledCaseStream final
+    : public grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>,
+      public ParkedStream {
+ public:
+  // Starts delivering the changes after `after_sequence`; OUT_OF_RANGE at
+  // once when that is beyond the head of the log.
+  SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
+                    uint64_t after_sequence);
+
+  void OnWriteDone(bool ok) override;
+  void OnCancel() override;
+  void OnDone() override;
+  void Wake() override;
+  void Close() override;
+
+ private:
+  // Delivers the next buffered change, reading more when the buffer is
+  // empty, or parks when there is nothing new.
+  void Advance(bool on_feed_thread);
+  void FinishOnce(const grpc::Status& status);
+
+  // How many changes one read takes: bounds the memory a stream holds.
+  static constexpr size_t kReadBatch = 64;
+
+  IntakeStore& store_;
+  ChangeFeed& feed_;
+  // Only the thread running Advance touches these (one at a time: a new
+  // Advance starts only after a write completes or a park ends).
+  uint64_t cursor_;
+  std::deque<v1::Change> buffer_;
+  v1::StreamSampledCasesResponse response_;
+
+  absl::Mutex mu_;
+  bool parked_ ABSL_GUARDED_BY(mu_) = false;
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace yjinspect::intake

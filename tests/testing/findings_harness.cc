@@ -1,0 +1,45 @@
+#include "tests/testing/findings_harness.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace yjinspect::testing {
+
+FindingsHarness::FindingsHarness(std::string intake_address, bool sync)
+    : data_dir_(dir_.Sub("findings")),
+      intake_address_(std::move(intake_address)),
+      sync_(sync) {
+  Start();
+}
+
+FindingsHarness::~FindingsHarness() { Stop(); }
+
+void FindingsHarness::Start() {
+  findings::FindingsServerOptions options;
+  options.listen = "127.0.0.1:" + std::to_string(port_);
+  options.data_dir = data_dir_;
+  options.intake = intake_address_;
+  options.sync = sync_;
+  auto server = findings::FindingsServer::Start(options);
+  if (!server.ok()) {
+    std::cerr << "cannot start findings server: " << server.status() << "\n";
+    std::abort();
+  }
+  server_ = std::move(*server);
+  port_ = server_->port();
+  stub_ = v1::Findings::NewStub(grpc::CreateChannel(
+      server_->address(), grpc::InsecureChannelCredentials()));
+}
+
+void FindingsHarness::Stop() {
+  stub_.reset();
+  if (server_) server_->Shutdown();
+  server_.reset();
+}
+
+void FindingsHarness::Restart() {
+  Stop();
+  Start();
+}
+
+}  // namespace yjinspect::testing

@@ -1,0 +1,52 @@
+#include "tests/testing/intake_harness.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+namespace yjinspect::testing {
+
+IntakeHarness::IntakeHarness(bool sync)
+    : data_dir_(dir_.Sub("intake")), sync_(sync) {
+  Start();
+}
+
+IntakeHarness::~IntakeHarness() { Stop(); }
+
+void IntakeHarness::Start() {
+  intake::IntakeServerOptions options;
+  options.listen = "127.0.0.1:" + std::to_string(port_);
+  options.data_dir = data_dir_;
+  options.sync = sync_;
+  auto server = intake::IntakeServer::Start(options);
+  if (!server.ok()) {
+    std::cerr << "cannot start intake server: " << server.status() << "\n";
+    std::abort();
+  }
+  server_ = std::move(*server);
+  port_ = server_->port();
+  channel_ = grpc::CreateChannel(server_->address(),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = v1::CaseIntake::NewStub(channel_);
+}
+
+void IntakeHarness::Stop() {
+  stub_.reset();
+  channel_.reset();
+  if (server_) server_->Shutdown();
+  server_.reset();
+}
+
+void IntakeHarness::Restart() {
+  Stop();
+  Start();
+}
+
+std::unique_ptr<grpc::ClientContext> IntakeHarness::Context() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(30));
+  return context;
+}
+
+}  // namespace yjinspect::testing

@@ -1,0 +1,48 @@
+#pragma once
+
+// An intake server running in this process on 127.0.0.1:0 with its own temp
+// store, and a client stub for real gRPC calls. Restart() stops it and starts
+// a new one on the same store, as a process restart would.
+
+#include <memory>
+
+#include "grpcpp/grpcpp.h"
+#include "services/intake/intake_server.h"
+#include "tests/testing/temp_dir.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
+
+namespace yjinspect::testing {
+
+class IntakeHarness {
+ public:
+  // `sync` false makes tests that do not test durability faster.
+  explicit IntakeHarness(bool sync = true);
+  ~IntakeHarness();
+
+  v1::CaseIntake::Stub& stub() { return *stub_; }
+  intake::IntakeServer& server() { return *server_; }
+  const std::string& data_dir() const { return data_dir_; }
+  // "127.0.0.1:<port>", stable across restarts.
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
+
+  // Graceful stop, then a fresh server on the same store and the same port
+  // (so followers such as the findings service find it again).
+  void Restart();
+  void Stop();
+  void Start();
+
+  // A client context with a deadline, as every unary call should have.
+  static std::unique_ptr<grpc::ClientContext> Context();
+
+ private:
+  TempDir dir_;
+  std::string data_dir_;
+  bool sync_;
+  int port_ = 0;
+  std::unique_ptr<intake::IntakeServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::CaseIntake::Stub> stub_;
+};
+
+}  // namespace yjinspect::testing

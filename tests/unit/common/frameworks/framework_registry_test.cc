@@ -1,0 +1,222 @@
+// common/frameworks/framework_registry.h: loading the built-in frameworks
+// and folders of framework files, all or nothing, and finding a framework
+// by id and version.
+
+#include "common/frameworks/framework_registry.h"
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "common/frameworks/embedded_frameworks.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/temp_dir.h"
+
+namespace yjinspect::common {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using ::yjinspect::testing::TempDir;
+
+// The text of a built-in framework file, as compiled into the binary.
+std::string BuiltInText(absl::string_view file_name) {
+  for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
+    if (file.file_name == file_name) return std::string(file.text);
+  }
+  ADD_FAILURE() << "no built-in " << file_name;
+  return "";
+}
+
+void WriteFile(const std::string& path, absl::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  ASSERT_TRUE(out.good()) << path;
+}
+
+// `text` with its one occurrence of `from` replaced by `to`.
+std::string ReplaceOnce(absl::string_view text, absl::string_view from,
+                        absl::string_view to) {
+  std::string out(text);
+  const std::string find(from);
+  const size_t at = out.find(find);
+  EXPECT_NE(at, std::string::npos) << find;
+  if (at != std::string::npos) out.replace(at, find.size(), std::string(to));
+  return out;
+}
+
+std::vector<std::string> Keys(const FrameworkRegistry& registry) {
+  std::vector<std::string> keys;
+  for (const v1::Framework* framework : registry.List()) {
+    keys.push_back(absl::StrCat(framework->id(), "@", framework->version()));
+  }
+  return keys;
+}
+
+TEST(FrameworkRegistryTest, BuiltInFrameworksLoadAndValidate) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_THAT(Keys(*registry), ElementsAre("hmip-youth-2018@1",
+                                           "hmip-youth-2021@1", "sqs-2014@1"));
+}
+
+TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
+  std::vector<std::string> names;
+  for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
+    names.emplace_back(file.file_name);
+  }
+  EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018.textproto",
+                                 "frameworks/hmip-youth-2021.textproto",
+                                 "frameworks/sqs-2014.textproto"));
+}
+
+TEST(FrameworkRegistryTest, FindsByIdAndVersion) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const v1::Framework* sqs = registry->Find("sqs-2014", "1");
+  ASSERT_NE(sqs, nullptr);
+  EXPECT_EQ(sqs->id(), "sqs-2014");
+  EXPECT_EQ(sqs->version(), "1");
+}
+
+TEST(FrameworkRegistryTest, FindOfUnknownIdOrVersionIsNull) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_EQ(registry->Find("sqs-2015", "1"), nullptr);
+  EXPECT_EQ(registry->Find("sqs-2014", "2"), nullptr);
+  EXPECT_EQ(registry->Find("", ""), nullptr);
+}
+
+TEST(FrameworkRegistryTest, FoundPointersSurviveMovingTheRegistry) {
+  absl::StatusOr<FrameworkRegistry> loaded = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  const v1::Framework* before = loaded->Find("hmip-youth-2021", "1");
+  FrameworkRegistry moved = *std::move(loaded);
+  EXPECT_EQ(moved.Find("hmip-youth-2021", "1"), before);
+}
+
+TEST(FrameworkRegistryTest, LoadsEveryTextprotoInAFolder) {
+  TempDir dir;
+  WriteFile(dir.Sub("sqs-2014.textproto"),
+            BuiltInText("frameworks/sqs-2014.textproto"));
+  WriteFile(dir.Sub("hmip-youth-2021.textproto"),
+            BuiltInText("frameworks/hmip-youth-2021.textproto"));
+  WriteFile(dir.Sub("README.md"), "not a framework");
+  WriteFile(dir.Sub(".#sqs-2014.textproto"), "an editor's lock file");
+
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_THAT(Keys(*registry), ElementsAre("hmip-youth-2021@1", "sqs-2014@1"));
+}
+
+TEST(FrameworkRegistryTest, OneBrokenFileRefusesTheWholeFolder) {
+  TempDir dir;
+  WriteFile(dir.Sub("sqs-2014.textproto"),
+            BuiltInText("frameworks/sqs-2014.textproto"));
+  WriteFile(dir.Sub("hmip-youth-2018.textproto"),
+            BuiltInText("frameworks/hmip-youth-2018.textproto"));
+  // A second version of 2021 whose Good band overlaps Outstanding.
+  std::string broken = BuiltInText("frameworks/hmip-youth-2021.textproto");
+  broken = ReplaceOnce(broken, "version: \"1\"", "version: \"2\"");
+  broken = ReplaceOnce(broken, "min_score: 19 max_score: 30",
+                       "min_score: 19 max_score: 31");
+  WriteFile(dir.Sub("hmip-youth-2021-v2.textproto"), broken);
+
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith(dir.Sub("hmip-youth-2021-v2.textproto:")));
+  EXPECT_THAT(std::string(registry.status().message()), HasSubstr("overlap"));
+}
+
+TEST(FrameworkRegistryTest, SyntaxErrorInAFolderNamesFileAndLine) {
+  TempDir dir;
+  WriteFile(dir.Sub("broken.textproto"),
+            "id: \"broken\"\nversion: \"1\"\ntitle \"no colon\"\n");
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith(dir.Sub("broken.textproto:3:")));
+}
+
+TEST(FrameworkRegistryTest, SameIdAndVersionInTwoFilesIsRefused) {
+  TempDir dir;
+  const std::string sqs = BuiltInText("frameworks/sqs-2014.textproto");
+  WriteFile(dir.Sub("a.textproto"), sqs);
+  WriteFile(dir.Sub("b.textproto"), sqs);
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(registry.status().message()),
+              HasSubstr(absl::StrCat(dir.Sub("b.textproto"),
+                                     ": framework \"sqs-2014\" version \"1\" "
+                                     "is already defined by ",
+                                     dir.Sub("a.textproto"))));
+}
+
+TEST(FrameworkRegistryTest, FolderWithoutFrameworkFilesIsNotFound) {
+  TempDir dir;
+  WriteFile(dir.Sub("notes.txt"), "nothing here");
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(FrameworkRegistryTest, MissingFolderIsNotFound) {
+  TempDir dir;
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(dir.Sub("absent"));
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(std::string(registry.status().message()),
+              HasSubstr(dir.Sub("absent")));
+}
+
+TEST(FrameworkRegistryTest, NewVersionInACopyLeavesTheBuiltInUnchanged) {
+  absl::StatusOr<FrameworkRegistry> built_in = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(built_in.ok()) << built_in.status();
+
+  TempDir dir;
+  std::string edited = BuiltInText("frameworks/sqs-2014.textproto");
+  edited = ReplaceOnce(edited, "version: \"1\"", "version: \"2\"");
+  edited = ReplaceOnce(edited, "min_applicable: 3", "min_applicable: 5");
+  WriteFile(dir.Sub("sqs-2014-v2.textproto"), edited);
+  absl::StatusOr<FrameworkRegistry> copy =
+      FrameworkRegistry::LoadDirectory(dir.path());
+  ASSERT_TRUE(copy.ok()) << copy.status();
+
+  const v1::Framework* v2 = copy->Find("sqs-2014", "2");
+  ASSERT_NE(v2, nullptr);
+  EXPECT_EQ(v2->thresholds().min_applicable(), 5);
+  EXPECT_EQ(copy->Find("sqs-2014", "1"), nullptr);
+
+  // Neither the registry loaded before nor one loaded afresh sees the edit.
+  absl::StatusOr<FrameworkRegistry> reloaded = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(reloaded.ok()) << reloaded.status();
+  for (const FrameworkRegistry* registry : {&*built_in, &*reloaded}) {
+    EXPECT_EQ(registry->Find("sqs-2014", "2"), nullptr);
+    const v1::Framework* v1_framework = registry->Find("sqs-2014", "1");
+    ASSERT_NE(v1_framework, nullptr);
+    EXPECT_EQ(v1_framework->thresholds().min_applicable(), 3);
+  }
+}
+
+TEST(FrameworkRegistryTest, LoadFilesOfNothingIsEmpty) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadFiles({});
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_TRUE(registry->List().empty());
+}
+
+}  // namespace
+}  // namespace yjinspect::common

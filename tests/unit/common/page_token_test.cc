@@ -1,0 +1,143 @@
+// common/page_token.h: opaque AIP-158 page tokens bound to their list, and
+// the page_size rules.
+
+#include "common/page_token.h"
+
+#include <string>
+
+#include "absl/strings/escaping.h"
+#include "common/field_violations.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "yjinspect/v1/storage.pb.h"
+
+namespace yjinspect::common {
+namespace {
+
+using ::testing::ElementsAre;
+
+constexpr absl::string_view kList = "cases:yots/northmoor";
+
+// The fields named by the violations of `status`.
+std::vector<std::string> ViolatedFields(const absl::Status& status) {
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : ViolationsOf(status))
+    fields.push_back(v.field);
+  return fields;
+}
+
+TEST(PageTokenTest, TokenRoundTripsToTheLastKey) {
+  std::string token = EncodePageToken(kList, "northmoor/NM-0042");
+  EXPECT_FALSE(token.empty());
+  auto last_key = DecodePageToken(token, kList);
+  ASSERT_TRUE(last_key.ok()) << last_key.status();
+  EXPECT_EQ(*last_key, "northmoor/NM-0042");
+}
+
+TEST(PageTokenTest, CaseKeysWithNulRoundTrip) {
+  // Case keys are "{yot}\0{case}" (services/intake/storage/keys.h).
+  const std::string key("northmoor\0NM-1", 14);
+  auto last_key = DecodePageToken(EncodePageToken(kList, key), kList);
+  ASSERT_TRUE(last_key.ok()) << last_key.status();
+  EXPECT_EQ(*last_key, key);
+}
+
+TEST(PageTokenTest, TokenIsWebSafe) {
+  // Text that standard base64 writes with '+' and '/', at every alignment.
+  const std::string key =
+      "?>?>?>~~~>>>\xef\xbf\xbd\xef\xbf\xbd?\xef\xbf\xbd~~?\xef\xbf\xbd";
+  v1::PageCursor cursor;
+  cursor.set_list_key(std::string(kList));
+  cursor.set_last_key(key);
+  const std::string standard = absl::Base64Escape(cursor.SerializeAsString());
+  ASSERT_NE(standard.find('+'), std::string::npos) << standard;
+  ASSERT_NE(standard.find('/'), std::string::npos) << standard;
+
+  std::string token = EncodePageToken(kList, key);
+  EXPECT_EQ(token.find_first_not_of(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                "0123456789-_"),
+            std::string::npos)
+      << token;
+  auto last_key = DecodePageToken(token, kList);
+  ASSERT_TRUE(last_key.ok()) << last_key.status();
+  EXPECT_EQ(*last_key, key);
+}
+
+TEST(PageTokenTest, EmptyTokenMeansTheFirstPage) {
+  auto last_key = DecodePageToken("", kList);
+  ASSERT_TRUE(last_key.ok());
+  EXPECT_EQ(*last_key, "");
+}
+
+TEST(PageTokenTest, TokenOfAnotherListIsRefusedNamingPageToken) {
+  std::string token = EncodePageToken("cases:yots/southvale", "southvale/SV-1");
+  auto last_key = DecodePageToken(token, kList);
+  ASSERT_FALSE(last_key.ok());
+  EXPECT_EQ(last_key.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(ViolatedFields(last_key.status()), ElementsAre("page_token"));
+}
+
+TEST(PageTokenTest, TokenOfAnotherKindOfListIsRefused) {
+  std::string token = EncodePageToken("inspections:", "nm-2014");
+  auto last_key = DecodePageToken(token, "cases:yots/-");
+  ASSERT_FALSE(last_key.ok());
+  EXPECT_THAT(ViolatedFields(last_key.status()), ElementsAre("page_token"));
+}
+
+TEST(PageTokenTest, MalformedTokensAreRefusedNamingPageToken) {
+  v1::PageCursor no_last_key;
+  no_last_key.set_list_key(std::string(kList));
+  const std::string tokens[] = {
+      "not a token!",                             // not base64 at all
+      absl::WebSafeBase64Escape("\xff\xff\xff"),  // base64, not a PageCursor
+      absl::WebSafeBase64Escape(no_last_key.SerializeAsString()),
+  };
+  for (const std::string& token : tokens) {
+    auto last_key = DecodePageToken(token, kList);
+    ASSERT_FALSE(last_key.ok()) << token;
+    EXPECT_EQ(last_key.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(ViolatedFields(last_key.status()), ElementsAre("page_token"))
+        << token;
+  }
+}
+
+TEST(PageTokenTest, TruncatedTokenIsRefused) {
+  std::string token = EncodePageToken(kList, "northmoor/NM-0042");
+  auto last_key = DecodePageToken(token.substr(0, token.size() / 2), kList);
+  EXPECT_FALSE(last_key.ok());
+}
+
+TEST(PageSizeTest, ZeroMeansTheDefault) {
+  FieldViolations v;
+  EXPECT_EQ(CheckPageSize(v, 0), kDefaultPageSize);
+  EXPECT_EQ(kDefaultPageSize, 50);
+  EXPECT_TRUE(v.empty());
+}
+
+TEST(PageSizeTest, SizesUpToTheMaximumAreKept) {
+  FieldViolations v;
+  EXPECT_EQ(CheckPageSize(v, 1), 1);
+  EXPECT_EQ(CheckPageSize(v, 37), 37);
+  EXPECT_EQ(CheckPageSize(v, kMaxPageSize), kMaxPageSize);
+  EXPECT_TRUE(v.empty());
+}
+
+TEST(PageSizeTest, SizesAboveTheMaximumAreCapped) {
+  FieldViolations v;
+  EXPECT_EQ(CheckPageSize(v, kMaxPageSize + 1), kMaxPageSize);
+  EXPECT_EQ(CheckPageSize(v, 2147483647), kMaxPageSize);
+  EXPECT_TRUE(v.empty());
+}
+
+TEST(PageSizeTest, NegativeSizeIsAViolationOfPageSize) {
+  for (int size : {-1, -1000, -2147483647 - 1}) {
+    FieldViolations v;
+    CheckPageSize(v, size);
+    ASSERT_EQ(v.violations().size(), 1u) << size;
+    EXPECT_EQ(v.violations()[0].field, "page_size");
+  }
+}
+
+}  // namespace
+}  // namespace yjinspect::common

@@ -1,0 +1,134 @@
+// common/resource_names.h: strict AIP-122 names, so that a stored key always
+// turns back into the name it came from.
+
+#include "common/resource_names.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace yjinspect::common {
+namespace {
+
+TEST(ResourceIdTest, YotIds) {
+  EXPECT_TRUE(IsValidYotId("northmoor"));
+  EXPECT_TRUE(IsValidYotId("north-moor2"));
+  EXPECT_TRUE(IsValidYotId("n"));
+  EXPECT_TRUE(IsValidYotId(std::string(63, 'a')));
+  EXPECT_FALSE(IsValidYotId(std::string(64, 'a')));
+  EXPECT_FALSE(IsValidYotId(""));
+  EXPECT_FALSE(IsValidYotId("Northmoor"));
+  EXPECT_FALSE(IsValidYotId("2northmoor"));
+  EXPECT_FALSE(IsValidYotId("-northmoor"));
+  EXPECT_FALSE(IsValidYotId("north_moor"));
+  EXPECT_FALSE(IsValidYotId("north moor"));
+  EXPECT_FALSE(IsValidYotId("north/moor"));
+  EXPECT_FALSE(IsValidYotId("-"));
+  EXPECT_FALSE(IsValidYotId(std::string("north\0moor", 10)));
+}
+
+TEST(ResourceIdTest, CaseIds) {
+  EXPECT_TRUE(IsValidCaseId("NM-0001"));
+  EXPECT_TRUE(IsValidCaseId("nm_0001"));
+  EXPECT_TRUE(IsValidCaseId("7"));
+  EXPECT_TRUE(IsValidCaseId(std::string(64, 'Z')));
+  EXPECT_FALSE(IsValidCaseId(std::string(65, 'Z')));
+  EXPECT_FALSE(IsValidCaseId(""));
+  EXPECT_FALSE(IsValidCaseId("-NM"));
+  EXPECT_FALSE(IsValidCaseId("_NM"));
+  EXPECT_FALSE(IsValidCaseId("NM/1"));
+  EXPECT_FALSE(IsValidCaseId("NM.1"));
+  EXPECT_FALSE(IsValidCaseId("NM 1"));
+  EXPECT_FALSE(IsValidCaseId("NM\xc3\xa9"));
+  EXPECT_FALSE(IsValidCaseId(std::string("NM\0", 3)));
+}
+
+TEST(ResourceIdTest, InspectionIdsAreLikeYotIds) {
+  EXPECT_TRUE(IsValidInspectionId("northmoor-2014"));
+  EXPECT_FALSE(IsValidInspectionId("Northmoor-2014"));
+  EXPECT_FALSE(IsValidInspectionId("2014-northmoor"));
+  EXPECT_FALSE(IsValidInspectionId(""));
+  EXPECT_FALSE(IsValidInspectionId(std::string(64, 'a')));
+}
+
+TEST(YotNameTest, ParsesAYot) {
+  EXPECT_EQ(ParseYotName("yots/northmoor"), "northmoor");
+  EXPECT_EQ(ParseYotName("yots/northmoor", /*allow_wildcard=*/true),
+            "northmoor");
+}
+
+TEST(YotNameTest, WildcardOnlyWhenAllowed) {
+  EXPECT_EQ(ParseYotName("yots/-"), std::nullopt);
+  EXPECT_EQ(ParseYotName("yots/-", /*allow_wildcard=*/true), "-");
+  EXPECT_EQ(ParseYotName("yots/--", /*allow_wildcard=*/true), std::nullopt);
+  EXPECT_EQ(ParseYotName("yots/-x", /*allow_wildcard=*/true), std::nullopt);
+}
+
+class BadYotNameTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(BadYotNameTest, IsRefusedWithOrWithoutWildcard) {
+  EXPECT_EQ(ParseYotName(GetParam()), std::nullopt);
+  EXPECT_EQ(ParseYotName(GetParam(), /*allow_wildcard=*/true), std::nullopt);
+}
+
+INSTANTIATE_TEST_SUITE_P(Names, BadYotNameTest,
+                         ::testing::Values("", "yots/", "yots", "northmoor",
+                                           "yot/northmoor", "Yots/northmoor",
+                                           "yots/Northmoor", "yots/northmoor/",
+                                           "/yots/northmoor",
+                                           "yots/northmoor/cases/NM-1",
+                                           "yots//northmoor", "yots/north moor",
+                                           "inspections/northmoor"));
+
+TEST(CaseNameTest, ParsesYotAndCase) {
+  auto name = ParseCaseName("yots/northmoor/cases/NM-0001");
+  ASSERT_TRUE(name.has_value());
+  EXPECT_EQ(name->yot, "northmoor");
+  EXPECT_EQ(name->case_id, "NM-0001");
+}
+
+class BadCaseNameTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(BadCaseNameTest, IsRefused) {
+  EXPECT_FALSE(ParseCaseName(GetParam()).has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, BadCaseNameTest,
+    ::testing::Values("", "yots/northmoor", "yots/northmoor/cases",
+                      "yots/northmoor/cases/", "yots/-/cases/NM-1",
+                      "yots/Northmoor/cases/NM-1", "yots/northmoor/case/NM-1",
+                      "yot/northmoor/cases/NM-1", "yots/northmoor/cases/NM/1",
+                      "yots/northmoor/cases/NM-1/",
+                      "yots/northmoor/cases/-NM-1",
+                      "/yots/northmoor/cases/NM-1", "yots/northmoor/cases/NM 1",
+                      "inspections/northmoor/cases/NM-1"));
+
+TEST(InspectionNameTest, ParsesAndRefuses) {
+  EXPECT_EQ(ParseInspectionName("inspections/northmoor-2014"),
+            "northmoor-2014");
+  EXPECT_EQ(ParseInspectionName("inspections/"), std::nullopt);
+  EXPECT_EQ(ParseInspectionName("inspections/-"), std::nullopt);
+  EXPECT_EQ(ParseInspectionName("inspections/NM-2014"), std::nullopt);
+  EXPECT_EQ(ParseInspectionName("inspection/nm-2014"), std::nullopt);
+  EXPECT_EQ(ParseInspectionName("inspections/nm-2014/x"), std::nullopt);
+  EXPECT_EQ(ParseInspectionName("yots/nm-2014"), std::nullopt);
+}
+
+TEST(ResourceNameTest, FormattedNamesParseBack) {
+  EXPECT_EQ(YotName("northmoor"), "yots/northmoor");
+  EXPECT_EQ(ParseYotName(YotName("northmoor")), "northmoor");
+
+  EXPECT_EQ(FormatCaseName("northmoor", "NM-0001"),
+            "yots/northmoor/cases/NM-0001");
+  auto name = ParseCaseName(FormatCaseName("north-moor2", "a_B-9"));
+  ASSERT_TRUE(name.has_value());
+  EXPECT_EQ(name->yot, "north-moor2");
+  EXPECT_EQ(name->case_id, "a_B-9");
+
+  EXPECT_EQ(InspectionName("nm-2014"), "inspections/nm-2014");
+  EXPECT_EQ(ParseInspectionName(InspectionName("nm-2014")), "nm-2014");
+}
+
+}  // namespace
+}  // namespace yjinspect::common

@@ -1,0 +1,224 @@
+// services/findings/verdicts/count_phrases.h: every phrase is exactly true
+// of its counts. The checker below states what each phrase means in English,
+// independently of the rules that choose it.
+
+#include "services/findings/verdicts/count_phrases.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "gtest/gtest.h"
+
+namespace yjinspect::findings {
+namespace {
+
+// The number a word or digit string names: "six" -> 6, "23" -> 23.
+std::optional<int64_t> ParseNumber(absl::string_view text) {
+  static const char* const kWords[] = {
+      "zero",     "one",      "two",      "three",   "four",    "five",
+      "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+      "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty"};
+  for (int64_t i = 0; i <= 20; ++i) {
+    if (text == kWords[i]) return i;
+  }
+  int64_t number = 0;
+  // Digits are only for numbers beyond twenty.
+  if (absl::SimpleAtoi(text, &number) && number > 20) return number;
+  return std::nullopt;
+}
+
+// Whether `phrase` is a true statement that `c` of `n` cases are meant;
+// nullopt for a phrase the checker does not know.
+std::optional<bool> CountPhraseIsTrue(absl::string_view phrase, int64_t c,
+                                      int64_t n) {
+  if (phrase == "the only case") return n == 1 && c == 1;
+  if (phrase == "no case" || phrase == "none of the cases") return c == 0;
+  if (phrase == "neither case") return n == 2 && c == 0;
+  if (phrase == "both cases") return n == 2 && c == 2;
+  if (phrase == "one of the two cases") return n == 2 && c == 1;
+  if (phrase == "all cases") return c == n;
+  if (phrase == "all but one case") return c == n - 1;
+  if (phrase == "half of the cases") return 2 * c == n;
+  // "most": at least three quarters, and not all.
+  if (phrase == "most cases") return 4 * c >= 3 * n && c < n;
+  // "the majority": more than half, and not all.
+  if (phrase == "the majority of cases") return 2 * c > n && c < n;
+  // "almost half": less than half, but at least two fifths.
+  if (phrase == "almost half of the cases") return 2 * c < n && 5 * c >= 2 * n;
+  // "<number> case" (only for one) or "<number> cases".
+  absl::string_view number = phrase;
+  if (absl::ConsumeSuffix(&number, " cases")) {
+    const auto value = ParseNumber(number);
+    if (!value.has_value()) return std::nullopt;
+    return *value != 1 && c == *value;
+  }
+  if (absl::ConsumeSuffix(&number, " case")) {
+    const auto value = ParseNumber(number);
+    if (!value.has_value()) return std::nullopt;
+    return *value == 1 && c == 1;
+  }
+  return std::nullopt;
+}
+
+// Whether `phrase` truly names the n - c cases left over.
+std::optional<bool> RemainderPhraseIsTrue(absl::string_view phrase, int64_t c,
+                                          int64_t n) {
+  if (phrase.empty()) return c == n;
+  if (phrase == "the remaining case") return n - c == 1;
+  absl::string_view number = phrase;
+  if (!absl::ConsumePrefix(&number, "the remaining ")) return std::nullopt;
+  const auto value = ParseNumber(number);
+  if (!value.has_value()) return std::nullopt;
+  return *value >= 2 && n - c == *value;
+}
+
+struct Counts {
+  int64_t count;
+  int64_t total;
+};
+
+std::vector<Counts> EveryCountOfEachTotal() {
+  std::vector<Counts> all;
+  for (int64_t total : {1, 2, 3, 5, 12, 20, 47}) {
+    for (int64_t count = 0; count <= total; ++count) {
+      all.push_back({count, total});
+    }
+  }
+  return all;
+}
+
+std::string CountsName(const ::testing::TestParamInfo<Counts>& info) {
+  return absl::StrCat(info.param.count, "Of", info.param.total);
+}
+
+class CountPhraseTest : public ::testing::TestWithParam<Counts> {};
+
+TEST_P(CountPhraseTest, IsTrueOfTheCounts) {
+  const auto [c, n] = GetParam();
+  const std::string phrase = CountPhrase(c, n);
+  const auto truth = CountPhraseIsTrue(phrase, c, n);
+  ASSERT_TRUE(truth.has_value()) << "unknown phrase \"" << phrase << "\"";
+  EXPECT_TRUE(*truth) << "\"" << phrase << "\" is false of " << c << "/" << n;
+}
+
+TEST_P(CountPhraseTest, RemainderIsTrueOfTheRest) {
+  const auto [c, n] = GetParam();
+  const std::string phrase = RemainderPhrase(c, n);
+  const auto truth = RemainderPhraseIsTrue(phrase, c, n);
+  ASSERT_TRUE(truth.has_value()) << "unknown phrase \"" << phrase << "\"";
+  EXPECT_TRUE(*truth) << "\"" << phrase << "\" is false of " << c << "/" << n;
+}
+
+TEST_P(CountPhraseTest, SentenceIsTheCapitalisedPhraseAndStatement) {
+  const auto [c, n] = GetParam();
+  EXPECT_EQ(CountSentence(c, n, "work was done"),
+            absl::StrCat("In ", CountPhrase(c, n), ", work was done."));
+}
+
+TEST_P(CountPhraseTest, PairSpeaksOfEveryCaseOnce) {
+  const auto [c, n] = GetParam();
+  const std::string pair = CountAndRemainderSentences(c, n, "yes", "no");
+  if (c == n) {
+    EXPECT_EQ(pair, CountSentence(n, n, "yes"));
+  } else if (c == 0) {
+    EXPECT_EQ(pair, CountSentence(n, n, "no"));
+  } else {
+    EXPECT_EQ(pair, absl::StrCat(CountSentence(c, n, "yes"), " ",
+                                 RemainderSentence(c, n, "no")));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryCount, CountPhraseTest,
+                         ::testing::ValuesIn(EveryCountOfEachTotal()),
+                         CountsName);
+
+struct Example {
+  std::string name;
+  int64_t count;
+  int64_t total;
+  std::string phrase;
+};
+
+std::string ExampleName(const ::testing::TestParamInfo<Example>& info) {
+  return info.param.name;
+}
+
+class CountPhraseExampleTest : public ::testing::TestWithParam<Example> {};
+
+TEST_P(CountPhraseExampleTest, ReadsAsTheLetterWould) {
+  EXPECT_EQ(CountPhrase(GetParam().count, GetParam().total), GetParam().phrase);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Bolton, CountPhraseExampleTest,
+    ::testing::Values(
+        Example{"AllCases", 20, 20, "all cases"},
+        Example{"AllButOne", 19, 20, "all but one case"},
+        Example{"SixCases", 6, 20, "six cases"},
+        Example{"MostAtThreeQuarters", 15, 20, "most cases"},
+        Example{"MostWithThreeRemaining", 17, 20, "most cases"},
+        Example{"MajorityJustBelowThreeQuarters", 14, 20,
+                "the majority of cases"},
+        Example{"ElevenIsNotMost", 11, 20, "the majority of cases"},
+        Example{"Half", 10, 20, "half of the cases"},
+        Example{"AlmostHalf", 9, 20, "almost half of the cases"},
+        Example{"AlmostHalfAtTwoFifths", 8, 20, "almost half of the cases"},
+        Example{"BelowTwoFifthsIsANumber", 7, 20, "seven cases"},
+        Example{"OneCase", 1, 20, "one case"},
+        Example{"NoneOfTheCases", 0, 20, "none of the cases"},
+        Example{"DigitsBeyondTwenty", 21, 60, "21 cases"},
+        Example{"TwentyInWords", 20, 60, "twenty cases"},
+        Example{"BothCases", 2, 2, "both cases"},
+        Example{"NeitherCase", 0, 2, "neither case"},
+        Example{"OnlyCase", 1, 1, "the only case"}),
+    ExampleName);
+
+TEST(CountSentenceTest, WritesTheLettersSentences) {
+  EXPECT_EQ(CountSentence(19, 20, "there had been an effective review"),
+            "In all but one case, there had been an effective review.");
+  EXPECT_EQ(CountSentence(6, 20,
+                          "there was insufficient identification of the "
+                          "nature of the violence."),
+            "In six cases, there was insufficient identification of the "
+            "nature of the violence.");
+  EXPECT_EQ(CountAndRemainderSentences(17, 20,
+                                       "the assessed level of risk was correct",
+                                       "the risk was under-estimated"),
+            "In most cases, the assessed level of risk was correct. In the "
+            "remaining three, the risk was under-estimated.");
+}
+
+TEST(CountSentenceTest, RemainderOfOneIsSingular) {
+  EXPECT_EQ(RemainderSentence(19, 20, "it was not"),
+            "In the remaining case, it was not.");
+  EXPECT_EQ(RemainderSentence(20, 20, "it was not"), "");
+}
+
+TEST(CountPhraseTest, ImpossibleCountsSayNothing) {
+  EXPECT_EQ(CountPhrase(-1, 5), "");
+  EXPECT_EQ(CountPhrase(6, 5), "");
+  EXPECT_EQ(CountPhrase(0, 0), "");
+  EXPECT_EQ(RemainderPhrase(6, 5), "");
+  EXPECT_EQ(CountSentence(3, 2, "x"), "");
+  EXPECT_EQ(CountAndRemainderSentences(0, 0, "x", "y"), "");
+}
+
+TEST(NumberInWordsTest, WordsUpToTwentyThenDigits) {
+  EXPECT_EQ(NumberInWords(0), "zero");
+  EXPECT_EQ(NumberInWords(1), "one");
+  EXPECT_EQ(NumberInWords(13), "thirteen");
+  EXPECT_EQ(NumberInWords(20), "twenty");
+  EXPECT_EQ(NumberInWords(21), "21");
+  EXPECT_EQ(NumberInWords(150), "150");
+  EXPECT_EQ(NumberInWords(-1), "");
+}
+
+}  // namespace
+}  // namespace yjinspect::findings
