@@ -5,6 +5,7 @@
 
 #include "CLI/CLI.hpp"
 #include "cli/exit_codes.h"
+#include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
 #include "cli/status_command.h"
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   std::function<int()> action;
   yjinspect::cli::AddIntakeCommands(app, global, &action);
   yjinspect::cli::AddStatusCommand(app, global, &action);
+  yjinspect::cli::AddFindingsCommands(app, global, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -51,6 +51,76 @@ bool SameJudgement(const v1::Judgement& a, const v1::Judgement& b) {
   return MessageDifferencer::Equals(a, b);
 }
 
+// One recording of answers, for a case or a staff interview.
+struct Recording {
+  std::string name;
+  std::string case_name;
+  std::string what;  // "case yots/x/cases/y", for messages
+  const google::protobuf::RepeatedPtrField<v1::Judgement>& judgements;
+  const std::string& inspector_reference;
+  const std::string& etag;
+  int32_t sample_revision;
+};
+
+// Merges the recording's answers into `current` (answers not named keep
+// their value), enforcing the etag rules; nullopt when nothing changes.
+absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
+    const std::optional<v1::CaseFindings>& current, const Recording& r,
+    const std::map<std::string, int>& order) {
+  std::map<std::string, v1::Judgement> answers;
+  if (current) {
+    for (const auto& j : current->judgements()) answers[j.criterion_id()] = j;
+  }
+  bool changed = !current.has_value();
+  for (const auto& j : r.judgements) {
+    auto it = answers.find(j.criterion_id());
+    changed |= it == answers.end() || !SameJudgement(it->second, j);
+  }
+  if (!changed) return std::optional<FindingsUpdate>();  // idempotent
+  if (current && r.etag != current->etag()) {
+    return absl::AbortedError(absl::StrCat(
+        "the findings of ", r.what, " are at revision ", current->revision(),
+        " (recorded by ", current->inspector_reference(), ")",
+        r.etag.empty() ? " and this request has no etag"
+                       : " and this request's etag is stale",
+        "; read them again, then send their etag with the change"));
+  }
+  if (!current && !r.etag.empty()) {
+    return absl::AbortedError(absl::StrCat(
+        "no findings are recorded for ", r.what,
+        " (they may have been erased); send no etag to record anew"));
+  }
+  for (const auto& j : r.judgements) answers[j.criterion_id()] = j;
+  std::vector<v1::Judgement> sorted;
+  for (auto& [id, j] : answers) sorted.push_back(std::move(j));
+  auto position = [&order](const v1::Judgement& j) {
+    auto it = order.find(j.criterion_id());
+    return it == order.end() ? INT32_MAX : it->second;
+  };
+  std::sort(sorted.begin(), sorted.end(),
+            [&](const v1::Judgement& a, const v1::Judgement& b) {
+              return position(a) < position(b);
+            });
+  FindingsUpdate update;
+  v1::CaseFindings& f = update.findings;
+  f.set_name(r.name);
+  f.set_case_(r.case_name);
+  for (auto& j : sorted) *f.add_judgements() = std::move(j);
+  f.set_inspector_reference(r.inspector_reference);
+  f.set_revision(current ? current->revision() + 1 : 1);
+  *f.mutable_update_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(absl::Now()));
+  f.set_sample_revision(r.sample_revision);
+  f.set_etag(common::FingerprintMessage(f));
+  v1::JudgementRevision& revision = update.revision;
+  revision.set_revision(f.revision());
+  revision.set_inspector_reference(r.inspector_reference);
+  *revision.mutable_record_time() = f.update_time();
+  *revision.mutable_judgements() = r.judgements;
+  return std::optional<FindingsUpdate>(std::move(update));
+}
+
 }  // namespace
 
 void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
@@ -146,66 +216,89 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
       *common::ParseInspectionName(request.inspection());
   const std::string case_id = common::ParseCaseName(request.case_())->case_id;
   const auto order = CriterionOrder(framework);
+  Recording recording{FindingsName(inspection_id, case_id),
+                      request.case_(),
+                      absl::StrCat("case ", request.case_()),
+                      request.judgements(),
+                      request.inspector_reference(),
+                      request.etag(),
+                      sample_revision};
   return store_.UpdateFindings(
       inspection_id, request.case_(), case_id,
-      [&](const std::optional<v1::CaseFindings>& current)
-          -> absl::StatusOr<std::optional<FindingsUpdate>> {
-        std::map<std::string, v1::Judgement> answers;
-        if (current) {
-          for (const auto& j : current->judgements())
-            answers[j.criterion_id()] = j;
-        }
-        bool changed = !current.has_value();
-        for (const auto& j : request.judgements()) {
-          auto it = answers.find(j.criterion_id());
-          changed |= it == answers.end() || !SameJudgement(it->second, j);
-        }
-        if (!changed) return std::optional<FindingsUpdate>();  // idempotent
-        if (current && request.etag() != current->etag()) {
-          return absl::AbortedError(absl::StrCat(
-              "the findings of case ", request.case_(), " are at revision ",
-              current->revision(), " (recorded by ",
-              current->inspector_reference(), ")",
-              request.etag().empty() ? " and this request has no etag"
-                                     : " and this request's etag is stale",
-              "; read them again, then send their etag with the change"));
-        }
-        if (!current && !request.etag().empty()) {
-          return absl::AbortedError(absl::StrCat(
-              "no findings are recorded for case ", request.case_(),
-              " (they may have been erased); send no etag to record anew"));
-        }
-        for (const auto& j : request.judgements())
-          answers[j.criterion_id()] = j;
-        std::vector<v1::Judgement> sorted;
-        for (auto& [id, j] : answers) sorted.push_back(std::move(j));
-        std::sort(sorted.begin(), sorted.end(),
-                  [&order](const v1::Judgement& a, const v1::Judgement& b) {
-                    auto ai = order.find(a.criterion_id());
-                    auto bi = order.find(b.criterion_id());
-                    int ao = ai == order.end() ? INT32_MAX : ai->second;
-                    int bo = bi == order.end() ? INT32_MAX : bi->second;
-                    return ao < bo;
-                  });
-        FindingsUpdate update;
-        v1::CaseFindings& f = update.findings;
-        f.set_name(FindingsName(inspection_id, case_id));
-        f.set_case_(request.case_());
-        for (auto& j : sorted) *f.add_judgements() = std::move(j);
-        f.set_inspector_reference(request.inspector_reference());
-        f.set_revision(current ? current->revision() + 1 : 1);
-        *f.mutable_update_time() =
-            google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-                absl::ToUnixNanos(absl::Now()));
-        f.set_sample_revision(sample_revision);
-        f.set_etag(common::FingerprintMessage(f));
-        v1::JudgementRevision& r = update.revision;
-        r.set_revision(f.revision());
-        r.set_inspector_reference(request.inspector_reference());
-        *r.mutable_record_time() = f.update_time();
-        *r.mutable_judgements() = request.judgements();
-        return std::optional<FindingsUpdate>(std::move(update));
+      [&](const std::optional<v1::CaseFindings>& current) {
+        return DecideUpdate(current, recording, order);
       });
+}
+
+void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
+                                     Done done) {
+  request.DiscardUnknownFields();
+  common::FieldViolations v;
+  auto inspection_id = common::ParseInspectionName(request.inspection());
+  if (!inspection_id) {
+    v.Add("inspection", request.inspection().empty()
+                            ? "is required"
+                            : "must be inspections/{inspection}");
+  }
+  if (request.interview_id().empty()) {
+    v.Add("interview_id", "is required");
+  } else if (!common::IsValidCaseId(request.interview_id())) {
+    v.Add("interview_id", std::string(common::kCaseIdFormat));
+  }
+  // The answers follow the same rules as a case's.
+  v1::RecordJudgementsRequest as_case;
+  as_case.set_inspection(request.inspection());
+  as_case.set_case_("yots/x/cases/interview");
+  *as_case.mutable_judgements() = request.judgements();
+  as_case.set_inspector_reference(request.inspector_reference());
+  as_case.set_etag(request.etag());
+  const common::FieldViolations shape = ValidateRecordRequest(as_case);
+  for (const auto& violation : shape.violations()) {
+    if (violation.field != "inspection") {
+      v.Add(violation.field, violation.description);
+    }
+  }
+  if (absl::Status invalid = v.ToStatus("RecordInterview request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  auto inspection = store_.GetInspection(*inspection_id);
+  if (!inspection.ok() || !inspection->has_value()) {
+    done(inspection.ok() ? absl::NotFoundError(absl::StrCat(
+                               "inspection ", request.inspection(),
+                               " is not known to the findings service"))
+                         : inspection.status());
+    return;
+  }
+  const v1::Framework* framework = frameworks_.Find(
+      (*inspection)->framework_id(), (*inspection)->framework_version());
+  if (framework == nullptr) {
+    done(
+        absl::FailedPreconditionError("the inspection's framework is unknown"));
+    return;
+  }
+  if (absl::Status invalid =
+          ValidateInterviewAnswers(request.judgements(), *framework)
+              .ToStatus("interview answers");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const auto order = CriterionOrder(*framework);
+  Recording recording{absl::StrCat(request.inspection(), "/interviews/",
+                                   request.interview_id()),
+                      "",
+                      absl::StrCat("interview ", request.interview_id()),
+                      request.judgements(),
+                      request.inspector_reference(),
+                      request.etag(),
+                      (*inspection)->sample().revision()};
+  done(store_.UpdateInterview(
+      *inspection_id, request.interview_id(),
+      [&](const std::optional<v1::CaseFindings>& current) {
+        return DecideUpdate(current, recording, order);
+      }));
 }
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(

@@ -30,6 +30,10 @@ class CaseJudgements {
   // fieldwork; ABORTED: stale or missing etag. `done` must not block.
   void Record(v1::RecordJudgementsRequest request, Done done);
 
+  // Records one staff interview's answers to the framework's interview
+  // criteria (operational management); etags and history as for cases.
+  void RecordInterview(v1::RecordInterviewRequest request, Done done);
+
   absl::StatusOr<v1::CaseFindings> Get(
       const v1::GetCaseFindingsRequest& request) const;
   absl::StatusOr<v1::ListCaseFindingsResponse> List(

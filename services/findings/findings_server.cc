@@ -20,6 +20,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<IntakeFeed> feed;
   std::unique_ptr<FieldworkGate> gate;
   std::unique_ptr<CaseJudgements> judgements;
+  std::unique_ptr<ReportInputsDesk> inputs;
+  std::unique_ptr<VerdictDesk> verdicts;
   std::unique_ptr<FindingsService> service;
   std::unique_ptr<grpc::Server> server;
 };
@@ -41,8 +43,12 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->gate = NewIntakeFieldworkGate(options.intake);
   parts->judgements = std::make_unique<CaseJudgements>(
       *parts->store, *parts->frameworks, *parts->gate);
-  parts->service =
-      std::make_unique<FindingsService>(*parts->judgements, *parts->feed);
+  parts->inputs =
+      std::make_unique<ReportInputsDesk>(*parts->store, *parts->frameworks);
+  parts->verdicts =
+      std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
+  parts->service = std::make_unique<FindingsService>(
+      *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

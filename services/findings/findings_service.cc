@@ -77,4 +77,81 @@ grpc::ServerUnaryReactor* FindingsService::GetFeedStatus(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* FindingsService::GetInspectionProgress(
+    grpc::CallbackServerContext* context,
+    const v1::GetInspectionProgressRequest* request,
+    v1::InspectionProgress* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "GetInspectionProgress", Loggable(request->inspection()),
+             verdicts_.Progress(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::RecordInterview(
+    grpc::CallbackServerContext* context,
+    const v1::RecordInterviewRequest* request, v1::CaseFindings* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  std::string resource = Loggable(request->inspection());
+  judgements_.RecordInterview(*request,
+                              [reactor, response, resource,
+                               started](absl::StatusOr<v1::CaseFindings> r) {
+                                FinishWith(reactor, "RecordInterview", resource,
+                                           std::move(r), response, started);
+                              });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::SetReportInputs(
+    grpc::CallbackServerContext* context,
+    const v1::SetReportInputsRequest* request, v1::ReportInputs* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "SetReportInputs", Loggable(request->inspection()),
+             inputs_.Set(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetReportInputs(
+    grpc::CallbackServerContext* context,
+    const v1::GetReportInputsRequest* request, v1::ReportInputs* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "GetReportInputs", Loggable(request->inspection()),
+             inputs_.Get(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
+    grpc::CallbackServerContext* context,
+    const v1::RecordVerdictDecisionRequest* request,
+    v1::VerdictDecisions* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "RecordVerdictDecision", Loggable(request->inspection()),
+             verdicts_.RecordDecision(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
+    grpc::CallbackServerContext* context, const v1::GetVerdictsRequest* request,
+    v1::InspectionVerdicts* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "GetVerdicts", Loggable(request->inspection()),
+             verdicts_.Verdicts(*request), response, started);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* FindingsService::RenderReport(
+    grpc::CallbackServerContext* context,
+    const v1::RenderReportRequest* request, v1::RenderedReport* response) {
+  auto* reactor = context->DefaultReactor();
+  const absl::Time started = absl::Now();
+  FinishWith(reactor, "RenderReport", Loggable(request->inspection()),
+             verdicts_.Render(*request), response, started);
+  return reactor;
+}
+
 }  // namespace yjinspect::findings

@@ -5,14 +5,20 @@
 
 #include "services/findings/case_judgements.h"
 #include "services/findings/intake_feed.h"
+#include "services/findings/report_inputs.h"
+#include "services/findings/verdict_desk.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
 namespace yjinspect::findings {
 
 class FindingsService final : public v1::Findings::CallbackService {
  public:
-  FindingsService(CaseJudgements& judgements, IntakeFeed& feed)
-      : judgements_(judgements), feed_(feed) {}
+  FindingsService(CaseJudgements& judgements, ReportInputsDesk& inputs,
+                  VerdictDesk& verdicts, IntakeFeed& feed)
+      : judgements_(judgements),
+        inputs_(inputs),
+        verdicts_(verdicts),
+        feed_(feed) {}
 
   grpc::ServerUnaryReactor* RecordJudgements(
       grpc::CallbackServerContext* context,
@@ -35,8 +41,38 @@ class FindingsService final : public v1::Findings::CallbackService {
       const v1::GetFeedStatusRequest* request,
       v1::FeedStatus* response) override;
 
+  grpc::ServerUnaryReactor* GetInspectionProgress(
+      grpc::CallbackServerContext* context,
+      const v1::GetInspectionProgressRequest* request,
+      v1::InspectionProgress* response) override;
+  grpc::ServerUnaryReactor* RecordInterview(
+      grpc::CallbackServerContext* context,
+      const v1::RecordInterviewRequest* request,
+      v1::CaseFindings* response) override;
+  grpc::ServerUnaryReactor* SetReportInputs(
+      grpc::CallbackServerContext* context,
+      const v1::SetReportInputsRequest* request,
+      v1::ReportInputs* response) override;
+  grpc::ServerUnaryReactor* GetReportInputs(
+      grpc::CallbackServerContext* context,
+      const v1::GetReportInputsRequest* request,
+      v1::ReportInputs* response) override;
+  grpc::ServerUnaryReactor* RecordVerdictDecision(
+      grpc::CallbackServerContext* context,
+      const v1::RecordVerdictDecisionRequest* request,
+      v1::VerdictDecisions* response) override;
+  grpc::ServerUnaryReactor* GetVerdicts(
+      grpc::CallbackServerContext* context,
+      const v1::GetVerdictsRequest* request,
+      v1::InspectionVerdicts* response) override;
+  grpc::ServerUnaryReactor* RenderReport(grpc::CallbackServerContext* context,
+                                         const v1::RenderReportRequest* request,
+                                         v1::RenderedReport* response) override;
+
  private:
   CaseJudgements& judgements_;
+  ReportInputsDesk& inputs_;
+  VerdictDesk& verdicts_;
   IntakeFeed& feed_;
 };
 

@@ -40,7 +40,49 @@ const v1::AnswerScale* FindScale(const v1::Framework& framework,
   return nullptr;
 }
 
+// Adds a violation when `answer` is not a value of the criterion's scale.
+void CheckAnswer(const v1::Framework& framework, const v1::Criterion& criterion,
+                 const v1::Judgement& j, const std::string& at,
+                 common::FieldViolations& v) {
+  const v1::AnswerScale* scale = FindScale(framework, criterion.scale());
+  std::vector<std::string> allowed;
+  bool ok = false;
+  if (scale != nullptr) {
+    for (const auto& value : scale->values()) {
+      allowed.push_back(value.id());
+      ok |= value.id() == j.answer();
+    }
+  }
+  if (!ok) {
+    v.Add(at + "answer",
+          absl::StrCat("'", j.answer(), "' is not an answer to criterion ",
+                       j.criterion_id(), "; one of ",
+                       absl::StrJoin(allowed, ", ")));
+  }
+}
+
 }  // namespace
+
+common::FieldViolations ValidateInterviewAnswers(
+    const google::protobuf::RepeatedPtrField<v1::Judgement>& judgements,
+    const v1::Framework& framework) {
+  common::FieldViolations v;
+  for (int i = 0; i < judgements.size(); ++i) {
+    const v1::Judgement& j = judgements.Get(i);
+    const std::string at = absl::StrCat("judgements[", i, "].");
+    Found found = FindCriterion(framework, j.criterion_id());
+    if (found.criterion == nullptr ||
+        found.section->evidence() != v1::EVIDENCE_SOURCE_STAFF_INTERVIEWS) {
+      v.Add(at + "criterion_id",
+            absl::StrCat("criterion ", j.criterion_id(),
+                         " is not a staff-interview criterion of framework ",
+                         framework.id(), " version ", framework.version()));
+      continue;
+    }
+    CheckAnswer(framework, *found.criterion, j, at, v);
+  }
+  return v;
+}
 
 common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request) {
@@ -115,22 +157,7 @@ common::FieldViolations ValidateAgainstFramework(
                          v1::DisposalType_Name(c.disposal().type())));
       continue;
     }
-    const v1::AnswerScale* scale =
-        FindScale(framework, found.criterion->scale());
-    std::vector<std::string> allowed;
-    bool ok = false;
-    if (scale != nullptr) {
-      for (const auto& value : scale->values()) {
-        allowed.push_back(value.id());
-        ok |= value.id() == j.answer();
-      }
-    }
-    if (!ok) {
-      v.Add(at + "answer",
-            absl::StrCat("'", j.answer(), "' is not an answer to criterion ",
-                         j.criterion_id(), "; one of ",
-                         absl::StrJoin(allowed, ", ")));
-    }
+    CheckAnswer(framework, *found.criterion, j, at, v);
   }
   return v;
 }

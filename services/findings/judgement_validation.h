@@ -23,4 +23,10 @@ common::FieldViolations ValidateAgainstFramework(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     const v1::Case& c);
 
+// Each answer names a staff-interview criterion of `framework` with a value
+// of its scale.
+common::FieldViolations ValidateInterviewAnswers(
+    const google::protobuf::RepeatedPtrField<v1::Judgement>& judgements,
+    const v1::Framework& framework);
+
 }  // namespace yjinspect::findings

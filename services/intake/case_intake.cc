@@ -229,7 +229,7 @@ void CaseIntake::UpdateCase(
         *c.mutable_update_time() = ToTimestamp(txn.Now());
         v1::Change change;
         *change.mutable_case_stored() = c;
-        change.set_for_findings(!stored->sampled_by().empty());
+        change.set_for_findings(stored->delivered_to_findings());
         stored->add_change_sequences(txn.AppendChange(std::move(change)));
         *stored->mutable_case_() = c;
         txn.PutCase(name.yot, name.case_id, *stored);
@@ -317,8 +317,9 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
         }
         v1::Change erasure;
         erasure.mutable_case_erased()->set_name(full_name);
-        // The findings service holds a sampled case and must erase it too.
-        erasure.set_for_findings(!stored->sampled_by().empty());
+        // The findings service holds every case ever sampled and must erase
+        // it too.
+        erasure.set_for_findings(stored->delivered_to_findings());
         // Rewrite every earlier entry that carried the case's content, keeping
         // its position and time so the log stays dense and ordered.
         for (uint64_t sequence : stored->change_sequences()) {

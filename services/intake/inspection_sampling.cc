@@ -65,6 +65,7 @@ absl::Status TakeSample(StoreTransaction& txn, const v1::Inspection& inspection,
                      txn.FindCase(case_name.yot, case_name.case_id));
     if (!stored) return absl::InternalError("a sampled case vanished mid-draw");
     stored->add_sampled_by(inspection.name());
+    stored->set_delivered_to_findings(true);
     v1::Change change;
     change.set_for_findings(true);
     change.mutable_case_sampled()->set_inspection(inspection.name());

@@ -18,13 +18,21 @@ enum class ColumnFamily {
   kCases = 2,
   // CaseFindings by FindingsKey.
   kFindings = 3,
-  // JudgementRevision by HistoryKey.
+  // JudgementRevision by HistoryKey (of cases and of interviews).
   kHistory = 4,
+  // Staff interview answers (CaseFindings) by FindingsKey(inspection, id).
+  kInterviews = 5,
+  // ReportInputs by inspection id.
+  kReportInputs = 6,
+  // VerdictDecisions by inspection id.
+  kDecisions = 7,
 };
 
-inline constexpr std::array<ColumnFamily, 5> kAllColumnFamilies = {
-    ColumnFamily::kMeta, ColumnFamily::kInspections, ColumnFamily::kCases,
-    ColumnFamily::kFindings, ColumnFamily::kHistory};
+inline constexpr std::array<ColumnFamily, 8> kAllColumnFamilies = {
+    ColumnFamily::kMeta,         ColumnFamily::kInspections,
+    ColumnFamily::kCases,        ColumnFamily::kFindings,
+    ColumnFamily::kHistory,      ColumnFamily::kInterviews,
+    ColumnFamily::kReportInputs, ColumnFamily::kDecisions};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
   switch (family) {
@@ -38,6 +46,12 @@ inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
       return "findings";
     case ColumnFamily::kHistory:
       return "history";
+    case ColumnFamily::kInterviews:
+      return "interviews";
+    case ColumnFamily::kReportInputs:
+      return "report_inputs";
+    case ColumnFamily::kDecisions:
+      return "decisions";
   }
   return "default";
 }

@@ -76,6 +76,30 @@ class FindingsStore {
       absl::string_view inspection_id, absl::string_view case_name,
       absl::string_view case_id, const Decide& decide) = 0;
 
+  // The same for one staff interview's answers (no case to check). History
+  // keys of interviews are "~interview~{id}" so they never meet a case's.
+  virtual absl::StatusOr<v1::CaseFindings> UpdateInterview(
+      absl::string_view inspection_id, absl::string_view interview_id,
+      const Decide& decide) = 0;
+  virtual absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanInterviews(
+      absl::string_view inspection_id) const = 0;
+
+  // Report inputs and verdict decisions of an inspection. `mutate` runs
+  // under the write lock on the current value (nullopt when none) and
+  // returns the value to store.
+  using MutateInputs = std::function<absl::StatusOr<v1::ReportInputs>(
+      const std::optional<v1::ReportInputs>& current)>;
+  virtual absl::StatusOr<v1::ReportInputs> UpdateReportInputs(
+      absl::string_view inspection_id, const MutateInputs& mutate) = 0;
+  virtual absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
+      absl::string_view inspection_id) const = 0;
+  using MutateDecisions = std::function<absl::StatusOr<v1::VerdictDecisions>(
+      const v1::VerdictDecisions& current)>;
+  virtual absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
+      absl::string_view inspection_id, const MutateDecisions& mutate) = 0;
+  virtual absl::StatusOr<v1::VerdictDecisions> GetDecisions(
+      absl::string_view inspection_id) const = 0;
+
   // Findings of one inspection in case order, after `after_key`.
   virtual absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
       absl::string_view inspection_id, absl::string_view after_key,

@@ -102,22 +102,58 @@ class RocksFindingsStore final : public FindingsStore {
           " is not in the findings store: it has not arrived from intake "
           "yet, or it was erased"));
     }
-    ASSIGN_OR_RETURN(auto current, GetFindings(inspection_id, case_id));
-    ASSIGN_OR_RETURN(auto update, decide(current));
-    if (!update) return *current;
-    rocksdb::WriteBatch batch;
-    batch.Put(Handle(ColumnFamily::kFindings),
-              FindingsKey(inspection_id, case_id),
-              update->findings.SerializeAsString());
-    batch.Put(Handle(ColumnFamily::kHistory),
-              HistoryKey(inspection_id, case_id,
-                         static_cast<uint64_t>(update->revision.revision())),
-              update->revision.SerializeAsString());
-    rocksdb::WriteOptions options;
-    options.sync = sync_;
+    return UpdateLocked(ColumnFamily::kFindings, inspection_id, case_id,
+                        case_id, decide);
+  }
+
+  absl::StatusOr<v1::CaseFindings> UpdateInterview(
+      absl::string_view inspection_id, absl::string_view interview_id,
+      const Decide& decide) override {
+    absl::MutexLock lock(&write_mu_);
+    return UpdateLocked(ColumnFamily::kInterviews, inspection_id, interview_id,
+                        absl::StrCat("~interview~", interview_id), decide);
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanInterviews(
+      absl::string_view inspection_id) const override {
+    return Scan<v1::CaseFindings>(
+        ColumnFamily::kInterviews, FindingsPrefix(inspection_id),
+        FindingsLimit(inspection_id), "", SIZE_MAX, "interview");
+  }
+
+  absl::StatusOr<v1::ReportInputs> UpdateReportInputs(
+      absl::string_view inspection_id, const MutateInputs& mutate) override {
+    absl::MutexLock lock(&write_mu_);
+    ASSIGN_OR_RETURN(auto current, GetReportInputs(inspection_id));
+    ASSIGN_OR_RETURN(v1::ReportInputs next, mutate(current));
+    RETURN_IF_ERROR(PutSynced(ColumnFamily::kReportInputs,
+                              std::string(inspection_id), next));
+    return next;
+  }
+
+  absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
+      absl::string_view inspection_id) const override {
+    return Get<v1::ReportInputs>(ColumnFamily::kReportInputs,
+                                 std::string(inspection_id), "report inputs");
+  }
+
+  absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
+      absl::string_view inspection_id, const MutateDecisions& mutate) override {
+    absl::MutexLock lock(&write_mu_);
+    ASSIGN_OR_RETURN(auto current, GetDecisions(inspection_id));
+    ASSIGN_OR_RETURN(v1::VerdictDecisions next, mutate(current));
     RETURN_IF_ERROR(
-        FromRocksDb(db_->Write(options, &batch), "writing findings"));
-    return std::move(update->findings);
+        PutSynced(ColumnFamily::kDecisions, std::string(inspection_id), next));
+    return next;
+  }
+
+  absl::StatusOr<v1::VerdictDecisions> GetDecisions(
+      absl::string_view inspection_id) const override {
+    ASSIGN_OR_RETURN(auto found,
+                     Get<v1::VerdictDecisions>(ColumnFamily::kDecisions,
+                                               std::string(inspection_id),
+                                               "verdict decisions"));
+    return found.value_or(v1::VerdictDecisions());
   }
 
   absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
@@ -147,6 +183,41 @@ class RocksFindingsStore final : public FindingsStore {
  private:
   rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
     return handles_[static_cast<size_t>(family)];
+  }
+
+  // Read, decide, write a record and its revision; the write lock is held.
+  absl::StatusOr<v1::CaseFindings> UpdateLocked(ColumnFamily family,
+                                                absl::string_view inspection_id,
+                                                absl::string_view record_id,
+                                                absl::string_view history_id,
+                                                const Decide& decide) {
+    const std::string key = FindingsKey(inspection_id, record_id);
+    ASSIGN_OR_RETURN(auto current,
+                     Get<v1::CaseFindings>(family, key, "findings"));
+    ASSIGN_OR_RETURN(auto update, decide(current));
+    if (!update) return *current;
+    rocksdb::WriteBatch batch;
+    batch.Put(Handle(family), key, update->findings.SerializeAsString());
+    batch.Put(Handle(ColumnFamily::kHistory),
+              HistoryKey(inspection_id, history_id,
+                         static_cast<uint64_t>(update->revision.revision())),
+              update->revision.SerializeAsString());
+    RETURN_IF_ERROR(
+        FromRocksDb(db_->Write(SyncedWrite(), &batch), "writing findings"));
+    return std::move(update->findings);
+  }
+
+  rocksdb::WriteOptions SyncedWrite() const {
+    rocksdb::WriteOptions options;
+    options.sync = sync_;
+    return options;
+  }
+
+  absl::Status PutSynced(ColumnFamily family, const std::string& key,
+                         const google::protobuf::Message& message) {
+    return FromRocksDb(db_->Put(SyncedWrite(), Handle(family), key,
+                                message.SerializeAsString()),
+                       "writing a record");
   }
 
   // An erased case leaves nothing behind: its content, and the findings and

@@ -275,11 +275,17 @@ void FillFindings(const FrameworkIndex& index, const AnswerTally& tally,
     const CriterionTally& t = tally.criteria[c];
     const int64_t applicable = t.positive + t.negative;
     const bool enough = applicable >= min_applicable;
+    // Only criteria the framework gives wording for propose findings: the
+    // framework decides what can become a key strength or an area for
+    // improvement (an override can still add any other).
+    const v1::Criterion& criterion = *index.criteria()[c].criterion;
     const bool strength =
-        enough && thresholds.has_strength_at_least() &&
+        enough && !criterion.strength_wording().empty() &&
+        thresholds.has_strength_at_least() &&
         ShareAtLeast(t.positive, applicable, thresholds.strength_at_least());
     const bool improvement =
-        enough && thresholds.has_improvement_below() &&
+        enough && !criterion.improvement_wording().empty() &&
+        thresholds.has_improvement_below() &&
         !ShareAtLeast(t.positive, applicable, thresholds.improvement_below());
     AddFinding(index, c, t, strength, decisions.strength_overrides[c], true,
                *out.mutable_strengths());

@@ -39,8 +39,9 @@ namespace yjinspect::findings {
 // overall bands only when every counted section has one (otherwise the
 // missing sections are listed). An "overall" override replaces the rating.
 //
-// Findings: a scored criterion with at least max(1, min_applicable)
-// applicable answers proposes a key strength when its share reaches
+// Findings: a scored criterion with strength (improvement) wording and at
+// least max(1, min_applicable) applicable answers proposes a key strength
+// when its share reaches
 // strength_at_least, and an area requiring improvement when its share is
 // below improvement_below. "strength:<id>" / "improvement:<id>" overrides
 // confirm or reject a proposal, or add one.

@@ -35,6 +35,14 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
         return;
       }
       for (auto& change : *changes) buffer_.push_back(std::move(change));
+      if (buffer_.empty() && head > cursor_ && head > checkpointed_) {
+        // Caught up, but the log has moved on with changes this consumer
+        // does not get: say so, so its cursor (and lag) can follow.
+        v1::Change checkpoint;
+        checkpoint.set_sequence(head);
+        buffer_.push_back(std::move(checkpoint));
+        checkpointed_ = head;
+      }
       if (buffer_.empty()) {
         {
           absl::MutexLock lock(&mu_);

@@ -46,6 +46,8 @@ class SampledCaseStream final
   // Only the thread running Advance touches these (one at a time: a new
   // Advance starts only after a write completes or a park ends).
   uint64_t cursor_;
+  // The head a checkpoint was last sent for.
+  uint64_t checkpointed_ = 0;
   std::deque<v1::Change> buffer_;
   v1::StreamSampledCasesResponse response_;
 

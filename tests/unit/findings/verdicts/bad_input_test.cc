@@ -1,6 +1,7 @@
 // Every class of bad input to services/findings/verdicts/verdict_engine.h is
 // refused with INVALID_ARGUMENT naming what is wrong.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct BadInputRow {
   // Every one of these must appear in the error message.
   std::vector<std::string> message_parts;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const BadInputRow& row, std::ostream* os) { *os << row.name; }
 
 class BadInputTest : public ::testing::TestWithParam<BadInputRow> {};
 
@@ -173,6 +176,8 @@ struct BadFrameworkRow {
   void (*spoil)(v1::Framework&);
   std::string message_part;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const BadFrameworkRow& row, std::ostream* os) { *os << row.name; }
 
 class BadFrameworkTest : public ::testing::TestWithParam<BadFrameworkRow> {};
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,10 @@ struct Counts {
   int64_t count;
   int64_t total;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const Counts& row, std::ostream* os) {
+  *os << row.count << "/" << row.total;
+}
 
 std::vector<Counts> EveryCountOfEachTotal() {
   std::vector<Counts> all;
@@ -145,6 +150,8 @@ struct Example {
   int64_t total;
   std::string phrase;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const Example& row, std::ostream* os) { *os << row.name; }
 
 std::string ExampleName(const ::testing::TestParamInfo<Example>& info) {
   return info.param.name;

@@ -2,6 +2,7 @@
 // boundary: standard bands from the lowest key question's exact share, and
 // the overall bands of the 2018 and 2021 rules.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct KeyQuestionRow {
   int64_t denominator;
   int lowest;  // Index of the lowest key question, -1 for none.
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const KeyQuestionRow& row, std::ostream* os) { *os << row.name; }
 
 class KeyQuestionRatingTest : public ::testing::TestWithParam<KeyQuestionRow> {
 };
@@ -221,6 +224,8 @@ struct TwoThirdsRow {
   AnswerMix desistance;
   std::string rating;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const TwoThirdsRow& row, std::ostream* os) { *os << row.name; }
 
 class ExactFractionBandTest : public ::testing::TestWithParam<TwoThirdsRow> {};
 
@@ -261,6 +266,8 @@ struct OverallRow {
   int32_t score;
   std::string rating;
 };
+// Test logs name the row, not its bytes.
+void PrintTo(const OverallRow& row, std::ostream* os) { *os << row.name; }
 
 const std::vector<std::pair<int32_t, int32_t>> kBands2018 = {
     {0, 5}, {6, 15}, {16, 25}, {26, 36}};

@@ -1,0 +1,182 @@
+#include "cli/findings_commands.h"
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "cli/exit_codes.h"
+#include "cli/inspection_run.h"
+#include "cli/rpc_client.h"
+#include "common/grpc_status.h"
+#include "google/protobuf/util/json_util.h"
+#include "yjinspect/v1/findings_service.grpc.pb.h"
+
+namespace yjinspect::cli {
+namespace {
+
+std::string InspectionName(const std::string& name) {
+  return name.rfind("inspections/", 0) == 0 ? name : "inspections/" + name;
+}
+
+std::string Json(const google::protobuf::Message& message) {
+  std::string out;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  return out;
+}
+
+int Run(const GlobalOptions& global, const std::string& spec_path,
+        std::string out) {
+  auto spec = ReadRunSpec(spec_path);
+  if (!spec.ok()) return ReportFailure(spec.status());
+  auto outcome = RunInspection(*spec, {global.intake, global.findings},
+                               [&global](const std::string& line) {
+                                 if (!global.json) std::cerr << line << "\n";
+                               });
+  if (!outcome.ok()) return ReportFailure(outcome.status());
+  if (out.empty()) out = "out/" + spec->inspection_id();
+  auto paths = WriteReport(outcome->report, out);
+  if (!paths.ok()) return ReportFailure(paths.status());
+  if (global.json) {
+    std::cout << "{\"inspection\":\"" << outcome->inspection.name()
+              << "\",\"markdown\":\"" << paths->first << "\",\"html\":\""
+              << paths->second << "\"}\n";
+  } else {
+    std::cout << paths->first << "\n" << paths->second << "\n";
+  }
+  return kExitOk;
+}
+
+void PrintVerdicts(const v1::InspectionVerdicts& v) {
+  for (const auto& s : v.sections()) {
+    std::cout << absl::StrFormat("%-8s %-55s %s", s.section_id(), s.title(),
+                                 s.final_rating());
+    if (s.share().denominator() > 0) {
+      std::cout << absl::StrFormat("  %d%% (%d/%d)", s.percent(),
+                                   s.share().numerator(),
+                                   s.share().denominator());
+    }
+    std::cout << "\n";
+  }
+  if (!v.overall().final_rating().empty()) {
+    std::cout << "overall: " << v.overall().final_rating() << " ("
+              << v.overall().score() << "/" << v.overall().max_score() << ")\n";
+  }
+  for (const auto& f : v.strengths()) {
+    std::cout << "strength (" << f.criterion_id() << "): " << f.wording()
+              << "\n";
+  }
+  for (const auto& f : v.improvements()) {
+    std::cout << "improvement (" << f.criterion_id() << "): " << f.wording()
+              << "\n";
+  }
+}
+
+int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  v1::GetVerdictsRequest request;
+  request.set_inspection(InspectionName(name));
+  v1::InspectionVerdicts verdicts;
+  grpc::Status status = stub->GetVerdicts(Deadline().get(), request, &verdicts);
+  if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+  if (global.json) {
+    std::cout << Json(verdicts) << "\n";
+  } else {
+    PrintVerdicts(verdicts);
+  }
+  return kExitOk;
+}
+
+int Render(const GlobalOptions& global, const std::string& name,
+           std::string out) {
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  v1::RenderReportRequest request;
+  request.set_inspection(InspectionName(name));
+  v1::RenderedReport report;
+  grpc::Status status = stub->RenderReport(Deadline().get(), request, &report);
+  if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+  if (out.empty()) out = "out/" + request.inspection().substr(12);
+  auto paths = WriteReport(report, out);
+  if (!paths.ok()) return ReportFailure(paths.status());
+  std::cout << paths->first << "\n" << paths->second << "\n";
+  return kExitOk;
+}
+
+int FeedStatus(const GlobalOptions& global) {
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  v1::FeedStatus status;
+  grpc::Status call = stub->GetFeedStatus(Deadline().get(),
+                                          v1::GetFeedStatusRequest(), &status);
+  if (!call.ok()) return ReportFailure(common::FromGrpcStatus(call));
+  if (global.json) {
+    std::cout << Json(status) << "\n";
+  } else {
+    std::cout << "stream "
+              << (status.connected() ? "connected" : "disconnected")
+              << ", cursor " << status.cursor() << ", intake head "
+              << status.intake_head() << ", lag " << status.lag() << "\n";
+    if (!status.last_error().empty()) {
+      std::cout << "last error: " << status.last_error() << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddFindingsCommands(CLI::App& app, const GlobalOptions& global,
+                         std::function<int()>* action) {
+  struct Options {
+    std::string target;
+    std::string out;
+  };
+  auto run = std::make_shared<Options>();
+  CLI::App* run_cmd = app.add_subcommand(
+      "run",
+      "Drive a whole inspection from a spec file (*.run.textproto): create, "
+      "import, sample, judge, report. Safe to run again after a stop.");
+  run_cmd->add_option("spec", run->target, "the run spec")->required();
+  run_cmd->add_option("--out", run->out,
+                      "folder for report.md and report.html (default "
+                      "out/<inspection>)");
+  run_cmd->callback([&global, run, action] {
+    *action = [&global, run] { return Run(global, run->target, run->out); };
+  });
+
+  auto verdicts = std::make_shared<Options>();
+  CLI::App* verdicts_cmd = app.add_subcommand(
+      "show-verdicts", "Show an inspection's section verdicts and ratings.");
+  verdicts_cmd
+      ->add_option("inspection", verdicts->target, "inspections/{id} or {id}")
+      ->required();
+  verdicts_cmd->callback([&global, verdicts, action] {
+    *action = [&global, verdicts] {
+      return ShowVerdicts(global, verdicts->target);
+    };
+  });
+
+  auto render = std::make_shared<Options>();
+  CLI::App* render_cmd = app.add_subcommand(
+      "render-report", "Render an inspection's report to Markdown and HTML.");
+  render_cmd
+      ->add_option("inspection", render->target, "inspections/{id} or {id}")
+      ->required();
+  render_cmd->add_option("--out", render->out,
+                         "folder (default out/<inspection>)");
+  render_cmd->callback([&global, render, action] {
+    *action = [&global, render] {
+      return Render(global, render->target, render->out);
+    };
+  });
+
+  CLI::App* feed = app.add_subcommand(
+      "stream-status",
+      "How far the findings service has followed intake (cursor and lag).");
+  feed->callback([&global, action] {
+    *action = [&global] { return FeedStatus(global); };
+  });
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,270 @@
+#include "cli/inspection_run.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "cli/rpc_client.h"
+#include "common/grpc_status.h"
+#include "common/status_macros.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "yjinspect/v1/findings_service.grpc.pb.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
+
+namespace yjinspect::cli {
+namespace {
+
+class FirstError : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, int column, const std::string& message) override {
+    if (error_.empty()) {
+      error_ = absl::StrCat(line + 1, ":", column + 1, ": ", message);
+    }
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::string error_;
+};
+
+absl::Status Call(const grpc::Status& status, absl::string_view step) {
+  if (status.ok()) return absl::OkStatus();
+  absl::Status s = common::FromGrpcStatus(status);
+  return absl::Status(s.code(), absl::StrCat(step, ": ", s.message()));
+}
+
+struct Clients {
+  std::unique_ptr<v1::CaseIntake::Stub> intake;
+  std::unique_ptr<v1::Findings::Stub> findings;
+};
+
+absl::StatusOr<v1::Inspection> EnsureInspection(
+    Clients& c, const v1::InspectionRunSpec& spec) {
+  v1::CreateInspectionRequest request;
+  request.set_inspection_id(spec.inspection_id());
+  *request.mutable_inspection() = spec.inspection();
+  request.set_request_id(absl::StrCat("run-", spec.inspection_id()));
+  v1::Inspection inspection;
+  RETURN_IF_ERROR(
+      Call(c.intake->CreateInspection(Deadline().get(), request, &inspection),
+           "creating the inspection"));
+  return inspection;
+}
+
+absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
+                            int64_t* stored) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::minutes(10));
+  v1::BatchCreateCasesResponse response;
+  auto writer = c.intake->BatchCreateCases(&context, &response);
+  v1::BatchCreateCasesRequest chunk;
+  for (int i = 0; i < spec.cases_size(); ++i) {
+    *chunk.add_requests() = spec.cases(i);
+    if (chunk.requests_size() == 500 || i + 1 == spec.cases_size()) {
+      if (!writer->Write(chunk)) break;
+      chunk.Clear();
+    }
+  }
+  writer->WritesDone();
+  RETURN_IF_ERROR(Call(writer->Finish(), "importing the caseload"));
+  if (response.failed_count() > 0) {
+    for (const auto& result : response.results()) {
+      if (result.status().code() != 0) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "importing the caseload: case ", result.index(), " (",
+            result.name(), ") was refused: ", result.status().message()));
+      }
+    }
+  }
+  *stored = response.created_count() + response.unchanged_count();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Inspection> EnsureSample(Clients& c,
+                                            const v1::InspectionRunSpec& spec,
+                                            v1::Inspection inspection) {
+  // A sample already drawn (or fixed by fieldwork) is kept: a rerun must not
+  // redraw it.
+  if (inspection.has_sample()) return inspection;
+  v1::DrawSampleRequest request;
+  request.set_name(inspection.name());
+  if (spec.named_cases().empty()) {
+    request.set_seed(spec.seed());
+  } else {
+    *request.mutable_named_cases() = spec.named_cases();
+  }
+  RETURN_IF_ERROR(
+      Call(c.intake->DrawSample(Deadline().get(), request, &inspection),
+           "drawing the sample"));
+  return inspection;
+}
+
+absl::Status AwaitSample(Clients& c, const v1::Inspection& inspection,
+                         absl::Duration wait) {
+  const absl::Time give_up = absl::Now() + wait;
+  v1::GetInspectionProgressRequest request;
+  request.set_inspection(inspection.name());
+  std::string last;
+  while (true) {
+    v1::InspectionProgress progress;
+    grpc::Status status = c.findings->GetInspectionProgress(
+        Deadline(absl::Seconds(5)).get(), request, &progress);
+    if (status.ok() &&
+        progress.sample_revision() == inspection.sample().revision() &&
+        progress.cases_received() == inspection.sample().sample_size()) {
+      return absl::OkStatus();
+    }
+    last = status.ok() ? absl::StrCat(progress.cases_received(), " of ",
+                                      inspection.sample().sample_size(),
+                                      " sampled cases received")
+                       : status.error_message();
+    if (absl::Now() >= give_up) {
+      return absl::DeadlineExceededError(absl::StrCat(
+          "waiting for the findings service to receive the sample: ", last));
+    }
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+}
+
+// Records `request` unless the same answers are already there; sends the
+// current etag so that a rerun updates rather than conflicts.
+absl::Status RecordCase(Clients& c, v1::RecordJudgementsRequest request) {
+  v1::GetCaseFindingsRequest get;
+  const std::string case_id =
+      request.case_().substr(request.case_().rfind('/') + 1);
+  get.set_name(absl::StrCat(request.inspection(), "/caseFindings/", case_id));
+  v1::CaseFindings current;
+  grpc::Status read =
+      c.findings->GetCaseFindings(Deadline().get(), get, &current);
+  if (read.ok()) request.set_etag(current.etag());
+  v1::CaseFindings stored;
+  return Call(c.findings->RecordJudgements(Deadline().get(), request, &stored),
+              absl::StrCat("recording judgements for ", request.case_()));
+}
+
+// Interviews are recorded once; recording the same answers again is a no-op
+// at the service, so a rerun needs no etag.
+absl::Status RecordInterviewAnswers(Clients& c,
+                                    const v1::RecordInterviewRequest& request) {
+  v1::CaseFindings stored;
+  return Call(c.findings->RecordInterview(Deadline().get(), request, &stored),
+              absl::StrCat("recording interview ", request.interview_id()));
+}
+
+absl::Status EnsureReportInputs(Clients& c, const std::string& inspection,
+                                const v1::ReportInputs& inputs) {
+  v1::GetReportInputsRequest get;
+  get.set_inspection(inspection);
+  v1::ReportInputs current;
+  v1::SetReportInputsRequest set;
+  set.set_inspection(inspection);
+  *set.mutable_inputs() = inputs;
+  if (c.findings->GetReportInputs(Deadline().get(), get, &current).ok()) {
+    set.set_etag(current.etag());
+  }
+  v1::ReportInputs stored;
+  return Call(c.findings->SetReportInputs(Deadline().get(), set, &stored),
+              "setting the report inputs");
+}
+
+}  // namespace
+
+absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::InspectionRunSpec spec;
+  google::protobuf::TextFormat::Parser parser;
+  FirstError errors;
+  parser.RecordErrorsTo(&errors);
+  if (!parser.ParseFromString(text.str(), &spec)) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ":", errors.error()));
+  }
+  if (spec.inspection_id().empty() || !spec.has_inspection()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": inspection_id and inspection are required"));
+  }
+  return spec;
+}
+
+absl::StatusOr<RunOutcome> RunInspection(
+    const v1::InspectionRunSpec& spec, const RunTargets& targets,
+    const std::function<void(const std::string&)>& progress) {
+  Clients c{v1::CaseIntake::NewStub(Connect(targets.intake)),
+            v1::Findings::NewStub(Connect(targets.findings))};
+  ASSIGN_OR_RETURN(v1::Inspection inspection, EnsureInspection(c, spec));
+  progress(absl::StrCat("inspection ", inspection.name(), " (",
+                        v1::InspectionState_Name(inspection.state()), ")"));
+  int64_t stored = 0;
+  RETURN_IF_ERROR(ImportCaseload(c, spec, &stored));
+  progress(absl::StrCat("caseload: ", stored, " cases stored"));
+  ASSIGN_OR_RETURN(inspection, EnsureSample(c, spec, std::move(inspection)));
+  progress(absl::StrCat("sample: revision ", inspection.sample().revision(),
+                        ", ", inspection.sample().sample_size(), " of ",
+                        inspection.sample().frame_size(), " eligible cases"));
+  RETURN_IF_ERROR(AwaitSample(c, inspection, targets.sample_wait));
+  progress("findings service holds every sampled case");
+  for (v1::RecordJudgementsRequest request : spec.judgements()) {
+    request.set_inspection(inspection.name());
+    RETURN_IF_ERROR(RecordCase(c, std::move(request)));
+  }
+  progress(absl::StrCat("judgements recorded for ", spec.judgements_size(),
+                        " cases"));
+  for (v1::RecordInterviewRequest request : spec.interviews()) {
+    request.set_inspection(inspection.name());
+    RETURN_IF_ERROR(RecordInterviewAnswers(c, request));
+  }
+  progress(absl::StrCat(spec.interviews_size(), " staff interviews recorded"));
+  if (spec.has_report_inputs()) {
+    RETURN_IF_ERROR(
+        EnsureReportInputs(c, inspection.name(), spec.report_inputs()));
+    progress("report inputs set");
+  }
+  for (v1::RecordVerdictDecisionRequest request : spec.decisions()) {
+    request.set_inspection(inspection.name());
+    v1::VerdictDecisions decisions;
+    RETURN_IF_ERROR(Call(c.findings->RecordVerdictDecision(Deadline().get(),
+                                                           request, &decisions),
+                         "recording a verdict decision"));
+  }
+  RunOutcome outcome;
+  v1::RenderReportRequest render;
+  render.set_inspection(inspection.name());
+  RETURN_IF_ERROR(
+      Call(c.findings->RenderReport(Deadline().get(), render, &outcome.report),
+           "rendering the report"));
+  progress("report rendered");
+  v1::GetInspectionRequest get;
+  get.set_name(inspection.name());
+  RETURN_IF_ERROR(
+      Call(c.intake->GetInspection(Deadline().get(), get, &outcome.inspection),
+           "reading the inspection"));
+  return outcome;
+}
+
+absl::StatusOr<std::pair<std::string, std::string>> WriteReport(
+    const v1::RenderedReport& report, const std::string& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    return absl::InternalError(
+        absl::StrCat("cannot create ", folder, ": ", error.message()));
+  }
+  const std::string md = folder + "/report.md";
+  const std::string html = folder + "/report.html";
+  for (const auto& [path, text] :
+       {std::pair{md, &report.markdown()}, std::pair{html, &report.html()}}) {
+    std::ofstream out(path, std::ios::trunc);
+    out << *text;
+    if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
+  }
+  return std::make_pair(md, html);
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,307 @@
+#include "services/findings/report/report_sections.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "services/findings/report/finding_sentences.h"
+
+namespace yjinspect::findings {
+namespace {
+
+// "1", "2.1": digits and dots, starting with a digit.
+bool IsNumberedId(absl::string_view id) {
+  if (id.empty() || !absl::ascii_isdigit(id[0])) return false;
+  for (char c : id) {
+    if (!absl::ascii_isdigit(c) && c != '.') return false;
+  }
+  return true;
+}
+
+// "Court disposals" of "2 Court disposals".
+absl::string_view DomainName(absl::string_view domain) {
+  const size_t space = domain.find(' ');
+  if (space != absl::string_view::npos &&
+      IsNumberedId(domain.substr(0, space))) {
+    return absl::StripLeadingAsciiWhitespace(domain.substr(space + 1));
+  }
+  return domain;
+}
+
+// "2.1 Assessment"; the title alone for an id that is not a number.
+std::string StandardName(const v1::Section& section) {
+  if (!IsNumberedId(section.id())) return section.title();
+  return absl::StrCat(section.id(), " ", section.title());
+}
+
+// "1. Reducing reoffending", "2.1 Assessment (Court disposals)",
+// "Operational management".
+std::string SectionHeading(const v1::Section& section) {
+  if (!IsNumberedId(section.id())) return section.title();
+  std::string text = absl::StrContains(section.id(), '.')
+                         ? StandardName(section)
+                         : absl::StrCat(section.id(), ". ", section.title());
+  const absl::string_view domain = DomainName(section.domain());
+  if (!domain.empty()) absl::StrAppend(&text, " (", domain, ")");
+  return text;
+}
+
+// "Safety and wellbeing" of "safety_and_wellbeing".
+std::string KeyQuestionLabel(absl::string_view key_question) {
+  std::string label = absl::StrReplaceAll(key_question, {{"_", " "}});
+  if (!label.empty()) label[0] = absl::ascii_toupper(label[0]);
+  return label;
+}
+
+// Capital first letter and a closing full stop.
+std::string AsSentence(absl::string_view text) {
+  std::string sentence(absl::StripAsciiWhitespace(text));
+  if (sentence.empty()) return sentence;
+  sentence[0] = absl::ascii_toupper(sentence[0]);
+  const char last = sentence.back();
+  if (last != '.' && last != '!' && last != '?') sentence += '.';
+  return sentence;
+}
+
+std::string RatingText(const v1::SectionVerdict& verdict) {
+  std::string text = verdict.final_rating();
+  if (text.empty()) {
+    switch (verdict.status()) {
+      case v1::RATING_STATUS_INSUFFICIENT_EVIDENCE:
+        text = "Insufficient evidence";
+        break;
+      case v1::RATING_STATUS_AWAITING_PANEL:
+        text = "Awaiting the panel's rating";
+        break;
+      default:
+        text = "Not rated";
+        break;
+    }
+  }
+  if (verdict.overridden() && !verdict.computed_rating().empty() &&
+      verdict.computed_rating() != verdict.final_rating()) {
+    absl::StrAppend(&text, " (overridden from ", verdict.computed_rating(),
+                    ")");
+  }
+  if (!verdict.counted_in_overall()) absl::StrAppend(&text, " (not counted)");
+  return text;
+}
+
+std::string ShareCell(const v1::KeyQuestionShare& share) {
+  if (share.applicable() <= 0) return "n/a";
+  return absl::StrCat(share.percent(), "% (", share.positive(), "/",
+                      share.applicable(), ")");
+}
+
+}  // namespace
+
+bool FindingStands(v1::FindingDecision decision) {
+  return decision == v1::FINDING_DECISION_PROPOSED ||
+         decision == v1::FINDING_DECISION_CONFIRMED ||
+         decision == v1::FINDING_DECISION_ADDED;
+}
+
+std::vector<Block> NarrativeBlocks(absl::string_view narrative) {
+  const std::string text =
+      absl::StrReplaceAll(narrative, {{"\r\n", "\n"}, {"\r", "\n"}});
+  std::vector<Block> blocks;
+  std::vector<absl::string_view> lines;
+  auto flush = [&] {
+    if (!lines.empty())
+      blocks.push_back(Paragraph(Plain(absl::StrJoin(lines, " "))));
+    lines.clear();
+  };
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) {
+      flush();
+    } else {
+      lines.push_back(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+absl::StatusOr<std::vector<Block>> CommentaryBlocks(
+    const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
+    const v1::ReportInputs& inputs, const PlacedSentence& placed,
+    bool* placed_used) {
+  *placed_used = false;
+  std::map<std::string, const v1::CriterionCount*> counts;
+  for (const v1::CriterionCount& c : verdicts.criteria()) {
+    counts[c.criterion_id()] = &c;
+  }
+  std::map<std::string, const v1::SectionVerdict*> section_verdicts;
+  for (const v1::SectionVerdict& v : verdicts.sections()) {
+    section_verdicts[v.section_id()] = &v;
+  }
+  std::set<std::string> improvements;
+  for (const v1::ProposedFinding& f : verdicts.improvements()) {
+    if (FindingStands(f.decision())) improvements.insert(f.criterion_id());
+  }
+
+  std::vector<Block> out;
+  for (const v1::Section& section : framework.sections()) {
+    const auto verdict = section_verdicts.find(section.id());
+    if (verdict == section_verdicts.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the verdicts have no verdict for section \"", section.id(), "\""));
+    }
+    const bool from_cases = section.evidence() == v1::EVIDENCE_SOURCE_CASES;
+    const bool from_staff =
+        section.evidence() == v1::EVIDENCE_SOURCE_STAFF_INTERVIEWS;
+    std::vector<std::string> sentences;
+    for (const v1::Criterion& criterion : section.criteria()) {
+      const auto count = counts.find(criterion.id());
+      if (count == counts.end()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("the verdicts have no counts for criterion \"",
+                         criterion.id(), "\""));
+      }
+      if (!from_cases && !from_staff) continue;
+      std::string sentence = CriterionFinding(
+          criterion, *count->second, improvements.count(criterion.id()) > 0,
+          from_staff ? CountedRecords::kInterviews : CountedRecords::kCases);
+      if (!sentence.empty()) sentences.push_back(std::move(sentence));
+    }
+    const bool place_here =
+        placed.section_id == section.id() && !IsBlank(placed.text);
+    const auto narrative = inputs.section_narratives().find(section.id());
+    std::vector<Block> narrative_blocks;
+    if (narrative != inputs.section_narratives().end()) {
+      narrative_blocks = NarrativeBlocks(narrative->second);
+    }
+    if (sentences.empty() && !place_here && narrative_blocks.empty()) continue;
+
+    out.push_back(Heading(4, Plain(SectionHeading(section))));
+    if (from_cases && !sentences.empty()) {
+      std::vector<Inline> items;
+      for (size_t i = 0; i < sentences.size(); ++i) {
+        const std::string number =
+            IsNumberedId(section.id())
+                ? absl::StrCat(section.id(), ".", i + 1, ".")
+                : absl::StrCat(i + 1, ".");
+        items.push_back({Run{RunStyle::kNumber, number},
+                         Run{RunStyle::kPlain, " " + sentences[i]}});
+      }
+      out.push_back(BulletList(std::move(items), "findings"));
+    } else if (!sentences.empty()) {
+      out.push_back(Paragraph(Plain(absl::StrJoin(sentences, " "))));
+    }
+    if (place_here) {
+      out.push_back(Paragraph(placed.text));
+      *placed_used = true;
+    }
+    for (Block& block : narrative_blocks) out.push_back(std::move(block));
+    const v1::SectionVerdict& v = *verdict->second;
+    if (section.scoring() == v1::SCORING_METHOD_SHARE_OF_POSITIVE &&
+        v.has_share() && v.share().denominator() > 0) {
+      out.push_back(Paragraph(
+          Plain(absl::StrCat("Score: ", v.percent(), "% (",
+                             v.share().numerator(), "/",
+                             v.share().denominator(), " applicable judgement",
+                             v.share().denominator() == 1 ? "" : "s", ")")),
+          "score"));
+    }
+  }
+  return out;
+}
+
+std::vector<Block> FindingBullets(
+    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings) {
+  std::vector<Inline> items;
+  for (const v1::ProposedFinding& f : findings) {
+    if (!FindingStands(f.decision())) continue;
+    const std::string text = AsSentence(f.wording());
+    if (!text.empty()) items.push_back(Plain(text));
+  }
+  if (items.empty()) return {};
+  return {BulletList(std::move(items))};
+}
+
+bool IsRatingsFramework(const v1::Framework& framework) {
+  for (const v1::Section& section : framework.sections()) {
+    if (section.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
+        section.scoring() == v1::SCORING_METHOD_PANEL_RATING) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Block> RatingsTable(const v1::Framework& framework,
+                                const v1::InspectionVerdicts& verdicts) {
+  Block table;
+  table.kind = BlockKind::kTable;
+  table.css_class = "ratings";
+  std::vector<Inline> header = {Plain("Domain"), Plain("Standard"),
+                                Plain("Rating")};
+  for (const std::string& kq : framework.key_questions()) {
+    header.push_back(Plain(KeyQuestionLabel(kq)));
+  }
+  table.rows.push_back(std::move(header));
+  std::string last_domain;
+  for (const v1::SectionVerdict& v : verdicts.sections()) {
+    if (v.scoring() != v1::SCORING_METHOD_LOWEST_KEY_QUESTION &&
+        v.scoring() != v1::SCORING_METHOD_PANEL_RATING) {
+      continue;
+    }
+    const v1::Section* section = nullptr;
+    for (const v1::Section& s : framework.sections()) {
+      if (s.id() == v.section_id()) section = &s;
+    }
+    if (section == nullptr) continue;
+    std::vector<Inline> row = {
+        Plain(v.domain() == last_domain ? "" : v.domain()),
+        Plain(StandardName(*section)),
+        {Run{RunStyle::kStrong, RatingText(v)}}};
+    last_domain = v.domain();
+    for (const std::string& kq : framework.key_questions()) {
+      std::string cell;
+      for (const v1::KeyQuestionShare& share : v.key_questions()) {
+        if (share.key_question() == kq) cell = ShareCell(share);
+      }
+      row.push_back(Plain(cell));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  if (table.rows.size() == 1) return {};
+  return {std::move(table)};
+}
+
+std::string OverallRatingText(const v1::Framework& framework,
+                              const v1::OverallRating& overall) {
+  const std::string score =
+      absl::StrCat(overall.score(), "/", overall.max_score());
+  if (!overall.final_rating().empty()) {
+    std::string text = absl::StrCat(overall.final_rating(), " (", score);
+    if (overall.overridden() && !overall.computed_rating().empty() &&
+        overall.computed_rating() != overall.final_rating()) {
+      absl::StrAppend(&text, "; overridden from ", overall.computed_rating());
+    }
+    return absl::StrCat(text, ")");
+  }
+  if (overall.status() == v1::RATING_STATUS_AWAITING_SECTIONS) {
+    std::vector<std::string> missing;
+    for (const std::string& id : overall.missing_sections()) {
+      std::string name = id;
+      for (const v1::Section& s : framework.sections()) {
+        if (s.id() == id) name = StandardName(s);
+      }
+      missing.push_back(std::move(name));
+    }
+    return absl::StrCat("Not yet rated (", score, " so far; awaiting ",
+                        absl::StrJoin(missing, ", "), ")");
+  }
+  return "Not rated";
+}
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,77 @@
+#pragma once
+
+// The generated parts of a report: the commentary section by section
+// (numbered findings from the counts, the inspectors' narrative, the SQS
+// share score), the key strengths and areas requiring improvement, and the
+// ratings table. Pure functions over the framework, the verdicts and the
+// report inputs.
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "services/findings/report/report_document.h"
+#include "yjinspect/v1/framework.pb.h"
+#include "yjinspect/v1/report.pb.h"
+#include "yjinspect/v1/verdicts.pb.h"
+
+namespace yjinspect::findings {
+
+// A sentence placed after one section's findings (the looked-after
+// children's figures after "Protecting the child or young person").
+struct PlacedSentence {
+  // Section.id it follows; empty for none.
+  std::string section_id;
+  Inline text;
+};
+
+// True for a decision that keeps a finding in the report: proposed (and not
+// yet rejected), confirmed or added by an override.
+bool FindingStands(v1::FindingDecision decision);
+
+// Narrative text as paragraphs: split at blank lines, the lines of each
+// joined by spaces.
+std::vector<Block> NarrativeBlocks(absl::string_view narrative);
+
+// For each section in framework order that has something to say: a level-4
+// heading ("1. Reducing reoffending", "Operational management", "2.1
+// Assessment (Court disposals)"), then
+//  - for sections judged from cases, numbered findings "1.1.", one per
+//    criterion with something to say (finding_sentences.h), in framework
+//    order; for staff-interview sections, the sentences as one paragraph;
+//  - `placed`, when it names the section (`*placed_used` says whether it
+//    did);
+//  - inputs.section_narratives[id], as paragraphs;
+//  - for SHARE_OF_POSITIVE sections with a score: "Score: 84% (162/193
+//    applicable judgements)".
+// INVALID_ARGUMENT when the verdicts lack a criterion's counts or a
+// section's verdict.
+absl::StatusOr<std::vector<Block>> CommentaryBlocks(
+    const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
+    const v1::ReportInputs& inputs, const PlacedSentence& placed,
+    bool* placed_used);
+
+// A bullet list of the standing findings' wording, each as a sentence
+// (capital first letter, full stop); no block when none stands.
+std::vector<Block> FindingBullets(
+    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings);
+
+// True for a framework with sections rated by key question or by the panel.
+bool IsRatingsFramework(const v1::Framework& framework);
+
+// The ratings table: a row per section rated by key question or panel
+// (Domain, shown on its first row; Standard; Rating, "(not counted)" when
+// not counted in the overall score, "(overridden from X)" when
+// overridden; then each key question's "77% (14/18)": the whole percent
+// rounded down, as the verdicts give it, and "n/a" without applicable
+// answers). No block when there is no such section.
+std::vector<Block> RatingsTable(const v1::Framework& framework,
+                                const v1::InspectionVerdicts& verdicts);
+
+// "Good (24/36)"; "Not yet rated (12/36 so far; awaiting 1.1 Governance and
+// leadership, ...)"; "Not rated".
+std::string OverallRatingText(const v1::Framework& framework,
+                              const v1::OverallRating& overall);
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,154 @@
+#include "services/findings/report_inputs.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/dates.h"
+#include "common/field_checks.h"
+#include "common/fingerprint.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+
+namespace yjinspect::findings {
+namespace {
+
+constexpr size_t kMaxNarrativeChars = 5000;
+
+void CheckRate(common::FieldViolations& v, const std::string& field,
+               int32_t tenths, bool required) {
+  if ((required && tenths <= 0) || tenths < 0 || tenths > 1000) {
+    v.Add(field,
+          "must be a rate in tenths of a percent, 1 to 1000 (36.0% is "
+          "360)");
+  }
+}
+
+common::FieldViolations Validate(const v1::SetReportInputsRequest& request,
+                                 const v1::Framework* framework) {
+  common::FieldViolations v;
+  if (!request.has_inputs()) {
+    v.Add("inputs", "is required");
+    return v;
+  }
+  const v1::ReportInputs& in = request.inputs();
+  common::CheckText(v, "inputs.addressee", in.addressee(), 300, true);
+  common::CheckText(v, "inputs.sender", in.sender(), 200, true);
+  common::CheckDate(
+      v, "inputs.publication_date",
+      in.has_publication_date() ? &in.publication_date() : nullptr);
+  common::CheckText(v, "inputs.lead_inspector", in.lead_inspector(), 100, true);
+  common::CheckText(v, "inputs.lead_inspector_contact",
+                    in.lead_inspector_contact(), 200, false);
+  common::CheckText(v, "inputs.summary", in.summary(), kMaxNarrativeChars,
+                    false);
+  for (const auto& [section, text] : in.section_narratives()) {
+    const std::string field =
+        absl::StrCat("inputs.section_narratives[", section, "]");
+    bool known = false;
+    if (framework != nullptr) {
+      for (const auto& s : framework->sections()) known |= s.id() == section;
+    }
+    if (!known) {
+      v.Add(field, "names no section of the inspection's framework");
+    }
+    common::CheckText(v, field, text, kMaxNarrativeChars, false);
+  }
+  if (in.has_reoffending()) {
+    const auto& r = in.reoffending();
+    CheckRate(v, "inputs.reoffending.yot_rate_tenths", r.yot_rate_tenths(),
+              true);
+    CheckRate(v, "inputs.reoffending.previous_year_rate_tenths",
+              r.previous_year_rate_tenths(), false);
+    CheckRate(v, "inputs.reoffending.national_rate_tenths",
+              r.national_rate_tenths(), true);
+    common::CheckText(v, "inputs.reoffending.cohort", r.cohort(), 100, true);
+    common::CheckText(v, "inputs.reoffending.measure", r.measure(), 200, false);
+    common::CheckText(v, "inputs.reoffending.source", r.source(), 200, true);
+    common::CheckText(v, "inputs.reoffending.published", r.published(), 50,
+                      true);
+  }
+  if (in.has_looked_after()) {
+    const auto& l = in.looked_after();
+    CheckRate(v, "inputs.looked_after.local_rate_tenths", l.local_rate_tenths(),
+              true);
+    CheckRate(v, "inputs.looked_after.national_rate_tenths",
+              l.national_rate_tenths(), true);
+    common::CheckText(v, "inputs.looked_after.national_label",
+                      l.national_label(), 50, false);
+    common::CheckText(v, "inputs.looked_after.source", l.source(), 200, true);
+    common::CheckText(v, "inputs.looked_after.published", l.published(), 50,
+                      true);
+  }
+  if (in.copy_to_size() > 50) v.Add("inputs.copy_to", "at most 50 recipients");
+  for (int i = 0; i < in.copy_to_size(); ++i) {
+    const std::string at = absl::StrCat("inputs.copy_to[", i, "].");
+    common::CheckText(v, at + "role", in.copy_to(i).role(), 200, true);
+    common::CheckText(v, at + "name", in.copy_to(i).name(), 200, true);
+  }
+  return v;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
+    const v1::SetReportInputsRequest& request) {
+  auto inspection_id = common::ParseInspectionName(request.inspection());
+  if (!inspection_id) {
+    common::FieldViolations v;
+    v.Add("inspection", request.inspection().empty()
+                            ? "is required"
+                            : "must be inspections/{inspection}");
+    return v.ToStatus("SetReportInputs request");
+  }
+  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*inspection_id));
+  if (!inspection) {
+    return absl::NotFoundError(
+        absl::StrCat("inspection ", request.inspection(),
+                     " is not known to the findings service"));
+  }
+  const v1::Framework* framework = frameworks_.Find(
+      inspection->framework_id(), inspection->framework_version());
+  RETURN_IF_ERROR(Validate(request, framework).ToStatus("report inputs"));
+  v1::ReportInputs next = request.inputs();
+  next.DiscardUnknownFields();
+  next.set_name(absl::StrCat(request.inspection(), "/reportInputs"));
+  next.clear_etag();
+  next.set_etag(common::FingerprintMessage(next));
+  return store_.UpdateReportInputs(
+      *inspection_id,
+      [&](const std::optional<v1::ReportInputs>& current)
+          -> absl::StatusOr<v1::ReportInputs> {
+        if (current && current->etag() == next.etag()) return *current;
+        if (current && current->etag() != request.etag()) {
+          return absl::AbortedError(absl::StrCat(
+              "the report inputs of ", request.inspection(),
+              " changed since they were read (or no etag was sent); read "
+              "them again and send their etag"));
+        }
+        if (!current && !request.etag().empty()) {
+          return absl::AbortedError(
+              "no report inputs are set yet; send no etag the first time");
+        }
+        return next;
+      });
+}
+
+absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Get(
+    const v1::GetReportInputsRequest& request) const {
+  auto inspection_id = common::ParseInspectionName(request.inspection());
+  if (!inspection_id) {
+    common::FieldViolations v;
+    v.Add("inspection", request.inspection().empty()
+                            ? "is required"
+                            : "must be inspections/{inspection}");
+    return v.ToStatus("GetReportInputs request");
+  }
+  ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(*inspection_id));
+  if (!inputs) {
+    return absl::NotFoundError(
+        absl::StrCat("no report inputs are set for ", request.inspection()));
+  }
+  return std::move(*inputs);
+}
+
+}  // namespace yjinspect::findings

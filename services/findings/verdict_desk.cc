@@ -1,0 +1,215 @@
+#include "services/findings/verdict_desk.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/field_checks.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+#include "services/findings/report/report_renderer.h"
+#include "services/findings/verdicts/verdict_engine.h"
+
+namespace yjinspect::findings {
+
+struct VerdictDesk::Gathered {
+  std::string inspection_id;
+  v1::Inspection inspection;
+  const v1::Framework* framework = nullptr;
+  std::vector<v1::CaseAnswers> answers;
+  int64_t cases = 0;
+  int64_t interviews = 0;
+  v1::VerdictDecisions decisions;
+};
+
+namespace {
+
+absl::StatusOr<std::string> InspectionIdOf(const std::string& name,
+                                           absl::string_view what) {
+  auto id = common::ParseInspectionName(name);
+  if (!id) {
+    common::FieldViolations v;
+    v.Add("inspection",
+          name.empty() ? "is required" : "must be inspections/{inspection}");
+    return v.ToStatus(what);
+  }
+  return *id;
+}
+
+v1::CaseAnswers ToAnswers(const v1::CaseFindings& findings,
+                          v1::EvidenceSource source,
+                          v1::DisposalType disposal) {
+  v1::CaseAnswers answers;
+  answers.set_case_name(findings.case_().empty() ? findings.name()
+                                                 : findings.case_());
+  answers.set_source(source);
+  answers.set_disposal_type(disposal);
+  for (const auto& j : findings.judgements()) {
+    (*answers.mutable_answers())[j.criterion_id()] = j.answer();
+  }
+  return answers;
+}
+
+}  // namespace
+
+absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
+    const std::string& inspection_name) const {
+  Gathered g;
+  ASSIGN_OR_RETURN(g.inspection_id, InspectionIdOf(inspection_name, "request"));
+  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(g.inspection_id));
+  if (!inspection) {
+    return absl::NotFoundError(
+        absl::StrCat("inspection ", inspection_name,
+                     " is not known to the findings service"));
+  }
+  g.inspection = std::move(*inspection);
+  g.framework = frameworks_.Find(g.inspection.framework_id(),
+                                 g.inspection.framework_version());
+  if (g.framework == nullptr) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("inspection ", inspection_name, " is pinned to framework ",
+                     g.inspection.framework_id(), " version ",
+                     g.inspection.framework_version(),
+                     ", which this service does not know"));
+  }
+  // Only the current sample counts: findings of cases a reset dropped stay
+  // stored (with their history) but are not judged again.
+  for (const std::string& case_name : g.inspection.sample().cases()) {
+    ASSIGN_OR_RETURN(auto c, store_.GetCase(case_name));
+    if (!c) continue;  // erased, or not arrived yet
+    ++g.cases;
+    auto case_id = common::ParseCaseName(case_name)->case_id;
+    ASSIGN_OR_RETURN(auto findings,
+                     store_.GetFindings(g.inspection_id, case_id));
+    v1::CaseAnswers answers =
+        findings ? ToAnswers(*findings, v1::EVIDENCE_SOURCE_CASES,
+                             c->disposal().type())
+                 : v1::CaseAnswers();
+    answers.set_case_name(case_name);
+    answers.set_source(v1::EVIDENCE_SOURCE_CASES);
+    answers.set_disposal_type(c->disposal().type());
+    g.answers.push_back(std::move(answers));
+  }
+  ASSIGN_OR_RETURN(auto interviews, store_.ScanInterviews(g.inspection_id));
+  for (const auto& interview : interviews) {
+    g.answers.push_back(ToAnswers(interview.value,
+                                  v1::EVIDENCE_SOURCE_STAFF_INTERVIEWS,
+                                  v1::DISPOSAL_TYPE_UNSPECIFIED));
+    ++g.interviews;
+  }
+  ASSIGN_OR_RETURN(g.decisions, store_.GetDecisions(g.inspection_id));
+  return g;
+}
+
+absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
+    const v1::RecordVerdictDecisionRequest& request) {
+  common::FieldViolations v;
+  if (request.has_panel_rating()) {
+    common::CheckText(v, "panel_rating.reason", request.panel_rating().reason(),
+                      2000, true);
+  } else if (request.has_verdict_override()) {
+    common::CheckText(v, "verdict_override.reason",
+                      request.verdict_override().reason(), 2000, true);
+    common::CheckToken(v, "verdict_override.by",
+                       request.verdict_override().by(), 32, "-", true);
+  } else {
+    v.Add("decision", "a panel_rating or a verdict_override is required");
+  }
+  if (!common::ParseInspectionName(request.inspection())) {
+    v.Add("inspection", request.inspection().empty()
+                            ? "is required"
+                            : "must be inspections/{inspection}");
+  }
+  RETURN_IF_ERROR(v.ToStatus("verdict decision"));
+  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+  return store_.UpdateDecisions(
+      g.inspection_id,
+      [&](const v1::VerdictDecisions& current)
+          -> absl::StatusOr<v1::VerdictDecisions> {
+        v1::VerdictDecisions next;
+        if (request.has_panel_rating()) {
+          for (const auto& p : current.panel_ratings()) {
+            if (p.section_id() != request.panel_rating().section_id()) {
+              *next.add_panel_ratings() = p;
+            }
+          }
+          *next.add_panel_ratings() = request.panel_rating();
+          *next.mutable_overrides() = current.overrides();
+        } else {
+          *next.mutable_panel_ratings() = current.panel_ratings();
+          for (const auto& o : current.overrides()) {
+            if (o.target() != request.verdict_override().target()) {
+              *next.add_overrides() = o;
+            }
+          }
+          *next.add_overrides() = request.verdict_override();
+        }
+        // The engine is the judge of what a decision may say.
+        std::vector<v1::PanelRating> panel(next.panel_ratings().begin(),
+                                           next.panel_ratings().end());
+        std::vector<v1::VerdictOverride> overrides(next.overrides().begin(),
+                                                   next.overrides().end());
+        RETURN_IF_ERROR(
+            ComputeVerdicts(*g.framework, g.answers, panel, overrides)
+                .status());
+        return next;
+      });
+}
+
+absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(
+    const v1::GetVerdictsRequest& request) const {
+  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+  std::vector<v1::PanelRating> panel(g.decisions.panel_ratings().begin(),
+                                     g.decisions.panel_ratings().end());
+  std::vector<v1::VerdictOverride> overrides(g.decisions.overrides().begin(),
+                                             g.decisions.overrides().end());
+  return ComputeVerdicts(*g.framework, g.answers, panel, overrides);
+}
+
+absl::StatusOr<v1::InspectionProgress> VerdictDesk::Progress(
+    const v1::GetInspectionProgressRequest& request) const {
+  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+  v1::InspectionProgress progress;
+  progress.set_inspection(g.inspection.name());
+  progress.set_state(g.inspection.state());
+  progress.set_sample_revision(g.inspection.sample().revision());
+  progress.set_sample_size(g.inspection.sample().sample_size());
+  progress.set_cases_received(static_cast<int32_t>(g.cases));
+  int32_t judged = 0;
+  for (const auto& answers : g.answers) {
+    judged += answers.source() == v1::EVIDENCE_SOURCE_CASES &&
+              !answers.answers().empty();
+  }
+  progress.set_cases_judged(judged);
+  progress.set_interviews(static_cast<int32_t>(g.interviews));
+  return progress;
+}
+
+absl::StatusOr<v1::RenderedReport> VerdictDesk::Render(
+    const v1::RenderReportRequest& request) const {
+  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+  ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(g.inspection_id));
+  if (!inputs) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "no report inputs are set for ", request.inspection(),
+        "; call SetReportInputs (addressee, sender, publication date, "
+        "narrative, context figures) first"));
+  }
+  std::vector<v1::PanelRating> panel(g.decisions.panel_ratings().begin(),
+                                     g.decisions.panel_ratings().end());
+  std::vector<v1::VerdictOverride> overrides(g.decisions.overrides().begin(),
+                                             g.decisions.overrides().end());
+  ASSIGN_OR_RETURN(auto verdicts,
+                   ComputeVerdicts(*g.framework, g.answers, panel, overrides));
+  ReportSubject subject{g.framework, &g.inspection, &verdicts,
+                        &*inputs,    g.cases,       g.interviews};
+  ASSIGN_OR_RETURN(auto text, RenderInspectionReport(subject));
+  v1::RenderedReport report;
+  report.set_markdown(std::move(text.markdown));
+  report.set_html(std::move(text.html));
+  *report.mutable_verdicts() = std::move(verdicts);
+  return report;
+}
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,39 @@
+#pragma once
+
+// From recorded findings to verdicts and the report: gathers the current
+// sample's answers, the staff interviews and the recorded decisions, runs
+// the verdict engine, and renders the report. Domain logic only.
+
+#include "absl/status/statusor.h"
+#include "common/frameworks/framework_registry.h"
+#include "services/findings/storage/findings_store.h"
+#include "yjinspect/v1/findings_service.pb.h"
+
+namespace yjinspect::findings {
+
+class VerdictDesk {
+ public:
+  VerdictDesk(FindingsStore& store, const common::FrameworkRegistry& frameworks)
+      : store_(store), frameworks_(frameworks) {}
+
+  // Stores a panel rating or override (replacing an earlier one for the same
+  // target) once the verdict engine accepts it; INVALID_ARGUMENT otherwise.
+  absl::StatusOr<v1::VerdictDecisions> RecordDecision(
+      const v1::RecordVerdictDecisionRequest& request);
+  absl::StatusOr<v1::InspectionVerdicts> Verdicts(
+      const v1::GetVerdictsRequest& request) const;
+  absl::StatusOr<v1::InspectionProgress> Progress(
+      const v1::GetInspectionProgressRequest& request) const;
+  // FAILED_PRECONDITION until the report inputs are set.
+  absl::StatusOr<v1::RenderedReport> Render(
+      const v1::RenderReportRequest& request) const;
+
+ private:
+  struct Gathered;
+  absl::StatusOr<Gathered> Gather(const std::string& inspection_name) const;
+
+  FindingsStore& store_;
+  const common::FrameworkRegistry& frameworks_;
+};
+
+}  // namespace yjinspect::findings

@@ -1,0 +1,16 @@
+# The Bolton SQS inspection end to end (examples/bolton-sqs-2014.run.textproto
+# through both services), and the 2021 ratings rules against published
+# ratings (tests/data/). Included from tests/CMakeLists.txt.
+
+yj_test(bolton_test integration
+  integration/bolton_test.cc)
+target_link_libraries(bolton_test PRIVATE yjinspect_cli_lib)
+target_compile_definitions(bolton_test PRIVATE
+  YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+yj_test(published_ratings_test unit
+  unit/findings/verdicts/published_ratings_test.cc)
+target_link_libraries(published_ratings_test PRIVATE findings_verdicts
+  yjinspect_frameworks)
+target_compile_definitions(published_ratings_test PRIVATE
+  YJ_RATINGS_CSV="${CMAKE_CURRENT_SOURCE_DIR}/data/hmi-youth-inspection-ratings-2022-2023.csv")

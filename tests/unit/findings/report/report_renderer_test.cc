@@ -1,0 +1,351 @@
+// services/findings/report/report_renderer.h: the letter rendered from the
+// real built-in frameworks and Bolton-shaped verdicts says what the
+// published letter says, in both formats, and refuses incomplete input.
+
+#include "services/findings/report/report_renderer.h"
+
+#include <functional>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "tests/unit/findings/report/report_fixtures.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using ::yjinspect::findings::testing::BoltonSqs;
+using ::yjinspect::findings::testing::RatingsInspection;
+using ::yjinspect::findings::testing::ReportCase;
+
+RenderedText Render(const ReportCase& c) {
+  absl::StatusOr<RenderedText> rendered = RenderInspectionReport(c.Subject());
+  EXPECT_TRUE(rendered.ok()) << rendered.status();
+  return rendered.ok() ? *rendered : RenderedText();
+}
+
+const v1::SectionVerdict* FindSection(const v1::InspectionVerdicts& v,
+                                      absl::string_view id) {
+  for (const v1::SectionVerdict& s : v.sections()) {
+    if (s.section_id() == id) return &s;
+  }
+  return nullptr;
+}
+
+TEST(ReportRendererTest, BoltonLetterStatesTheCountsInTheLettersWords) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  for (const char* phrase : {
+           "In all cases, an assessment of the factors linked to offending "
+           "had been undertaken.",
+           "In all but one case, there had been an effective review of the "
+           "case.",
+           "In six cases, there was insufficient identification of the exact "
+           "nature of the violence.",
+           "In almost half of the cases, the child or young person had a "
+           "learning disability.",
+           "In the majority of cases, staff had taken steps to understand the "
+           "vulnerabilities",
+           "In most cases, the assessed level of risk of serious harm was "
+           "correct. In the remaining three, the level of risk of serious "
+           "harm had not been assessed correctly.",
+           "In all interviews, the case manager said that their manager had "
+           "the skills needed",
+           "In all but one interview, the case manager was positive about the "
+           "training",
+       }) {
+    EXPECT_TRUE(absl::StrContains(md, phrase)) << phrase << "\n" << md;
+  }
+}
+
+TEST(ReportRendererTest, BoltonLetterHasTheLettersHeaderAndContext) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  for (const char* text : {
+           "*To:*\tMargaret Asquith, Chair of Bolton YOT Management Board",
+           "*Copy to:*\tSee copy list at end",
+           "*From:*\tJulie Fox, HM Assistant Chief Inspector",
+           "*Publication date:*\t21st January 2015",
+           "## Report of Short Quality Screening (SQS) of youth offending "
+           "work in Bolton",
+           "The inspection was conducted from 15th \u2013 17th December 2014 "
+           "as part of our programme of inspection of youth offending work.",
+           "We examined 20 cases of children and young people who had "
+           "recently offended and were supervised by Bolton. We also "
+           "interviewed 6 case managers.",
+           "#### 1. Reducing reoffending",
+           "#### Operational management",
+           "YOT Head of Service\t*Mick Coleman*",
+           "who was Yvonne McGuckian. She can be contacted at",
+       }) {
+    EXPECT_TRUE(absl::StrContains(md, text)) << text << "\n" << md;
+  }
+}
+
+TEST(ReportRendererTest, BoltonFiguresAreComparedAndFootnoted) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  EXPECT_TRUE(absl::StrContains(
+      md,
+      "The published reoffending rate<sup>1</sup> for Bolton was 36.0%. This "
+      "was better than the previous year and slightly worse than the England "
+      "and Wales average of 35.7%."))
+      << md;
+  EXPECT_TRUE(absl::StrContains(
+      md,
+      "The offending rate for Looked After Children in Bolton (5.0%) was "
+      "lower than the English average (5.6%)<sup>2</sup>."));
+  EXPECT_TRUE(absl::StrContains(
+      md,
+      "<sup>1</sup> Published October 2014 based on binary reoffending rates "
+      "after 12 months for the January 2012-December 2012 cohort. Source: "
+      "Ministry of Justice"));
+  EXPECT_TRUE(absl::StrContains(
+      md,
+      "<sup>2</sup> Published December 2014 by the Department for Education "
+      "- Offending by Looked After Children"));
+}
+
+TEST(ReportRendererTest, LookedAfterSentenceFollowsSectionThreesFindings) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  const size_t section3 = md.find("#### 3. Protecting the child");
+  const size_t last_finding = md.find("- 3.5. ");
+  const size_t sentence = md.find("The offending rate for Looked After");
+  const size_t section4 = md.find("#### 4. Ensuring");
+  ASSERT_NE(section3, std::string::npos);
+  ASSERT_NE(last_finding, std::string::npos);
+  EXPECT_LT(section3, last_finding);
+  EXPECT_LT(last_finding, sentence);
+  EXPECT_LT(sentence, section4);
+}
+
+TEST(ReportRendererTest, FindingsAreNumberedAndNarrativeFollows) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  EXPECT_TRUE(absl::StrContains(md, "- 2.3. In six cases,")) << md;
+  const size_t findings = md.find("- 2.8. ");
+  const size_t narrative = md.find("Assessments on the violence cases");
+  ASSERT_NE(findings, std::string::npos);
+  EXPECT_LT(findings, narrative);
+  EXPECT_LT(narrative, md.find("#### 3. "));
+}
+
+TEST(ReportRendererTest, SqsSectionsCarryTheirShareScore) {
+  const ReportCase c = BoltonSqs();
+  const std::string md = Render(c).markdown;
+  const v1::SectionVerdict* theme1 = FindSection(c.verdicts, "1");
+  ASSERT_NE(theme1, nullptr);
+  EXPECT_TRUE(absl::StrContains(
+      md, absl::StrCat(
+              "Score: ", theme1->percent(), "% (", theme1->share().numerator(),
+              "/", theme1->share().denominator(), " applicable judgements)")))
+      << md;
+}
+
+TEST(ReportRendererTest, StandingFindingsAreListedAndRejectedOnesAreNot) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  const size_t improvements = md.find("#### Areas requiring improvement");
+  ASSERT_NE(improvements, std::string::npos);
+  EXPECT_NE(md.find("- Assessments of violence by children and young people "
+                    "should identify how this is used and plan to manage "
+                    "this accordingly.",
+                    improvements),
+            std::string::npos);
+  // Proposed from vulnerabilities (12/20), rejected by the lead inspector.
+  EXPECT_FALSE(absl::StrContains(
+      md, "Assessments of vulnerability should not rely only"));
+  const size_t strengths = md.find("#### Key strengths");
+  ASSERT_NE(strengths, std::string::npos);
+  EXPECT_NE(md.find("- Cases were reviewed effectively", strengths),
+            std::string::npos);
+}
+
+TEST(ReportRendererTest, AddedFindingsAreListedAsSentences) {
+  ReportCase c = BoltonSqs();
+  v1::ProposedFinding* added = c.verdicts.add_strengths();
+  added->set_criterion_id("1.1");
+  added->set_wording("an assessment had been undertaken");
+  added->set_decision(v1::FINDING_DECISION_ADDED);
+  v1::ProposedFinding* rejected = c.verdicts.add_strengths();
+  rejected->set_criterion_id("1.5");
+  rejected->set_wording("Rejected wording.");
+  rejected->set_decision(v1::FINDING_DECISION_REJECTED);
+  const std::string md = Render(c).markdown;
+  EXPECT_TRUE(absl::StrContains(md, "- An assessment had been undertaken.\n"))
+      << md;
+  EXPECT_FALSE(absl::StrContains(md, "Rejected wording."));
+}
+
+TEST(ReportRendererTest, HtmlIsOneSelfContainedDocument) {
+  const std::string html = Render(BoltonSqs()).html;
+  EXPECT_TRUE(absl::StartsWith(html, "<!doctype html>"));
+  EXPECT_TRUE(absl::StrContains(html, "<style>"));
+  EXPECT_TRUE(absl::StrContains(html, "@media print"));
+  EXPECT_TRUE(absl::StrContains(html, "</html>"));
+  for (const char* external :
+       {"<script", "<link", "src=", "href=", "@import", "url("}) {
+    EXPECT_FALSE(absl::StrContains(html, external)) << external;
+  }
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<title>Report of Short Quality Screening (SQS) of youth offending work "
+      "in Bolton</title>"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<span class=\"num\">2.3.</span> In six cases, there was "
+      "insufficient identification of the exact nature of the "
+      "violence."));
+  EXPECT_TRUE(absl::StrContains(html, "rate<sup>1</sup> for Bolton"));
+  EXPECT_TRUE(absl::StrContains(html, "Children&#39;s Services"));
+}
+
+TEST(ReportRendererTest, UserTextIsEscapedInBothFormats) {
+  ReportCase c = BoltonSqs();
+  (*c.inputs.mutable_section_narratives())["1"] =
+      "<script>alert('x')</script> & \"quoted\" *not emphasis* {{yot}}";
+  c.inputs.set_sender("A <b>bold</b> sender");
+  const RenderedText rendered = Render(c);
+  EXPECT_FALSE(absl::StrContains(rendered.html, "<script"));
+  EXPECT_FALSE(absl::StrContains(rendered.html, "<b>"));
+  EXPECT_TRUE(
+      absl::StrContains(rendered.html,
+                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+                        "&quot;quoted&quot; *not emphasis* {{yot}}"));
+  EXPECT_TRUE(absl::StrContains(rendered.markdown,
+                                "\\<script>alert('x')\\</script> & \"quoted\" "
+                                "\\*not emphasis\\* {{yot}}"))
+      << rendered.markdown;
+  EXPECT_TRUE(absl::StrContains(rendered.markdown, "A \\<b>bold\\</b> sender"));
+}
+
+TEST(ReportRendererTest, WithoutCopyListOrInterviewsTheirWordsGo) {
+  ReportCase c = BoltonSqs();
+  c.inputs.clear_copy_to();
+  c.inputs.clear_looked_after();
+  c.staff_interviewed = 0;
+  const std::string md = Render(c).markdown;
+  EXPECT_FALSE(absl::StrContains(md, "Copy to"));
+  EXPECT_FALSE(absl::StrContains(md, "We also interviewed"));
+  EXPECT_FALSE(absl::StrContains(md, "Looked After"));
+  EXPECT_FALSE(absl::StrContains(md, "<sup>2</sup>"));
+}
+
+TEST(ReportRendererTest, RatingsReportHasTheTableAndOverallRating) {
+  const ReportCase c = RatingsInspection();
+  ASSERT_EQ(c.verdicts.overall().final_rating(), "Good");
+  const RenderedText rendered = Render(c);
+  const std::string& md = rendered.markdown;
+  for (const char* text : {
+           "## Inspection of youth offending services in Bolton",
+           "| Domain | Standard | Rating | Desistance | Safety and wellbeing | "
+           "Keeping others safe |",
+           "| 2 Court disposals | 2.1 Assessment | **Good** | 77% (14/18) | "
+           "88% (16/18) | 80% (12/15) |",
+           "|  | 2.2 Planning | **Good** | 77% (14/18) |",
+           "| 1 Organisational delivery | 1.1 Governance and leadership | "
+           "**Good** |",
+           "| 4 Resettlement | 4.1 Resettlement policy and provision | **Good "
+           "(not counted)** |",
+           "**Overall rating:** Good (24/36)",
+           "#### 2.1 Assessment (Court disposals)",
+       }) {
+    EXPECT_TRUE(absl::StrContains(md, text)) << text << "\n" << md;
+  }
+  EXPECT_TRUE(absl::StrContains(rendered.html, "<table class=\"ratings\">"));
+  EXPECT_TRUE(absl::StrContains(
+      rendered.html, "<strong>Overall rating:</strong> Good (24/36)"));
+}
+
+// Every class of incomplete input is refused with INVALID_ARGUMENT, naming
+// what is missing.
+struct BadSubject {
+  std::string name;
+  std::function<void(ReportCase&, ReportSubject&)> spoil;
+  std::string message;
+};
+
+std::string BadSubjectName(const ::testing::TestParamInfo<BadSubject>& row) {
+  return row.param.name;
+}
+
+class ReportRendererBadInputTest : public ::testing::TestWithParam<BadSubject> {
+};
+
+TEST_P(ReportRendererBadInputTest, IsRefused) {
+  ReportCase c = BoltonSqs();
+  ReportSubject subject = c.Subject();
+  GetParam().spoil(c, subject);
+  const absl::StatusOr<RenderedText> rendered = RenderInspectionReport(subject);
+  ASSERT_FALSE(rendered.ok());
+  EXPECT_EQ(rendered.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(
+      absl::StrContains(rendered.status().message(), GetParam().message))
+      << rendered.status();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, ReportRendererBadInputTest,
+    ::testing::Values(
+        BadSubject{"NoFramework",
+                   [](ReportCase&, ReportSubject& s) { s.framework = nullptr; },
+                   "no framework"},
+        BadSubject{"NoPublicationDate",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inputs.clear_publication_date();
+                   },
+                   "no publication_date"},
+        BadSubject{"ImpossiblePublicationDate",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inputs.mutable_publication_date()->set_day(30);
+                     c.inputs.mutable_publication_date()->set_month(2);
+                   },
+                   "not a real calendar date"},
+        BadSubject{"PublishedBeforeFieldworkEnds",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inputs.mutable_publication_date()->set_year(2014);
+                   },
+                   "before the end of fieldwork"},
+        BadSubject{"NoFieldworkDates",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inspection.clear_fieldwork_start_date();
+                   },
+                   "no fieldwork_start_date"},
+        BadSubject{
+            "NoAddressee",
+            [](ReportCase& c, ReportSubject&) { c.inputs.set_addressee("  "); },
+            "no addressee"},
+        BadSubject{
+            "NoSender",
+            [](ReportCase& c, ReportSubject&) { c.inputs.clear_sender(); },
+            "no sender"},
+        BadSubject{"NoYotName",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inspection.clear_yot_display_name();
+                     c.inspection.clear_yot();
+                   },
+                   "no YOT name"},
+        BadSubject{"VerdictsOfAnotherFramework",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.verdicts.set_framework_id("hmip-youth-2021");
+                   },
+                   "must both be of framework sqs-2014"},
+        BadSubject{"NoCasesExamined",
+                   [](ReportCase&, ReportSubject& s) { s.cases_examined = 0; },
+                   "cases_examined is 0"},
+        BadSubject{"ReoffendingWithoutTheYotsRate",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inputs.mutable_reoffending()->set_yot_rate_tenths(0);
+                   },
+                   "reoffending.yot_rate_tenths"},
+        BadSubject{"RateOverAHundredPercent",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.inputs.mutable_looked_after()->set_local_rate_tenths(
+                         1001);
+                   },
+                   "looked_after.local_rate_tenths"},
+        BadSubject{"VerdictsLackingACriterion",
+                   [](ReportCase& c, ReportSubject&) {
+                     c.verdicts.mutable_criteria()->RemoveLast();
+                   },
+                   "no counts for criterion"}),
+    BadSubjectName);
+
+}  // namespace
+}  // namespace yjinspect::findings
