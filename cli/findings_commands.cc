@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "cli/exit_codes.h"
 #include "cli/inspection_run.h"
@@ -64,14 +65,15 @@ void PrintVerdicts(const v1::InspectionVerdicts& v) {
     std::cout << "overall: " << v.overall().final_rating() << " ("
               << v.overall().score() << "/" << v.overall().max_score() << ")\n";
   }
-  for (const auto& f : v.strengths()) {
-    std::cout << "strength (" << f.criterion_id() << "): " << f.wording()
+  auto print = [](const char* kind, const v1::ProposedFinding& f) {
+    std::string decision = v1::FindingDecision_Name(f.decision());
+    decision = absl::AsciiStrToLower(decision.substr(decision.rfind('_') + 1));
+    std::cout << kind << " (" << f.criterion_id() << ", " << f.positive() << "/"
+              << f.applicable() << ", " << decision << "): " << f.wording()
               << "\n";
-  }
-  for (const auto& f : v.improvements()) {
-    std::cout << "improvement (" << f.criterion_id() << "): " << f.wording()
-              << "\n";
-  }
+  };
+  for (const auto& f : v.strengths()) print("strength", f);
+  for (const auto& f : v.improvements()) print("improvement", f);
 }
 
 int ShowVerdicts(const GlobalOptions& global, const std::string& name) {

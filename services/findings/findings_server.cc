@@ -4,10 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/frameworks/framework_registry.h"
+#include "common/grpc_server.h"
 #include "common/status_macros.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
-#include "grpcpp/health_check_service_interface.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/findings_service.h"
@@ -50,34 +49,22 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->service = std::make_unique<FindingsService>(
       *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
 
-  grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  grpc::ServerBuilder builder;
-  int port = 0;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &port);
-  builder.RegisterService(parts->service.get());
-  parts->server = builder.BuildAndStart();
-  if (parts->server == nullptr || port == 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options.listen,
-                     ": the address is malformed or already in use"));
-  }
-  parts->server->GetHealthCheckService()->SetServingStatus(
-      "yjinspect.v1.Findings", true);
+  ASSIGN_OR_RETURN(
+      common::StartedServer started,
+      common::StartGrpcServer(options.listen, {parts->service.get()},
+                              {"yjinspect.v1.Findings"}));
+  parts->server = std::move(started.server);
   parts->feed->Start();
-  return std::unique_ptr<FindingsServer>(
-      new FindingsServer(std::move(parts), port));
+  auto server = std::unique_ptr<FindingsServer>(
+      new FindingsServer(std::move(parts), started.port));
+  server->address_ = common::DialAddress(options.listen, started.port);
+  return server;
 }
 
 FindingsServer::FindingsServer(std::unique_ptr<Parts> parts, int port)
     : parts_(std::move(parts)), port_(port) {}
 
 FindingsServer::~FindingsServer() { Shutdown(); }
-
-std::string FindingsServer::address() const {
-  return absl::StrCat("127.0.0.1:", port_);
-}
 
 FindingsStore& FindingsServer::store() { return *parts_->store; }
 IntakeFeed& FindingsServer::feed() { return *parts_->feed; }

@@ -32,7 +32,7 @@ class FindingsServer {
   ~FindingsServer();
 
   int port() const { return port_; }
-  std::string address() const;
+  const std::string& address() const { return address_; }
   FindingsStore& store();
   IntakeFeed& feed();
 
@@ -46,6 +46,7 @@ class FindingsServer {
 
   std::unique_ptr<Parts> parts_;
   int port_;
+  std::string address_;
   bool stopped_ = false;
 };
 

@@ -74,14 +74,15 @@ void IntakeFeed::Run() {
   std::mt19937_64 jitter(std::random_device{}());
   absl::Duration backoff = options_.initial_backoff;
   while (true) {
-    const uint64_t applied_before = Status().applied_since_start();
-    std::string why = FollowOnce();
+    bool received = false;
+    std::string why = FollowOnce(&received);
     absl::MutexLock lock(&mu_);
     status_.set_connected(false);
     status_.set_last_error(why);
     if (stopping_) return;
-    // Progress on this connection resets the backoff.
-    if (status_.applied_since_start() > applied_before) {
+    // A connection that delivered anything (a checkpoint too) was healthy:
+    // start the backoff again from the beginning.
+    if (received) {
       backoff = options_.initial_backoff;
     }
     spdlog::warn("intake stream ended ({}); reconnecting in {} ms", why,
@@ -95,7 +96,7 @@ void IntakeFeed::Run() {
   }
 }
 
-std::string IntakeFeed::FollowOnce() {
+std::string IntakeFeed::FollowOnce(bool* received) {
   auto stub = v1::CaseIntake::NewStub(FeedChannel(options_.intake));
   grpc::ClientContext context;
   {
@@ -109,6 +110,7 @@ std::string IntakeFeed::FollowOnce() {
   v1::StreamSampledCasesResponse response;
   std::string apply_error;
   while (reader->Read(&response)) {
+    *received = true;
     auto applied = store_.ApplyChange(response.change());
     absl::MutexLock lock(&mu_);
     status_.set_connected(true);
@@ -121,8 +123,10 @@ std::string IntakeFeed::FollowOnce() {
       context.TryCancel();
       break;
     }
-    if (*applied)
+    // A checkpoint (no kind) only moves the cursor; it is not a change.
+    if (*applied && response.change().kind_case() != v1::Change::KIND_NOT_SET) {
       status_.set_applied_since_start(status_.applied_since_start() + 1);
+    }
   }
   grpc::Status status = reader->Finish();
   absl::MutexLock lock(&mu_);

@@ -45,8 +45,9 @@ class IntakeFeed {
 
  private:
   void Run();
-  // One connection: streams until it ends; returns why it ended.
-  std::string FollowOnce();
+  // One connection: streams until it ends; returns why it ended and sets
+  // `*received` when anything arrived.
+  std::string FollowOnce(bool* received);
 
   FindingsStore& store_;
   const IntakeFeedOptions options_;

@@ -3,10 +3,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/grpc_server.h"
 #include "common/status_macros.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
-#include "grpcpp/health_check_service_interface.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
@@ -17,9 +16,6 @@ namespace yjinspect::intake {
 namespace {
 
 constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
-// A chunk of 1000 full cases is well under this; anything larger is a
-// misbehaving client.
-constexpr int kMaxMessageBytes = 16 << 20;
 
 }  // namespace
 
@@ -56,26 +52,13 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
       *parts->feed);
 
-  grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  grpc::ServerBuilder builder;
-  int port = 0;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &port);
-  builder.RegisterService(parts->service.get());
-  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
-  parts->server = builder.BuildAndStart();
-  if (parts->server == nullptr || port == 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options.listen,
-                     ": the address is malformed or already in use"));
-  }
-  auto* health = parts->server->GetHealthCheckService();
-  health->SetServingStatus(kServiceName, true);
-  health->SetServingStatus(true);
-  auto server =
-      std::unique_ptr<IntakeServer>(new IntakeServer(std::move(parts), port));
-  server->host_ = options.listen.substr(0, options.listen.rfind(':'));
+  ASSIGN_OR_RETURN(common::StartedServer started,
+                   common::StartGrpcServer(
+                       options.listen, {parts->service.get()}, {kServiceName}));
+  parts->server = std::move(started.server);
+  auto server = std::unique_ptr<IntakeServer>(
+      new IntakeServer(std::move(parts), started.port));
+  server->address_ = common::DialAddress(options.listen, started.port);
   return server;
 }
 
@@ -83,12 +66,6 @@ IntakeServer::IntakeServer(std::unique_ptr<Parts> parts, int port)
     : parts_(std::move(parts)), store_(parts_->store.get()), port_(port) {}
 
 IntakeServer::~IntakeServer() { Shutdown(); }
-
-std::string IntakeServer::address() const {
-  std::string host = host_;
-  if (host.empty() || host == "0.0.0.0" || host == "[::]") host = "127.0.0.1";
-  return absl::StrCat(host, ":", port_);
-}
 
 void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;

@@ -40,7 +40,7 @@ class IntakeServer {
 
   int port() const { return port_; }
   // "127.0.0.1:<port>" for clients of a loopback server.
-  std::string address() const;
+  const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
 
   // Graceful stop: reports NOT_SERVING, stops taking calls, lets calls in
@@ -55,7 +55,7 @@ class IntakeServer {
   std::unique_ptr<Parts> parts_;
   IntakeStore* store_;
   int port_;
-  std::string host_;
+  std::string address_;
   bool stopped_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "common/resource_names.h"
+#include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
 #include "rocksdb/db.h"
@@ -296,33 +297,21 @@ class RocksFindingsStore final : public FindingsStore {
 
 absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     const FindingsStoreOptions& options) {
-  rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (ColumnFamily family : kAllColumnFamilies) {
     descriptors.emplace_back(std::string(ColumnFamilyName(family)),
                              rocksdb::ColumnFamilyOptions());
   }
+  std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      rocksdb::DB::Open(db_options, options.path, descriptors, &handles, &raw);
-  if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the findings store at ", options.path,
-                       " is in use by another process: ", s.ToString()));
-    }
-    return FromRocksDb(
-        s, absl::StrCat("opening the findings store at ", options.path));
-  }
-  std::unique_ptr<rocksdb::DB> db(raw);
+  RETURN_IF_ERROR(common::OpenRocksDb(options.path, "the findings store",
+                                      rocksdb::DBOptions(), descriptors, &db,
+                                      &handles));
   std::string bytes;
   uint64_t cursor = 0;
-  s = db->Get(rocksdb::ReadOptions(),
-              handles[static_cast<size_t>(ColumnFamily::kMeta)],
-              std::string(kCursorKey), &bytes);
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(),
+                              handles[static_cast<size_t>(ColumnFamily::kMeta)],
+                              std::string(kCursorKey), &bytes);
   if (s.ok()) {
     auto decoded = DecodeUint64(bytes);
     if (!decoded) s = rocksdb::Status::Corruption("malformed cursor");

@@ -10,6 +10,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
@@ -447,8 +448,6 @@ absl::StatusOr<uint64_t> ReadHeadSequence(
 absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
     const StoreOptions& options) {
   rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
   db_options.statistics = rocksdb::CreateDBStatistics();
   db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   db_options.IncreaseParallelism(2);
@@ -458,20 +457,10 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
     cf_options.OptimizeLevelStyleCompaction(32 << 20);
     descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
   }
+  std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      rocksdb::DB::Open(db_options, options.path, descriptors, &handles, &raw);
-  if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the intake store at ", options.path,
-                       " is in use by another process: ", s.ToString()));
-    }
-    return FromRocksDb(
-        s, absl::StrCat("opening the intake store at ", options.path));
-  }
-  std::unique_ptr<rocksdb::DB> db(raw);
+  RETURN_IF_ERROR(common::OpenRocksDb(options.path, "the intake store",
+                                      db_options, descriptors, &db, &handles));
   absl::StatusOr<uint64_t> head = ReadHeadSequence(
       db.get(), handles[static_cast<size_t>(ColumnFamily::kChanges)]);
   if (!head.ok()) {

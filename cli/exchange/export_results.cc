@@ -1,0 +1,150 @@
+#include "cli/exchange/export_results.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
+#include "cli/rpc_client.h"
+#include "common/grpc_status.h"
+#include "google/protobuf/descriptor.h"
+#include "nlohmann/json.hpp"
+
+namespace yjinspect::cli::exchange {
+namespace {
+
+using Json = nlohmann::json;
+
+// RATING_STATUS_RATED -> "rated": the enum's name without its prefix, in
+// lower case ("unspecified" for the zero value).
+std::string Code(const google::protobuf::EnumDescriptor* descriptor, int value,
+                 absl::string_view prefix) {
+  const auto* v = descriptor->FindValueByNumber(value);
+  if (v == nullptr) return "unknown";
+  absl::string_view name = v->name();
+  absl::ConsumePrefix(&name, prefix);
+  return absl::AsciiStrToLower(name);
+}
+
+Json Share(const v1::Fraction& share, bool set) {
+  if (!set || share.denominator() == 0) return nullptr;
+  return {{"numerator", share.numerator()},
+          {"denominator", share.denominator()}};
+}
+
+Json Criterion(const v1::CriterionCount& c) {
+  Json by_value = Json::object();
+  for (const auto& [value, count] : c.by_value()) by_value[value] = count;
+  return {{"criterion_id", c.criterion_id()},
+          {"section_id", c.section_id()},
+          {"positive", c.positive()},
+          {"negative", c.negative()},
+          {"not_applicable", c.not_applicable()},
+          {"unanswered", c.unanswered()},
+          {"applicable", c.applicable()},
+          {"out_of_scope", c.out_of_scope()},
+          {"by_value", by_value}};
+}
+
+Json Section(const v1::SectionVerdict& s) {
+  Json key_questions = Json::array();
+  for (const auto& k : s.key_questions()) {
+    key_questions.push_back({{"key_question", k.key_question()},
+                             {"positive", k.positive()},
+                             {"negative", k.negative()},
+                             {"not_applicable", k.not_applicable()},
+                             {"applicable", k.applicable()},
+                             {"share", Share(k.share(), k.has_share())},
+                             {"percent", k.percent()},
+                             {"lowest", k.lowest()}});
+  }
+  return {{"section_id", s.section_id()},
+          {"title", s.title()},
+          {"domain", s.domain()},
+          {"scoring", Code(v1::ScoringMethod_descriptor(), s.scoring(),
+                           "SCORING_METHOD_")},
+          {"cases_in_scope", s.cases_in_scope()},
+          {"share", Share(s.share(), s.has_share())},
+          {"percent", s.percent()},
+          {"key_questions", key_questions},
+          {"status",
+           Code(v1::RatingStatus_descriptor(), s.status(), "RATING_STATUS_")},
+          {"computed_rating", s.computed_rating()},
+          {"final_rating", s.final_rating()},
+          {"overridden", s.overridden()},
+          {"override_reason", s.override_reason()},
+          {"counted_in_overall", s.counted_in_overall()},
+          {"points", s.points()}};
+}
+
+Json Overall(const v1::OverallRating& o) {
+  Json missing = Json::array();
+  for (const auto& m : o.missing_sections()) missing.push_back(m);
+  return {{"score", o.score()},
+          {"max_score", o.max_score()},
+          {"status",
+           Code(v1::RatingStatus_descriptor(), o.status(), "RATING_STATUS_")},
+          {"computed_rating", o.computed_rating()},
+          {"final_rating", o.final_rating()},
+          {"overridden", o.overridden()},
+          {"override_reason", o.override_reason()},
+          {"missing_sections", missing}};
+}
+
+Json Findings(
+    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& list) {
+  Json out = Json::array();
+  for (const auto& f : list) {
+    out.push_back({{"criterion_id", f.criterion_id()},
+                   {"section_id", f.section_id()},
+                   {"wording", f.wording()},
+                   {"positive", f.positive()},
+                   {"applicable", f.applicable()},
+                   {"share", Share(f.share(), f.has_share())},
+                   {"percent", f.percent()},
+                   {"proposed", f.proposed()},
+                   {"decision", Code(v1::FindingDecision_descriptor(),
+                                     f.decision(), "FINDING_DECISION_")},
+                   {"reason", f.reason()}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ExportResultsJson(const std::string& inspection,
+                              const v1::InspectionVerdicts& verdicts,
+                              const v1::RenderedReport& report) {
+  Json criteria = Json::array();
+  for (const auto& c : verdicts.criteria()) criteria.push_back(Criterion(c));
+  Json sections = Json::array();
+  for (const auto& s : verdicts.sections()) sections.push_back(Section(s));
+  Json out = {
+      {"format", kExportFormat},
+      {"inspection", inspection},
+      {"framework",
+       {{"id", verdicts.framework_id()},
+        {"version", verdicts.framework_version()}}},
+      {"criteria", criteria},
+      {"sections", sections},
+      {"overall", Overall(verdicts.overall())},
+      {"strengths", Findings(verdicts.strengths())},
+      {"improvements", Findings(verdicts.improvements())},
+      {"report", {{"markdown", report.markdown()}, {"html", report.html()}}}};
+  return out.dump(2);
+}
+
+absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
+                                          const std::string& inspection) {
+  v1::GetVerdictsRequest verdicts_request;
+  verdicts_request.set_inspection(inspection);
+  v1::InspectionVerdicts verdicts;
+  grpc::Status status =
+      stub.GetVerdicts(Deadline().get(), verdicts_request, &verdicts);
+  if (!status.ok()) return common::FromGrpcStatus(status);
+  v1::RenderReportRequest report_request;
+  report_request.set_inspection(inspection);
+  v1::RenderedReport report;
+  status = stub.RenderReport(Deadline().get(), report_request, &report);
+  if (!status.ok()) return common::FromGrpcStatus(status);
+  return ExportResultsJson(inspection, verdicts, report);
+}
+
+}  // namespace yjinspect::cli::exchange

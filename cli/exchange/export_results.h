@@ -1,0 +1,27 @@
+#pragma once
+
+// The results of an inspection for the YJB and the YOT's management board
+// (DOMAIN.md §7): counts per criterion, section verdicts, the overall
+// rating, strengths and improvements, and the report, as one JSON document
+// described by docs/yjb-export.schema.json ("format": "yjinspect-results/1").
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "yjinspect/v1/findings_service.grpc.pb.h"
+
+namespace yjinspect::cli::exchange {
+
+inline constexpr char kExportFormat[] = "yjinspect-results/1";
+
+// The export document for `inspection` ("inspections/{id}") from its
+// verdicts and rendered report. Pure; the JSON is pretty-printed.
+std::string ExportResultsJson(const std::string& inspection,
+                              const v1::InspectionVerdicts& verdicts,
+                              const v1::RenderedReport& report);
+
+// Calls GetVerdicts and RenderReport and builds the document.
+absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
+                                          const std::string& inspection);
+
+}  // namespace yjinspect::cli::exchange

@@ -1,0 +1,181 @@
+#include "cli/exchange_commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "cli/exchange/context_figures.h"
+#include "cli/exchange/export_results.h"
+#include "cli/exchange/import_caseload.h"
+#include "cli/exit_codes.h"
+#include "cli/rpc_client.h"
+#include "yjinspect/v1/findings_service.grpc.pb.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
+
+namespace yjinspect::cli {
+namespace {
+
+using exchange::RowProblem;
+
+std::string InspectionName(const std::string& name) {
+  return name.rfind("inspections/", 0) == 0 ? name : "inspections/" + name;
+}
+
+void PrintProblem(const RowProblem& p) {
+  std::cerr << "  line " << p.line << (p.field.empty() ? "" : ": ") << p.field
+            << ": " << p.reason << "\n";
+}
+
+// "[=========>          ] 4500/9000 cases" redrawn in place.
+void DrawProgress(int done, int total) {
+  constexpr int kWidth = 30;
+  int filled = total == 0 ? kWidth : done * kWidth / total;
+  std::string bar(static_cast<size_t>(filled), '=');
+  bar.resize(kWidth, ' ');
+  std::fprintf(stderr, "\r[%s] %d/%d cases", bar.c_str(), done, total);
+  if (done == total) std::fprintf(stderr, "\n");
+  std::fflush(stderr);
+}
+
+int ImportCases(const GlobalOptions& global, const std::string& path,
+                const std::string& format_name, int chunk) {
+  auto format = format_name.empty() ? exchange::FormatOfPath(path)
+                                    : exchange::ParseFormatName(format_name);
+  if (!format) {
+    std::cerr << "error: say --format jsonl or --format csv (the file's "
+                 "extension does not tell)\n";
+    return kExitUsage;
+  }
+  exchange::ImportOptions options;
+  options.chunk_size = chunk;
+  if (!global.json && isatty(fileno(stderr))) options.progress = DrawProgress;
+  auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
+  auto report = exchange::ImportCaseloadFile(path, *format, *stub, options);
+  if (!report.ok()) return ReportFailure(report.status());
+  if (global.json) {
+    std::cout << exchange::ImportReportJson(*report) << "\n";
+  } else if (report->refusal) {
+    std::cerr << "error: file refused, nothing sent:\n";
+    PrintProblem(*report->refusal);
+  } else {
+    std::cout << absl::StrFormat(
+        "%s: %d lines read; %d stored, %d already stored, %d lines refused\n",
+        path, report->lines_read, report->created, report->unchanged,
+        report->RefusedLines());
+    for (const auto& p : report->problems) PrintProblem(p);
+  }
+  if (report->refusal) return kExitRefused;
+  return report->problems.empty() ? kExitOk : kExitPartial;
+}
+
+int ImportContext(const GlobalOptions& global, const std::string& path,
+                  const std::string& inspection) {
+  auto text = exchange::ReadWholeFile(path);
+  if (!text.ok()) return ReportFailure(text.status());
+  exchange::ContextFigures parsed = exchange::ParseContextFigures(*text);
+  if (!parsed.problems.empty()) {
+    std::cerr << "error: " << path << " refused, nothing sent:\n";
+    for (const auto& p : parsed.problems) PrintProblem(p);
+    return kExitRefused;
+  }
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  auto stored = exchange::SetContextFigures(*stub, InspectionName(inspection),
+                                            parsed.figures);
+  if (!stored.ok()) return ReportFailure(stored.status());
+  if (global.json) {
+    std::cout << "{\"name\":\"" << stored->name() << "\",\"etag\":\""
+              << stored->etag() << "\"}\n";
+  } else {
+    std::cout << stored->name() << ": context figures set ("
+              << (parsed.figures.has_reoffending() ? "reoffending " : "")
+              << (parsed.figures.has_looked_after() ? "looked_after" : "")
+              << ")\n";
+  }
+  return kExitOk;
+}
+
+int ExportResults(const GlobalOptions& global, const std::string& inspection,
+                  const std::string& out) {
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  auto json = exchange::ExportResults(*stub, InspectionName(inspection));
+  if (!json.ok()) return ReportFailure(json.status());
+  if (out.empty()) {
+    std::cout << *json << "\n";
+    return kExitOk;
+  }
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file << *json << "\n";
+  if (!file.flush()) {
+    std::cerr << "error: cannot write " << out << "\n";
+    return kExitUnavailable;
+  }
+  std::cout << out << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddExchangeCommands(CLI::App& app, const GlobalOptions& global,
+                         std::function<int()>* action) {
+  {
+    auto path = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    auto chunk = std::make_shared<int>(500);
+    CLI::App* cmd = app.add_subcommand(
+        "import-cases",
+        "import a caseload file in the YJB exchange format "
+        "(docs/yjb-exchange.md). Exit 0 all stored, 1 some lines refused, "
+        "3 file refused (identifying column, malformed), nothing sent");
+    cmd->add_option("file", *path, "caseload file (.jsonl or .csv)")
+        ->required();
+    cmd->add_option("--format", *format, "jsonl or csv (default: by extension)")
+        ->check(CLI::IsMember({"jsonl", "csv"}));
+    cmd->add_option("--chunk", *chunk, "cases per batch chunk (1-1000)")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    cmd->callback([&global, action, path, format, chunk] {
+      *action = [&global, path, format, chunk] {
+        return ImportCases(global, *path, *format, *chunk);
+      };
+    });
+  }
+  {
+    auto path = std::make_shared<std::string>();
+    auto inspection = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "import-context",
+        "set an inspection's context figures (reoffending, looked_after) "
+        "from a CSV file, keeping its other report inputs");
+    cmd->add_option("file", *path, "context figures CSV")->required();
+    cmd->add_option("--inspection", *inspection, "inspection id or name")
+        ->required();
+    cmd->callback([&global, action, path, inspection] {
+      *action = [&global, path, inspection] {
+        return ImportContext(global, *path, *inspection);
+      };
+    });
+  }
+  {
+    auto inspection = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "export-results",
+        "export an inspection's counts, verdicts and report as JSON "
+        "(docs/yjb-export.schema.json)");
+    cmd->add_option("inspection", *inspection, "inspection id or name")
+        ->required();
+    cmd->add_option("--out", *out, "write to this file (default: stdout)");
+    cmd->callback([&global, action, inspection, out] {
+      *action = [&global, inspection, out] {
+        return ExportResults(global, *inspection, *out);
+      };
+    });
+  }
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,53 @@
+#include "common/grpc_server.h"
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+
+namespace yjinspect::common {
+namespace {
+
+// A chunk of 1000 full cases is well under this; anything larger is a
+// misbehaving client.
+constexpr int kMaxMessageBytes = 16 << 20;
+
+}  // namespace
+
+absl::StatusOr<StartedServer> StartGrpcServer(
+    const std::string& listen, const std::vector<grpc::Service*>& services,
+    const std::vector<std::string>& health_names) {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  StartedServer started;
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(),
+                           &started.port);
+  for (grpc::Service* service : services) builder.RegisterService(service);
+  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  // Followers keep a stream open for hours and ping it every 20 s; the
+  // default would answer such pings with GOAWAY (too_many_pings).
+  builder.AddChannelArgument(
+      GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  started.server = builder.BuildAndStart();
+  if (started.server == nullptr || started.port == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", listen,
+                     ": the address is malformed or already in use"));
+  }
+  auto* health = started.server->GetHealthCheckService();
+  for (const std::string& name : health_names) {
+    health->SetServingStatus(name, true);
+  }
+  health->SetServingStatus(true);
+  return started;
+}
+
+std::string DialAddress(const std::string& listen, int port) {
+  std::string host = listen.substr(0, listen.rfind(':'));
+  if (host.empty() || host == "0.0.0.0" || host == "[::]") host = "127.0.0.1";
+  return absl::StrCat(host, ":", port);
+}
+
+}  // namespace yjinspect::common

@@ -1,0 +1,28 @@
+#pragma once
+
+// Opening a RocksDB folder with its column families, as both services do:
+// created when missing, and a folder another process holds reported as
+// FAILED_PRECONDITION (RocksDB allows one process per database) rather than
+// as an I/O error.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "rocksdb/db.h"
+
+namespace yjinspect::common {
+
+// Opens `path` with `descriptors` (creating the database and missing column
+// families). `what` names the store in messages ("the intake store"). On
+// success `*db` owns the database and `*handles` holds one handle per
+// descriptor, in order; destroy the handles before the database.
+absl::Status OpenRocksDb(
+    const std::string& path, absl::string_view what, rocksdb::DBOptions options,
+    const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+    std::unique_ptr<rocksdb::DB>* db,
+    std::vector<rocksdb::ColumnFamilyHandle*>* handles);
+
+}  // namespace yjinspect::common

@@ -1,0 +1,409 @@
+// Restarts of either side while the findings service follows intake's case
+// stream: it resumes after its cursor, loses nothing and applies nothing
+// twice. The last test restarts both sides at random under a steady flow of
+// new cases and corrections and then compares the two stores exactly.
+
+#include <atomic>
+#include <cstdint>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "cli/synthetic_caseload.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
+#include "tests/testing/findings_harness.h"
+#include "tests/testing/intake_harness.h"
+#include "tests/testing/sampled_caseload.h"
+#include "tests/testing/unary_call.h"
+#include "tests/testing/wait_until.h"
+
+namespace yjinspect {
+namespace {
+
+using ::google::protobuf::util::MessageDifferencer;
+using testing::Call;
+using testing::FindingsHarness;
+using testing::IntakeHarness;
+
+constexpr absl::Duration kCatchUpTimeout = absl::Seconds(30);
+
+// A channel that finds a restarted server again within a fifth of a second
+// (the default first reconnect backoff is a second).
+std::shared_ptr<grpc::Channel> FastReconnectChannel(
+    const std::string& address) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 50);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 50);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 200);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
+}
+
+bool Retryable(absl::StatusCode code) {
+  return code == absl::StatusCode::kUnavailable ||
+         code == absl::StatusCode::kDeadlineExceeded ||
+         code == absl::StatusCode::kCancelled;
+}
+
+class RestartTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // A realistic caseload of 300 cases in one bulk load, then the sample.
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+    v1::BatchCreateCasesResponse loaded;
+    auto writer = intake_.stub().BatchCreateCases(&context, &loaded);
+    v1::BatchCreateCasesRequest chunk;
+    for (auto& request : cli::GenerateCaseload(cli::CaseloadSpec())) {
+      *chunk.add_requests() = std::move(request);
+    }
+    ASSERT_TRUE(writer->Write(chunk));
+    ASSERT_TRUE(writer->WritesDone());
+    grpc::Status status = writer->Finish();
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(loaded.created_count(), chunk.requests_size());
+    auto inspection =
+        Call(intake_.stub(), &v1::CaseIntake::Stub::CreateInspection,
+             testing::ValidCreateInspectionRequest());
+    ASSERT_TRUE(inspection.ok()) << inspection.status();
+    v1::DrawSampleRequest draw;
+    draw.set_name(inspection->name());
+    draw.set_seed(2014);
+    auto drawn = Call(intake_.stub(), &v1::CaseIntake::Stub::DrawSample, draw);
+    ASSERT_TRUE(drawn.ok()) << drawn.status();
+    sample_.assign(drawn->sample().cases().begin(),
+                   drawn->sample().cases().end());
+    ASSERT_GE(sample_.size(), 30u);
+    drawn_at_ = Head();
+    ASSERT_TRUE(CaughtUp());
+  }
+
+  uint64_t Head() { return intake_.server().store().HeadSequence(); }
+  uint64_t Cursor() { return findings_.server().store().Cursor(); }
+  bool CaughtUp() {
+    return findings_.server().feed().WaitForCursor(Head(), kCatchUpTimeout);
+  }
+
+  // Intake's current content of the sampled cases.
+  std::vector<v1::Case> SampledAtIntake() {
+    std::vector<v1::Case> cases;
+    for (const std::string& name : sample_) {
+      v1::GetCaseRequest get;
+      get.set_name(name);
+      auto c = Call(intake_.stub(), &v1::CaseIntake::Stub::GetCase, get);
+      EXPECT_TRUE(c.ok()) << c.status();
+      if (c.ok()) cases.push_back(*c);
+    }
+    return cases;
+  }
+
+  // `count` corrections of sampled cases, each new content of 20 offences
+  // with 200-character descriptions (about 5 KB a change), from 4 clients.
+  void Correct(int count, const std::string& tag) {
+    const std::vector<v1::Case> cases = SampledAtIntake();
+    ASSERT_EQ(cases.size(), sample_.size());
+    constexpr int kClients = 4;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < kClients; ++t) {
+      clients.emplace_back([&, t] {
+        auto stub = v1::CaseIntake::NewStub(intake_.channel());
+        for (int i = t; i < count; i += kClients) {
+          v1::UpdateCaseRequest update;
+          *update.mutable_case_() =
+              cases[static_cast<size_t>(i) % cases.size()];
+          testing::SetLongOffences(*update.mutable_case_(), 20, 200,
+                                   absl::StrCat(tag, " ", i));
+          if (!Call(*stub, &v1::CaseIntake::Stub::UpdateCase, update).ok()) {
+            ++failures;
+          }
+        }
+      });
+    }
+    for (auto& client : clients) client.join();
+    ASSERT_EQ(failures.load(), 0);
+  }
+
+  // Entries of intake's log marked for the findings service with a
+  // sequence in (after, upto].
+  uint64_t ForFindings(uint64_t after, uint64_t upto) {
+    uint64_t count = 0;
+    auto changes = intake_.server().store().ReadChanges(after, 10000000);
+    EXPECT_TRUE(changes.ok()) << changes.status();
+    if (!changes.ok()) return 0;
+    for (const auto& change : *changes) {
+      if (change.sequence() <= upto && change.for_findings()) ++count;
+    }
+    return count;
+  }
+
+  // The findings store holds exactly the sample, each case as intake holds
+  // it now, and its cursor is intake's head.
+  void ExpectFindingsMirrorIntake() {
+    EXPECT_EQ(Cursor(), Head());
+    auto held = findings_.server().store().AllCasesForTest();
+    ASSERT_TRUE(held.ok()) << held.status();
+    std::map<std::string, v1::Case> by_name;
+    for (auto& c : *held) by_name[c.name()] = std::move(c);
+    std::set<std::string> names;
+    for (const auto& [name, c] : by_name) names.insert(name);
+    EXPECT_EQ(names, std::set<std::string>(sample_.begin(), sample_.end()));
+    int differing = 0;
+    for (const v1::Case& at_intake : SampledAtIntake()) {
+      auto it = by_name.find(at_intake.name());
+      if (it == by_name.end()) continue;
+      if (!MessageDifferencer::Equals(it->second, at_intake)) ++differing;
+    }
+    EXPECT_EQ(differing, 0) << "sampled cases whose findings copy is stale";
+  }
+
+  IntakeHarness intake_{/*sync=*/false};
+  FindingsHarness findings_{intake_.address(), /*sync=*/false};
+  std::vector<std::string> sample_;
+  uint64_t drawn_at_ = 0;
+};
+
+TEST_F(RestartTest, IntakeRestartedMidStreamLosesNothing) {
+  const uint64_t start = Cursor();
+  ASSERT_EQ(start, Head());
+  // A backlog the findings service has not seen.
+  findings_.Stop();
+  Correct(3000, "backlog");
+  const uint64_t backlog_head = Head();
+  findings_.Start();
+  ASSERT_TRUE(testing::WaitUntil([&] { return Cursor() >= start + 300; },
+                                 kCatchUpTimeout));
+
+  // Cut every call at once, as a crash would, and come back.
+  intake_.server().Shutdown(absl::ZeroDuration());
+  const uint64_t cut_at = Cursor();
+  intake_.Restart();
+  EXPECT_LT(cut_at, backlog_head) << "findings had caught up before the cut";
+  std::cout << "[ cut      ] intake stopped with findings at " << cut_at
+            << " of " << backlog_head << "\n";
+  Correct(100, "after the restart");
+
+  ASSERT_TRUE(CaughtUp());
+  EXPECT_EQ(findings_.server().feed().Status().applied_since_start(),
+            ForFindings(start, Head()));
+  ExpectFindingsMirrorIntake();
+}
+
+TEST_F(RestartTest, FindingsRestartedMidStreamResumesAfterItsCursor) {
+  const uint64_t start = Cursor();
+  ASSERT_EQ(start, Head());
+  findings_.Stop();
+  Correct(3000, "backlog");
+  const uint64_t backlog_head = Head();
+  findings_.Start();
+  ASSERT_TRUE(testing::WaitUntil([&] { return Cursor() >= start + 300; },
+                                 kCatchUpTimeout));
+
+  findings_.server().Shutdown(absl::ZeroDuration());
+  const uint64_t cut_at = Cursor();
+  const uint64_t applied_before =
+      findings_.server().feed().Status().applied_since_start();
+  EXPECT_LT(cut_at, backlog_head) << "findings had caught up before the cut";
+  std::cout << "[ cut      ] findings stopped at " << cut_at << " of "
+            << backlog_head << "\n";
+  EXPECT_EQ(applied_before, ForFindings(start, cut_at));
+  findings_.Restart();
+
+  ASSERT_TRUE(CaughtUp());
+  // The new process applied exactly what came after its cursor.
+  EXPECT_EQ(findings_.server().feed().Status().applied_since_start(),
+            ForFindings(cut_at, Head()));
+  ExpectFindingsMirrorIntake();
+}
+
+// Keeps creating cases (not sampled: nothing for findings) and correcting
+// sampled ones (each a change for findings, of about 5 KB) until stopped,
+// retrying what fails while intake restarts: a create with the same request_id,
+// a correction with the same content.
+class SteadyWriter {
+ public:
+  SteadyWriter(const std::string& address, std::vector<v1::Case> sampled)
+      : channel_(FastReconnectChannel(address)), sampled_(std::move(sampled)) {
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~SteadyWriter() { Stop(); }
+
+  void Stop() {
+    stopping_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Valid after Stop().
+  int created() const { return created_; }
+  int corrected() const { return corrected_; }
+  int retried() const { return retried_; }
+  const std::vector<std::string>& errors() const { return errors_; }
+  // The last acknowledged content of each corrected case.
+  const std::map<std::string, v1::Case>& acknowledged() const {
+    return acknowledged_;
+  }
+
+ private:
+  // Calls until OK; false (with the error kept) on an error no restart
+  // explains, or after a minute.
+  template <typename Response, typename Attempt>
+  bool Retry(const std::string& what, Attempt attempt, Response* out) {
+    const absl::Time give_up = absl::Now() + absl::Minutes(1);
+    while (true) {
+      absl::StatusOr<Response> result = attempt();
+      if (result.ok()) {
+        *out = *std::move(result);
+        return true;
+      }
+      if (!Retryable(result.status().code()) || absl::Now() > give_up) {
+        errors_.push_back(absl::StrCat(what, ": ", result.status().ToString()));
+        return false;
+      }
+      ++retried_;
+    }
+  }
+
+  void Run() {
+    auto stub = v1::CaseIntake::NewStub(channel_);
+    for (int i = 0; !stopping_; ++i) {
+      v1::CreateCaseRequest create = testing::EligibleCreateCaseRequest(
+          "northmoor", absl::StrFormat("W-%05d", i));
+      create.set_request_id(absl::StrFormat("steady-writer-%05d", i));
+      v1::Case created;
+      if (!Retry(
+              create.case_id(),
+              [&] {
+                return Call(*stub, &v1::CaseIntake::Stub::CreateCase, create,
+                            absl::Seconds(2), /*wait_for_ready=*/true);
+              },
+              &created)) {
+        return;
+      }
+      ++created_;
+
+      // Corrections in a row, so that the change after any cursor is often
+      // one for findings too.
+      for (int k = 0; k < kCorrectionsPerCase; ++k) {
+        const size_t at = next_target_++ % sampled_.size();
+        v1::Case& target = sampled_[at];
+        v1::UpdateCaseRequest update;
+        *update.mutable_case_() = target;
+        const std::string variant = absl::StrFormat("W%05d-%d", i, k);
+        update.mutable_case_()->set_case_manager_reference(
+            absl::StrCat("STAFF-", variant));
+        testing::SetLongOffences(*update.mutable_case_(), 20, 200, variant);
+        v1::Case corrected;
+        if (!Retry(
+                target.name(),
+                [&] {
+                  return Call(*stub, &v1::CaseIntake::Stub::UpdateCase, update,
+                              absl::Seconds(2), /*wait_for_ready=*/true);
+                },
+                &corrected)) {
+          return;
+        }
+        ++corrected_;
+        target = corrected;
+        acknowledged_[corrected.name()] = corrected;
+      }
+      absl::SleepFor(absl::Milliseconds(2));  // a steady pace, not a flood
+    }
+  }
+
+  static constexpr int kCorrectionsPerCase = 3;
+
+  std::shared_ptr<grpc::Channel> channel_;
+  std::vector<v1::Case> sampled_;
+  size_t next_target_ = 0;
+  std::atomic<bool> stopping_{false};
+  int created_ = 0;
+  int corrected_ = 0;
+  int retried_ = 0;
+  std::vector<std::string> errors_;
+  std::map<std::string, v1::Case> acknowledged_;
+  std::thread thread_;
+};
+
+TEST_F(RestartTest, RandomRestartsOfBothSidesLoseAndDuplicateNothing) {
+  constexpr uint32_t kSeed = 20141215;
+  constexpr int kRestarts = 20;
+  std::mt19937 random(kSeed);
+  const int cases_before = 300;
+
+  SteadyWriter writer(intake_.address(), SampledAtIntake());
+  uint64_t applied = 0;  // by every findings process, summed
+  int intake_graceful = 0, intake_abrupt = 0, findings_restarts = 0;
+  for (int r = 0; r < kRestarts; ++r) {
+    // Let some changes flow through to findings before the next restart.
+    const uint64_t target = Cursor() + 10 + random() % 60;
+    ASSERT_TRUE(
+        testing::WaitUntil([&] { return Cursor() >= target; }, kCatchUpTimeout))
+        << "restart " << r << ": findings stuck at " << Cursor()
+        << ", intake head " << Head() << ", feed "
+        << findings_.server().feed().Status().ShortDebugString();
+    switch (random() % 3) {
+      case 0:
+        intake_.Restart();  // graceful: streams drain, calls finish
+        ++intake_graceful;
+        break;
+      case 1:
+        intake_.server().Shutdown(absl::ZeroDuration());
+        intake_.Restart();
+        ++intake_abrupt;
+        break;
+      default:
+        findings_.server().Shutdown(absl::ZeroDuration());
+        applied += findings_.server().feed().Status().applied_since_start();
+        findings_.Restart();
+        ++findings_restarts;
+        break;
+    }
+  }
+  writer.Stop();
+  ASSERT_TRUE(writer.errors().empty()) << writer.errors().front();
+  ASSERT_TRUE(CaughtUp());
+  applied += findings_.server().feed().Status().applied_since_start();
+
+  // Intake lost nothing: every case created, every correction logged once
+  // (a retried correction that had been committed adds nothing).
+  auto cases = intake_.server().store().ScanCases("northmoor", "", 10000000);
+  ASSERT_TRUE(cases.ok()) << cases.status();
+  EXPECT_EQ(cases->size(),
+            static_cast<size_t>(cases_before + writer.created()));
+  EXPECT_EQ(ForFindings(drawn_at_, Head()),
+            static_cast<uint64_t>(writer.corrected()));
+  for (const v1::Case& c : SampledAtIntake()) {
+    auto it = writer.acknowledged().find(c.name());
+    if (it == writer.acknowledged().end()) continue;
+    EXPECT_EQ(c.etag(), it->second.etag()) << c.name();
+  }
+  // Findings ended at intake's head with intake's content of every sampled
+  // case, and its processes together applied exactly as many changes as
+  // the log holds for it (checkpoints move the cursor but are not changes):
+  // none lost, none applied twice.
+  const uint64_t for_findings = ForFindings(0, Head());
+  EXPECT_EQ(applied, for_findings);
+  ExpectFindingsMirrorIntake();
+
+  std::cout << "[ restarts ] seed " << kSeed << ": " << kRestarts
+            << " restarts (intake " << intake_graceful << " graceful, "
+            << intake_abrupt << " abrupt; findings " << findings_restarts
+            << "); writer created " << writer.created() << " cases, made "
+            << writer.corrected() << " corrections of " << sample_.size()
+            << " sampled cases, retried " << writer.retried()
+            << " calls; findings applied " << applied << " entries for "
+            << for_findings << " changes up to " << Head() << "\n";
+}
+
+}  // namespace
+}  // namespace yjinspect

@@ -1,0 +1,12 @@
+# The case stream and the findings service through real gRPC: intake's
+# StreamSampledCases on its own, the findings service following it, and
+# restarts of either side. Included from tests/CMakeLists.txt.
+
+yj_test(stream_findings_test integration
+  integration/stream_test.cc
+  integration/stream_backpressure_test.cc
+  integration/findings_test.cc
+  integration/findings_bad_input_test.cc
+  integration/restart_test.cc
+  testing/change_stream_reader.cc
+  testing/sampled_caseload.cc)

@@ -1,0 +1,36 @@
+#pragma once
+
+// One unary call with a deadline, its outcome as absl::StatusOr so that a
+// test can assert on the code and on the details (a google.rpc.BadRequest
+// comes back as a payload that common::ViolationsOf reads).
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "common/grpc_status.h"
+#include "grpcpp/grpcpp.h"
+
+namespace yjinspect::testing {
+
+inline constexpr absl::Duration kCallTimeout = absl::Seconds(10);
+
+// Call(stub, &v1::CaseIntake::Stub::GetCase, request): the response, or the
+// call's status with its details.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> Call(Stub& stub,
+                              grpc::Status (Stub::*method)(grpc::ClientContext*,
+                                                           const Request&,
+                                                           Response*),
+                              const Request& request,
+                              absl::Duration timeout = kCallTimeout,
+                              bool wait_for_ready = false) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  context.set_wait_for_ready(wait_for_ready);
+  Response response;
+  grpc::Status status = (stub.*method)(&context, request, &response);
+  if (!status.ok()) return common::FromGrpcStatus(status);
+  return response;
+}
+
+}  // namespace yjinspect::testing
