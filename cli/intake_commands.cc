@@ -90,6 +90,10 @@ void PrintInspection(const v1::Inspection& inspection, bool json) {
             << "  state:       " << v1::InspectionState_Name(inspection.state())
             << "\n";
   if (inspection.has_sample()) PrintSample(inspection.sample());
+  for (const auto& t : inspection.transitions()) {
+    std::cout << "  step:        " << v1::InspectionState_Name(t.to()) << " by "
+              << t.actor() << ": " << t.reason() << "\n";
+  }
   for (const auto& reset : inspection.sample_resets()) {
     std::cout << "  reset:       sample revision " << reset.revision() << ": "
               << reset.reason() << "\n";
@@ -352,6 +356,46 @@ void AddIntakeCommands(CLI::App& app, const GlobalOptions& global,
     *action = [&global, draw_options] {
       return DrawSample(global, draw_options->name, draw_options->seed,
                         draw_options->named);
+    };
+  });
+
+  struct AdvanceOptions {
+    std::string name;
+    std::string to;
+    std::string reason;
+  };
+  auto advance = std::make_shared<AdvanceOptions>();
+  CLI::App* advance_cmd = app.add_subcommand(
+      "advance",
+      "Move an inspection along its lifecycle: caseload-received, "
+      "verdicts-agreed, report-published (the sample steps are draw-sample "
+      "and the first judgement).");
+  advance_cmd->add_option("name", advance->name, "inspections/{id} or {id}")
+      ->required();
+  advance_cmd->add_option("--to", advance->to, "the next state")
+      ->required()
+      ->check(CLI::IsMember(
+          {"caseload-received", "verdicts-agreed", "report-published"}));
+  advance_cmd->add_option("--reason", advance->reason, "why, recorded");
+  advance_cmd->callback([&global, advance, action] {
+    *action = [&global, advance] {
+      v1::AdvanceInspectionRequest request;
+      request.set_name(advance->name.rfind("inspections/", 0) == 0
+                           ? advance->name
+                           : "inspections/" + advance->name);
+      request.set_state(advance->to == "caseload-received"
+                            ? v1::INSPECTION_STATE_CASELOAD_RECEIVED
+                        : advance->to == "verdicts-agreed"
+                            ? v1::INSPECTION_STATE_VERDICTS_AGREED
+                            : v1::INSPECTION_STATE_REPORT_PUBLISHED);
+      request.set_reason(advance->reason);
+      auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
+      v1::Inspection inspection;
+      grpc::Status status =
+          stub->AdvanceInspection(Deadline().get(), request, &inspection);
+      if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+      PrintInspection(inspection, global.json);
+      return static_cast<int>(kExitOk);
     };
   });
 

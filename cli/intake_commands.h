@@ -15,6 +15,8 @@ struct GlobalOptions {
   std::string intake = "127.0.0.1:50051";
   std::string findings = "127.0.0.1:50052";
   bool json = false;
+  // Pseudonymous reference of the person or system acting.
+  std::string actor;
 };
 
 // Adds the intake subcommands to `app`. The chosen one stores its action in

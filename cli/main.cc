@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
+#include "cli/rpc_client.h"
 #include "cli/status_command.h"
 
 int main(int argc, char** argv) {
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
       ->envname("YJINSPECT_FINDINGS")
       ->capture_default_str();
   app.add_flag("--json", global.json, "machine-readable JSON output");
+  app.add_option("--actor", global.actor,
+                 "your pseudonymous staff or system reference, recorded with "
+                 "each inspection step you take")
+      ->envname("YJINSPECT_ACTOR");
   app.require_subcommand(1);
 
   std::function<int()> action;
@@ -37,5 +42,6 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? yjinspect::cli::kExitOk : yjinspect::cli::kExitUsage;
   }
+  yjinspect::cli::SetActor(global.actor);
   return action ? action() : yjinspect::cli::kExitUsage;
 }

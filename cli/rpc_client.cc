@@ -15,8 +15,18 @@ std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
                                    args);
 }
 
+namespace {
+std::string& Actor() {
+  static std::string* actor = new std::string();
+  return *actor;
+}
+}  // namespace
+
+void SetActor(const std::string& actor) { Actor() = actor; }
+
 std::unique_ptr<grpc::ClientContext> Deadline(absl::Duration timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
+  if (!Actor().empty()) context->AddMetadata("x-yjinspect-actor", Actor());
   context->set_deadline(std::chrono::system_clock::now() +
                         absl::ToChronoMilliseconds(timeout));
   return context;

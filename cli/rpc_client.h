@@ -15,7 +15,11 @@ namespace yjinspect::cli {
 
 std::shared_ptr<grpc::Channel> Connect(const std::string& address);
 
-// A context whose deadline is `timeout` from now.
+// Who the command line acts for: sent as `x-yjinspect-actor` metadata on
+// every call, so the inspection's records say who took each step.
+void SetActor(const std::string& actor);
+
+// A context whose deadline is `timeout` from now (with the actor).
 std::unique_ptr<grpc::ClientContext> Deadline(
     absl::Duration timeout = absl::Seconds(30));
 

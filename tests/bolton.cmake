@@ -11,6 +11,6 @@ target_compile_definitions(bolton_test PRIVATE
 yj_test(published_ratings_test unit
   unit/findings/verdicts/published_ratings_test.cc)
 target_link_libraries(published_ratings_test PRIVATE findings_verdicts
-  yjinspect_frameworks)
+  yjinspect_frameworks yjinspect_cli_lib)
 target_compile_definitions(published_ratings_test PRIVATE
   YJ_RATINGS_CSV="${CMAKE_CURRENT_SOURCE_DIR}/data/hmi-youth-inspection-ratings-2022-2023.csv")

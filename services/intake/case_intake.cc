@@ -70,6 +70,20 @@ absl::Status ApplyCreate(StoreTransaction& txn,
                        " was already used for a different "
                        "request; use a new request_id for a new request"));
     }
+    if (record) {
+      // A retry of a request that succeeded: its case as it is now, even if
+      // it was corrected since; never a second create (an erased case must
+      // not come back from a late retry).
+      ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
+      if (!stored) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "case ", c.name(), " was created by request_id ", request_id,
+            " and has since been erased; send a new request_id to submit it "
+            "again"));
+      }
+      result = {stored->case_(), false};
+      return absl::OkStatus();
+    }
   }
   ASSIGN_OR_RETURN(auto existing, txn.FindCase(name.yot, name.case_id));
   if (existing) {

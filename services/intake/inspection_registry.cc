@@ -11,6 +11,7 @@
 #include "common/page_token.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
+#include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_records.h"
 #include "services/intake/inspection_validation.h"
 
@@ -38,7 +39,8 @@ std::string NewInspectionId() {
 
 absl::Status ApplyCreate(StoreTransaction& txn,
                          const v1::CreateInspectionRequest& request,
-                         v1::Inspection inspection, v1::Inspection& result) {
+                         v1::Inspection inspection, const std::string& actor,
+                         v1::Inspection& result) {
   v1::CreateInspectionRequest without_id = request;
   without_id.clear_request_id();
   const std::string request_fingerprint =
@@ -73,6 +75,8 @@ absl::Status ApplyCreate(StoreTransaction& txn,
         absl::StrCat("inspection ", inspection.name(),
                      " already exists with different content"));
   }
+  RETURN_IF_ERROR(MoveTo(inspection, v1::INSPECTION_STATE_ANNOUNCED, actor,
+                         "inspection created", txn.Now()));
   StoreInspectionChange(txn, inspection);
   ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
   if (!request.request_id().empty()) {
@@ -88,6 +92,7 @@ absl::Status ApplyCreate(StoreTransaction& txn,
 }  // namespace
 
 void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
+                                          const std::string& actor,
                                           CreateDone done) {
   common::FieldViolations v = ValidateCreateInspectionRequest(request);
   if (v.empty() &&
@@ -108,7 +113,8 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
   inspection.set_name(common::InspectionName(request.inspection_id().empty()
                                                  ? NewInspectionId()
                                                  : request.inspection_id()));
-  inspection.set_state(v1::INSPECTION_STATE_ANNOUNCED);
+  inspection.clear_state();
+  inspection.clear_transitions();
   inspection.clear_create_time();
   inspection.clear_update_time();
   inspection.clear_etag();
@@ -118,9 +124,9 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
   auto shared_request =
       std::make_shared<const v1::CreateInspectionRequest>(std::move(request));
   store_.Commit(
-      [shared_request, inspection = std::move(inspection),
+      [shared_request, inspection = std::move(inspection), actor,
        result](StoreTransaction& txn) {
-        return ApplyCreate(txn, *shared_request, inspection, *result);
+        return ApplyCreate(txn, *shared_request, inspection, actor, *result);
       },
       [result, done = std::move(done)](absl::Status status) {
         if (!status.ok()) {

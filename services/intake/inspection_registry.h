@@ -24,7 +24,8 @@ class InspectionRegistry {
   // request_id or an identical inspection under the same id returns the
   // stored one; the same id with different content is ALREADY_EXISTS. With
   // no inspection_id the service makes one. `done` must not block.
-  void CreateInspection(v1::CreateInspectionRequest request, CreateDone done);
+  void CreateInspection(v1::CreateInspectionRequest request,
+                        const std::string& actor, CreateDone done);
 
   absl::StatusOr<v1::Inspection> GetInspection(
       const v1::GetInspectionRequest& request) const;

@@ -15,6 +15,7 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_records.h"
 #include "services/intake/sampling/eligibility.h"
 #include "services/intake/sampling/sample_draw.h"
@@ -190,7 +191,8 @@ void InspectionSampling::CommitChange(
       });
 }
 
-void InspectionSampling::DrawSample(v1::DrawSampleRequest request, Done done) {
+void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
+                                    const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   if (request.named_cases_size() > kMaxNamedCases) {
     v.Add("named_cases", absl::StrCat("at most ", kMaxNamedCases, " cases"));
@@ -210,13 +212,21 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request, Done done) {
   }
   const std::string name = request.name();
   CommitChange(
-      [this, request = std::move(request)](
+      [this, request = std::move(request), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (FindingsStarted(inspection)) {
           return absl::FailedPreconditionError(absl::StrCat(
               DescribeState(inspection),
               ": findings have started, so the sample cannot be redrawn; "
               "call ResetSample with a reason first"));
+        }
+        // Drawing the sample is taking the caseload as received.
+        if (inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
+          RETURN_IF_ERROR(MoveTo(inspection,
+                                 v1::INSPECTION_STATE_CASELOAD_RECEIVED, actor,
+                                 "caseload taken as received when the sample "
+                                 "was drawn",
+                                 txn.Now()));
         }
         const v1::Framework* framework = frameworks_.Find(
             inspection.framework_id(), inspection.framework_version());
@@ -231,8 +241,15 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request, Done done) {
                                                   framework->sampling()));
         RETURN_IF_ERROR(ReleaseSample(txn, inspection));
         RETURN_IF_ERROR(TakeSample(txn, inspection, sample));
+        const std::string why =
+            sample.method() == v1::SAMPLE_METHOD_NAMED
+                ? absl::StrCat("sample revision ", sample.revision(),
+                               " named by the caller")
+                : absl::StrCat("sample revision ", sample.revision(),
+                               " drawn with seed ", sample.seed());
         *inspection.mutable_sample() = std::move(sample);
-        inspection.set_state(v1::INSPECTION_STATE_SAMPLE_DRAWN);
+        RETURN_IF_ERROR(MoveTo(inspection, v1::INSPECTION_STATE_SAMPLE_DRAWN,
+                               actor, why, txn.Now()));
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
@@ -240,7 +257,7 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request, Done done) {
 }
 
 void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
-                                     Done done) {
+                                     const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   common::CheckText(v, "reason", request.reason(), 500, true);
   if (!request.reason().empty() && request.reason().size() < 10) {
@@ -252,8 +269,8 @@ void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
   }
   const std::string name = request.name();
   CommitChange(
-      [reason = request.reason()](StoreTransaction& txn,
-                                  v1::Inspection& inspection) -> absl::Status {
+      [reason = request.reason(), actor](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
           return absl::FailedPreconditionError(absl::StrCat(
               DescribeState(inspection), " and has no sample to reset"));
@@ -266,7 +283,9 @@ void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
             google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
                 absl::ToUnixNanos(txn.Now()));
         inspection.clear_sample();
-        inspection.set_state(v1::INSPECTION_STATE_ANNOUNCED);
+        RETURN_IF_ERROR(
+            MoveTo(inspection, v1::INSPECTION_STATE_CASELOAD_RECEIVED, actor,
+                   absl::StrCat("sample reset: ", reason), txn.Now()));
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
@@ -274,7 +293,7 @@ void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
 }
 
 void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
-                                        Done done) {
+                                        const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   if (request.sample_revision() < 0) {
     v.Add("sample_revision", "must not be negative (0 accepts the current)");
@@ -286,7 +305,7 @@ void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
   }
   const std::string name = request.name();
   CommitChange(
-      [revision = request.sample_revision()](
+      [revision = request.sample_revision(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
           return absl::FailedPreconditionError(
@@ -299,10 +318,61 @@ void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
                            " is revision ", inspection.sample().revision(),
                            ", not ", revision, "; reload the inspection"));
         }
+        if (inspection.state() > v1::INSPECTION_STATE_FIELDWORK) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(DescribeState(inspection),
+                           ": fieldwork is over and findings can no longer "
+                           "change"));
+        }
         if (inspection.state() == v1::INSPECTION_STATE_SAMPLE_DRAWN) {
-          inspection.set_state(v1::INSPECTION_STATE_FIELDWORK);
+          RETURN_IF_ERROR(
+              MoveTo(inspection, v1::INSPECTION_STATE_FIELDWORK, actor,
+                     "fieldwork started: the sample is fixed", txn.Now()));
           StoreInspectionChange(txn, inspection);
         }
+        return absl::OkStatus();
+      },
+      name, std::move(done));
+}
+
+void InspectionSampling::Advance(v1::AdvanceInspectionRequest request,
+                                 const std::string& actor, Done done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  common::CheckText(v, "reason", request.reason(), 500, false);
+  const v1::InspectionState to = request.state();
+  if (to != v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
+      to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
+      to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+    v.Add("state",
+          "must be INSPECTION_STATE_CASELOAD_RECEIVED, _VERDICTS_AGREED or "
+          "_REPORT_PUBLISHED (the sample steps have their own calls: "
+          "DrawSample, StartFieldwork, ResetSample)");
+  }
+  if (absl::Status invalid = v.ToStatus("AdvanceInspection request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string name = request.name();
+  CommitChange(
+      [to, actor, reason = request.reason()](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (inspection.state() == to) return absl::OkStatus();  // idempotent
+        if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
+            inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
+          ASSIGN_OR_RETURN(
+              auto caseload,
+              txn.CasesOfYot(*common::ParseYotName(inspection.yot())));
+          if (caseload.empty()) {
+            return absl::FailedPreconditionError(absl::StrCat(
+                "inspection ", inspection.name(), " is ANNOUNCED; no case of ",
+                inspection.yot(), " is stored yet: submit the caseload first"));
+          }
+        }
+        RETURN_IF_ERROR(MoveTo(inspection, to, actor,
+                               reason.empty() ? "advanced on request" : reason,
+                               txn.Now()));
+        StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
       name, std::move(done));

@@ -1,8 +1,10 @@
 #pragma once
 
-// Sampling an inspection: draw (or take the named) sample, reset it with a
-// reason, and fix it when fieldwork starts. Domain logic only; the draw runs
-// inside one commit so the caseload cannot change under it.
+// An inspection's steps at intake: draw (or take the named) sample, reset it
+// with a reason, fix it when fieldwork starts, and the other lifecycle steps
+// (inspection_lifecycle.h), each recorded with who, when and why. Domain
+// logic only; the draw runs inside one commit so the caseload cannot change
+// under it. `actor` names the caller for the record.
 
 #include <functional>
 
@@ -25,11 +27,18 @@ class InspectionSampling {
   // exist, is of another YOT or is not eligible (each named in a field
   // violation); NOT_FOUND for an unknown inspection; FAILED_PRECONDITION
   // when fieldwork has started or no case is eligible.
-  void DrawSample(v1::DrawSampleRequest request, Done done);
+  void DrawSample(v1::DrawSampleRequest request, const std::string& actor,
+                  Done done);
   // FAILED_PRECONDITION when there is no sample to reset.
-  void ResetSample(v1::ResetSampleRequest request, Done done);
+  void ResetSample(v1::ResetSampleRequest request, const std::string& actor,
+                   Done done);
   // FAILED_PRECONDITION without a sample or when the revision is stale.
-  void StartFieldwork(v1::StartFieldworkRequest request, Done done);
+  void StartFieldwork(v1::StartFieldworkRequest request,
+                      const std::string& actor, Done done);
+  // CASELOAD_RECEIVED, VERDICTS_AGREED or REPORT_PUBLISHED, in order;
+  // FAILED_PRECONDITION naming the state and what is needed otherwise.
+  void Advance(v1::AdvanceInspectionRequest request, const std::string& actor,
+               Done done);
 
  private:
   void CommitChange(

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/time/clock.h"
+#include "common/field_checks.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 #include "services/intake/batch_create_reactor.h"
@@ -18,6 +19,19 @@ using common::FinishWith;
 // A resource name fit for a log line: only names that parse.
 std::string LoggableCaseName(const std::string& name) {
   return common::ParseCaseName(name) ? name : "-";
+}
+
+// Who is calling, for the records an inspection keeps of its steps: the
+// `x-yjinspect-actor` metadata (a pseudonymous staff or system reference)
+// until authenticated callers replace it.
+std::string ActorOf(const grpc::CallbackServerContext* context) {
+  const auto& metadata = context->client_metadata();
+  auto it = metadata.find("x-yjinspect-actor");
+  if (it == metadata.end()) return "unidentified";
+  std::string actor(it->second.data(), it->second.size());
+  common::FieldViolations ignored;
+  common::CheckToken(ignored, "actor", actor, 64, "-_.@", true);
+  return ignored.empty() ? actor : "unidentified";
 }
 
 std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
@@ -104,7 +118,8 @@ grpc::ServerUnaryReactor* IntakeService::CreateInspection(
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
   inspections_.CreateInspection(
-      *request, [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
+      *request, ActorOf(context),
+      [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
         std::string resource = r.ok() ? r->name() : "-";
         FinishWith(reactor, "CreateInspection", resource, std::move(r),
                    response, started);
@@ -154,8 +169,9 @@ grpc::ServerUnaryReactor* IntakeService::DrawSample(
     grpc::CallbackServerContext* context, const v1::DrawSampleRequest* request,
     v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  sampling_.DrawSample(*request, FinishInspection(reactor, "DrawSample",
-                                                  request->name(), response));
+  sampling_.DrawSample(
+      *request, ActorOf(context),
+      FinishInspection(reactor, "DrawSample", request->name(), response));
   return reactor;
 }
 
@@ -163,8 +179,9 @@ grpc::ServerUnaryReactor* IntakeService::ResetSample(
     grpc::CallbackServerContext* context, const v1::ResetSampleRequest* request,
     v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  sampling_.ResetSample(*request, FinishInspection(reactor, "ResetSample",
-                                                   request->name(), response));
+  sampling_.ResetSample(
+      *request, ActorOf(context),
+      FinishInspection(reactor, "ResetSample", request->name(), response));
   return reactor;
 }
 
@@ -173,8 +190,18 @@ grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
     const v1::StartFieldworkRequest* request, v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
   sampling_.StartFieldwork(
-      *request,
+      *request, ActorOf(context),
       FinishInspection(reactor, "StartFieldwork", request->name(), response));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
+    grpc::CallbackServerContext* context,
+    const v1::AdvanceInspectionRequest* request, v1::Inspection* response) {
+  auto* reactor = context->DefaultReactor();
+  sampling_.Advance(*request, ActorOf(context),
+                    FinishInspection(reactor, "AdvanceInspection",
+                                     request->name(), response));
   return reactor;
 }
 

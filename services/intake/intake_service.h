@@ -64,6 +64,10 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::StartFieldworkRequest* request,
       v1::Inspection* response) override;
+  grpc::ServerUnaryReactor* AdvanceInspection(
+      grpc::CallbackServerContext* context,
+      const v1::AdvanceInspectionRequest* request,
+      v1::Inspection* response) override;
   grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>* StreamSampledCases(
       grpc::CallbackServerContext* context,
       const v1::StreamSampledCasesRequest* request) override;

@@ -75,7 +75,7 @@ TEST_F(FindingsTest, FirstRecordingStartsFieldworkAndFixesTheSample) {
   auto after_reset =
       Call(intake_.stub(), &v1::CaseIntake::Stub::ResetSample, reset);
   ASSERT_TRUE(after_reset.ok()) << after_reset.status();
-  EXPECT_EQ(after_reset->state(), v1::INSPECTION_STATE_ANNOUNCED);
+  EXPECT_EQ(after_reset->state(), v1::INSPECTION_STATE_CASELOAD_RECEIVED);
   ASSERT_EQ(after_reset->sample_resets_size(), 1);
   EXPECT_EQ(after_reset->sample_resets(0).reason(), reason);
   EXPECT_EQ(after_reset->sample_resets(0).revision(), 1);

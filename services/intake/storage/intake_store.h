@@ -53,7 +53,11 @@ class IntakeStore {
   virtual ~IntakeStore() = default;
 
   // Queues a mutation. `done` gets the mutation's own error, or the write's
-  // error, or OK once durable. After Close() it gets UNAVAILABLE.
+  // error, or OK once durable. After Close() it gets UNAVAILABLE. A write
+  // error means "outcome unknown" (the WAL record may have reached the disk
+  // before the sync failed, and RocksDB then refuses further writes): a
+  // client retries with the same request_id. `done` runs on the committer
+  // thread and must not call Close() or destroy the store.
   virtual void Commit(Mutation mutation, Done done) = 0;
 
   // Queues several mutations that are applied in order in the same group

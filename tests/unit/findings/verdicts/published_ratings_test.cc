@@ -49,6 +49,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "cli/exchange/csv_reader.h"
 #include "common/frameworks/framework_registry.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -66,85 +67,16 @@ constexpr int kCountedStandards = 12;
 constexpr int kMaxScore = 36;
 constexpr double kWholeTolerance = 0.01;
 
-// ---------------------------------------------------------------------------
-// CSV (RFC 4180): comma-separated fields, optionally in double quotes; inside
-// quotes "" is a quote, and commas and line breaks are data. Records end at
-// LF or CRLF; the last line break is optional.
-
+// The CSV is read with the exchange format's reader (cli/exchange), which
+// has its own tests.
 using Record = std::vector<std::string>;
 
 absl::StatusOr<std::vector<Record>> ParseCsv(absl::string_view text) {
-  std::vector<Record> records;
-  Record record;
-  std::string field;
-  int line = 1;
-  bool in_quotes = false;
-  bool closed_quote = false;  // a quoted field ended; a separator must follow
-  const auto end_field = [&] {
-    record.push_back(std::move(field));
-    field.clear();
-    closed_quote = false;
-  };
-  const auto end_record = [&] {
-    end_field();
-    records.push_back(std::move(record));
-    record.clear();
-    ++line;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_quotes) {
-      if (c != '"') {
-        if (c == '\n') ++line;
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        in_quotes = false;
-        closed_quote = true;
-      }
-      continue;
-    }
-    if (c == ',') {
-      end_field();
-    } else if (c == '\n') {
-      end_record();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      continue;  // the LF ends the record
-    } else if (closed_quote) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line, ": text after a closing quote"));
-    } else if (c == '"') {
-      if (!field.empty()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("line ", line, ": quote inside an unquoted field"));
-      }
-      in_quotes = true;
-    } else {
-      field += c;
-    }
-  }
-  if (in_quotes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("line ", line, ": quoted field not closed"));
-  }
-  if (!field.empty() || !record.empty() || closed_quote) end_record();
-  return records;
-}
-
-TEST(CsvParserTest, ReadsQuotedFieldsDoubledQuotesAndCrlf) {
-  auto records =
-      ParseCsv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\"two\nlines\",,z");
-  ASSERT_TRUE(records.ok()) << records.status();
-  EXPECT_EQ(*records, (std::vector<Record>{{"a", "b", "c"},
-                                           {"x, y", "say \"hi\"", ""},
-                                           {"two\nlines", "", "z"}}));
-}
-
-TEST(CsvParserTest, RefusesAnUnclosedQuote) {
-  EXPECT_FALSE(ParseCsv("a,\"b\n").ok());
-  EXPECT_FALSE(ParseCsv("a,\"b\"c\n").ok());
+  auto records = cli::exchange::ReadCsv(text);
+  if (!records.ok()) return records.status();
+  std::vector<Record> out;
+  for (auto& record : *records) out.push_back(std::move(record.fields));
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,208 @@
+// The inspection lifecycle at intake: steps in order, each recorded with
+// who, when and why; a step out of order refused with the state and what it
+// needs. And retries of a create after the case changed or was erased.
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/grpc_status.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
+#include "tests/testing/intake_harness.h"
+
+namespace yjinspect {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::IntakeHarness;
+
+class LifecycleTest : public ::testing::Test {
+ protected:
+  // A context that names the caller, as the orchestrator does.
+  static std::unique_ptr<grpc::ClientContext> As(const std::string& actor) {
+    auto context = IntakeHarness::Context();
+    context->AddMetadata("x-yjinspect-actor", actor);
+    return context;
+  }
+
+  v1::Inspection Create() {
+    v1::Inspection inspection;
+    EXPECT_TRUE(harness_.stub()
+                    .CreateInspection(As("ORCH-1").get(),
+                                      testing::ValidCreateInspectionRequest(
+                                          "nm-2014", "northmoor"),
+                                      &inspection)
+                    .ok());
+    return inspection;
+  }
+
+  // An eligible case (started 2014-10-01, runs past fieldwork).
+  void AddEligibleCase(const std::string& id) {
+    v1::CreateCaseRequest request =
+        testing::ValidCreateCaseRequest("northmoor", id);
+    *request.mutable_case_()->mutable_disposal()->mutable_start_date() =
+        testing::MakeDate(2014, 10, 1);
+    *request.mutable_case_()->mutable_disposal()->mutable_end_date() =
+        testing::MakeDate(2015, 6, 1);
+    request.mutable_case_()->clear_pre_sentence_report_date();
+    v1::Case stored;
+    ASSERT_TRUE(
+        harness_.stub()
+            .CreateCase(IntakeHarness::Context().get(), request, &stored)
+            .ok());
+  }
+
+  grpc::Status Advance(v1::InspectionState to, v1::Inspection* out) {
+    v1::AdvanceInspectionRequest request;
+    request.set_name("inspections/nm-2014");
+    request.set_state(to);
+    request.set_reason("panel met on 2015-01-09");
+    return harness_.stub().AdvanceInspection(As("LEAD-1").get(), request, out);
+  }
+
+  IntakeHarness harness_{/*sync=*/false};
+};
+
+TEST_F(LifecycleTest, CreationIsRecordedWithItsActor) {
+  v1::Inspection inspection = Create();
+  ASSERT_EQ(inspection.transitions_size(), 1);
+  EXPECT_EQ(inspection.transitions(0).from(), v1::INSPECTION_STATE_UNSPECIFIED);
+  EXPECT_EQ(inspection.transitions(0).to(), v1::INSPECTION_STATE_ANNOUNCED);
+  EXPECT_EQ(inspection.transitions(0).actor(), "ORCH-1");
+  EXPECT_TRUE(inspection.transitions(0).has_time());
+}
+
+TEST_F(LifecycleTest, CaseloadReceivedNeedsACase) {
+  Create();
+  v1::Inspection inspection;
+  grpc::Status refused =
+      Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.error_message(), HasSubstr("ANNOUNCED"));
+  AddEligibleCase("NM-1");
+  ASSERT_TRUE(
+      Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection).ok());
+  EXPECT_EQ(inspection.state(), v1::INSPECTION_STATE_CASELOAD_RECEIVED);
+  EXPECT_EQ(inspection.transitions().rbegin()->actor(), "LEAD-1");
+  EXPECT_EQ(inspection.transitions().rbegin()->reason(),
+            "panel met on 2015-01-09");
+}
+
+TEST_F(LifecycleTest, StepsOutOfOrderAreRefusedNamingTheStateAndTheNeed) {
+  Create();
+  v1::Inspection inspection;
+  grpc::Status refused =
+      Advance(v1::INSPECTION_STATE_VERDICTS_AGREED, &inspection);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.error_message(), HasSubstr("is ANNOUNCED"));
+  EXPECT_THAT(refused.error_message(), HasSubstr("needs fieldwork"));
+  v1::StartFieldworkRequest start;
+  start.set_name("inspections/nm-2014");
+  EXPECT_EQ(
+      harness_.stub()
+          .StartFieldwork(IntakeHarness::Context().get(), start, &inspection)
+          .error_code(),
+      grpc::StatusCode::FAILED_PRECONDITION);
+  v1::AdvanceInspectionRequest fieldwork;
+  fieldwork.set_name("inspections/nm-2014");
+  fieldwork.set_state(v1::INSPECTION_STATE_FIELDWORK);
+  grpc::Status wrong = harness_.stub().AdvanceInspection(
+      IntakeHarness::Context().get(), fieldwork, &inspection);
+  EXPECT_EQ(wrong.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(LifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
+  Create();
+  AddEligibleCase("NM-1");
+  v1::Inspection inspection;
+  v1::DrawSampleRequest draw;
+  draw.set_name("inspections/nm-2014");
+  draw.set_seed(7);
+  ASSERT_TRUE(
+      harness_.stub().DrawSample(As("ORCH-1").get(), draw, &inspection).ok());
+  v1::StartFieldworkRequest start;
+  start.set_name("inspections/nm-2014");
+  ASSERT_TRUE(harness_.stub()
+                  .StartFieldwork(As("FINDINGS").get(), start, &inspection)
+                  .ok());
+  ASSERT_TRUE(Advance(v1::INSPECTION_STATE_VERDICTS_AGREED, &inspection).ok());
+  ASSERT_TRUE(Advance(v1::INSPECTION_STATE_REPORT_PUBLISHED, &inspection).ok());
+  // Idempotent once there.
+  ASSERT_TRUE(Advance(v1::INSPECTION_STATE_REPORT_PUBLISHED, &inspection).ok());
+
+  std::vector<v1::InspectionState> states;
+  for (const auto& t : inspection.transitions()) states.push_back(t.to());
+  EXPECT_EQ(states, (std::vector<v1::InspectionState>{
+                        v1::INSPECTION_STATE_ANNOUNCED,
+                        v1::INSPECTION_STATE_CASELOAD_RECEIVED,
+                        v1::INSPECTION_STATE_SAMPLE_DRAWN,
+                        v1::INSPECTION_STATE_FIELDWORK,
+                        v1::INSPECTION_STATE_VERDICTS_AGREED,
+                        v1::INSPECTION_STATE_REPORT_PUBLISHED}));
+  EXPECT_EQ(inspection.transitions(3).actor(), "FINDINGS");
+  // After publication the sample can be neither redrawn nor reset.
+  EXPECT_EQ(harness_.stub()
+                .DrawSample(IntakeHarness::Context().get(), draw, &inspection)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  v1::ResetSampleRequest reset;
+  reset.set_name("inspections/nm-2014");
+  reset.set_reason("a case was found to be ineligible");
+  EXPECT_EQ(harness_.stub()
+                .ResetSample(IntakeHarness::Context().get(), reset, &inspection)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(LifecycleTest, ARetriedCreateReturnsTheCaseAsCorrectedSince) {
+  v1::CreateCaseRequest request =
+      testing::ValidCreateCaseRequest("northmoor", "NM-R");
+  request.set_request_id("retry-me");
+  v1::Case first;
+  ASSERT_TRUE(harness_.stub()
+                  .CreateCase(IntakeHarness::Context().get(), request, &first)
+                  .ok());
+  v1::UpdateCaseRequest update;
+  *update.mutable_case_() = first;
+  update.mutable_case_()->mutable_child()->set_age_at_sentence(16);
+  update.set_etag(first.etag());
+  v1::Case corrected;
+  ASSERT_TRUE(
+      harness_.stub()
+          .UpdateCase(IntakeHarness::Context().get(), update, &corrected)
+          .ok());
+  v1::Case retried;
+  ASSERT_TRUE(harness_.stub()
+                  .CreateCase(IntakeHarness::Context().get(), request, &retried)
+                  .ok());
+  EXPECT_EQ(retried.etag(), corrected.etag());
+  EXPECT_EQ(retried.child().age_at_sentence(), 16);
+}
+
+TEST_F(LifecycleTest, ALateRetryDoesNotBringAnErasedCaseBack) {
+  v1::CreateCaseRequest request =
+      testing::ValidCreateCaseRequest("northmoor", "NM-E");
+  request.set_request_id("late-retry");
+  v1::Case created;
+  ASSERT_TRUE(harness_.stub()
+                  .CreateCase(IntakeHarness::Context().get(), request, &created)
+                  .ok());
+  v1::DeleteCaseRequest erase;
+  erase.set_name(created.name());
+  google::protobuf::Empty empty;
+  ASSERT_TRUE(harness_.stub()
+                  .DeleteCase(IntakeHarness::Context().get(), erase, &empty)
+                  .ok());
+  const uint64_t head = harness_.server().store().HeadSequence();
+  v1::Case again;
+  grpc::Status status = harness_.stub().CreateCase(
+      IntakeHarness::Context().get(), request, &again);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("erased"));
+  EXPECT_EQ(harness_.server().store().HeadSequence(), head);
+}
+
+}  // namespace
+}  // namespace yjinspect
