@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
 #include "cli/exit_codes.h"
 #include "cli/inspection_run.h"
@@ -76,6 +77,48 @@ void PrintVerdicts(const v1::InspectionVerdicts& v) {
   for (const auto& f : v.improvements()) print("improvement", f);
 }
 
+// Records each case of a JudgementsFile in `inspection`, one line per case.
+// Refused cases are reported and skipped; a failure that a retry may cure
+// (the service unreachable) stops there, and running again carries on.
+int RecordJudgementsFile(const GlobalOptions& global, const std::string& path,
+                         const std::string& inspection) {
+  v1::JudgementsFile file;
+  absl::Status read = ReadTextFormat(path, &file);
+  if (!read.ok()) return ReportFailure(read);
+  auto stub = v1::Findings::NewStub(Connect(global.findings));
+  int ok = 0;
+  int refused = 0;
+  for (v1::RecordJudgementsRequest request : file.judgements()) {
+    request.set_inspection(InspectionName(inspection));
+    const std::string case_name = request.case_();
+    auto recorded = RecordCaseJudgements(*stub, std::move(request));
+    std::string result;
+    int64_t revision = 0;
+    if (recorded.ok()) {
+      ++ok;
+      result = recorded->changed ? "recorded" : "unchanged";
+      revision = recorded->findings.revision();
+    } else {
+      const int code = ReportFailure(recorded.status());
+      if (code != kExitRefused) return code;
+      ++refused;
+      result = "refused";
+    }
+    if (global.json) {
+      std::cout << absl::StrFormat(
+          "{\"case\":\"%s\",\"result\":\"%s\",\"revision\":%d}\n",
+          absl::CEscape(case_name), result, revision);
+    } else if (recorded.ok()) {
+      std::cout << case_name << ": " << result << ", revision " << revision
+                << "\n";
+    } else {
+      std::cout << case_name << ": " << result << "\n";
+    }
+  }
+  if (refused == 0) return kExitOk;
+  return ok > 0 ? kExitPartial : kExitRefused;
+}
+
 int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
   auto stub = v1::Findings::NewStub(Connect(global.findings));
   v1::GetVerdictsRequest request;
@@ -145,6 +188,29 @@ void AddFindingsCommands(CLI::App& app, const GlobalOptions& global,
                       "out/<inspection>)");
   run_cmd->callback([&global, run, action] {
     *action = [&global, run] { return Run(global, run->target, run->out); };
+  });
+
+  struct RecordOptions {
+    std::string file;
+    std::string inspection;
+  };
+  auto record = std::make_shared<RecordOptions>();
+  CLI::App* record_cmd = app.add_subcommand(
+      "record-judgements",
+      "Record judgements case by case from a file of RecordJudgementsRequest "
+      "entries (yjinspect.v1.JudgementsFile, text format). Cases that "
+      "already have the same answers are left alone, so it is safe to run "
+      "again.");
+  record_cmd->add_option("file", record->file, "the judgements file")
+      ->required();
+  record_cmd
+      ->add_option("--inspection", record->inspection,
+                   "inspections/{id} or {id}")
+      ->required();
+  record_cmd->callback([&global, record, action] {
+    *action = [&global, record] {
+      return RecordJudgementsFile(global, record->file, record->inspection);
+    };
   });
 
   auto verdicts = std::make_shared<Options>();

@@ -131,21 +131,19 @@ absl::Status AwaitSample(Clients& c, const v1::Inspection& inspection,
   }
 }
 
-// Records `request` unless the same answers are already there; sends the
-// current etag so that a rerun updates rather than conflicts.
-absl::Status RecordCase(Clients& c, v1::RecordJudgementsRequest request) {
-  v1::GetCaseFindingsRequest get;
-  const std::string case_id =
-      request.case_().substr(request.case_().rfind('/') + 1);
-  get.set_name(absl::StrCat(request.inspection(), "/caseFindings/", case_id));
-  v1::CaseFindings current;
-  grpc::Status read =
-      c.findings->GetCaseFindings(Deadline().get(), get, &current);
-  if (read.ok()) request.set_etag(current.etag());
-  v1::CaseFindings stored;
-  return Call(c.findings->RecordJudgements(Deadline().get(), request, &stored),
-              absl::StrCat("recording judgements for ", request.case_()));
-}
+// Counts the steps of a run and asks the hook, if any, before each.
+class Steps {
+ public:
+  explicit Steps(const StepHook& hook) : hook_(hook) {}
+  absl::Status Before(absl::string_view name) {
+    ++count_;
+    return hook_ ? hook_(count_, name) : absl::OkStatus();
+  }
+
+ private:
+  const StepHook& hook_;
+  int count_ = 0;
+};
 
 // Interviews are recorded once; recording the same answers again is a no-op
 // at the service, so a rerun needs no etag.
@@ -174,18 +172,24 @@ absl::Status EnsureReportInputs(Clients& c, const std::string& inspection,
 
 }  // namespace
 
-absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
+absl::Status ReadTextFormat(const std::string& path,
+                            google::protobuf::Message* message) {
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
   std::stringstream text;
   text << in.rdbuf();
-  v1::InspectionRunSpec spec;
   google::protobuf::TextFormat::Parser parser;
   FirstError errors;
   parser.RecordErrorsTo(&errors);
-  if (!parser.ParseFromString(text.str(), &spec)) {
+  if (!parser.ParseFromString(text.str(), message)) {
     return absl::InvalidArgumentError(absl::StrCat(path, ":", errors.error()));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
+  v1::InspectionRunSpec spec;
+  RETURN_IF_ERROR(ReadTextFormat(path, &spec));
   if (spec.inspection_id().empty() || !spec.has_inspection()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": inspection_id and inspection are required"));
@@ -193,46 +197,78 @@ absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
   return spec;
 }
 
+absl::StatusOr<RecordedCase> RecordCaseJudgements(
+    v1::Findings::Stub& findings, v1::RecordJudgementsRequest request) {
+  v1::GetCaseFindingsRequest get;
+  const std::string case_id =
+      request.case_().substr(request.case_().rfind('/') + 1);
+  get.set_name(absl::StrCat(request.inspection(), "/caseFindings/", case_id));
+  v1::CaseFindings current;
+  grpc::Status read = findings.GetCaseFindings(Deadline().get(), get, &current);
+  if (read.ok()) request.set_etag(current.etag());
+  RecordedCase recorded;
+  RETURN_IF_ERROR(Call(
+      findings.RecordJudgements(Deadline().get(), request, &recorded.findings),
+      absl::StrCat("recording judgements for ", request.case_())));
+  recorded.changed =
+      !read.ok() || recorded.findings.revision() != current.revision();
+  return recorded;
+}
+
 absl::StatusOr<RunOutcome> RunInspection(
     const v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress) {
   Clients c{v1::CaseIntake::NewStub(Connect(targets.intake)),
             v1::Findings::NewStub(Connect(targets.findings))};
+  Steps steps(targets.before_step);
+  RETURN_IF_ERROR(steps.Before("create inspection"));
   ASSIGN_OR_RETURN(v1::Inspection inspection, EnsureInspection(c, spec));
   progress(absl::StrCat("inspection ", inspection.name(), " (",
                         v1::InspectionState_Name(inspection.state()), ")"));
+  RETURN_IF_ERROR(steps.Before("import caseload"));
   int64_t stored = 0;
   RETURN_IF_ERROR(ImportCaseload(c, spec, &stored));
   progress(absl::StrCat("caseload: ", stored, " cases stored"));
+  RETURN_IF_ERROR(steps.Before("draw sample"));
   ASSIGN_OR_RETURN(inspection, EnsureSample(c, spec, std::move(inspection)));
   progress(absl::StrCat("sample: revision ", inspection.sample().revision(),
                         ", ", inspection.sample().sample_size(), " of ",
                         inspection.sample().frame_size(), " eligible cases"));
+  RETURN_IF_ERROR(steps.Before("await sample"));
   RETURN_IF_ERROR(AwaitSample(c, inspection, targets.sample_wait));
   progress("findings service holds every sampled case");
   for (v1::RecordJudgementsRequest request : spec.judgements()) {
+    RETURN_IF_ERROR(
+        steps.Before(absl::StrCat("record judgements ", request.case_())));
     request.set_inspection(inspection.name());
-    RETURN_IF_ERROR(RecordCase(c, std::move(request)));
+    RETURN_IF_ERROR(
+        RecordCaseJudgements(*c.findings, std::move(request)).status());
   }
   progress(absl::StrCat("judgements recorded for ", spec.judgements_size(),
                         " cases"));
   for (v1::RecordInterviewRequest request : spec.interviews()) {
+    RETURN_IF_ERROR(steps.Before(
+        absl::StrCat("record interview ", request.interview_id())));
     request.set_inspection(inspection.name());
     RETURN_IF_ERROR(RecordInterviewAnswers(c, request));
   }
   progress(absl::StrCat(spec.interviews_size(), " staff interviews recorded"));
   if (spec.has_report_inputs()) {
+    RETURN_IF_ERROR(steps.Before("set report inputs"));
     RETURN_IF_ERROR(
         EnsureReportInputs(c, inspection.name(), spec.report_inputs()));
     progress("report inputs set");
   }
-  for (v1::RecordVerdictDecisionRequest request : spec.decisions()) {
+  for (int i = 0; i < spec.decisions_size(); ++i) {
+    RETURN_IF_ERROR(steps.Before(absl::StrCat("record decision ", i + 1)));
+    v1::RecordVerdictDecisionRequest request = spec.decisions(i);
     request.set_inspection(inspection.name());
     v1::VerdictDecisions decisions;
     RETURN_IF_ERROR(Call(c.findings->RecordVerdictDecision(Deadline().get(),
                                                            request, &decisions),
                          "recording a verdict decision"));
   }
+  RETURN_IF_ERROR(steps.Before("render report"));
   RunOutcome outcome;
   v1::RenderReportRequest render;
   render.set_inspection(inspection.name());
@@ -240,6 +276,7 @@ absl::StatusOr<RunOutcome> RunInspection(
       Call(c.findings->RenderReport(Deadline().get(), render, &outcome.report),
            "rendering the report"));
   progress("report rendered");
+  RETURN_IF_ERROR(steps.Before("read inspection"));
   v1::GetInspectionRequest get;
   get.set_name(inspection.name());
   RETURN_IF_ERROR(

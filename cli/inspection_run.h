@@ -10,25 +10,57 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "google/protobuf/message.h"
+#include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
 #include "yjinspect/v1/run_spec.pb.h"
 
 namespace yjinspect::cli {
+
+// Called before each step of a run with the step's number (1, 2, ... in the
+// order below) and its name. Returning an error stops the run there, before
+// the step does anything; RunInspection returns that error. Lets a test
+// watch a run and stop it at any point, as a kill would.
+//
+// The steps of RunInspection, in order:
+//   "create inspection"
+//   "import caseload"
+//   "draw sample"                     (skipped inside when already drawn)
+//   "await sample"
+//   "record judgements <case>"        one per spec.judgements, in order
+//   "record interview <interview_id>" one per spec.interviews, in order
+//   "set report inputs"               only when spec.report_inputs is set
+//   "record decision <n>"             one per spec.decisions, n from 1
+//   "render report"
+//   "read inspection"
+// so a spec with J judgements, I interviews, report inputs and D decisions
+// has 4 + J + I + 1 + D + 2 steps.
+using StepHook = std::function<absl::Status(int step, absl::string_view name)>;
 
 struct RunTargets {
   std::string intake;
   std::string findings;
   // How long to wait for the findings service to receive the sample.
   absl::Duration sample_wait = absl::Minutes(2);
+  // Optional; see StepHook.
+  StepHook before_step = nullptr;
 };
 
 struct RunOutcome {
   v1::Inspection inspection;
   v1::RenderedReport report;
 };
+
+// Reads `message` in text format from `path`; NOT_FOUND when unreadable,
+// INVALID_ARGUMENT "<file>:<line>:<col>: ..." when malformed.
+absl::Status ReadTextFormat(const std::string& path,
+                            google::protobuf::Message* message);
 
 // Reads a spec in text format; INVALID_ARGUMENT "<file>:<line>:<col>: ..."
 // for a malformed one.
@@ -38,6 +70,21 @@ absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path);
 absl::StatusOr<RunOutcome> RunInspection(
     const v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress);
+
+// What RecordCaseJudgements did.
+struct RecordedCase {
+  // The case's findings after the call.
+  v1::CaseFindings findings;
+  // False when the case already had these answers (nothing was recorded).
+  bool changed = false;
+};
+
+// Records one case's judgements as a run does: reads the case's current
+// findings first and, when there are some, sends their etag (replacing any
+// in `request`), so that recording the same answers again changes nothing
+// and different answers update rather than conflict. Errors name the case.
+absl::StatusOr<RecordedCase> RecordCaseJudgements(
+    v1::Findings::Stub& findings, v1::RecordJudgementsRequest request);
 
 // Writes report.md and report.html to `folder` (created when missing);
 // returns the two paths.

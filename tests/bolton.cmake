@@ -14,3 +14,10 @@ target_link_libraries(published_ratings_test PRIVATE findings_verdicts
   yjinspect_frameworks yjinspect_cli_lib)
 target_compile_definitions(published_ratings_test PRIVATE
   YJ_RATINGS_CSV="${CMAKE_CURRENT_SOURCE_DIR}/data/hmi-youth-inspection-ratings-2022-2023.csv")
+
+# Several runs for different YOTs at once against the same services.
+yj_test(concurrent_runs_test integration
+  integration/concurrent_runs_test.cc)
+target_link_libraries(concurrent_runs_test PRIVATE yjinspect_cli_lib)
+target_compile_definitions(concurrent_runs_test PRIVATE
+  YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
