@@ -6,6 +6,7 @@ yj_test(stream_findings_test integration
   integration/stream_test.cc
   integration/stream_backpressure_test.cc
   integration/findings_test.cc
+  integration/findings_lifecycle_test.cc
   integration/findings_bad_input_test.cc
   integration/restart_test.cc
   testing/change_stream_reader.cc

@@ -51,6 +51,20 @@ bool SameJudgement(const v1::Judgement& a, const v1::Judgement& b) {
   return MessageDifferencer::Equals(a, b);
 }
 
+// True when every answer of `judgements` is already in `findings`.
+bool AlreadyRecorded(
+    const v1::CaseFindings& findings,
+    const google::protobuf::RepeatedPtrField<v1::Judgement>& judgements) {
+  for (const auto& j : judgements) {
+    bool found = false;
+    for (const auto& have : findings.judgements()) {
+      found |= SameJudgement(have, j);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 // One recording of answers, for a case or a staff interview.
 struct Recording {
   std::string name;
@@ -182,6 +196,14 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
     return;
   }
   if (known.state() > v1::INSPECTION_STATE_FIELDWORK) {
+    // The same answers again (a rerun) are no change; anything else is.
+    auto current = store_.GetFindings(
+        inspection_id, common::ParseCaseName(request.case_())->case_id);
+    if (current.ok() && current->has_value() &&
+        AlreadyRecorded(**current, request.judgements())) {
+      done(std::move(**current));
+      return;
+    }
     done(absl::FailedPreconditionError(
         absl::StrCat("inspection ", known.name(), " is past fieldwork (",
                      v1::InspectionState_Name(known.state()),
@@ -276,6 +298,26 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
   if (framework == nullptr) {
     done(
         absl::FailedPreconditionError("the inspection's framework is unknown"));
+    return;
+  }
+  if ((*inspection)->state() > v1::INSPECTION_STATE_FIELDWORK) {
+    // The same answers again (a rerun) are no change; anything else is.
+    auto interviews = store_.ScanInterviews(*inspection_id);
+    const std::string name = absl::StrCat(request.inspection(), "/interviews/",
+                                          request.interview_id());
+    if (interviews.ok()) {
+      for (auto& entry : *interviews) {
+        if (entry.value.name() == name &&
+            AlreadyRecorded(entry.value, request.judgements())) {
+          done(std::move(entry.value));
+          return;
+        }
+      }
+    }
+    done(absl::FailedPreconditionError(absl::StrCat(
+        "inspection ", request.inspection(), " is past fieldwork (",
+        v1::InspectionState_Name((*inspection)->state()),
+        "): its interviews can no longer change")));
     return;
   }
   if (absl::Status invalid =

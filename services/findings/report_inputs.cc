@@ -119,6 +119,12 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
       [&](const std::optional<v1::ReportInputs>& current)
           -> absl::StatusOr<v1::ReportInputs> {
         if (current && current->etag() == next.etag()) return *current;
+        if (inspection->state() == v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "inspection ", request.inspection(),
+              " is REPORT_PUBLISHED: the published report's inputs can no "
+              "longer change"));
+        }
         if (current && current->etag() != request.etag()) {
           return absl::AbortedError(absl::StrCat(
               "the report inputs of ", request.inspection(),

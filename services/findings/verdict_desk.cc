@@ -8,6 +8,7 @@
 #include "common/field_checks.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "services/findings/report/report_renderer.h"
 #include "services/findings/verdicts/verdict_engine.h"
 
@@ -144,6 +145,15 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
             }
           }
           *next.add_overrides() = request.verdict_override();
+        }
+        if (google::protobuf::util::MessageDifferencer::Equals(next, current)) {
+          return current;  // the same decision again changes nothing
+        }
+        if (g.inspection.state() >= v1::INSPECTION_STATE_VERDICTS_AGREED) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "inspection ", g.inspection.name(), " is ",
+              v1::InspectionState_Name(g.inspection.state()),
+              ": its verdicts are agreed and can no longer change"));
         }
         // The engine is the judge of what a decision may say.
         std::vector<v1::PanelRating> panel(next.panel_ratings().begin(),
