@@ -7,6 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "cli/exchange/context_figures.h"
+#include "cli/exchange/import_caseload.h"
 #include "cli/rpc_client.h"
 #include "common/grpc_status.h"
 #include "common/status_macros.h"
@@ -17,6 +19,18 @@
 
 namespace yjinspect::cli {
 namespace {
+
+// The first problem of a file and how many more there are, for a message
+// that names lines and fields, never values.
+std::string DescribeProblems(
+    const std::vector<exchange::RowProblem>& problems) {
+  const exchange::RowProblem& first = problems.front();
+  return absl::StrCat(
+      "line ", first.line, ", ", first.field, ": ", first.reason,
+      problems.size() > 1
+          ? absl::StrCat(" (and ", problems.size() - 1, " more problems)")
+          : "");
+}
 
 class FirstError : public google::protobuf::io::ErrorCollector {
  public:
@@ -55,8 +69,37 @@ absl::StatusOr<v1::Inspection> EnsureInspection(
   return inspection;
 }
 
+// Imports the spec's caseload file, if any; every row must be stored.
+absl::Status ImportCaseloadFile(Clients& c, const v1::InspectionRunSpec& spec,
+                                int64_t* stored) {
+  if (spec.caseload_file().empty()) return absl::OkStatus();
+  auto format = exchange::FormatOfPath(spec.caseload_file());
+  if (!format) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("caseload file ", spec.caseload_file(),
+                     ": name it .jsonl or .csv so its format is known"));
+  }
+  ASSIGN_OR_RETURN(exchange::ImportReport report,
+                   exchange::ImportCaseloadFile(spec.caseload_file(), *format,
+                                                *c.intake, {}));
+  if (report.refusal) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("caseload file ", spec.caseload_file(),
+                     " refused: ", DescribeProblems({*report.refusal})));
+  }
+  if (!report.problems.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("caseload file ", spec.caseload_file(), ": ",
+                     DescribeProblems(report.problems)));
+  }
+  *stored += report.created + report.unchanged;
+  return absl::OkStatus();
+}
+
 absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
                             int64_t* stored) {
+  RETURN_IF_ERROR(ImportCaseloadFile(c, spec, stored));
+  if (spec.cases().empty()) return absl::OkStatus();
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::minutes(10));
@@ -81,7 +124,7 @@ absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
       }
     }
   }
-  *stored = response.created_count() + response.unchanged_count();
+  *stored += response.created_count() + response.unchanged_count();
   return absl::OkStatus();
 }
 
@@ -193,6 +236,40 @@ absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
   if (spec.inspection_id().empty() || !spec.has_inspection()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": inspection_id and inspection are required"));
+  }
+  // Files the spec names are relative to the spec itself.
+  const std::filesystem::path folder =
+      std::filesystem::path(path).parent_path();
+  auto resolve = [&folder](const std::string& name) {
+    std::filesystem::path p(name);
+    return (p.is_absolute() ? p : folder / p).string();
+  };
+  if (!spec.caseload_file().empty()) {
+    spec.set_caseload_file(resolve(spec.caseload_file()));
+  }
+  if (!spec.judgements_file().empty()) {
+    v1::JudgementsFile judgements;
+    RETURN_IF_ERROR(
+        ReadTextFormat(resolve(spec.judgements_file()), &judgements));
+    for (auto& j : *judgements.mutable_judgements()) {
+      *spec.add_judgements() = std::move(j);
+    }
+  }
+  if (!spec.context_figures_file().empty()) {
+    const std::string file = resolve(spec.context_figures_file());
+    ASSIGN_OR_RETURN(std::string text, exchange::ReadWholeFile(file));
+    exchange::ContextFigures figures = exchange::ParseContextFigures(text);
+    if (!figures.problems.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(file, ": ", DescribeProblems(figures.problems)));
+    }
+    v1::ReportInputs* inputs = spec.mutable_report_inputs();
+    if (figures.figures.has_reoffending()) {
+      *inputs->mutable_reoffending() = figures.figures.reoffending();
+    }
+    if (figures.figures.has_looked_after()) {
+      *inputs->mutable_looked_after() = figures.figures.looked_after();
+    }
   }
   return spec;
 }

@@ -21,3 +21,10 @@ yj_test(concurrent_runs_test integration
 target_link_libraries(concurrent_runs_test PRIVATE yjinspect_cli_lib)
 target_compile_definitions(concurrent_runs_test PRIVATE
   YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# A run spec naming its caseload, judgements and figures as files.
+yj_test(run_spec_files_test integration
+  integration/run_spec_files_test.cc)
+target_link_libraries(run_spec_files_test PRIVATE yjinspect_cli_lib)
+target_compile_definitions(run_spec_files_test PRIVATE
+  YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
