@@ -1,7 +1,9 @@
 #include "tests/testing/findings_harness.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 namespace yjinspect::testing {
 
@@ -20,7 +22,14 @@ void FindingsHarness::Start() {
   options.data_dir = data_dir_;
   options.intake = intake_address_;
   options.sync = sync_;
+  // A restart binds the port it had; another test process may hold it for a
+  // moment after it was released, so try for a while before giving up.
   auto server = findings::FindingsServer::Start(options);
+  for (int attempt = 0; !server.ok() && port_ != 0 && attempt < 100;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    server = findings::FindingsServer::Start(options);
+  }
   if (!server.ok()) {
     std::cerr << "cannot start findings server: " << server.status() << "\n";
     std::abort();

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 namespace yjinspect::testing {
 
@@ -18,7 +19,14 @@ void IntakeHarness::Start() {
   options.listen = "127.0.0.1:" + std::to_string(port_);
   options.data_dir = data_dir_;
   options.sync = sync_;
+  // A restart binds the port it had; another test process may hold it for a
+  // moment after it was released, so try for a while before giving up.
   auto server = intake::IntakeServer::Start(options);
+  for (int attempt = 0; !server.ok() && port_ != 0 && attempt < 100;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    server = intake::IntakeServer::Start(options);
+  }
   if (!server.ok()) {
     std::cerr << "cannot start intake server: " << server.status() << "\n";
     std::abort();
