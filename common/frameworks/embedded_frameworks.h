@@ -1,7 +1,7 @@
 #pragma once
 
 // The repository's frameworks/*.textproto, compiled into the binary at build
-// time (see embed_frameworks.cmake), so that a binary needs no data files to
+// time (see cmake/embed_files.cmake), so that a binary needs no data files to
 // know its built-in frameworks.
 
 #include "absl/strings/string_view.h"

@@ -2,7 +2,7 @@
 
 // The repository's report templates and style sheet (reports/*.tmpl,
 // reports/*.css), compiled into the binary at build time (see
-// embed_report_files.cmake), so that rendering a report reads no files.
+// cmake/embed_files.cmake), so that rendering a report reads no files.
 
 #include <optional>
 
