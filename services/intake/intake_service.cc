@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/time/clock.h"
+#include "common/caller.h"
 #include "common/field_checks.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
@@ -21,17 +22,9 @@ std::string LoggableCaseName(const std::string& name) {
   return common::ParseCaseName(name) ? name : "-";
 }
 
-// Who is calling, for the records an inspection keeps of its steps: the
-// `x-yjinspect-actor` metadata (a pseudonymous staff or system reference)
-// until authenticated callers replace it.
+// Who is calling, for the records an inspection keeps of its steps.
 std::string ActorOf(const grpc::CallbackServerContext* context) {
-  const auto& metadata = context->client_metadata();
-  auto it = metadata.find("x-yjinspect-actor");
-  if (it == metadata.end()) return "unidentified";
-  std::string actor(it->second.data(), it->second.size());
-  common::FieldViolations ignored;
-  common::CheckToken(ignored, "actor", actor, 64, "-_.@", true);
-  return ignored.empty() ? actor : "unidentified";
+  return common::CallerOf(context).identity;
 }
 
 std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
