@@ -4,9 +4,8 @@
 #include <string>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
 #include "common/logging.h"
+#include "common/service_command_line.h"
 #include "common/shutdown_signal.h"
 #include "services/intake/intake_server.h"
 
@@ -24,12 +23,13 @@ ABSL_FLAG(int, shutdown_grace_seconds, 10,
 
 int main(int argc, char** argv) {
   yjinspect::common::BlockShutdownSignals();
-  absl::SetProgramUsageMessage(
+  auto environment = yjinspect::common::ParseServiceCommandLine(
+      argc, argv,
       "Serves yjinspect.v1.CaseIntake: validates and stores cases and "
       "inspections durably.\nUsage: intake_server [--listen=HOST:PORT] "
       "[--data_dir=DIR]");
-  absl::ParseCommandLine(argc, argv);
   yjinspect::common::InitLogging("intake", absl::GetFlag(FLAGS_log_level));
+  yjinspect::common::LogFlagEnvironment(environment);
 
   yjinspect::intake::IntakeServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
