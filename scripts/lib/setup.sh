@@ -6,13 +6,22 @@ YJ_BUILD="${YJ_BUILD:-$YJ_ROOT/build/release}"
 
 yj_log() { printf '==> %s\n' "$*" >&2; }
 
+# True when package $1 is installed, or an installed package provides it
+# (a nodejs build that bundles npm provides npm, and conflicts with Debian's).
+yj_package_present() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" && return 0
+  dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
+    awk -F'|' '/^ii/ {print $2}' | tr ',' '\n' | sed 's/(.*//; s/ //g' |
+    grep -qx -- "$1"
+}
+
 # Installs the packages of scripts/packages.txt that are not installed yet;
 # does nothing (and touches no network) when all are.
 yj_ensure_packages() {
   local wanted missing=()
   wanted=$(grep -Ev '^\s*(#|$)' "$YJ_ROOT/scripts/packages.txt")
   for pkg in $wanted; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
+    if ! yj_package_present "$pkg"; then
       missing+=("$pkg")
     fi
   done
