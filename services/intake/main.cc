@@ -10,16 +10,20 @@
 #include "services/intake/intake_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
-          "host:port to serve yjinspect.v1.CaseIntake on");
+          "host:port to serve yjinspect.v1.CaseIntake on; 0.0.0.0:PORT accepts "
+          "other machines (as in a container)");
 ABSL_FLAG(std::string, data_dir, "var/intake",
           "folder of the intake RocksDB store (created when missing)");
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
 ABSL_FLAG(std::string, log_level, "info",
-          "least severe log level: debug, info, warn, error");
+          "least severe log level: debug (every call: method, resource "
+          "name, code; never case content), info, warn, error");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
-          "on SIGTERM/SIGINT, how long calls in flight may take to finish");
+          "on SIGTERM/SIGINT the service reports NOT_SERVING and calls in "
+          "flight get this many seconds to finish before the store closes; "
+          "give the process longer than this before SIGKILL");
 
 int main(int argc, char** argv) {
   yjinspect::common::BlockShutdownSignals();
