@@ -15,7 +15,7 @@
 // Usage: node validate.mjs --binary intake=PATH --binary findings=PATH
 // (a binary per container name). Exits 1 when any check fails.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
