@@ -6,6 +6,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "common/access/security_flags.h"
 #include "common/logging.h"
 #include "common/shutdown_signal.h"
 #include "services/findings/findings_server.h"
@@ -29,7 +30,9 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves yjinspect.v1.Findings: follows intake's sampled cases and "
       "records inspectors' judgements.\nUsage: findings_server "
-      "[--listen=HOST:PORT] [--data_dir=DIR] [--intake=HOST:PORT]");
+      "[--listen=HOST:PORT] [--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM "
+      "--tls_ca=PEM --policy_file=TEXTPROTO | "
+      "--insecure) [--intake=HOST:PORT]");
   absl::ParseCommandLine(argc, argv);
   yjinspect::common::InitLogging("findings", absl::GetFlag(FLAGS_log_level));
 
@@ -38,11 +41,14 @@ int main(int argc, char** argv) {
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.intake = absl::GetFlag(FLAGS_intake);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.security = yjinspect::common::TransportSecurityFromFlags();
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
   auto server = yjinspect::findings::FindingsServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return EXIT_FAILURE;
   }
+  yjinspect::common::LogTransportSecurity(options.security);
   spdlog::info("serving on {} with store {}, following intake at {} after {}",
                (*server)->address(), options.data_dir, options.intake,
                (*server)->store().Cursor());
