@@ -3,9 +3,13 @@
 // published reports, batches held to the submitter's YOT, and the findings
 // service following intake with its own certificate.
 
+#include <fstream>
 #include <string>
 
 #include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "tests/integration/access/tls_services.h"
 #include "tests/testing/case_builder.h"
@@ -225,6 +229,78 @@ TEST_F(AccessTest, FindingsFollowsIntakeWithItsOwnCertificate) {
       },
       absl::Seconds(20)));
   EXPECT_TRUE(services_.findings().feed().Status().connected());
+}
+
+TEST(TransportChoiceTest, AServiceWithNeitherTlsNorInsecureRefusesToStart) {
+  TempDir dir;
+  intake::IntakeServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.data_dir = dir.Sub("intake");
+  auto server = intake::IntakeServer::Start(options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(server.status().message()),
+              ::testing::HasSubstr("--tls_cert --tls_key --tls_ca "
+                                   "--policy_file (or --insecure"));
+}
+
+TEST(TransportChoiceTest, ABadPolicyFileStopsTheStartNamingItsLine) {
+  TempDir dir;
+  const std::string policy = dir.Sub("policy.textproto");
+  std::ofstream(policy) << "caller { identity: \"a\" role: \"reader\" }\n"
+                        << "caller { identity: \"b\" role: \"boss\" }\n";
+  intake::IntakeServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.data_dir = dir.Sub("intake");
+  options.security.cert_file = TestCertificates() + "/intake.pem";
+  options.security.key_file = TestCertificates() + "/intake.key";
+  options.security.ca_file = TestCertificates() + "/ca.pem";
+  options.security.policy_file = policy;
+  auto server = intake::IntakeServer::Start(options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_THAT(std::string(server.status().message()),
+              ::testing::HasSubstr(policy + ":2:"));
+}
+
+// Probes without certificates use the plaintext health-only listener; the
+// main port still wants a certificate.
+TEST(TransportChoiceTest, TheHealthListenerAnswersWithoutCertificates) {
+  TempDir dir;
+  const std::string policy = dir.Sub("policy.textproto");
+  std::ofstream(policy) << kTestPolicy;
+  intake::IntakeServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.health_listen = "127.0.0.1:0";
+  options.data_dir = dir.Sub("intake");
+  options.sync = false;
+  options.security.cert_file = TestCertificates() + "/intake.pem";
+  options.security.key_file = TestCertificates() + "/intake.key";
+  options.security.ca_file = TestCertificates() + "/ca.pem";
+  options.security.policy_file = policy;
+  auto server = intake::IntakeServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  ASSERT_NE((*server)->health_port(), 0);
+
+  auto health = grpc::health::v1::Health::NewStub(grpc::CreateChannel(
+      "127.0.0.1:" + std::to_string((*server)->health_port()),
+      grpc::InsecureChannelCredentials()));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service("yjinspect.v1.CaseIntake");
+  grpc::health::v1::HealthCheckResponse response;
+  grpc::Status status = health->Check(CallContext().get(), request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+
+  // Only health there: the service itself is not served in plaintext.
+  auto plain = v1::CaseIntake::NewStub(grpc::CreateChannel(
+      "127.0.0.1:" + std::to_string((*server)->health_port()),
+      grpc::InsecureChannelCredentials()));
+  v1::GetCaseRequest get;
+  get.set_name("yots/bolton/cases/B-1");
+  v1::Case got;
+  EXPECT_EQ(plain->GetCase(CallContext().get(), get, &got).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+  (*server)->Shutdown();
 }
 
 }  // namespace
