@@ -3,7 +3,8 @@
 
 yj_test(access_unit_test unit
   unit/common/access/access_policy_test.cc
-  unit/common/access/access_rules_test.cc)
+  unit/common/access/access_rules_test.cc
+  unit/common/access/transport_security_test.cc)
 
 # Test certificates are made once per ctest run by the auth_certs fixture
 # (openssl via scripts/lib/make_certs.sh); a test binary run alone makes
