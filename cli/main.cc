@@ -10,12 +10,15 @@
 #include "cli/intake_commands.h"
 #include "cli/rpc_client.h"
 #include "cli/status_command.h"
+#include "cli/transport_options.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
       "yjinspect: run inspections of youth offending work.\n"
       "Exit codes: 0 done, 1 done with some items refused, 2 bad command "
-      "line, 3 refused by the service, 4 service unavailable or failed."};
+      "line, 3 refused by the service, 4 service unavailable or failed.\n"
+      "Give your certificate (--cert, --key, --ca or YJINSPECT_TLS_*), or "
+      "--insecure for services started with --insecure."};
   app.set_help_all_flag("--help-all", "help for every subcommand");
   yjinspect::cli::GlobalOptions global;
   app.add_option("--intake", global.intake, "intake service host:port")
@@ -29,6 +32,8 @@ int main(int argc, char** argv) {
                  "your pseudonymous staff or system reference, recorded with "
                  "each inspection step you take")
       ->envname("YJINSPECT_ACTOR");
+  yjinspect::common::TransportSecurity security;
+  yjinspect::cli::AddTransportOptions(app, &security);
   app.require_subcommand(1);
 
   std::function<int()> action;
@@ -41,6 +46,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? yjinspect::cli::kExitOk : yjinspect::cli::kExitUsage;
+  }
+  if (int code = yjinspect::cli::ApplyTransportOptions(security);
+      code != yjinspect::cli::kExitOk) {
+    return code;
   }
   yjinspect::cli::SetActor(global.actor);
   return action ? action() : yjinspect::cli::kExitUsage;

@@ -8,10 +8,25 @@
 
 namespace yjinspect::cli {
 
+namespace {
+std::shared_ptr<grpc::ChannelCredentials>& Credentials() {
+  static auto* credentials = new std::shared_ptr<grpc::ChannelCredentials>();
+  return *credentials;
+}
+}  // namespace
+
+void SetChannelCredentials(
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  Credentials() = std::move(credentials);
+}
+
 std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+  return grpc::CreateCustomChannel(address,
+                                   Credentials() != nullptr
+                                       ? Credentials()
+                                       : grpc::InsecureChannelCredentials(),
                                    args);
 }
 

@@ -15,6 +15,11 @@ namespace yjinspect::cli {
 
 std::shared_ptr<grpc::Channel> Connect(const std::string& address);
 
+// The credentials every later Connect() uses (TLS with the user's
+// certificate); until set, plaintext.
+void SetChannelCredentials(
+    std::shared_ptr<grpc::ChannelCredentials> credentials);
+
 // Who the command line acts for: sent as `x-yjinspect-actor` metadata on
 // every call, so the inspection's records say who took each step.
 void SetActor(const std::string& actor);

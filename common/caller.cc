@@ -1,5 +1,6 @@
 #include "common/caller.h"
 
+#include "common/access/transport_security.h"
 #include "common/field_checks.h"
 #include "common/field_violations.h"
 
@@ -21,11 +22,28 @@ std::string TokenMetadata(const grpc::CallbackServerContext* context,
   return ignored.empty() ? value : "";
 }
 
+// A property the server's identity check (common/access) set on the call.
+std::string AuthProperty(const grpc::CallbackServerContext* context,
+                         const char* name) {
+  auto auth = context->auth_context();
+  if (auth == nullptr) return "";
+  auto values = auth->FindPropertyValues(name);
+  if (values.empty()) return "";
+  return std::string(values.front().data(), values.front().size());
+}
+
 }  // namespace
 
 Caller CallerOf(const grpc::CallbackServerContext* context) {
   Caller caller;
-  caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");
+  // Over mutual TLS the certificate's identity, checked against the access
+  // policy before the call reached any handler; metadata cannot override it.
+  caller.identity = AuthProperty(context, kIdentityProperty);
+  caller.role = AuthProperty(context, kRoleProperty);
+  if (caller.identity.empty()) {
+    // Insecure (development) mode: whoever the call says it is.
+    caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");
+  }
   if (caller.identity.empty()) caller.identity = "unidentified";
   caller.request_id = TokenMetadata(context, "x-request-id", 64, "-_.");
   return caller;

@@ -1,9 +1,11 @@
 #pragma once
 
 // Who is making a call: the one seam every handler, log line and audit record
-// asks. Today the identity is the `x-yjinspect-actor` metadata (a
-// pseudonymous staff or system reference); authenticated callers (client
-// certificates mapped to roles) replace it behind this same function.
+// asks. Over mutual TLS the identity is the Common Name of the caller's
+// verified client certificate and the role is the one the access policy
+// gives it (common/access). On an --insecure (development) server there are
+// no certificates: the identity is the `x-yjinspect-actor` metadata, a
+// claim nobody checks, and the role is empty.
 
 #include <string>
 
@@ -15,7 +17,8 @@ struct Caller {
   // A pseudonymous reference to the person or system calling, fit for
   // records and logs; "unidentified" when the call names none.
   std::string identity;
-  // The caller's role under the access policy; empty until roles exist.
+  // The caller's role under the access policy ("lead-inspector"); empty on
+  // an insecure server.
   std::string role;
   // The request id the call carries (`x-request-id`), or empty.
   std::string request_id;

@@ -12,16 +12,47 @@ namespace {
 // misbehaving client.
 constexpr int kMaxMessageBytes = 16 << 20;
 
+void ReportServing(grpc::Server& server,
+                   const std::vector<std::string>& health_names) {
+  auto* health = server.GetHealthCheckService();
+  for (const std::string& name : health_names) {
+    health->SetServingStatus(name, true);
+  }
+  health->SetServingStatus(true);
+}
+
+// The health check alone, plaintext, no client certificates: it says only
+// whether the process is serving.
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartHealthServer(
+    const std::string& listen, const std::vector<std::string>& health_names,
+    int* port) {
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), port);
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  auto server = builder.BuildAndStart();
+  if (server == nullptr || *port == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen for health checks on ", listen,
+                     ": the address is malformed or already in use"));
+  }
+  ReportServing(*server, health_names);
+  return server;
+}
+
 }  // namespace
 
 absl::StatusOr<StartedServer> StartGrpcServer(
     const std::string& listen, const std::vector<grpc::Service*>& services,
-    const std::vector<std::string>& health_names) {
+    const std::vector<std::string>& health_names,
+    const ServerTransport& transport) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   StartedServer started;
-  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(),
+  builder.AddListeningPort(listen,
+                           transport.credentials != nullptr
+                               ? transport.credentials
+                               : grpc::InsecureServerCredentials(),
                            &started.port);
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
@@ -39,12 +70,26 @@ absl::StatusOr<StartedServer> StartGrpcServer(
         absl::StrCat("cannot listen on ", listen,
                      ": the address is malformed or already in use"));
   }
-  auto* health = started.server->GetHealthCheckService();
-  for (const std::string& name : health_names) {
-    health->SetServingStatus(name, true);
+  ReportServing(*started.server, health_names);
+  if (!transport.health_listen.empty()) {
+    auto health = StartHealthServer(transport.health_listen, health_names,
+                                    &started.health_port);
+    if (!health.ok()) {
+      started.server->Shutdown();
+      return health.status();
+    }
+    started.health_server = *std::move(health);
   }
-  health->SetServingStatus(true);
   return started;
+}
+
+void StopHealthReporting(grpc::Server& server, grpc::Server* health_server) {
+  server.GetHealthCheckService()->Shutdown();
+  if (health_server != nullptr) {
+    health_server->GetHealthCheckService()->Shutdown();
+    health_server->Shutdown();
+    health_server->Wait();
+  }
 }
 
 std::string DialAddress(const std::string& listen, int port) {

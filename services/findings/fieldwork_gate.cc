@@ -11,9 +11,12 @@ namespace {
 
 class IntakeFieldworkGate final : public FieldworkGate {
  public:
-  explicit IntakeFieldworkGate(const std::string& address)
+  IntakeFieldworkGate(const std::string& address,
+                      std::shared_ptr<grpc::ChannelCredentials> credentials)
       : stub_(v1::CaseIntake::NewStub(grpc::CreateChannel(
-            address, grpc::InsecureChannelCredentials()))) {}
+            address, credentials != nullptr
+                         ? credentials
+                         : grpc::InsecureChannelCredentials()))) {}
 
   void StartFieldwork(const std::string& inspection, int32_t sample_revision,
                       std::function<void(absl::Status)> done) override {
@@ -41,8 +44,9 @@ class IntakeFieldworkGate final : public FieldworkGate {
 }  // namespace
 
 std::unique_ptr<FieldworkGate> NewIntakeFieldworkGate(
-    const std::string& address) {
-  return std::make_unique<IntakeFieldworkGate>(address);
+    const std::string& address,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  return std::make_unique<IntakeFieldworkGate>(address, std::move(credentials));
 }
 
 }  // namespace yjinspect::findings

@@ -12,6 +12,10 @@
 
 #include "absl/status/status.h"
 
+namespace grpc {
+class ChannelCredentials;
+}
+
 namespace yjinspect::findings {
 
 class FieldworkGate {
@@ -24,8 +28,10 @@ class FieldworkGate {
                               std::function<void(absl::Status)> done) = 0;
 };
 
-// The gate over gRPC to the intake service at `address`.
+// The gate over gRPC to the intake service at `address`, with
+// `credentials` (null: plaintext).
 std::unique_ptr<FieldworkGate> NewIntakeFieldworkGate(
-    const std::string& address);
+    const std::string& address,
+    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 }  // namespace yjinspect::findings

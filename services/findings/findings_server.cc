@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/access/access_rules.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
 #include "common/status_macros.h"
@@ -10,6 +11,7 @@
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/findings_service.h"
+#include "services/findings/guarded_findings_service.h"
 
 namespace yjinspect::findings {
 
@@ -22,12 +24,34 @@ struct FindingsServer::Parts {
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
   std::unique_ptr<FindingsService> service;
+  std::unique_ptr<common::Authorizer> authorizer;
+  std::unique_ptr<GuardedFindingsService> guarded;
   std::unique_ptr<grpc::Server> server;
+  std::unique_ptr<grpc::Server> health_server;
 };
+
+namespace {
+
+// For readers: whether the inspection, as last received from intake, has
+// its report published. Unknown and unpublished are alike (false).
+common::Authorizer::PublishedCheck PublishedIn(const FindingsStore& store) {
+  return [&store](absl::string_view inspection_id) {
+    auto inspection = store.GetInspection(inspection_id);
+    return inspection.ok() && inspection->has_value() &&
+           (*inspection)->state() == v1::INSPECTION_STATE_REPORT_PUBLISHED;
+  };
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
     const FindingsServerOptions& options) {
   auto parts = std::make_unique<Parts>();
+  // Bad TLS files or policy stop the start before the store is touched.
+  ASSIGN_OR_RETURN(common::ServerAccess access,
+                   common::LoadServerAccess(options.security));
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> to_intake,
+                   common::ChannelCredentialsFor(options.security));
   ASSIGN_OR_RETURN(
       auto frameworks,
       options.frameworks_dir.empty()
@@ -37,9 +61,11 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    FindingsStore::Open({options.data_dir, options.sync}));
-  parts->feed = std::make_unique<IntakeFeed>(*parts->store,
-                                             IntakeFeedOptions{options.intake});
-  parts->gate = NewIntakeFieldworkGate(options.intake);
+  IntakeFeedOptions feed_options;
+  feed_options.intake = options.intake;
+  feed_options.credentials = to_intake;
+  parts->feed = std::make_unique<IntakeFeed>(*parts->store, feed_options);
+  parts->gate = NewIntakeFieldworkGate(options.intake, to_intake);
   parts->judgements = std::make_unique<CaseJudgements>(
       *parts->store, *parts->frameworks, *parts->gate);
   parts->inputs =
@@ -49,15 +75,26 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->service = std::make_unique<FindingsService>(
       *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
 
-  ASSIGN_OR_RETURN(
-      common::StartedServer started,
-      common::StartGrpcServer(options.listen, {parts->service.get()},
-                              {"yjinspect.v1.Findings"}));
+  grpc::Service* served = parts->service.get();
+  if (access.policy != nullptr) {
+    parts->authorizer = std::make_unique<common::Authorizer>(
+        access.policy, PublishedIn(*parts->store));
+    parts->guarded = std::make_unique<GuardedFindingsService>(
+        *parts->service, *parts->authorizer);
+    served = parts->guarded.get();
+  }
+
+  ASSIGN_OR_RETURN(common::StartedServer started,
+                   common::StartGrpcServer(
+                       options.listen, {served}, {"yjinspect.v1.Findings"},
+                       {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
+  parts->health_server = std::move(started.health_server);
   parts->feed->Start();
   auto server = std::unique_ptr<FindingsServer>(
       new FindingsServer(std::move(parts), started.port));
   server->address_ = common::DialAddress(options.listen, started.port);
+  server->health_port_ = started.health_port;
   return server;
 }
 
@@ -72,7 +109,7 @@ IntakeFeed& FindingsServer::feed() { return *parts_->feed; }
 void FindingsServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
-  parts_->server->GetHealthCheckService()->Shutdown();
+  common::StopHealthReporting(*parts_->server, parts_->health_server.get());
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();

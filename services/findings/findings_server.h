@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/access/transport_security.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 
@@ -22,6 +23,12 @@ struct FindingsServerOptions {
   bool sync = true;
   // Folder of framework files instead of the built-in ones; empty: built-in.
   std::string frameworks_dir;
+  // Mutual TLS with the access policy, or insecure; neither (the default)
+  // refuses to start. Over TLS the service also dials intake with its own
+  // certificate and key, trusting the same CA bundle.
+  common::TransportSecurity security;
+  // A plaintext health-only listener, as IntakeServerOptions::health_listen.
+  std::string health_listen;
 };
 
 class FindingsServer {
@@ -32,6 +39,7 @@ class FindingsServer {
   ~FindingsServer();
 
   int port() const { return port_; }
+  int health_port() const { return health_port_; }
   const std::string& address() const { return address_; }
   FindingsStore& store();
   IntakeFeed& feed();
@@ -46,6 +54,7 @@ class FindingsServer {
 
   std::unique_ptr<Parts> parts_;
   int port_;
+  int health_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

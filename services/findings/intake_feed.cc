@@ -12,7 +12,9 @@
 namespace yjinspect::findings {
 namespace {
 
-std::shared_ptr<grpc::Channel> FeedChannel(const std::string& address) {
+std::shared_ptr<grpc::Channel> FeedChannel(
+    const std::string& address,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments args;
   // Keepalive notices a dead intake on an idle stream; fast reconnects keep
   // the lag short after intake restarts.
@@ -23,8 +25,10 @@ std::shared_ptr<grpc::Channel> FeedChannel(const std::string& address) {
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   args.SetMaxReceiveMessageSize(16 << 20);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
-                                   args);
+  return grpc::CreateCustomChannel(
+      address,
+      credentials != nullptr ? credentials : grpc::InsecureChannelCredentials(),
+      args);
 }
 
 }  // namespace
@@ -97,7 +101,8 @@ void IntakeFeed::Run() {
 }
 
 std::string IntakeFeed::FollowOnce(bool* received) {
-  auto stub = v1::CaseIntake::NewStub(FeedChannel(options_.intake));
+  auto stub = v1::CaseIntake::NewStub(
+      FeedChannel(options_.intake, options_.credentials));
   grpc::ClientContext context;
   {
     absl::MutexLock lock(&mu_);

@@ -17,14 +17,17 @@
 #include "yjinspect/v1/findings_service.pb.h"
 
 namespace grpc {
+class ChannelCredentials;
 class ClientContext;
-}
+}  // namespace grpc
 
 namespace yjinspect::findings {
 
 struct IntakeFeedOptions {
   // host:port of the intake service.
   std::string intake = "127.0.0.1:50051";
+  // How to reach it (TLS with this service's certificate); null: plaintext.
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
 };

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/flags/flag.h"
+#include "common/access/security_flags.h"
 #include "common/logging.h"
 #include "common/service_command_line.h"
 #include "common/shutdown_signal.h"
@@ -33,7 +34,9 @@ int main(int argc, char** argv) {
       argc, argv,
       "Serves yjinspect.v1.Findings: follows intake's sampled cases and "
       "records inspectors' judgements.\nUsage: findings_server "
-      "[--listen=HOST:PORT] [--data_dir=DIR] [--intake=HOST:PORT]");
+      "[--listen=HOST:PORT] [--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM "
+      "--tls_ca=PEM --policy_file=TEXTPROTO | "
+      "--insecure) [--intake=HOST:PORT]");
   yjinspect::common::InitLogging("findings", absl::GetFlag(FLAGS_log_level));
   yjinspect::common::LogFlagEnvironment(environment);
 
@@ -42,11 +45,14 @@ int main(int argc, char** argv) {
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.intake = absl::GetFlag(FLAGS_intake);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.security = yjinspect::common::TransportSecurityFromFlags();
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
   auto server = yjinspect::findings::FindingsServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return EXIT_FAILURE;
   }
+  yjinspect::common::LogTransportSecurity(options.security);
   spdlog::info("serving on {} with store {}, following intake at {} after {}",
                (*server)->address(), options.data_dir, options.intake,
                (*server)->store().Cursor());

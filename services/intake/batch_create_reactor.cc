@@ -14,8 +14,12 @@
 namespace yjinspect::intake {
 
 BatchCreateReactor::BatchCreateReactor(CaseIntake& cases,
-                                       v1::BatchCreateCasesResponse* response)
-    : cases_(cases), response_(response), started_(absl::Now()) {
+                                       v1::BatchCreateCasesResponse* response,
+                                       Admission admit)
+    : cases_(cases),
+      response_(response),
+      admit_(std::move(admit)),
+      started_(absl::Now()) {
   StartRead(&chunk_);
 }
 
@@ -32,6 +36,15 @@ void BatchCreateReactor::OnReadDone(bool ok) {
                        " cases; split it"));
     FinishStream(v.ToStatus("BatchCreateCases chunk"));
     return;
+  }
+  if (admit_) {
+    for (const v1::CreateCaseRequest& request : chunk_.requests()) {
+      absl::Status admitted = admit_(request);
+      if (!admitted.ok()) {
+        FinishStream(admitted);
+        return;
+      }
+    }
   }
   std::vector<std::string> names;
   std::vector<v1::CreateCaseRequest> requests;

@@ -4,6 +4,9 @@
 // it with one durable write, and only then reads the next, so a fast client
 // is held back by the store instead of filling the server's memory.
 
+#include <functional>
+
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/case_intake.h"
@@ -11,10 +14,20 @@
 
 namespace yjinspect::intake {
 
+// Whether the caller of `context` may submit the case `request` names.
+using CaseAdmission =
+    std::function<absl::Status(const grpc::CallbackServerContext* context,
+                               const v1::CreateCaseRequest& request)>;
+
 class BatchCreateReactor final
     : public grpc::ServerReadReactor<v1::BatchCreateCasesRequest> {
  public:
-  BatchCreateReactor(CaseIntake& cases, v1::BatchCreateCasesResponse* response);
+  // Checked for every case of a chunk before any of it is stored: the first
+  // refusal ends the stream with it (chunks before stay stored).
+  using Admission = std::function<absl::Status(const v1::CreateCaseRequest&)>;
+
+  BatchCreateReactor(CaseIntake& cases, v1::BatchCreateCasesResponse* response,
+                     Admission admit = nullptr);
 
   void OnReadDone(bool ok) override;
   void OnDone() override { delete this; }
@@ -27,6 +40,7 @@ class BatchCreateReactor final
 
   CaseIntake& cases_;
   v1::BatchCreateCasesResponse* response_;
+  Admission admit_;
   v1::BatchCreateCasesRequest chunk_;
   int64_t next_index_ = 0;
   absl::Time started_;

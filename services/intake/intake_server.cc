@@ -3,10 +3,12 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/access/access_rules.h"
 #include "common/grpc_server.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/guarded_intake_service.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_service.h"
@@ -27,12 +29,18 @@ struct IntakeServer::Parts {
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
   std::unique_ptr<IntakeService> service;
+  std::unique_ptr<common::Authorizer> authorizer;
+  std::unique_ptr<GuardedIntakeService> guarded;
   std::unique_ptr<grpc::Server> server;
+  std::unique_ptr<grpc::Server> health_server;
 };
 
 absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
     const IntakeServerOptions& options) {
   auto parts = std::make_unique<Parts>();
+  // Bad TLS files or policy stop the start before the store is touched.
+  ASSIGN_OR_RETURN(common::ServerAccess access,
+                   common::LoadServerAccess(options.security));
   ASSIGN_OR_RETURN(
       auto frameworks,
       options.frameworks_dir.empty()
@@ -52,12 +60,23 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
       *parts->feed);
 
-  ASSIGN_OR_RETURN(common::StartedServer started,
-                   common::StartGrpcServer(
-                       options.listen, {parts->service.get()}, {kServiceName}));
+  grpc::Service* served = parts->service.get();
+  if (access.policy != nullptr) {
+    parts->authorizer = std::make_unique<common::Authorizer>(access.policy);
+    parts->guarded = std::make_unique<GuardedIntakeService>(*parts->service,
+                                                            *parts->authorizer);
+    served = parts->guarded.get();
+  }
+
+  ASSIGN_OR_RETURN(
+      common::StartedServer started,
+      common::StartGrpcServer(options.listen, {served}, {kServiceName},
+                              {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
+  parts->health_server = std::move(started.health_server);
   auto server = std::unique_ptr<IntakeServer>(
       new IntakeServer(std::move(parts), started.port));
+  server->health_port_ = started.health_port;
   server->address_ = common::DialAddress(options.listen, started.port);
   return server;
 }
@@ -70,7 +89,7 @@ IntakeServer::~IntakeServer() { Shutdown(); }
 void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
-  parts_->server->GetHealthCheckService()->Shutdown();
+  common::StopHealthReporting(*parts_->server, parts_->health_server.get());
   // Streams waiting for changes end first, so the server's shutdown does not
   // wait out its deadline on them.
   parts_->feed->Shutdown();

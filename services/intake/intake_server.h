@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/access/transport_security.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace grpc {
@@ -26,6 +27,12 @@ struct IntakeServerOptions {
   // Folder of framework files (*.textproto) to use instead of the ones
   // built in. Empty: the built-in frameworks.
   std::string frameworks_dir;
+  // Mutual TLS with the access policy, or insecure. Neither (the default)
+  // refuses to start.
+  common::TransportSecurity security;
+  // host:port of a plaintext listener serving only the health check (for
+  // probes without client certificates); empty: none.
+  std::string health_listen;
 };
 
 class IntakeServer {
@@ -39,6 +46,8 @@ class IntakeServer {
   ~IntakeServer();
 
   int port() const { return port_; }
+  // The health-only listener's port, 0 without one.
+  int health_port() const { return health_port_; }
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
@@ -55,6 +64,7 @@ class IntakeServer {
   std::unique_ptr<Parts> parts_;
   IntakeStore* store_;
   int port_;
+  int health_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

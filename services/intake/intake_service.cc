@@ -52,9 +52,16 @@ grpc::ServerUnaryReactor* IntakeService::CreateCase(
 }
 
 grpc::ServerReadReactor<v1::BatchCreateCasesRequest>*
-IntakeService::BatchCreateCases(grpc::CallbackServerContext* /*context*/,
+IntakeService::BatchCreateCases(grpc::CallbackServerContext* context,
                                 v1::BatchCreateCasesResponse* response) {
-  return new BatchCreateReactor(cases_, response);
+  BatchCreateReactor::Admission admit;
+  if (case_admission_) {
+    admit = [admission = case_admission_,
+             context](const v1::CreateCaseRequest& request) {
+      return admission(context, request);
+    };
+  }
+  return new BatchCreateReactor(cases_, response, std::move(admit));
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetCase(

@@ -3,6 +3,9 @@
 // The gRPC adapter of yjinspect.v1.CaseIntake: protos in, a domain call, the
 // absl::Status converted once at the edge. No domain logic here.
 
+#include <utility>
+
+#include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
@@ -21,6 +24,12 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
         inspections_(inspections),
         sampling_(sampling),
         feed_(feed) {}
+
+  // Checks each case a BatchCreateCases stream carries before its chunk is
+  // stored (the authorization of the guarded service); unset: none.
+  void set_case_admission(CaseAdmission admission) {
+    case_admission_ = std::move(admission);
+  }
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
                                        const v1::CreateCaseRequest* request,
@@ -78,6 +87,7 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
   ChangeFeed& feed_;
+  CaseAdmission case_admission_;
 };
 
 }  // namespace yjinspect::intake

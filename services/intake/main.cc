@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/flags/flag.h"
+#include "common/access/security_flags.h"
 #include "common/logging.h"
 #include "common/service_command_line.h"
 #include "common/shutdown_signal.h"
@@ -31,7 +32,9 @@ int main(int argc, char** argv) {
       argc, argv,
       "Serves yjinspect.v1.CaseIntake: validates and stores cases and "
       "inspections durably.\nUsage: intake_server [--listen=HOST:PORT] "
-      "[--data_dir=DIR]");
+      "[--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM --tls_ca=PEM "
+      "--policy_file=TEXTPROTO | "
+      "--insecure)");
   yjinspect::common::InitLogging("intake", absl::GetFlag(FLAGS_log_level));
   yjinspect::common::LogFlagEnvironment(environment);
 
@@ -39,11 +42,14 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.security = yjinspect::common::TransportSecurityFromFlags();
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return EXIT_FAILURE;
   }
+  yjinspect::common::LogTransportSecurity(options.security);
   spdlog::info("serving on {} with store {} (change log head {})",
                (*server)->address(), options.data_dir,
                (*server)->store().HeadSequence());

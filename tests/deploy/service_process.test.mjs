@@ -26,7 +26,11 @@ const kStartDeadlineMs = 60_000;
 
 // Starts `command args` with exactly `env`; resolves once the log says
 // "serving on", with the process, its log so far and a promise of its exit.
+// These checks are about configuration, not transport: the services run
+// plaintext (YJINSPECT_INSECURE), which also shows a boolean flag set by a
+// variable.
 function startService(command, args, env) {
+  env = { YJINSPECT_INSECURE: "true", ...env };
   const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));

@@ -20,6 +20,7 @@ void FindingsHarness::Start() {
   findings::FindingsServerOptions options;
   options.listen = "127.0.0.1:" + std::to_string(port_);
   options.data_dir = data_dir_;
+  options.security.insecure = true;
   options.intake = intake_address_;
   options.sync = sync_;
   // A restart binds the port it had; another test process may hold it for a

@@ -18,6 +18,7 @@ void IntakeHarness::Start() {
   intake::IntakeServerOptions options;
   options.listen = "127.0.0.1:" + std::to_string(port_);
   options.data_dir = data_dir_;
+  options.security.insecure = true;
   options.sync = sync_;
   // A restart binds the port it had; another test process may hold it for a
   // moment after it was released, so try for a while before giving up.

@@ -1,0 +1,42 @@
+#include "cli/transport_options.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "cli/rpc_client.h"
+
+namespace yjinspect::cli {
+
+void AddTransportOptions(CLI::App& app, common::TransportSecurity* security) {
+  app.add_option("--tls_cert,--cert", security->cert_file,
+                 "PEM client certificate: who you are to the services")
+      ->envname("YJINSPECT_TLS_CERT");
+  app.add_option("--tls_key,--key", security->key_file,
+                 "PEM private key of the client certificate")
+      ->envname("YJINSPECT_TLS_KEY");
+  app.add_option("--tls_ca,--ca", security->ca_file,
+                 "PEM CA bundle the services' certificates chain to")
+      ->envname("YJINSPECT_TLS_CA");
+  app.add_flag("--insecure", security->insecure,
+               "plaintext, for services started with --insecure (local "
+               "development only)")
+      ->envname("YJINSPECT_INSECURE");
+}
+
+int ApplyTransportOptions(const common::TransportSecurity& security) {
+  absl::Status complete =
+      common::CheckTransportSecurity(security, /*server=*/false);
+  if (!complete.ok()) {
+    std::cerr << "error: " << complete.message() << "\n";
+    return kExitUsage;
+  }
+  auto credentials = common::ChannelCredentialsFor(security);
+  if (!credentials.ok()) {
+    std::cerr << "error: " << credentials.status().message() << "\n";
+    return kExitUsage;
+  }
+  SetChannelCredentials(*std::move(credentials));
+  return kExitOk;
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,241 @@
+#include "common/access/access_rules.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
+#include "yjinspect/v1/findings_service.pb.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::common {
+namespace {
+
+constexpr char kIntake[] = "/yjinspect.v1.CaseIntake/";
+constexpr char kFindings[] = "/yjinspect.v1.Findings/";
+
+constexpr Role kSubmitter = Role::kYotSubmitter;
+constexpr Role kInspector = Role::kInspector;
+constexpr Role kLead = Role::kLeadInspector;
+constexpr Role kFindingsService = Role::kFindingsService;
+constexpr Role kReader = Role::kReader;
+
+// Targets from the resource names requests carry. A name that does not
+// parse gives an empty target, which only kAny grants cover.
+Target OfYotName(const std::string& name) {
+  Target t;
+  // "yots/-" (every YOT) parses to "-", which is nobody's YOT.
+  t.yot = ParseYotName(name, true).value_or("");
+  return t;
+}
+Target OfCaseName(const std::string& name) {
+  Target t;
+  if (auto parsed = ParseCaseName(name)) t.yot = parsed->yot;
+  return t;
+}
+Target OfInspectionName(const std::string& name) {
+  Target t;
+  t.inspection = ParseInspectionName(name).value_or("");
+  return t;
+}
+// "inspections/{i}/caseFindings/{c}" -> {i}.
+Target OfCaseFindingsName(const std::string& name) {
+  const std::string::size_type marker = name.find("/caseFindings/");
+  if (marker == std::string::npos) return Target{};
+  return OfInspectionName(name.substr(0, marker));
+}
+
+// One rule for `Request`: the target comes from `target(request)`.
+template <typename Request>
+MethodRule Rule(absl::string_view service, absl::string_view method,
+                std::vector<Grant> grants,
+                std::function<Target(const Request&)> target) {
+  return MethodRule{
+      absl::StrCat(service, method), std::move(grants),
+      [target = std::move(target)](const google::protobuf::Message& m) {
+        // Rules are looked up by method: a mismatched message is a wiring
+        // mistake, and gets a target nothing covers.
+        if (m.GetDescriptor() != Request::descriptor()) return Target{};
+        return target(static_cast<const Request&>(m));
+      }};
+}
+
+std::vector<MethodRule> BuildRules() {
+  const std::vector<Grant> case_readers = {{kSubmitter, Scope::kOwnYot},
+                                           {kInspector, Scope::kAssignedYot},
+                                           {kLead, Scope::kAssignedYot}};
+  const std::vector<Grant> inspection_team = {
+      {kInspector, Scope::kAssignedInspection},
+      {kLead, Scope::kAssignedInspection}};
+  const std::vector<Grant> lead_only = {{kLead, Scope::kAssignedInspection}};
+  auto inspection_of = [](const auto& r) { return OfInspectionName(r.name()); };
+  auto findings_of = [](const auto& r) {
+    return OfInspectionName(r.inspection());
+  };
+
+  std::vector<MethodRule> rules;
+  // --- yjinspect.v1.CaseIntake ---
+  // A YOT submits its caseload; a lead inspector may load the caseload of
+  // the YOT it inspects (a run spec carries it: `yjinspect run`).
+  rules.push_back(Rule<v1::CreateCaseRequest>(
+      kIntake, "CreateCase",
+      {{kSubmitter, Scope::kOwnYot}, {kLead, Scope::kAssignedYot}},
+      [](const auto& r) { return OfYotName(r.parent()); }));
+  // The stream itself is open to both; each case it carries is then held
+  // to the CreateCase rule before anything of its chunk is stored.
+  rules.push_back(Rule<v1::BatchCreateCasesRequest>(
+      kIntake, "BatchCreateCases",
+      {{kSubmitter, Scope::kAny}, {kLead, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  rules.push_back(Rule<v1::GetCaseRequest>(
+      kIntake, "GetCase", case_readers,
+      [](const auto& r) { return OfCaseName(r.name()); }));
+  rules.push_back(Rule<v1::ListCasesRequest>(
+      kIntake, "ListCases", case_readers,
+      [](const auto& r) { return OfYotName(r.parent()); }));
+  // Corrections and erasures come from the YOT's own system only.
+  rules.push_back(Rule<v1::UpdateCaseRequest>(
+      kIntake, "UpdateCase", {{kSubmitter, Scope::kOwnYot}},
+      [](const auto& r) { return OfCaseName(r.case_().name()); }));
+  rules.push_back(Rule<v1::DeleteCaseRequest>(
+      kIntake, "DeleteCase", {{kSubmitter, Scope::kOwnYot}},
+      [](const auto& r) { return OfCaseName(r.name()); }));
+  // A lead inspector announces the inspections it is assigned to, of the
+  // YOT the assignment names (so the id cannot be left to the service).
+  rules.push_back(Rule<v1::CreateInspectionRequest>(
+      kIntake, "CreateInspection", lead_only, [](const auto& r) {
+        Target t;
+        if (IsValidInspectionId(r.inspection_id())) {
+          t.inspection = r.inspection_id();
+        }
+        t.yot = ParseYotName(r.inspection().yot()).value_or("-");
+        return t;
+      }));
+  rules.push_back(Rule<v1::GetInspectionRequest>(
+      kIntake, "GetInspection", inspection_team, inspection_of));
+  // Listing needs the `yot` filter: nobody may list every inspection.
+  rules.push_back(Rule<v1::ListInspectionsRequest>(
+      kIntake, "ListInspections", case_readers,
+      [](const auto& r) { return OfYotName(r.yot()); }));
+  rules.push_back(Rule<v1::DrawSampleRequest>(kIntake, "DrawSample", lead_only,
+                                              inspection_of));
+  rules.push_back(Rule<v1::ResetSampleRequest>(kIntake, "ResetSample",
+                                               lead_only, inspection_of));
+  // The findings service fixes the sample before the first judgement, on
+  // behalf of whichever inspector recorded it.
+  rules.push_back(Rule<v1::StartFieldworkRequest>(
+      kIntake, "StartFieldwork",
+      {{kFindingsService, Scope::kAny}, {kLead, Scope::kAssignedInspection}},
+      inspection_of));
+  // Agreeing verdicts and publishing are the lead inspector's.
+  rules.push_back(Rule<v1::AdvanceInspectionRequest>(
+      kIntake, "AdvanceInspection", lead_only, inspection_of));
+  rules.push_back(Rule<v1::StreamSampledCasesRequest>(
+      kIntake, "StreamSampledCases", {{kFindingsService, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+
+  // --- yjinspect.v1.Findings ---
+  rules.push_back(Rule<v1::RecordJudgementsRequest>(
+      kFindings, "RecordJudgements", inspection_team, findings_of));
+  rules.push_back(Rule<v1::GetCaseFindingsRequest>(
+      kFindings, "GetCaseFindings", inspection_team,
+      [](const auto& r) { return OfCaseFindingsName(r.name()); }));
+  rules.push_back(Rule<v1::ListCaseFindingsRequest>(
+      kFindings, "ListCaseFindings", inspection_team,
+      [](const auto& r) { return OfInspectionName(r.parent()); }));
+  rules.push_back(Rule<v1::ListJudgementHistoryRequest>(
+      kFindings, "ListJudgementHistory", inspection_team,
+      [](const auto& r) { return OfCaseFindingsName(r.name()); }));
+  // How far findings follows intake: operational, names no inspection.
+  rules.push_back(Rule<v1::GetFeedStatusRequest>(
+      kFindings, "GetFeedStatus",
+      {{kInspector, Scope::kAny}, {kLead, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  rules.push_back(Rule<v1::GetInspectionProgressRequest>(
+      kFindings, "GetInspectionProgress", inspection_team, findings_of));
+  rules.push_back(Rule<v1::RecordInterviewRequest>(
+      kFindings, "RecordInterview", inspection_team, findings_of));
+  rules.push_back(Rule<v1::SetReportInputsRequest>(kFindings, "SetReportInputs",
+                                                   lead_only, findings_of));
+  rules.push_back(Rule<v1::GetReportInputsRequest>(
+      kFindings, "GetReportInputs", inspection_team, findings_of));
+  // Panel ratings and overrides are the lead inspector's to record.
+  rules.push_back(Rule<v1::RecordVerdictDecisionRequest>(
+      kFindings, "RecordVerdictDecision", lead_only, findings_of));
+  rules.push_back(Rule<v1::GetVerdictsRequest>(kFindings, "GetVerdicts",
+                                               inspection_team, findings_of));
+  rules.push_back(
+      Rule<v1::RenderReportRequest>(kFindings, "RenderReport",
+                                    {{kInspector, Scope::kAssignedInspection},
+                                     {kLead, Scope::kAssignedInspection},
+                                     {kReader, Scope::kPublished}},
+                                    findings_of));
+  return rules;
+}
+
+}  // namespace
+
+const std::vector<MethodRule>& MethodRules() {
+  static const std::vector<MethodRule>* rules =
+      new std::vector<MethodRule>(BuildRules());
+  return *rules;
+}
+
+const MethodRule* RuleFor(absl::string_view method) {
+  for (const MethodRule& rule : MethodRules()) {
+    if (rule.method == method) return &rule;
+  }
+  return nullptr;
+}
+
+Authorizer::Authorizer(std::shared_ptr<const AccessPolicy> policy,
+                       PublishedCheck published)
+    : policy_(std::move(policy)), published_(std::move(published)) {}
+
+absl::Status Authorizer::Authorize(
+    absl::string_view identity, absl::string_view method,
+    const google::protobuf::Message& request) const {
+  const PolicyEntry* caller = policy_->Find(identity);
+  if (caller == nullptr) {
+    return absl::UnauthenticatedError("the caller is not known");
+  }
+  const MethodRule* rule = RuleFor(method);
+  if (rule != nullptr) {
+    const Target target = rule->target(request);
+    for (const Grant& grant : rule->grants) {
+      if (grant.role == caller->role && Covers(*caller, grant, target)) {
+        return absl::OkStatus();
+      }
+    }
+  }
+  // The same words whatever the reason, and no resource name: a refusal
+  // must not tell whether the resource exists.
+  return absl::PermissionDeniedError(absl::StrCat(
+      "'", caller->identity, "' (", RoleName(caller->role), ") may not call ",
+      method.substr(method.rfind('/') + 1), " on this resource"));
+}
+
+bool Authorizer::Covers(const PolicyEntry& caller, const Grant& grant,
+                        const Target& target) const {
+  switch (grant.scope) {
+    case Scope::kAny:
+      return true;
+    case Scope::kOwnYot:
+      return !target.yot.empty() && caller.yots.count(target.yot) > 0;
+    case Scope::kAssignedYot:
+      return !target.yot.empty() && caller.AssignedToYot(target.yot);
+    case Scope::kAssignedInspection: {
+      if (target.inspection.empty()) return false;
+      auto it = caller.assignments.find(target.inspection);
+      if (it == caller.assignments.end()) return false;
+      // A request that also names a YOT (CreateInspection) must name the
+      // assignment's.
+      return target.yot.empty() || target.yot == it->second;
+    }
+    case Scope::kPublished:
+      return !target.inspection.empty() && published_ != nullptr &&
+             published_(target.inspection);
+  }
+  return false;
+}
+
+}  // namespace yjinspect::common

@@ -1,0 +1,80 @@
+#pragma once
+
+// Authorization: the one table saying, for every RPC of both services,
+// which roles may call it and on which resources, and the one function that
+// applies it. It decides from the caller's policy entry and the names in
+// the request alone, before any lookup, so a refusal is the same whether or
+// not the named resource exists. (One exception, decided deliberately: a
+// reader's RenderReport asks whether the report is published, and is
+// refused alike when the inspection is unknown or unpublished.)
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "common/access/access_policy.h"
+#include "google/protobuf/message.h"
+
+namespace yjinspect::common {
+
+// What a grant covers.
+enum class Scope {
+  kAny,                 // every call of the method
+  kOwnYot,              // the request names one of the caller's YOTs
+  kAssignedYot,         // ... the YOT of one of the caller's assignments
+  kAssignedInspection,  // ... one of the caller's assigned inspections
+  kPublished,           // ... an inspection whose report is published
+};
+
+struct Grant {
+  Role role;
+  Scope scope;
+};
+
+// The resource a request names, from its fields; empty parts when it names
+// none (or a name does not parse, which no scope then matches).
+struct Target {
+  std::string yot;         // a YOT code
+  std::string inspection;  // an inspection id
+};
+
+struct MethodRule {
+  // Full gRPC method name, "/yjinspect.v1.CaseIntake/GetCase".
+  std::string method;
+  std::vector<Grant> grants;
+  std::function<Target(const google::protobuf::Message&)> target;
+};
+
+// The table: one rule per RPC of yjinspect.v1.CaseIntake and
+// yjinspect.v1.Findings.
+const std::vector<MethodRule>& MethodRules();
+// The rule of `method`, or nullptr (then every caller is refused).
+const MethodRule* RuleFor(absl::string_view method);
+
+class Authorizer {
+ public:
+  // Whether an inspection's report is published (findings' view).
+  using PublishedCheck = std::function<bool(absl::string_view inspection_id)>;
+
+  // Without `published`, kPublished grants allow nothing.
+  explicit Authorizer(std::shared_ptr<const AccessPolicy> policy,
+                      PublishedCheck published = nullptr);
+
+  // OK when the caller with `identity` may call `method` with `request`;
+  // UNAUTHENTICATED when the policy does not know the identity;
+  // PERMISSION_DENIED otherwise (also for a method without a rule).
+  absl::Status Authorize(absl::string_view identity, absl::string_view method,
+                         const google::protobuf::Message& request) const;
+
+ private:
+  bool Covers(const PolicyEntry& caller, const Grant& grant,
+              const Target& target) const;
+
+  std::shared_ptr<const AccessPolicy> policy_;
+  PublishedCheck published_;
+};
+
+}  // namespace yjinspect::common

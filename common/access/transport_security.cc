@@ -1,0 +1,147 @@
+#include "common/access/transport_security.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/security/auth_metadata_processor.h"
+
+namespace yjinspect::common {
+namespace {
+
+absl::StatusOr<std::string> ReadPem(const std::string& path,
+                                    absl::string_view what) {
+  std::ifstream in(path);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot read the ", what, " file ", path));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs on every call of a TLS server before any handler: the peer's
+// verified certificate must name a caller of the policy. The identity and
+// role go into the call's auth context, where CallerOf finds them.
+class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
+ public:
+  explicit PolicyIdentityProcessor(std::shared_ptr<const AccessPolicy> policy)
+      : policy_(std::move(policy)) {}
+
+  // A map lookup: cheap enough to run on the call's own thread.
+  bool IsBlocking() const override { return false; }
+
+  grpc::Status Process(const InputMetadata& /*auth_metadata*/,
+                       grpc::AuthContext* context,
+                       OutputMetadata* /*consumed_auth_metadata*/,
+                       OutputMetadata* /*response_metadata*/) override {
+    auto names = context->FindPropertyValues("x509_common_name");
+    if (!context->IsPeerAuthenticated() || names.empty()) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          "a client certificate is required");
+    }
+    const std::string identity(names.front().data(), names.front().size());
+    const PolicyEntry* entry = policy_->Find(identity);
+    if (entry == nullptr) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          "the client certificate names no known caller");
+    }
+    context->AddProperty(kIdentityProperty, identity);
+    context->AddProperty(kRoleProperty, std::string(RoleName(entry->role)));
+    return grpc::Status::OK;
+  }
+
+ private:
+  std::shared_ptr<const AccessPolicy> policy_;
+};
+
+}  // namespace
+
+absl::Status CheckTransportSecurity(const TransportSecurity& security,
+                                    bool server) {
+  const bool any_file = !security.cert_file.empty() ||
+                        !security.key_file.empty() || !security.ca_file.empty();
+  if (security.insecure) {
+    if (any_file) {
+      return absl::InvalidArgumentError(
+          "--insecure cannot be combined with --tls_cert, --tls_key or "
+          "--tls_ca");
+    }
+    return absl::OkStatus();
+  }
+  std::string missing;
+  if (security.cert_file.empty()) absl::StrAppend(&missing, " --tls_cert");
+  if (security.key_file.empty()) absl::StrAppend(&missing, " --tls_key");
+  if (security.ca_file.empty()) absl::StrAppend(&missing, " --tls_ca");
+  if (server && security.policy_file.empty()) {
+    absl::StrAppend(&missing, " --policy_file");
+  }
+  if (!missing.empty()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("mutual TLS needs", missing,
+                     " (or --insecure, for local development only)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ServerAccess> LoadServerAccess(
+    const TransportSecurity& security) {
+  absl::Status complete = CheckTransportSecurity(security, /*server=*/true);
+  if (!complete.ok()) return complete;
+  ServerAccess access;
+  if (!security.insecure) {
+    auto policy = AccessPolicy::LoadFile(security.policy_file);
+    if (!policy.ok()) return policy.status();
+    access.policy = std::make_shared<const AccessPolicy>(*std::move(policy));
+  }
+  auto credentials = ServerCredentialsFor(security, access.policy);
+  if (!credentials.ok()) return credentials.status();
+  access.credentials = *std::move(credentials);
+  return access;
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
+    const TransportSecurity& security,
+    std::shared_ptr<const AccessPolicy> policy) {
+  if (security.insecure) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions options(
+      // Verify any certificate offered (a bad one fails the handshake) but
+      // let a call without one through to the processor, which refuses it
+      // with UNAUTHENTICATED: a clearer answer than a failed handshake.
+      GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  auto cert = ReadPem(security.cert_file, "certificate");
+  if (!cert.ok()) return cert.status();
+  auto key = ReadPem(security.key_file, "private key");
+  if (!key.ok()) return key.status();
+  auto ca = ReadPem(security.ca_file, "CA bundle");
+  if (!ca.ok()) return ca.status();
+  pair.cert_chain = *std::move(cert);
+  pair.private_key = *std::move(key);
+  options.pem_root_certs = *std::move(ca);
+  options.pem_key_cert_pairs.push_back(std::move(pair));
+  auto credentials = grpc::SslServerCredentials(options);
+  credentials->SetAuthMetadataProcessor(
+      std::make_shared<PolicyIdentityProcessor>(std::move(policy)));
+  return credentials;
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
+    const TransportSecurity& security) {
+  if (security.insecure) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions options;
+  auto cert = ReadPem(security.cert_file, "certificate");
+  if (!cert.ok()) return cert.status();
+  auto key = ReadPem(security.key_file, "private key");
+  if (!key.ok()) return key.status();
+  auto ca = ReadPem(security.ca_file, "CA bundle");
+  if (!ca.ok()) return ca.status();
+  options.pem_cert_chain = *std::move(cert);
+  options.pem_private_key = *std::move(key);
+  options.pem_root_certs = *std::move(ca);
+  return grpc::SslCredentials(options);
+}
+
+}  // namespace yjinspect::common

@@ -1,0 +1,152 @@
+#include "tests/integration/access/tls_services.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "common/access/transport_security.h"
+#include "grpcpp/grpcpp.h"
+
+namespace yjinspect::testing {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string MakeCertificates() {
+  const char* shared = std::getenv("YJ_AUTH_CERTS");
+  static TempDir* own = nullptr;
+  std::string dir;
+  if (shared != nullptr && *shared != '\0') {
+    dir = shared;
+  } else {
+    own = new TempDir();
+    dir = own->Sub("certs");
+  }
+  // Idempotent: keeps what the fixture already made.
+  std::string command = std::string(YJ_MAKE_CERTS) + " " + dir +
+                        " --test-extras bolton-yot wigan-yot insp-1 lead-1 "
+                        "lead-2 reader-1 stranger";
+  if (std::system(command.c_str()) != 0) {
+    std::cerr << "cannot make test certificates: " << command << "\n";
+    std::abort();
+  }
+  return dir;
+}
+
+common::TransportSecurity ServerSecurity(const std::string& name,
+                                         const std::string& policy_file) {
+  common::TransportSecurity security;
+  security.cert_file = TestCertificates() + "/" + name + ".pem";
+  security.key_file = TestCertificates() + "/" + name + ".key";
+  security.ca_file = TestCertificates() + "/ca.pem";
+  security.policy_file = policy_file;
+  return security;
+}
+
+}  // namespace
+
+const char kTestPolicy[] = R"pb(
+  caller { identity: "bolton-yot" role: "yot-submitter" yot: "bolton" }
+  caller { identity: "wigan-yot" role: "yot-submitter" yot: "wigan" }
+  caller {
+    identity: "insp-1"
+    role: "inspector"
+    assignment { inspection: "bolton-2014-12" yot: "bolton" }
+  }
+  caller {
+    identity: "lead-1"
+    role: "lead-inspector"
+    assignment { inspection: "bolton-2014-12" yot: "bolton" }
+  }
+  caller {
+    identity: "lead-2"
+    role: "lead-inspector"
+    assignment { inspection: "wigan-2015-01" yot: "wigan" }
+  }
+  caller { identity: "findings-service" role: "findings-service" }
+  caller { identity: "reader-1" role: "reader" }
+)pb";
+
+const std::string& TestCertificates() {
+  static const std::string* dir = new std::string(MakeCertificates());
+  return *dir;
+}
+
+TlsServices::TlsServices() {
+  const std::string policy = dir_.Sub("policy.textproto");
+  std::ofstream(policy) << kTestPolicy;
+
+  intake::IntakeServerOptions intake_options;
+  intake_options.listen = "127.0.0.1:0";
+  intake_options.data_dir = dir_.Sub("intake");
+  intake_options.sync = false;
+  intake_options.security = ServerSecurity("intake", policy);
+  auto intake = intake::IntakeServer::Start(intake_options);
+  if (!intake.ok()) {
+    std::cerr << "cannot start intake: " << intake.status() << "\n";
+    std::abort();
+  }
+  intake_ = *std::move(intake);
+
+  findings::FindingsServerOptions findings_options;
+  findings_options.listen = "127.0.0.1:0";
+  findings_options.data_dir = dir_.Sub("findings");
+  findings_options.sync = false;
+  findings_options.intake = intake_->address();
+  findings_options.security = ServerSecurity("findings", policy);
+  auto findings = findings::FindingsServer::Start(findings_options);
+  if (!findings.ok()) {
+    std::cerr << "cannot start findings: " << findings.status() << "\n";
+    std::abort();
+  }
+  findings_ = *std::move(findings);
+}
+
+TlsServices::~TlsServices() {
+  findings_->Shutdown();
+  intake_->Shutdown();
+}
+
+Stubs TlsServices::ClientAs(const std::string& cert_name) const {
+  grpc::SslCredentialsOptions options;
+  options.pem_root_certs = ReadFile(TestCertificates() + "/ca.pem");
+  // The findings service's own certificate is findings.pem.
+  const std::string file =
+      cert_name == "findings-service" ? "findings" : cert_name;
+  if (!file.empty()) {
+    options.pem_cert_chain = ReadFile(TestCertificates() + "/" + file + ".pem");
+    options.pem_private_key =
+        ReadFile(TestCertificates() + "/" + file + ".key");
+    if (options.pem_cert_chain.empty()) {
+      std::cerr << "no test certificate " << file << "\n";
+      std::abort();
+    }
+  }
+  auto credentials = grpc::SslCredentials(options);
+  Stubs stubs;
+  // A fresh channel per client: connections (and so identities) are not
+  // shared between clients of different certificates.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  stubs.intake = v1::CaseIntake::NewStub(
+      grpc::CreateCustomChannel(intake_->address(), credentials, args));
+  stubs.findings = v1::Findings::NewStub(
+      grpc::CreateCustomChannel(findings_->address(), credentials, args));
+  return stubs;
+}
+
+std::unique_ptr<grpc::ClientContext> CallContext() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(20));
+  return context;
+}
+
+}  // namespace yjinspect::testing
