@@ -22,6 +22,9 @@ struct FindingsServerOptions {
   bool sync = true;
   // Folder of framework files instead of the built-in ones; empty: built-in.
   std::string frameworks_dir;
+  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
+  // free port (see FindingsServer::metrics_port()). Empty: no endpoint.
+  std::string metrics_listen;
 };
 
 class FindingsServer {
@@ -33,6 +36,8 @@ class FindingsServer {
 
   int port() const { return port_; }
   const std::string& address() const { return address_; }
+  // The bound metrics port; 0 when metrics are not served.
+  int metrics_port() const { return metrics_port_; }
   FindingsStore& store();
   IntakeFeed& feed();
 
@@ -46,6 +51,7 @@ class FindingsServer {
 
   std::unique_ptr<Parts> parts_;
   int port_;
+  int metrics_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

@@ -4,9 +4,10 @@
 // it with one durable write, and only then reads the next, so a fast client
 // is held back by the store instead of filling the server's memory.
 
-#include "absl/time/time.h"
+#include "common/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/intake_metrics.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::intake {
@@ -14,7 +15,11 @@ namespace yjinspect::intake {
 class BatchCreateReactor final
     : public grpc::ServerReadReactor<v1::BatchCreateCasesRequest> {
  public:
-  BatchCreateReactor(CaseIntake& cases, v1::BatchCreateCasesResponse* response);
+  // `started` is the call's start (its request id goes on every case the
+  // load stores); created cases are counted in `metrics`.
+  BatchCreateReactor(CaseIntake& cases, IntakeMetrics& metrics,
+                     common::CallStart started,
+                     v1::BatchCreateCasesResponse* response);
 
   void OnReadDone(bool ok) override;
   void OnDone() override { delete this; }
@@ -26,10 +31,11 @@ class BatchCreateReactor final
   void FinishStream(const absl::Status& status);
 
   CaseIntake& cases_;
+  IntakeMetrics& metrics_;
+  const common::CallStart started_;
   v1::BatchCreateCasesResponse* response_;
   v1::BatchCreateCasesRequest chunk_;
   int64_t next_index_ = 0;
-  absl::Time started_;
 };
 
 }  // namespace yjinspect::intake

@@ -4,11 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/grpc_server.h"
+#include "common/service_metrics.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
+#include "services/intake/intake_metrics.h"
 #include "services/intake/intake_service.h"
 #include "services/intake/stream/change_feed.h"
 
@@ -22,6 +24,9 @@ constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
 struct IntakeServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<IntakeStore> store;
+  // After the store: destroyed (and so no longer scraping) before it.
+  common::ServiceMetrics metrics{"intake"};
+  std::unique_ptr<IntakeMetrics> intake_metrics;
   std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
@@ -42,6 +47,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
+  parts->intake_metrics =
+      std::make_unique<IntakeMetrics>(parts->metrics, *parts->store);
   parts->feed = std::make_unique<ChangeFeed>(*parts->store);
   parts->cases = std::make_unique<CaseIntake>(*parts->store);
   parts->inspections =
@@ -50,7 +57,12 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<InspectionSampling>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<IntakeService>(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->feed);
+      *parts->feed, *parts->intake_metrics);
+  int metrics_port = 0;
+  if (!options.metrics_listen.empty()) {
+    ASSIGN_OR_RETURN(metrics_port,
+                     parts->metrics.Serve(options.metrics_listen));
+  }
 
   ASSIGN_OR_RETURN(common::StartedServer started,
                    common::StartGrpcServer(
@@ -59,6 +71,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   auto server = std::unique_ptr<IntakeServer>(
       new IntakeServer(std::move(parts), started.port));
   server->address_ = common::DialAddress(options.listen, started.port);
+  server->metrics_port_ = metrics_port;
   return server;
 }
 
@@ -70,6 +83,8 @@ IntakeServer::~IntakeServer() { Shutdown(); }
 void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
+  // Scrapes read the store: they end before it closes.
+  parts_->metrics.StopServing();
   parts_->server->GetHealthCheckService()->Shutdown();
   // Streams waiting for changes end first, so the server's shutdown does not
   // wait out its deadline on them.

@@ -26,12 +26,17 @@ struct IntakeServerOptions {
   // Folder of framework files (*.textproto) to use instead of the ones
   // built in. Empty: the built-in frameworks.
   std::string frameworks_dir;
+  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
+  // free port (see IntakeServer::metrics_port()). Empty: no metrics
+  // endpoint.
+  std::string metrics_listen;
 };
 
 class IntakeServer {
  public:
   // Opens the store and starts serving. FAILED_PRECONDITION when the store
-  // is held by another process, UNAVAILABLE when the address cannot be bound.
+  // is held by another process, UNAVAILABLE when the address (or the
+  // metrics address) cannot be bound.
   static absl::StatusOr<std::unique_ptr<IntakeServer>> Start(
       const IntakeServerOptions& options);
 
@@ -39,6 +44,8 @@ class IntakeServer {
   ~IntakeServer();
 
   int port() const { return port_; }
+  // The bound metrics port; 0 when metrics are not served.
+  int metrics_port() const { return metrics_port_; }
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
@@ -55,6 +62,7 @@ class IntakeServer {
   std::unique_ptr<Parts> parts_;
   IntakeStore* store_;
   int port_;
+  int metrics_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

@@ -3,9 +3,11 @@
 // The gRPC adapter of yjinspect.v1.CaseIntake: protos in, a domain call, the
 // absl::Status converted once at the edge. No domain logic here.
 
+#include "common/rpc_edge.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
+#include "services/intake/intake_metrics.h"
 #include "services/intake/stream/change_feed.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -15,12 +17,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
  public:
   IntakeService(IntakeStore& store, CaseIntake& cases,
                 InspectionRegistry& inspections, InspectionSampling& sampling,
-                ChangeFeed& feed)
+                ChangeFeed& feed, IntakeMetrics& metrics)
       : store_(store),
         cases_(cases),
         inspections_(inspections),
         sampling_(sampling),
-        feed_(feed) {}
+        feed_(feed),
+        metrics_(metrics) {}
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
                                        const v1::CreateCaseRequest* request,
@@ -73,11 +76,15 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       const v1::StreamSampledCasesRequest* request) override;
 
  private:
+  // The call's start: its request id, counted in this service's metrics.
+  common::CallStart StartCall(grpc::CallbackServerContext* context);
+
   IntakeStore& store_;
   CaseIntake& cases_;
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
   ChangeFeed& feed_;
+  IntakeMetrics& metrics_;
 };
 
 }  // namespace yjinspect::intake

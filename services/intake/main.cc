@@ -17,6 +17,8 @@ ABSL_FLAG(std::string, data_dir, "var/intake",
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "host:port to serve Prometheus metrics on (/metrics); empty: none");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug, info, warn, error");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
@@ -43,6 +46,9 @@ int main(int argc, char** argv) {
   spdlog::info("serving on {} with store {} (change log head {})",
                (*server)->address(), options.data_dir,
                (*server)->store().HeadSequence());
+  if ((*server)->metrics_port() != 0) {
+    spdlog::info("metrics on port {} (/metrics)", (*server)->metrics_port());
+  }
   int signal_number = yjinspect::common::WaitForShutdownSignal();
   spdlog::info("signal {} received: finishing calls in flight", signal_number);
   (*server)->Shutdown(
