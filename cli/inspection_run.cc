@@ -11,6 +11,7 @@
 #include "cli/exchange/import_caseload.h"
 #include "cli/rpc_client.h"
 #include "common/grpc_status.h"
+#include "common/request_id.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -101,6 +102,7 @@ absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
   RETURN_IF_ERROR(ImportCaseloadFile(c, spec, stored));
   if (spec.cases().empty()) return absl::OkStatus();
   grpc::ClientContext context;
+  context.AddMetadata("x-request-id", common::NewRequestId());
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::minutes(10));
   v1::BatchCreateCasesResponse response;

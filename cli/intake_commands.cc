@@ -11,6 +11,7 @@
 #include "cli/synthetic_caseload.h"
 #include "common/dates.h"
 #include "common/grpc_status.h"
+#include "common/request_id.h"
 #include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -133,6 +134,7 @@ int LoadSynthetic(const GlobalOptions& global, const LoadOptions& options) {
   std::vector<v1::CreateCaseRequest> cases = GenerateCaseload(spec);
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
   grpc::ClientContext context;
+  context.AddMetadata("x-request-id", common::NewRequestId());
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::minutes(10));
   v1::BatchCreateCasesResponse response;

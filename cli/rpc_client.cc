@@ -5,6 +5,7 @@
 
 #include "cli/exit_codes.h"
 #include "common/field_violations.h"
+#include "common/request_id.h"
 
 namespace yjinspect::cli {
 
@@ -42,6 +43,9 @@ void SetActor(const std::string& actor) { Actor() = actor; }
 std::unique_ptr<grpc::ClientContext> Deadline(absl::Duration timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
   if (!Actor().empty()) context->AddMetadata("x-yjinspect-actor", Actor());
+  // One id per call: the services log it and write it on the changes the
+  // call makes, so one step of a run can be found in both services' logs.
+  context->AddMetadata("x-request-id", common::NewRequestId());
   context->set_deadline(std::chrono::system_clock::now() +
                         absl::ToChronoMilliseconds(timeout));
   return context;

@@ -24,7 +24,8 @@ void SetChannelCredentials(
 // every call, so the inspection's records say who took each step.
 void SetActor(const std::string& actor);
 
-// A context whose deadline is `timeout` from now (with the actor).
+// A context whose deadline is `timeout` from now, with the actor and a new
+// request id (`x-request-id`).
 std::unique_ptr<grpc::ClientContext> Deadline(
     absl::Duration timeout = absl::Seconds(30));
 

@@ -1,13 +1,31 @@
 #include "common/rpc_edge.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "common/caller.h"
+#include "common/request_id.h"
+#include "common/service_metrics.h"
 
 namespace yjinspect::common {
 
+CallStart StartCall(grpc::CallbackServerContext* context,
+                    ServiceMetrics* metrics) {
+  CallStart call;
+  call.time = absl::Now();
+  call.metrics = metrics;
+  call.request_id = CallerOf(context).request_id;
+  if (call.request_id.empty()) call.request_id = NewRequestId();
+  context->AddInitialMetadata("x-request-id", call.request_id);
+  return call;
+}
+
 void LogCall(absl::string_view method, absl::string_view resource,
-             const absl::Status& status, absl::Time started) {
-  const double millis = absl::ToDoubleMilliseconds(absl::Now() - started);
+             const absl::Status& status, const CallStart& call) {
+  const absl::Duration duration = absl::Now() - call.time;
   const std::string code = absl::StatusCodeToString(status.code());
+  if (call.metrics != nullptr) {
+    call.metrics->RecordCall(method, code, absl::ToDoubleSeconds(duration));
+  }
   // Server-side faults are errors, refusals are worth a line, and successes
   // only when debugging (a bulk load makes thousands).
   const bool fault = status.code() == absl::StatusCode::kInternal ||
@@ -16,8 +34,14 @@ void LogCall(absl::string_view method, absl::string_view resource,
   auto level = fault         ? spdlog::level::err
                : status.ok() ? spdlog::level::debug
                              : spdlog::level::info;
-  spdlog::log(level, "method={} resource={} code={} duration_ms={:.3f}",
-              std::string(method), std::string(resource), code, millis);
+  LogFields fields;
+  if (call.metrics != nullptr) fields.Add("service", call.metrics->service());
+  fields.Add("method", method)
+      .Add("resource", resource)
+      .Add("code", code)
+      .Add("duration_ms", absl::ToDoubleMilliseconds(duration))
+      .Add("request_id", call.request_id);
+  LogEvent(level, absl::StrCat(method, " ", code), fields);
 }
 
 }  // namespace yjinspect::common

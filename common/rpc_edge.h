@@ -1,7 +1,9 @@
 #pragma once
 
-// Finishing a unary RPC: converts the domain outcome once, logs one line with
-// the method, resource name and status code (never case content).
+// Starting and finishing an RPC at the edge: the request id is fixed once
+// when the handler starts; finishing converts the domain outcome once, counts
+// the call in the service's metrics and logs one line with the method,
+// resource name, status code, duration and request id (never case content).
 
 #include <string>
 #include <utility>
@@ -11,20 +13,40 @@
 #include "absl/time/clock.h"
 #include "common/grpc_status.h"
 #include "common/logging.h"
+#include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 
 namespace yjinspect::common {
 
-// Logs the outcome of one call. `resource` must be a name that passed
-// validation (or "-"): a malformed one could carry anything.
+class ServiceMetrics;
+
+// What the end of a call needs from its start. Copyable, so completion
+// callbacks capture it by value.
+struct CallStart {
+  absl::Time time;
+  // The caller's `x-request-id`, or a new id when it sent none (or one that
+  // is not a plain token).
+  std::string request_id;
+  // Where the call is counted; null counts nowhere.
+  ServiceMetrics* metrics = nullptr;
+};
+
+// Fixes the call's request id and tells it to the client (`x-request-id`
+// in the response's initial metadata, so a caller that sent none can quote
+// it). Call first thing in a handler.
+CallStart StartCall(grpc::CallbackServerContext* context,
+                    ServiceMetrics* metrics);
+
+// Counts and logs the outcome of one call. `resource` must be a name that
+// passed validation (or "-"): a malformed one could carry anything.
 void LogCall(absl::string_view method, absl::string_view resource,
-             const absl::Status& status, absl::Time started);
+             const absl::Status& status, const CallStart& call);
 
 // Finishes `reactor` with `status`, after logging.
 inline void FinishCall(grpc::ServerUnaryReactor* reactor,
                        absl::string_view method, absl::string_view resource,
-                       const absl::Status& status, absl::Time started) {
-  LogCall(method, resource, status, started);
+                       const absl::Status& status, const CallStart& call) {
+  LogCall(method, resource, status, call);
   reactor->Finish(ToGrpcStatus(status));
 }
 
@@ -32,9 +54,9 @@ inline void FinishCall(grpc::ServerUnaryReactor* reactor,
 template <typename T>
 void FinishWith(grpc::ServerUnaryReactor* reactor, absl::string_view method,
                 absl::string_view resource, absl::StatusOr<T> result,
-                T* response, absl::Time started) {
+                T* response, const CallStart& call) {
   if (result.ok()) *response = std::move(*result);
-  FinishCall(reactor, method, resource, result.status(), started);
+  FinishCall(reactor, method, resource, result.status(), call);
 }
 
 }  // namespace yjinspect::common

@@ -30,6 +30,8 @@ RUN apt-get update \
       libgcc-s1 \
       libgrpc++1.51 \
       libgrpc29 \
+      libprometheus-cpp-core1.0 \
+      libprometheus-cpp-pull1.0 \
       libprotobuf32 \
       librocksdb7.8 \
       libspdlog1.10 \

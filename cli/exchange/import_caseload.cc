@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
 #include "common/grpc_status.h"
+#include "common/request_id.h"
 #include "nlohmann/json.hpp"
 #include "services/intake/case_validation.h"
 
@@ -81,6 +82,7 @@ absl::StatusOr<ImportReport> ImportCaseloadText(
   const std::vector<CaseRow>& rows = caseload.rows;
   if (!rows.empty()) {
     grpc::ClientContext context;
+    context.AddMetadata("x-request-id", common::NewRequestId());
     context.set_deadline(std::chrono::system_clock::now() +
                          absl::ToChronoMilliseconds(options.deadline));
     v1::BatchCreateCasesResponse response;

@@ -31,6 +31,16 @@ class RefusedReader final : public grpc::ServerReadReactor<Request> {
   void OnDone() override { delete this; }
 };
 
+// The start of a call refused at the guard (the handler, which would fix
+// the request id, never runs). Refusals are logged but not counted in the
+// service's RPC metrics: the guard does not hold them.
+inline CallStart RefusalStart(grpc::CallbackServerContext* context,
+                              absl::Time started) {
+  CallStart call = StartCall(context, nullptr);
+  call.time = started;
+  return call;
+}
+
 inline absl::Status AuthorizeCall(const Authorizer& authorizer,
                                   const grpc::CallbackServerContext* context,
                                   absl::string_view method,
@@ -55,7 +65,7 @@ grpc::ServerUnaryReactor* GuardUnary(const Authorizer& authorizer,
   absl::Status allowed = AuthorizeCall(authorizer, context, method, request);
   if (allowed.ok()) return handle();
   auto* reactor = context->DefaultReactor();
-  FinishCall(reactor, method, "-", allowed, started);
+  FinishCall(reactor, method, "-", allowed, RefusalStart(context, started));
   return reactor;
 }
 
@@ -68,7 +78,7 @@ grpc::ServerWriteReactor<Response>* GuardWriter(
   const absl::Time started = absl::Now();
   absl::Status allowed = AuthorizeCall(authorizer, context, method, request);
   if (allowed.ok()) return handle();
-  LogCall(method, "-", allowed, started);
+  LogCall(method, "-", allowed, RefusalStart(context, started));
   return new RefusedWriter<Response>(ToGrpcStatus(allowed));
 }
 
@@ -81,7 +91,7 @@ grpc::ServerReadReactor<Request>* GuardReader(
   absl::Status allowed =
       AuthorizeCall(authorizer, context, method, Request::default_instance());
   if (allowed.ok()) return handle();
-  LogCall(method, "-", allowed, started);
+  LogCall(method, "-", allowed, RefusalStart(context, started));
   return new RefusedReader<Request>(ToGrpcStatus(allowed));
 }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "common/grpc_status.h"
+#include "common/request_id.h"
 #include "grpcpp/grpcpp.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -28,6 +29,11 @@ class IntakeFieldworkGate final : public FieldworkGate {
     auto call = std::make_shared<Call>();
     call->context.set_deadline(std::chrono::system_clock::now() +
                                std::chrono::seconds(10));
+    // The request id of the findings call that needs fieldwork started, so
+    // intake's log line for it can be matched with ours.
+    if (!common::CurrentRequestId().empty()) {
+      call->context.AddMetadata("x-request-id", common::CurrentRequestId());
+    }
     call->request.set_name(inspection);
     call->request.set_sample_revision(sample_revision);
     stub_->async()->StartFieldwork(

@@ -22,7 +22,8 @@ class FieldworkGate {
  public:
   virtual ~FieldworkGate() = default;
   // Asks intake to move `inspection` to FIELDWORK for `sample_revision`.
-  // `done` may run on another thread and must not block.
+  // `done` may run on another thread and must not block. The call carries
+  // the thread's current request id (common/request_id.h).
   virtual void StartFieldwork(const std::string& inspection,
                               int32_t sample_revision,
                               std::function<void(absl::Status)> done) = 0;

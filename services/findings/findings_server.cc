@@ -6,10 +6,12 @@
 #include "common/access/access_rules.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
+#include "common/service_metrics.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
+#include "services/findings/findings_metrics.h"
 #include "services/findings/findings_service.h"
 #include "services/findings/guarded_findings_service.h"
 
@@ -19,6 +21,9 @@ struct FindingsServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<FindingsStore> store;
   std::unique_ptr<IntakeFeed> feed;
+  // After what scrapes read: destroyed (no longer scraping) before them.
+  common::ServiceMetrics metrics{"findings"};
+  std::unique_ptr<FindingsMetrics> findings_metrics;
   std::unique_ptr<FieldworkGate> gate;
   std::unique_ptr<CaseJudgements> judgements;
   std::unique_ptr<ReportInputsDesk> inputs;
@@ -63,8 +68,16 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
                    FindingsStore::Open({options.data_dir, options.sync}));
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
+  // The feed is built before the metrics that count its work: the hook
+  // reaches them through `parts`, which outlives the feed's thread.
+  feed_options.on_applied =
+      [metrics = &parts->findings_metrics](const v1::Change& change) {
+        (*metrics)->ChangeApplied(change);
+      };
   feed_options.credentials = to_intake;
   parts->feed = std::make_unique<IntakeFeed>(*parts->store, feed_options);
+  parts->findings_metrics = std::make_unique<FindingsMetrics>(
+      parts->metrics, *parts->store, *parts->feed);
   parts->gate = NewIntakeFieldworkGate(options.intake, to_intake);
   parts->judgements = std::make_unique<CaseJudgements>(
       *parts->store, *parts->frameworks, *parts->gate);
@@ -73,7 +86,13 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->verdicts =
       std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<FindingsService>(
-      *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
+      *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed,
+      *parts->findings_metrics);
+  int metrics_port = 0;
+  if (!options.metrics_listen.empty()) {
+    ASSIGN_OR_RETURN(metrics_port,
+                     parts->metrics.Serve(options.metrics_listen));
+  }
 
   grpc::Service* served = parts->service.get();
   if (access.policy != nullptr) {
@@ -95,6 +114,7 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       new FindingsServer(std::move(parts), started.port));
   server->address_ = common::DialAddress(options.listen, started.port);
   server->health_port_ = started.health_port;
+  server->metrics_port_ = metrics_port;
   return server;
 }
 
@@ -109,6 +129,7 @@ IntakeFeed& FindingsServer::feed() { return *parts_->feed; }
 void FindingsServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
+  parts_->metrics.StopServing();
   common::StopHealthReporting(*parts_->server, parts_->health_server.get());
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));

@@ -29,6 +29,9 @@ struct FindingsServerOptions {
   common::TransportSecurity security;
   // A plaintext health-only listener, as IntakeServerOptions::health_listen.
   std::string health_listen;
+  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
+  // free port (see FindingsServer::metrics_port()). Empty: no endpoint.
+  std::string metrics_listen;
 };
 
 class FindingsServer {
@@ -41,6 +44,8 @@ class FindingsServer {
   int port() const { return port_; }
   int health_port() const { return health_port_; }
   const std::string& address() const { return address_; }
+  // The bound metrics port; 0 when metrics are not served.
+  int metrics_port() const { return metrics_port_; }
   FindingsStore& store();
   IntakeFeed& feed();
 
@@ -55,6 +60,7 @@ class FindingsServer {
   std::unique_ptr<Parts> parts_;
   int port_;
   int health_port_ = 0;
+  int metrics_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

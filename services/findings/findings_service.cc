@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/time/clock.h"
+#include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 
@@ -22,11 +23,17 @@ std::string Loggable(const std::string& name) {
 
 }  // namespace
 
+common::CallStart FindingsService::StartCall(
+    grpc::CallbackServerContext* context) {
+  return common::StartCall(context, &metrics_.service());
+}
+
 grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
     grpc::CallbackServerContext* context,
     const v1::RecordJudgementsRequest* request, v1::CaseFindings* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource = Loggable(request->inspection());
   judgements_.Record(*request, [reactor, response, resource,
                                 started](absl::StatusOr<v1::CaseFindings> r) {
@@ -40,7 +47,8 @@ grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
     grpc::CallbackServerContext* context,
     const v1::GetCaseFindingsRequest* request, v1::CaseFindings* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "GetCaseFindings", Loggable(request->name()),
              judgements_.Get(*request), response, started);
   return reactor;
@@ -51,7 +59,8 @@ grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
     const v1::ListCaseFindingsRequest* request,
     v1::ListCaseFindingsResponse* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "ListCaseFindings", Loggable(request->parent()),
              judgements_.List(*request), response, started);
   return reactor;
@@ -62,7 +71,8 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
     const v1::ListJudgementHistoryRequest* request,
     v1::ListJudgementHistoryResponse* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "ListJudgementHistory", Loggable(request->name()),
              judgements_.History(*request), response, started);
   return reactor;
@@ -72,8 +82,9 @@ grpc::ServerUnaryReactor* FindingsService::GetFeedStatus(
     grpc::CallbackServerContext* context,
     const v1::GetFeedStatusRequest* /*request*/, v1::FeedStatus* response) {
   auto* reactor = context->DefaultReactor();
+  const common::CallStart started = StartCall(context);
   *response = feed_.Status();
-  reactor->Finish(grpc::Status::OK);
+  common::FinishCall(reactor, "GetFeedStatus", "-", absl::OkStatus(), started);
   return reactor;
 }
 
@@ -82,7 +93,8 @@ grpc::ServerUnaryReactor* FindingsService::GetInspectionProgress(
     const v1::GetInspectionProgressRequest* request,
     v1::InspectionProgress* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "GetInspectionProgress", Loggable(request->inspection()),
              verdicts_.Progress(*request), response, started);
   return reactor;
@@ -92,7 +104,8 @@ grpc::ServerUnaryReactor* FindingsService::RecordInterview(
     grpc::CallbackServerContext* context,
     const v1::RecordInterviewRequest* request, v1::CaseFindings* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource = Loggable(request->inspection());
   judgements_.RecordInterview(*request,
                               [reactor, response, resource,
@@ -107,7 +120,8 @@ grpc::ServerUnaryReactor* FindingsService::SetReportInputs(
     grpc::CallbackServerContext* context,
     const v1::SetReportInputsRequest* request, v1::ReportInputs* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "SetReportInputs", Loggable(request->inspection()),
              inputs_.Set(*request), response, started);
   return reactor;
@@ -117,7 +131,8 @@ grpc::ServerUnaryReactor* FindingsService::GetReportInputs(
     grpc::CallbackServerContext* context,
     const v1::GetReportInputsRequest* request, v1::ReportInputs* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "GetReportInputs", Loggable(request->inspection()),
              inputs_.Get(*request), response, started);
   return reactor;
@@ -128,7 +143,8 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
     const v1::RecordVerdictDecisionRequest* request,
     v1::VerdictDecisions* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "RecordVerdictDecision", Loggable(request->inspection()),
              verdicts_.RecordDecision(*request), response, started);
   return reactor;
@@ -138,7 +154,8 @@ grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
     grpc::CallbackServerContext* context, const v1::GetVerdictsRequest* request,
     v1::InspectionVerdicts* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "GetVerdicts", Loggable(request->inspection()),
              verdicts_.Verdicts(*request), response, started);
   return reactor;
@@ -148,7 +165,8 @@ grpc::ServerUnaryReactor* FindingsService::RenderReport(
     grpc::CallbackServerContext* context,
     const v1::RenderReportRequest* request, v1::RenderedReport* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "RenderReport", Loggable(request->inspection()),
              verdicts_.Render(*request), response, started);
   return reactor;

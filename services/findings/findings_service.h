@@ -3,7 +3,9 @@
 // The gRPC adapter of yjinspect.v1.Findings: protos in, a domain call, the
 // absl::Status converted once at the edge.
 
+#include "common/rpc_edge.h"
 #include "services/findings/case_judgements.h"
+#include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/report_inputs.h"
 #include "services/findings/verdict_desk.h"
@@ -14,11 +16,13 @@ namespace yjinspect::findings {
 class FindingsService final : public v1::Findings::CallbackService {
  public:
   FindingsService(CaseJudgements& judgements, ReportInputsDesk& inputs,
-                  VerdictDesk& verdicts, IntakeFeed& feed)
+                  VerdictDesk& verdicts, IntakeFeed& feed,
+                  FindingsMetrics& metrics)
       : judgements_(judgements),
         inputs_(inputs),
         verdicts_(verdicts),
-        feed_(feed) {}
+        feed_(feed),
+        metrics_(metrics) {}
 
   grpc::ServerUnaryReactor* RecordJudgements(
       grpc::CallbackServerContext* context,
@@ -70,10 +74,14 @@ class FindingsService final : public v1::Findings::CallbackService {
                                          v1::RenderedReport* response) override;
 
  private:
+  // The call's start: its request id, counted in this service's metrics.
+  common::CallStart StartCall(grpc::CallbackServerContext* context);
+
   CaseJudgements& judgements_;
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;
   IntakeFeed& feed_;
+  FindingsMetrics& metrics_;
 };
 
 }  // namespace yjinspect::findings

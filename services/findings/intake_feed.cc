@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/change_kind.h"
 #include "common/logging.h"
+#include "common/request_id.h"
 #include "grpcpp/grpcpp.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -29,6 +31,18 @@ std::shared_ptr<grpc::Channel> FeedChannel(
       address,
       credentials != nullptr ? credentials : grpc::InsecureChannelCredentials(),
       args);
+}
+
+// One debug line per applied change: its sequence and kind, never what it
+// carries.
+void LogApplied(const v1::Change& change) {
+  if (change.kind_case() == v1::Change::KIND_NOT_SET) return;
+  common::LogEvent(spdlog::level::debug, "applied change",
+                   common::LogFields()
+                       .Add("service", "findings")
+                       .Add("method", "StreamSampledCases")
+                       .Add("sequence", change.sequence())
+                       .Add("kind", common::ChangeKindName(change)));
 }
 
 }  // namespace
@@ -109,6 +123,9 @@ std::string IntakeFeed::FollowOnce(bool* received) {
     if (stopping_) return "stopping";
     call_ = &context;
   }
+  // The stream is one long call with its own request id (intake logs it
+  // when the stream starts and ends); each change carries its own.
+  context.AddMetadata("x-request-id", common::NewRequestId());
   v1::StreamSampledCasesRequest request;
   request.set_after_sequence(store_.Cursor());
   auto reader = stub->StreamSampledCases(&context, request);
@@ -116,7 +133,14 @@ std::string IntakeFeed::FollowOnce(bool* received) {
   std::string apply_error;
   while (reader->Read(&response)) {
     *received = true;
+    // Log lines about this change carry the request id of the intake call
+    // that made it: one case can be followed across both services.
+    common::RequestIdScope request_scope(response.change().request_id());
     auto applied = store_.ApplyChange(response.change());
+    if (applied.ok() && *applied) LogApplied(response.change());
+    if (applied.ok() && *applied && options_.on_applied) {
+      options_.on_applied(response.change());
+    }
     absl::MutexLock lock(&mu_);
     status_.set_connected(true);
     status_.set_intake_head(response.head_sequence());

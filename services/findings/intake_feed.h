@@ -6,6 +6,7 @@
 // restarts: no change lost (intake delivers everything after the cursor),
 // none applied twice (a change at or before the cursor is skipped).
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -30,6 +31,9 @@ struct IntakeFeedOptions {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
+  // Runs on the feed thread after each change (a checkpoint too) is newly
+  // applied: metrics. Must not block.
+  std::function<void(const v1::Change&)> on_applied;
 };
 
 class IntakeFeed {

@@ -20,6 +20,8 @@ ABSL_FLAG(std::string, intake, "127.0.0.1:50051",
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "host:port to serve Prometheus metrics on (/metrics); empty: none");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
   options.security = yjinspect::common::TransportSecurityFromFlags();
   options.health_listen = absl::GetFlag(FLAGS_health_listen);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   auto server = yjinspect::findings::FindingsServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
@@ -56,6 +59,9 @@ int main(int argc, char** argv) {
   spdlog::info("serving on {} with store {}, following intake at {} after {}",
                (*server)->address(), options.data_dir, options.intake,
                (*server)->store().Cursor());
+  if ((*server)->metrics_port() != 0) {
+    spdlog::info("metrics on port {} (/metrics)", (*server)->metrics_port());
+  }
   int signal_number = yjinspect::common::WaitForShutdownSignal();
   spdlog::info("signal {} received: finishing calls in flight", signal_number);
   (*server)->Shutdown(

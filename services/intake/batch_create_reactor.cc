@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
 #include "common/grpc_status.h"
+#include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 #include "services/intake/storage/intake_store.h"
@@ -14,12 +15,15 @@
 namespace yjinspect::intake {
 
 BatchCreateReactor::BatchCreateReactor(CaseIntake& cases,
+                                       IntakeMetrics& metrics,
+                                       common::CallStart started,
                                        v1::BatchCreateCasesResponse* response,
                                        Admission admit)
     : cases_(cases),
+      metrics_(metrics),
+      started_(std::move(started)),
       response_(response),
-      admit_(std::move(admit)),
-      started_(absl::Now()) {
+      admit_(std::move(admit)) {
   StartRead(&chunk_);
 }
 
@@ -58,6 +62,9 @@ void BatchCreateReactor::OnReadDone(bool ok) {
     requests.push_back(std::move(request));
   }
   chunk_.Clear();
+  // Reactions run on gRPC's threads: the chunk's changes get this call's
+  // request id while it is queued.
+  common::RequestIdScope request_scope(started_.request_id);
   cases_.CreateCases(
       std::move(requests),
       [this, names = std::move(names)](
@@ -76,6 +83,7 @@ void BatchCreateReactor::OnChunkStored(
     if (results[i].ok()) {
       out->set_created(results[i]->created);
       if (results[i]->created) {
+        metrics_.CaseStored();
         response_->set_created_count(response_->created_count() + 1);
       } else {
         response_->set_unchanged_count(response_->unchanged_count() + 1);

@@ -8,8 +8,10 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "common/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/intake_metrics.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::intake {
@@ -26,7 +28,11 @@ class BatchCreateReactor final
   // refusal ends the stream with it (chunks before stay stored).
   using Admission = std::function<absl::Status(const v1::CreateCaseRequest&)>;
 
-  BatchCreateReactor(CaseIntake& cases, v1::BatchCreateCasesResponse* response,
+  // `started` is the call's start (its request id goes on every case the
+  // load stores); created cases are counted in `metrics`.
+  BatchCreateReactor(CaseIntake& cases, IntakeMetrics& metrics,
+                     common::CallStart started,
+                     v1::BatchCreateCasesResponse* response,
                      Admission admit = nullptr);
 
   void OnReadDone(bool ok) override;
@@ -39,11 +45,12 @@ class BatchCreateReactor final
   void FinishStream(const absl::Status& status);
 
   CaseIntake& cases_;
+  IntakeMetrics& metrics_;
+  const common::CallStart started_;
   v1::BatchCreateCasesResponse* response_;
   Admission admit_;
   v1::BatchCreateCasesRequest chunk_;
   int64_t next_index_ = 0;
-  absl::Time started_;
 };
 
 }  // namespace yjinspect::intake

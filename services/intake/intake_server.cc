@@ -5,12 +5,14 @@
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
 #include "common/grpc_server.h"
+#include "common/service_metrics.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/guarded_intake_service.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
+#include "services/intake/intake_metrics.h"
 #include "services/intake/intake_service.h"
 #include "services/intake/stream/change_feed.h"
 
@@ -24,6 +26,9 @@ constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
 struct IntakeServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<IntakeStore> store;
+  // After the store: destroyed (and so no longer scraping) before it.
+  common::ServiceMetrics metrics{"intake"};
+  std::unique_ptr<IntakeMetrics> intake_metrics;
   std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
@@ -50,6 +55,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
+  parts->intake_metrics =
+      std::make_unique<IntakeMetrics>(parts->metrics, *parts->store);
   parts->feed = std::make_unique<ChangeFeed>(*parts->store);
   parts->cases = std::make_unique<CaseIntake>(*parts->store);
   parts->inspections =
@@ -58,7 +65,12 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<InspectionSampling>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<IntakeService>(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->feed);
+      *parts->feed, *parts->intake_metrics);
+  int metrics_port = 0;
+  if (!options.metrics_listen.empty()) {
+    ASSIGN_OR_RETURN(metrics_port,
+                     parts->metrics.Serve(options.metrics_listen));
+  }
 
   grpc::Service* served = parts->service.get();
   if (access.policy != nullptr) {
@@ -78,6 +90,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       new IntakeServer(std::move(parts), started.port));
   server->health_port_ = started.health_port;
   server->address_ = common::DialAddress(options.listen, started.port);
+  server->metrics_port_ = metrics_port;
   return server;
 }
 
@@ -89,6 +102,8 @@ IntakeServer::~IntakeServer() { Shutdown(); }
 void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
+  // Scrapes read the store: they end before it closes.
+  parts_->metrics.StopServing();
   common::StopHealthReporting(*parts_->server, parts_->health_server.get());
   // Streams waiting for changes end first, so the server's shutdown does not
   // wait out its deadline on them.

@@ -33,12 +33,17 @@ struct IntakeServerOptions {
   // host:port of a plaintext listener serving only the health check (for
   // probes without client certificates); empty: none.
   std::string health_listen;
+  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
+  // free port (see IntakeServer::metrics_port()). Empty: no metrics
+  // endpoint.
+  std::string metrics_listen;
 };
 
 class IntakeServer {
  public:
   // Opens the store and starts serving. FAILED_PRECONDITION when the store
-  // is held by another process, UNAVAILABLE when the address cannot be bound.
+  // is held by another process, UNAVAILABLE when the address (or the
+  // metrics address) cannot be bound.
   static absl::StatusOr<std::unique_ptr<IntakeServer>> Start(
       const IntakeServerOptions& options);
 
@@ -48,6 +53,8 @@ class IntakeServer {
   int port() const { return port_; }
   // The health-only listener's port, 0 without one.
   int health_port() const { return health_port_; }
+  // The bound metrics port; 0 when metrics are not served.
+  int metrics_port() const { return metrics_port_; }
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
@@ -65,6 +72,7 @@ class IntakeServer {
   IntakeStore* store_;
   int port_;
   int health_port_ = 0;
+  int metrics_port_ = 0;
   std::string address_;
   bool stopped_ = false;
 };

@@ -6,6 +6,7 @@
 #include "absl/time/clock.h"
 #include "common/caller.h"
 #include "common/field_checks.h"
+#include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 #include "services/intake/batch_create_reactor.h"
@@ -37,14 +38,21 @@ std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
 
 }  // namespace
 
+common::CallStart IntakeService::StartCall(
+    grpc::CallbackServerContext* context) {
+  return common::StartCall(context, &metrics_.service());
+}
+
 grpc::ServerUnaryReactor* IntakeService::CreateCase(
     grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,
     v1::Case* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource = LoggableParentCase(*request);
-  cases_.CreateCase(*request, [reactor, response, resource,
+  cases_.CreateCase(*request, [this, reactor, response, resource,
                                started](absl::StatusOr<StoredCaseResult> r) {
+    if (r.ok() && r->created) metrics_.CaseStored();
     if (r.ok()) *response = std::move(r->stored);
     FinishCall(reactor, "CreateCase", resource, r.status(), started);
   });
@@ -61,14 +69,16 @@ IntakeService::BatchCreateCases(grpc::CallbackServerContext* context,
       return admission(context, request);
     };
   }
-  return new BatchCreateReactor(cases_, response, std::move(admit));
+  return new BatchCreateReactor(cases_, metrics_, StartCall(context), response,
+                                std::move(admit));
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetCase(
     grpc::CallbackServerContext* context, const v1::GetCaseRequest* request,
     v1::Case* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "GetCase", LoggableCaseName(request->name()),
              cases_.GetCase(*request), response, started);
   return reactor;
@@ -78,7 +88,8 @@ grpc::ServerUnaryReactor* IntakeService::ListCases(
     grpc::CallbackServerContext* context, const v1::ListCasesRequest* request,
     v1::ListCasesResponse* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource =
       common::ParseYotName(request->parent(), true) ? request->parent() : "-";
   FinishWith(reactor, "ListCases", resource, cases_.ListCases(*request),
@@ -90,10 +101,12 @@ grpc::ServerUnaryReactor* IntakeService::UpdateCase(
     grpc::CallbackServerContext* context, const v1::UpdateCaseRequest* request,
     v1::Case* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource = LoggableCaseName(request->case_().name());
-  cases_.UpdateCase(*request, [reactor, response, resource,
+  cases_.UpdateCase(*request, [this, reactor, response, resource,
                                started](absl::StatusOr<v1::Case> r) {
+    if (r.ok()) metrics_.CaseStored();
     FinishWith(reactor, "UpdateCase", resource, std::move(r), response,
                started);
   });
@@ -104,7 +117,8 @@ grpc::ServerUnaryReactor* IntakeService::DeleteCase(
     grpc::CallbackServerContext* context, const v1::DeleteCaseRequest* request,
     google::protobuf::Empty* /*response*/) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource = LoggableCaseName(request->name());
   cases_.DeleteCase(*request, [reactor, resource, started](absl::Status s) {
     FinishCall(reactor, "DeleteCase", resource, s, started);
@@ -116,7 +130,8 @@ grpc::ServerUnaryReactor* IntakeService::CreateInspection(
     grpc::CallbackServerContext* context,
     const v1::CreateInspectionRequest* request, v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   inspections_.CreateInspection(
       *request, ActorOf(context),
       [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
@@ -131,7 +146,8 @@ grpc::ServerUnaryReactor* IntakeService::GetInspection(
     grpc::CallbackServerContext* context,
     const v1::GetInspectionRequest* request, v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   std::string resource =
       common::ParseInspectionName(request->name()) ? request->name() : "-";
   FinishWith(reactor, "GetInspection", resource,
@@ -144,7 +160,8 @@ grpc::ServerUnaryReactor* IntakeService::ListInspections(
     const v1::ListInspectionsRequest* request,
     v1::ListInspectionsResponse* response) {
   auto* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   FinishWith(reactor, "ListInspections", "inspections",
              inspections_.ListInspections(*request), response, started);
   return reactor;
@@ -155,10 +172,11 @@ namespace {
 // The callback that finishes an inspection-changing call.
 std::function<void(absl::StatusOr<v1::Inspection>)> FinishInspection(
     grpc::ServerUnaryReactor* reactor, const char* method,
-    const std::string& name, v1::Inspection* response) {
+    const std::string& name, v1::Inspection* response,
+    const common::CallStart& started) {
   std::string resource = common::ParseInspectionName(name) ? name : "-";
   return [reactor, method, resource, response,
-          started = absl::Now()](absl::StatusOr<v1::Inspection> r) {
+          started](absl::StatusOr<v1::Inspection> r) {
     FinishWith(reactor, method, resource, std::move(r), response, started);
   };
 }
@@ -169,9 +187,11 @@ grpc::ServerUnaryReactor* IntakeService::DrawSample(
     grpc::CallbackServerContext* context, const v1::DrawSampleRequest* request,
     v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  sampling_.DrawSample(
-      *request, ActorOf(context),
-      FinishInspection(reactor, "DrawSample", request->name(), response));
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
+  sampling_.DrawSample(*request, ActorOf(context),
+                       FinishInspection(reactor, "DrawSample", request->name(),
+                                        response, started));
   return reactor;
 }
 
@@ -179,9 +199,11 @@ grpc::ServerUnaryReactor* IntakeService::ResetSample(
     grpc::CallbackServerContext* context, const v1::ResetSampleRequest* request,
     v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
-  sampling_.ResetSample(
-      *request, ActorOf(context),
-      FinishInspection(reactor, "ResetSample", request->name(), response));
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
+  sampling_.ResetSample(*request, ActorOf(context),
+                        FinishInspection(reactor, "ResetSample",
+                                         request->name(), response, started));
   return reactor;
 }
 
@@ -189,9 +211,12 @@ grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
     grpc::CallbackServerContext* context,
     const v1::StartFieldworkRequest* request, v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   sampling_.StartFieldwork(
       *request, ActorOf(context),
-      FinishInspection(reactor, "StartFieldwork", request->name(), response));
+      FinishInspection(reactor, "StartFieldwork", request->name(), response,
+                       started));
   return reactor;
 }
 
@@ -199,19 +224,27 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
     grpc::CallbackServerContext* context,
     const v1::AdvanceInspectionRequest* request, v1::Inspection* response) {
   auto* reactor = context->DefaultReactor();
+  const common::CallStart started = StartCall(context);
+  common::RequestIdScope request_scope(started.request_id);
   sampling_.Advance(*request, ActorOf(context),
                     FinishInspection(reactor, "AdvanceInspection",
-                                     request->name(), response));
+                                     request->name(), response, started));
   return reactor;
 }
 
 grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>*
 IntakeService::StreamSampledCases(
-    grpc::CallbackServerContext* /*context*/,
+    grpc::CallbackServerContext* context,
     const v1::StreamSampledCasesRequest* request) {
-  spdlog::info("method=StreamSampledCases after_sequence={}",
-               request->after_sequence());
-  return new SampledCaseStream(store_, feed_, request->after_sequence());
+  const common::CallStart started = StartCall(context);
+  common::LogEvent(spdlog::level::info, "StreamSampledCases started",
+                   common::LogFields()
+                       .Add("service", metrics_.service().service())
+                       .Add("method", "StreamSampledCases")
+                       .Add("after_sequence", request->after_sequence())
+                       .Add("request_id", started.request_id));
+  return new SampledCaseStream(store_, feed_, request->after_sequence(),
+                               metrics_, started);
 }
 
 }  // namespace yjinspect::intake

@@ -5,10 +5,12 @@
 
 #include <utility>
 
+#include "common/rpc_edge.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
+#include "services/intake/intake_metrics.h"
 #include "services/intake/stream/change_feed.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -18,12 +20,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
  public:
   IntakeService(IntakeStore& store, CaseIntake& cases,
                 InspectionRegistry& inspections, InspectionSampling& sampling,
-                ChangeFeed& feed)
+                ChangeFeed& feed, IntakeMetrics& metrics)
       : store_(store),
         cases_(cases),
         inspections_(inspections),
         sampling_(sampling),
-        feed_(feed) {}
+        feed_(feed),
+        metrics_(metrics) {}
 
   // Checks each case a BatchCreateCases stream carries before its chunk is
   // stored (the authorization of the guarded service); unset: none.
@@ -82,12 +85,16 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       const v1::StreamSampledCasesRequest* request) override;
 
  private:
+  // The call's start: its request id, counted in this service's metrics.
+  common::CallStart StartCall(grpc::CallbackServerContext* context);
+
   IntakeStore& store_;
   CaseIntake& cases_;
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
   ChangeFeed& feed_;
   CaseAdmission case_admission_;
+  IntakeMetrics& metrics_;
 };
 
 }  // namespace yjinspect::intake

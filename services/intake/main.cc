@@ -18,6 +18,8 @@ ABSL_FLAG(std::string, data_dir, "var/intake",
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "host:port to serve Prometheus metrics on (/metrics); empty: none");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
   options.security = yjinspect::common::TransportSecurityFromFlags();
   options.health_listen = absl::GetFlag(FLAGS_health_listen);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
@@ -53,6 +56,9 @@ int main(int argc, char** argv) {
   spdlog::info("serving on {} with store {} (change log head {})",
                (*server)->address(), options.data_dir,
                (*server)->store().HeadSequence());
+  if ((*server)->metrics_port() != 0) {
+    spdlog::info("metrics on port {} (/metrics)", (*server)->metrics_port());
+  }
   int signal_number = yjinspect::common::WaitForShutdownSignal();
   spdlog::info("signal {} received: finishing calls in flight", signal_number);
   (*server)->Shutdown(

@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/storage_figures.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
@@ -110,6 +111,8 @@ class FindingsStore {
       absl::string_view after_key, size_t limit) const = 0;
   // Every case the stream delivered, for tests and status.
   virtual absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const = 0;
+  // Size and write stalls of the RocksDB store, for metrics.
+  virtual common::StorageFigures Figures() const = 0;
 };
 
 }  // namespace yjinspect::findings

@@ -11,6 +11,7 @@
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
 #include "rocksdb/db.h"
+#include "rocksdb/statistics.h"
 #include "rocksdb/write_batch.h"
 #include "services/findings/storage/column_families.h"
 #include "services/findings/storage/findings_store.h"
@@ -25,8 +26,17 @@ class RocksFindingsStore final : public FindingsStore {
  public:
   RocksFindingsStore(rocksdb::DB* db,
                      std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                     bool sync, uint64_t cursor)
-      : db_(db), handles_(std::move(handles)), sync_(sync), cursor_(cursor) {}
+                     std::shared_ptr<rocksdb::Statistics> statistics, bool sync,
+                     uint64_t cursor)
+      : db_(db),
+        handles_(std::move(handles)),
+        statistics_(std::move(statistics)),
+        sync_(sync),
+        cursor_(cursor) {}
+
+  common::StorageFigures Figures() const override {
+    return common::ReadStorageFigures(*db_, statistics_.get());
+  }
 
   ~RocksFindingsStore() override {
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
@@ -288,6 +298,7 @@ class RocksFindingsStore final : public FindingsStore {
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::shared_ptr<rocksdb::Statistics> statistics_;
   const bool sync_;
   absl::Mutex write_mu_;
   std::atomic<uint64_t> cursor_;
@@ -304,9 +315,12 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
   }
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DBOptions db_options;
+  // Tickers only (no timers): the write-stall time metrics report.
+  db_options.statistics = rocksdb::CreateDBStatistics();
+  db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   RETURN_IF_ERROR(common::OpenRocksDb(options.path, "the findings store",
-                                      rocksdb::DBOptions(), descriptors, &db,
-                                      &handles));
+                                      db_options, descriptors, &db, &handles));
   std::string bytes;
   uint64_t cursor = 0;
   rocksdb::Status s = db->Get(rocksdb::ReadOptions(),
@@ -323,8 +337,9 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
     return FromRocksDb(s, "reading the intake cursor");
   }
-  return std::unique_ptr<FindingsStore>(new RocksFindingsStore(
-      db.release(), std::move(handles), options.sync, cursor));
+  return std::unique_ptr<FindingsStore>(
+      new RocksFindingsStore(db.release(), std::move(handles),
+                             db_options.statistics, options.sync, cursor));
 }
 
 }  // namespace yjinspect::findings

@@ -19,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/storage_figures.h"
 #include "services/intake/storage/store_transaction.h"
 
 namespace yjinspect::intake {
@@ -52,10 +53,11 @@ class IntakeStore {
   // Finishes the queued mutations, stops the committer and closes RocksDB.
   virtual ~IntakeStore() = default;
 
-  // Queues a mutation. `done` gets the mutation's own error, or the write's
-  // error, or OK once durable. After Close() it gets UNAVAILABLE. A write
-  // error means "outcome unknown" (the WAL record may have reached the disk
-  // before the sync failed, and RocksDB then refuses further writes): a
+  // Queues a mutation; the change-log entries it appends carry the request
+  // id current on the calling thread. `done` gets the mutation's own error, or
+  // the write's error, or OK once durable. After Close() it gets UNAVAILABLE. A
+  // write error means "outcome unknown" (the WAL record may have reached the
+  // disk before the sync failed, and RocksDB then refuses further writes): a
   // client retries with the same request_id. `done` runs on the committer
   // thread and must not call Close() or destroy the store.
   virtual void Commit(Mutation mutation, Done done) = 0;
@@ -66,6 +68,9 @@ class IntakeStore {
   struct Step {
     Mutation mutation;
     Done done;
+    // Written on the change-log entries the mutation appends. Empty: the
+    // request id current on the queueing thread (common/request_id.h).
+    std::string request_id;
   };
   static constexpr size_t kMaxBundleSize = 1000;
   virtual void CommitBundle(std::vector<Step> steps) = 0;
@@ -104,6 +109,8 @@ class IntakeStore {
   // benchmarks and metrics.
   virtual std::optional<uint64_t> TickerForTest(
       absl::string_view name) const = 0;
+  // Size and write stalls of the RocksDB store, for metrics.
+  virtual common::StorageFigures Figures() const = 0;
 };
 
 }  // namespace yjinspect::intake

@@ -10,6 +10,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/request_id.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
@@ -88,9 +89,15 @@ class GroupTransaction final : public StoreTransaction {
                   const v1::RequestRecord& record) override {
     Put(ColumnFamily::kRequests, RequestKey(kind, request_id), record);
   }
+  // The request id of the mutation being applied, for AppendChange.
+  void set_request_id(const std::string& request_id) {
+    request_id_ = request_id;
+  }
+
   uint64_t AppendChange(v1::Change change) override {
     uint64_t sequence = (*next_sequence_)++;
     change.set_sequence(sequence);
+    if (change.request_id().empty()) change.set_request_id(request_id_);
     *change.mutable_commit_time() =
         google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
             absl::ToUnixNanos(now_));
@@ -160,6 +167,7 @@ class GroupTransaction final : public StoreTransaction {
   rocksdb::WriteBatchWithIndex* batch_;
   uint64_t* next_sequence_;
   absl::Time now_;
+  std::string request_id_;
 };
 
 class RocksIntakeStore final : public IntakeStore {
@@ -185,11 +193,14 @@ class RocksIntakeStore final : public IntakeStore {
 
   void Commit(Mutation mutation, Done done) override {
     std::vector<Step> steps;
-    steps.push_back({std::move(mutation), std::move(done)});
+    steps.push_back({std::move(mutation), std::move(done), ""});
     CommitBundle(std::move(steps));
   }
 
   void CommitBundle(std::vector<Step> steps) override {
+    for (Step& step : steps) {
+      if (step.request_id.empty()) step.request_id = common::CurrentRequestId();
+    }
     {
       absl::MutexLock lock(&mu_);
       if (!closing_) {
@@ -284,6 +295,10 @@ class RocksIntakeStore final : public IntakeStore {
     listeners_.erase(id);
   }
 
+  common::StorageFigures Figures() const override {
+    return common::ReadStorageFigures(*db_, statistics_.get());
+  }
+
   std::optional<uint64_t> TickerForTest(absl::string_view name) const override {
     for (const auto& [ticker, ticker_name] : rocksdb::TickersNameMap) {
       if (ticker_name == name) return statistics_->getTickerCount(ticker);
@@ -374,6 +389,7 @@ class RocksIntakeStore final : public IntakeStore {
     for (Step& pending : group) {
       batch.SetSavePoint();
       const uint64_t sequence_mark = next_sequence_;
+      transaction.set_request_id(pending.request_id);
       absl::Status status = pending.mutation(transaction);
       if (status.ok()) {
         batch.PopSavePoint().PermitUncheckedError();

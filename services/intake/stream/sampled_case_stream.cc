@@ -9,8 +9,14 @@
 namespace yjinspect::intake {
 
 SampledCaseStream::SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
-                                     uint64_t after_sequence)
-    : store_(store), feed_(feed), cursor_(after_sequence) {
+                                     uint64_t after_sequence,
+                                     IntakeMetrics& metrics,
+                                     common::CallStart started)
+    : store_(store),
+      feed_(feed),
+      metrics_(metrics),
+      started_(std::move(started)),
+      cursor_(after_sequence) {
   const uint64_t head = store_.HeadSequence();
   if (after_sequence > head) {
     FinishOnce(grpc::Status(
@@ -72,6 +78,7 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
     buffer_.pop_front();
     response_.set_head_sequence(store_.HeadSequence());
     cursor_ = response_.change().sequence();
+    metrics_.ChangeDelivered(response_.change());
     StartWrite(&response_);
     return;
   }
@@ -127,6 +134,8 @@ void SampledCaseStream::FinishOnce(const grpc::Status& status) {
     if (finished_) return;
     finished_ = true;
   }
+  common::LogCall("StreamSampledCases", "-", common::FromGrpcStatus(status),
+                  started_);
   Finish(status);
 }
 

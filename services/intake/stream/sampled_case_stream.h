@@ -10,7 +10,9 @@
 #include <deque>
 
 #include "absl/synchronization/mutex.h"
+#include "common/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
+#include "services/intake/intake_metrics.h"
 #include "services/intake/storage/intake_store.h"
 #include "services/intake/stream/change_feed.h"
 #include "yjinspect/v1/intake_service.pb.h"
@@ -23,8 +25,11 @@ class SampledCaseStream final
  public:
   // Starts delivering the changes after `after_sequence`; OUT_OF_RANGE at
   // once when that is beyond the head of the log.
+  // Each write is counted in `metrics`; the end of the stream is logged and
+  // counted as a call that began at `started`.
   SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
-                    uint64_t after_sequence);
+                    uint64_t after_sequence, IntakeMetrics& metrics,
+                    common::CallStart started);
 
   void OnWriteDone(bool ok) override;
   void OnCancel() override;
@@ -43,6 +48,8 @@ class SampledCaseStream final
 
   IntakeStore& store_;
   ChangeFeed& feed_;
+  IntakeMetrics& metrics_;
+  const common::CallStart started_;
   // Only the thread running Advance touches these (one at a time: a new
   // Advance starts only after a write completes or a park ends).
   uint64_t cursor_;

@@ -1,0 +1,82 @@
+#include "common/storage_figures.h"
+
+#include <memory>
+#include <utility>
+
+#include "rocksdb/db.h"
+#include "rocksdb/statistics.h"
+#include "rocksdb/transaction_log.h"
+
+namespace yjinspect::common {
+
+StorageFigures ReadStorageFigures(rocksdb::DB& db,
+                                  const rocksdb::Statistics* statistics) {
+  StorageFigures figures;
+  db.GetAggregatedIntProperty(rocksdb::DB::Properties::kTotalSstFilesSize,
+                              &figures.sst_bytes);
+  db.GetAggregatedIntProperty(rocksdb::DB::Properties::kSizeAllMemTables,
+                              &figures.memtable_bytes);
+  uint64_t stopped = 0;
+  if (db.GetIntProperty(rocksdb::DB::Properties::kIsWriteStopped, &stopped)) {
+    figures.write_stopped = stopped != 0;
+  }
+  db.GetIntProperty(rocksdb::DB::Properties::kActualDelayedWriteRate,
+                    &figures.delayed_write_rate);
+  rocksdb::VectorLogPtr wal_files;
+  if (db.GetSortedWalFiles(wal_files).ok()) {
+    for (const auto& file : wal_files)
+      figures.wal_bytes += file->SizeFileBytes();
+  }
+  if (statistics != nullptr) {
+    figures.stall_micros = statistics->getTickerCount(rocksdb::STALL_MICROS);
+  }
+  return figures;
+}
+
+void ExportStorageFigures(ServiceMetrics& metrics,
+                          std::function<StorageFigures()> read) {
+  auto gauge = [&metrics](const char* name,
+                          const char* help) -> prometheus::Gauge& {
+    return prometheus::BuildGauge()
+        .Name(name)
+        .Help(help)
+        .Register(metrics.scraped())
+        .Add({});
+  };
+  prometheus::Gauge& sst =
+      gauge("yjinspect_store_sst_bytes", "Bytes of RocksDB table files");
+  prometheus::Gauge& memtable =
+      gauge("yjinspect_store_memtable_bytes", "Bytes of RocksDB memtables");
+  prometheus::Gauge& wal =
+      gauge("yjinspect_store_wal_bytes", "Bytes of RocksDB write-ahead logs");
+  prometheus::Gauge& stopped = gauge("yjinspect_store_write_stopped",
+                                     "1 while RocksDB has stopped writes");
+  prometheus::Gauge& delayed =
+      gauge("yjinspect_store_delayed_write_rate",
+            "Bytes/s RocksDB slows writes to while stalling, 0 if not");
+  prometheus::Counter& stall_seconds =
+      prometheus::BuildCounter()
+          .Name("yjinspect_store_write_stall_seconds_total")
+          .Help("Time writers spent stalled by RocksDB")
+          .Register(metrics.scraped())
+          .Add({});
+  // The counter moves by what the statistics gained since the last scrape
+  // (refreshers run one at a time, under the scrape's lock).
+  auto last_stall_micros = std::make_shared<uint64_t>(0);
+  metrics.OnScrape([=, &sst, &memtable, &wal, &stopped, &delayed,
+                    &stall_seconds, read = std::move(read)] {
+    const StorageFigures figures = read();
+    sst.Set(static_cast<double>(figures.sst_bytes));
+    memtable.Set(static_cast<double>(figures.memtable_bytes));
+    wal.Set(static_cast<double>(figures.wal_bytes));
+    stopped.Set(figures.write_stopped ? 1 : 0);
+    delayed.Set(static_cast<double>(figures.delayed_write_rate));
+    if (figures.stall_micros > *last_stall_micros) {
+      stall_seconds.Increment(
+          static_cast<double>(figures.stall_micros - *last_stall_micros) / 1e6);
+      *last_stall_micros = figures.stall_micros;
+    }
+  });
+}
+
+}  // namespace yjinspect::common

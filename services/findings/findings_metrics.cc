@@ -1,0 +1,49 @@
+#include "services/findings/findings_metrics.h"
+
+#include "common/change_kind.h"
+
+namespace yjinspect::findings {
+
+FindingsMetrics::FindingsMetrics(common::ServiceMetrics& metrics,
+                                 const FindingsStore& store,
+                                 const IntakeFeed& feed)
+    : metrics_(metrics),
+      applied_(prometheus::BuildCounter()
+                   .Name("yjinspect_findings_changes_applied_total")
+                   .Help("Changes from intake's StreamSampledCases applied "
+                         "to the findings store, by kind")
+                   .Register(metrics.registry())) {
+  auto gauge = [&metrics](const char* name,
+                          const char* help) -> prometheus::Gauge& {
+    return prometheus::BuildGauge()
+        .Name(name)
+        .Help(help)
+        .Register(metrics.scraped())
+        .Add({});
+  };
+  prometheus::Gauge& cursor = gauge(
+      "yjinspect_findings_stream_cursor",
+      "Sequence number of the last intake change the findings store holds");
+  prometheus::Gauge& head =
+      gauge("yjinspect_findings_intake_head",
+            "Intake's change-log head as last reported by its stream");
+  prometheus::Gauge& lag =
+      gauge("yjinspect_findings_stream_lag",
+            "Intake head minus the findings cursor: changes not yet applied");
+  prometheus::Gauge& connected = gauge("yjinspect_findings_stream_connected",
+                                       "1 while the stream is open");
+  metrics.OnScrape([&cursor, &head, &lag, &connected, &feed] {
+    const v1::FeedStatus status = feed.Status();
+    cursor.Set(static_cast<double>(status.cursor()));
+    head.Set(static_cast<double>(status.intake_head()));
+    lag.Set(static_cast<double>(status.lag()));
+    connected.Set(status.connected() ? 1 : 0);
+  });
+  common::ExportStorageFigures(metrics, [&store] { return store.Figures(); });
+}
+
+void FindingsMetrics::ChangeApplied(const v1::Change& change) {
+  applied_.Add({{"kind", common::ChangeKindName(change)}}).Increment();
+}
+
+}  // namespace yjinspect::findings
