@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/audit/audit_trail_service.h"
+#include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
 #include "common/status_macros.h"
@@ -16,12 +18,14 @@ namespace yjinspect::findings {
 struct FindingsServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<FindingsStore> store;
+  std::unique_ptr<common::ErasurePurger> purger;
   std::unique_ptr<IntakeFeed> feed;
   std::unique_ptr<FieldworkGate> gate;
   std::unique_ptr<CaseJudgements> judgements;
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
   std::unique_ptr<FindingsService> service;
+  std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<grpc::Server> server;
 };
 
@@ -37,8 +41,14 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    FindingsStore::Open({options.data_dir, options.sync}));
-  parts->feed = std::make_unique<IntakeFeed>(*parts->store,
-                                             IntakeFeedOptions{options.intake});
+  FindingsStore* store = parts->store.get();
+  parts->purger = std::make_unique<common::ErasurePurger>(
+      [store] { return store->PurgeErasedContent(); });
+  IntakeFeedOptions feed_options;
+  feed_options.intake = options.intake;
+  common::ErasurePurger* purger = parts->purger.get();
+  feed_options.after_erasure = [purger] { purger->Request(); };
+  parts->feed = std::make_unique<IntakeFeed>(*parts->store, feed_options);
   parts->gate = NewIntakeFieldworkGate(options.intake);
   parts->judgements = std::make_unique<CaseJudgements>(
       *parts->store, *parts->frameworks, *parts->gate);
@@ -47,11 +57,14 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->verdicts =
       std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<FindingsService>(
-      *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
+      *parts->store, *parts->judgements, *parts->inputs, *parts->verdicts,
+      *parts->feed);
+  parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen, {parts->service.get()},
+      common::StartGrpcServer(options.listen,
+                              {parts->service.get(), parts->audit.get()},
                               {"yjinspect.v1.Findings"}));
   parts->server = std::move(started.server);
   parts->feed->Start();
@@ -67,6 +80,7 @@ FindingsServer::FindingsServer(std::unique_ptr<Parts> parts, int port)
 FindingsServer::~FindingsServer() { Shutdown(); }
 
 FindingsStore& FindingsServer::store() { return *parts_->store; }
+common::ErasurePurger& FindingsServer::purger() { return *parts_->purger; }
 IntakeFeed& FindingsServer::feed() { return *parts_->feed; }
 
 void FindingsServer::Shutdown(absl::Duration deadline) {
@@ -76,6 +90,8 @@ void FindingsServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  // A purge asked for by an erasure finishes before the store closes.
+  parts_->purger.reset();
 }
 
 }  // namespace yjinspect::findings

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/erasure_purger.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 
@@ -35,6 +36,8 @@ class FindingsServer {
   const std::string& address() const { return address_; }
   FindingsStore& store();
   IntakeFeed& feed();
+  // Purges of erased content from the disk (after an erasure is applied).
+  common::ErasurePurger& purger();
 
   // NOT_SERVING, stop the feed, stop taking calls (calls in flight finish
   // until `deadline`), close the store. Idempotent.

@@ -3,14 +3,63 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_trail_service.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
 
 namespace yjinspect::findings {
 namespace {
 
+using common::AuditEventOf;
 using common::FinishWith;
+
+// What a call answers when its audit record could not be written: nothing
+// is read or answered without its record.
+absl::Status UnauditedCall(const absl::Status& audit_write) {
+  return absl::UnavailableError(
+      absl::StrCat("the call could not be recorded in the audit trail (",
+                   audit_write.message(), "); retry"));
+}
+
+// Audits a read (or a refused change, whose record was not written with
+// it), then finishes: the answer goes out only once its record is durable.
+template <typename T>
+void FinishAudited(FindingsStore& store, grpc::ServerUnaryReactor* reactor,
+                   absl::string_view method, const std::string& resource,
+                   const common::AuditEvent& event, absl::StatusOr<T> result,
+                   T* response, absl::Time started) {
+  absl::Status audited = store.AppendAudit(event, result.status().code());
+  if (!audited.ok()) result = UnauditedCall(audited);
+  FinishWith(reactor, method, resource, std::move(result), response, started);
+}
+
+// A successful change was audited in its own batch; a refusal is recorded
+// now.
+template <typename T>
+void FinishAuditedChange(FindingsStore& store,
+                         grpc::ServerUnaryReactor* reactor,
+                         absl::string_view method, const std::string& resource,
+                         const common::AuditEvent& event,
+                         absl::StatusOr<T> result, T* response,
+                         absl::Time started) {
+  if (result.ok()) {
+    FinishWith(reactor, method, resource, std::move(result), response, started);
+    return;
+  }
+  FinishAudited(store, reactor, method, resource, event, std::move(result),
+                response, started);
+}
+
+// The findings of one case in one inspection, by name, for audit records.
+std::string CaseFindingsResource(const std::string& inspection,
+                                 const std::string& case_name) {
+  auto inspection_id = common::ParseInspectionName(inspection);
+  auto name = common::ParseCaseName(case_name);
+  if (!inspection_id || !name) return "-";
+  return absl::StrCat(inspection, "/caseFindings/", name->case_id);
+}
 
 // A resource name fit for a log line: only well-formed ones.
 std::string Loggable(const std::string& name) {
@@ -28,11 +77,16 @@ grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
   std::string resource = Loggable(request->inspection());
-  judgements_.Record(*request, [reactor, response, resource,
-                                started](absl::StatusOr<v1::CaseFindings> r) {
-    FinishWith(reactor, "RecordJudgements", resource, std::move(r), response,
-               started);
-  });
+  common::AuditEvent event = AuditEventOf(
+      context, v1::AUDIT_ACTION_RECORD_JUDGEMENTS,
+      CaseFindingsResource(request->inspection(), request->case_()));
+  judgements_.Record(*request, event,
+                     [this, reactor, response, resource, event,
+                      started](absl::StatusOr<v1::CaseFindings> r) {
+                       FinishAuditedChange(store_, reactor, "RecordJudgements",
+                                           resource, event, std::move(r),
+                                           response, started);
+                     });
   return reactor;
 }
 
@@ -41,8 +95,11 @@ grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
     const v1::GetCaseFindingsRequest* request, v1::CaseFindings* response) {
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
-  FinishWith(reactor, "GetCaseFindings", Loggable(request->name()),
-             judgements_.Get(*request), response, started);
+  const std::string resource = Loggable(request->name());
+  FinishAudited(
+      store_, reactor, "GetCaseFindings", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE_FINDINGS, resource),
+      judgements_.Get(*request), response, started);
   return reactor;
 }
 
@@ -52,8 +109,11 @@ grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
     v1::ListCaseFindingsResponse* response) {
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
-  FinishWith(reactor, "ListCaseFindings", Loggable(request->parent()),
-             judgements_.List(*request), response, started);
+  const std::string resource = Loggable(request->parent());
+  FinishAudited(
+      store_, reactor, "ListCaseFindings", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASE_FINDINGS, resource),
+      judgements_.List(*request), response, started);
   return reactor;
 }
 
@@ -63,8 +123,11 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
     v1::ListJudgementHistoryResponse* response) {
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
-  FinishWith(reactor, "ListJudgementHistory", Loggable(request->name()),
-             judgements_.History(*request), response, started);
+  const std::string resource = Loggable(request->name());
+  FinishAudited(
+      store_, reactor, "ListJudgementHistory", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_READ_JUDGEMENT_HISTORY, resource),
+      judgements_.History(*request), response, started);
   return reactor;
 }
 
@@ -129,8 +192,15 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
     v1::VerdictDecisions* response) {
   auto* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
-  FinishWith(reactor, "RecordVerdictDecision", Loggable(request->inspection()),
-             verdicts_.RecordDecision(*request), response, started);
+  const std::string resource = Loggable(request->inspection());
+  const common::AuditEvent event = AuditEventOf(
+      context,
+      request->has_panel_rating() ? v1::AUDIT_ACTION_RECORD_PANEL_RATING
+                                  : v1::AUDIT_ACTION_OVERRIDE_VERDICT,
+      resource);
+  FinishAuditedChange(store_, reactor, "RecordVerdictDecision", resource, event,
+                      verdicts_.RecordDecision(*request, event), response,
+                      started);
   return reactor;
 }
 

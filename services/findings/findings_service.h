@@ -13,9 +13,12 @@ namespace yjinspect::findings {
 
 class FindingsService final : public v1::Findings::CallbackService {
  public:
-  FindingsService(CaseJudgements& judgements, ReportInputsDesk& inputs,
-                  VerdictDesk& verdicts, IntakeFeed& feed)
-      : judgements_(judgements),
+  // `store` keeps the audit trail of reads and refused changes.
+  FindingsService(FindingsStore& store, CaseJudgements& judgements,
+                  ReportInputsDesk& inputs, VerdictDesk& verdicts,
+                  IntakeFeed& feed)
+      : store_(store),
+        judgements_(judgements),
         inputs_(inputs),
         verdicts_(verdicts),
         feed_(feed) {}
@@ -70,6 +73,7 @@ class FindingsService final : public v1::Findings::CallbackService {
                                          v1::RenderedReport* response) override;
 
  private:
+  FindingsStore& store_;
   CaseJudgements& judgements_;
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;

@@ -6,6 +6,7 @@
 // restarts: no change lost (intake delivers everything after the cursor),
 // none applied twice (a change at or before the cursor is skipped).
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -27,6 +28,9 @@ struct IntakeFeedOptions {
   std::string intake = "127.0.0.1:50051";
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
+  // Runs after each erasure is applied (it asks for the erased bytes to be
+  // purged from the disk); must not block.
+  std::function<void()> after_erasure;
 };
 
 class IntakeFeed {

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/erasure_purger.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace grpc {
@@ -26,12 +27,20 @@ struct IntakeServerOptions {
   // Folder of framework files (*.textproto) to use instead of the ones
   // built in. Empty: the built-in frameworks.
   std::string frameworks_dir;
+  // File holding the key that turns children's references into pseudonyms
+  // (privacy/child_pseudonyms.h). Required unless
+  // insecure_development_pseudonyms is set.
+  std::string pseudonym_key_file;
+  // Use a fixed, publicly known pseudonym key: development only, never with
+  // real data. Ignored when pseudonym_key_file is set.
+  bool insecure_development_pseudonyms = false;
 };
 
 class IntakeServer {
  public:
   // Opens the store and starts serving. FAILED_PRECONDITION when the store
-  // is held by another process, UNAVAILABLE when the address cannot be bound.
+  // is held by another process or no pseudonym key is given, UNAVAILABLE
+  // when the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<IntakeServer>> Start(
       const IntakeServerOptions& options);
 
@@ -42,6 +51,8 @@ class IntakeServer {
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
+  // Purges of erased content from the disk (after DeleteCase).
+  common::ErasurePurger& purger();
 
   // Graceful stop: reports NOT_SERVING, stops taking calls, lets calls in
   // flight finish until `deadline` (then cancels them), then closes the

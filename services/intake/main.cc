@@ -17,6 +17,13 @@ ABSL_FLAG(std::string, data_dir, "var/intake",
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
+ABSL_FLAG(std::string, pseudonym_key_file, "",
+          "file holding the 32-byte key that turns children's references "
+          "into pseudonyms before anything is stored (create it with "
+          "`yjinspect keygen --out=FILE`); required");
+ABSL_FLAG(bool, insecure_development_pseudonyms, false,
+          "without a key file, use a fixed public key: development stores "
+          "only, never real cases");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug, info, warn, error");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
@@ -27,7 +34,7 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves yjinspect.v1.CaseIntake: validates and stores cases and "
       "inspections durably.\nUsage: intake_server [--listen=HOST:PORT] "
-      "[--data_dir=DIR]");
+      "[--data_dir=DIR] --pseudonym_key_file=FILE");
   absl::ParseCommandLine(argc, argv);
   yjinspect::common::InitLogging("intake", absl::GetFlag(FLAGS_log_level));
 
@@ -35,6 +42,9 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
+  options.insecure_development_pseudonyms =
+      absl::GetFlag(FLAGS_insecure_development_pseudonyms);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

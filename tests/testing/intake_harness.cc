@@ -5,10 +5,20 @@
 #include <iostream>
 #include <thread>
 
+#include "services/intake/privacy/child_pseudonyms.h"
+
 namespace yjinspect::testing {
 
 IntakeHarness::IntakeHarness(bool sync)
-    : data_dir_(dir_.Sub("intake")), sync_(sync) {
+    : data_dir_(dir_.Sub("intake")),
+      pseudonym_key_file_(dir_.Sub("pseudonym.key")),
+      sync_(sync) {
+  // A key of its own, as a deployment has: outside the data folder.
+  absl::Status key = intake::WriteNewPseudonymKey(pseudonym_key_file_);
+  if (!key.ok()) {
+    std::cerr << "cannot write a pseudonym key: " << key << "\n";
+    std::abort();
+  }
   Start();
 }
 
@@ -19,6 +29,7 @@ void IntakeHarness::Start() {
   options.listen = "127.0.0.1:" + std::to_string(port_);
   options.data_dir = data_dir_;
   options.sync = sync_;
+  options.pseudonym_key_file = pseudonym_key_file_;
   // A restart binds the port it had; another test process may hold it for a
   // moment after it was released, so try for a while before giving up.
   auto server = intake::IntakeServer::Start(options);
