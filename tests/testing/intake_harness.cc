@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -13,13 +14,19 @@ IntakeHarness::IntakeHarness(bool sync)
     : data_dir_(dir_.Sub("intake")),
       pseudonym_key_file_(dir_.Sub("pseudonym.key")),
       sync_(sync) {
-  // A key of its own, as a deployment has: outside the data folder.
-  absl::Status key = intake::WriteNewPseudonymKey(pseudonym_key_file_);
-  if (!key.ok()) {
-    std::cerr << "cannot write a pseudonym key: " << key << "\n";
-    std::abort();
-  }
+  // A key file as a deployment has, outside the data folder. The same key
+  // in every harness: tests compare what two harnesses stored, as two runs
+  // of one deployment would.
+  std::ofstream(pseudonym_key_file_, std::ios::binary)
+      << std::string(intake::kPseudonymKeyBytes, 'K');
   Start();
+}
+
+std::string IntakeHarness::PseudonymOf(const std::string& yot,
+                                       const std::string& reference) const {
+  auto pseudonyms = intake::ChildPseudonyms::FromKeyFile(pseudonym_key_file_);
+  if (!pseudonyms.ok()) std::abort();
+  return pseudonyms->Pseudonymise(yot, reference);
 }
 
 IntakeHarness::~IntakeHarness() { Stop(); }

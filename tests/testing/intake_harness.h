@@ -24,6 +24,9 @@ class IntakeHarness {
   const std::string& data_dir() const { return data_dir_; }
   // The key the server pseudonymises children's references with.
   const std::string& pseudonym_key_file() const { return pseudonym_key_file_; }
+  // What the server stores for child `reference` of YOT `yot`.
+  std::string PseudonymOf(const std::string& yot,
+                          const std::string& reference) const;
   // "127.0.0.1:<port>", stable across restarts.
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
