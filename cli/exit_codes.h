@@ -15,6 +15,8 @@ enum ExitCode : int {
   kExitRefused = 3,
   // The service could not be reached or failed; retrying may help.
   kExitUnavailable = 4,
+  // A check found damage: the audit trail's hash chain is broken.
+  kExitDamaged = 5,
 };
 
 }  // namespace yjinspect::cli

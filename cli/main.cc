@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "cli/audit_commands.h"
 #include "cli/exchange_commands.h"
 #include "cli/exit_codes.h"
 #include "cli/findings_commands.h"
@@ -16,7 +17,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "yjinspect: run inspections of youth offending work.\n"
       "Exit codes: 0 done, 1 done with some items refused, 2 bad command "
-      "line, 3 refused by the service, 4 service unavailable or failed.\n"
+      "line, 3 refused by the service, 4 service unavailable or failed, 5 "
+      "audit trail\n"
+      "broken.\n"
       "Give your certificate (--cert, --key, --ca or YJINSPECT_TLS_*), or "
       "--insecure for services started with --insecure."};
   app.set_help_all_flag("--help-all", "help for every subcommand");
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(app, global, &action);
   yjinspect::cli::AddExchangeCommands(app, global, &action);
+  yjinspect::cli::AddAuditCommands(app, global, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 #include "common/access/transport_security.h"
 #include "common/field_checks.h"
 #include "common/field_violations.h"
+#include "common/request_id.h"
 
 namespace yjinspect::common {
 namespace {
@@ -45,7 +46,12 @@ Caller CallerOf(const grpc::CallbackServerContext* context) {
     caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");
   }
   if (caller.identity.empty()) caller.identity = "unidentified";
-  caller.request_id = TokenMetadata(context, "x-request-id", 64, "-_.");
+  // The id the call's edge fixed (common/rpc_edge StartCall), which replaces
+  // a missing or malformed one; the metadata only outside a handler's scope.
+  caller.request_id = CurrentRequestId();
+  if (caller.request_id.empty()) {
+    caller.request_id = TokenMetadata(context, "x-request-id", 64, "-_.");
+  }
   return caller;
 }
 

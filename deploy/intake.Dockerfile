@@ -34,6 +34,7 @@ RUN apt-get update \
       libprometheus-cpp-pull1.0 \
       libprotobuf32 \
       librocksdb7.8 \
+      libsodium23 \
       libspdlog1.10 \
       libstdc++6 \
  && rm -rf /var/lib/apt/lists/*

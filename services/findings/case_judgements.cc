@@ -137,7 +137,8 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
 
 }  // namespace
 
-void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
+void CaseJudgements::Record(v1::RecordJudgementsRequest request,
+                            common::AuditEvent audit, Done done) {
   request.DiscardUnknownFields();
   if (absl::Status invalid =
           ValidateRecordRequest(request).ToStatus("RecordJudgements request");
@@ -212,7 +213,7 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
   }
   const int32_t revision = known.sample().revision();
   if (known.state() == v1::INSPECTION_STATE_FIELDWORK) {
-    done(Store(request, *framework, revision));
+    done(Store(request, *framework, revision, audit));
     return;
   }
   // The first judgement fixes the sample at intake before anything is kept.
@@ -220,20 +221,20 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request, Done done) {
       std::make_shared<v1::RecordJudgementsRequest>(std::move(request));
   gate_.StartFieldwork(
       shared->inspection(), revision,
-      [this, shared, framework, revision, done](absl::Status started) {
+      [this, shared, framework, revision, audit, done](absl::Status started) {
         if (!started.ok()) {
           done(absl::Status(started.code(),
                             absl::StrCat("starting fieldwork at intake: ",
                                          started.message())));
           return;
         }
-        done(Store(*shared, *framework, revision));
+        done(Store(*shared, *framework, revision, audit));
       });
 }
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
-    int32_t sample_revision) {
+    int32_t sample_revision, const common::AuditEvent& audit) {
   const std::string inspection_id =
       *common::ParseInspectionName(request.inspection());
   const std::string case_id = common::ParseCaseName(request.case_())->case_id;
@@ -249,7 +250,8 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
       inspection_id, request.case_(), case_id,
       [&](const std::optional<v1::CaseFindings>& current) {
         return DecideUpdate(current, recording, order);
-      });
+      },
+      audit);
 }
 
 void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,

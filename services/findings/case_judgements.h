@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "absl/status/statusor.h"
+#include "common/audit/audit_chain.h"
 #include "common/frameworks/framework_registry.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/storage/findings_store.h"
@@ -28,7 +29,9 @@ class CaseJudgements {
   // NOT_FOUND: inspection not received from intake; FAILED_PRECONDITION:
   // case not in the sample, case not received yet, inspection past
   // fieldwork; ABORTED: stale or missing etag. `done` must not block.
-  void Record(v1::RecordJudgementsRequest request, Done done);
+  // `audit` is recorded with the stored findings (findings_store.h).
+  void Record(v1::RecordJudgementsRequest request, common::AuditEvent audit,
+              Done done);
 
   // Records one staff interview's answers to the framework's interview
   // criteria (operational management); etags and history as for cases.
@@ -45,7 +48,8 @@ class CaseJudgements {
   // The last step of Record, once the sample is fixed.
   absl::StatusOr<v1::CaseFindings> Store(
       const v1::RecordJudgementsRequest& request,
-      const v1::Framework& framework, int32_t sample_revision);
+      const v1::Framework& framework, int32_t sample_revision,
+      const common::AuditEvent& audit);
 
   FindingsStore& store_;
   const common::FrameworkRegistry& frameworks_;

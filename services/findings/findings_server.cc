@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
+#include "common/audit/audit_trail_service.h"
+#include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
 #include "common/service_metrics.h"
@@ -20,6 +22,7 @@ namespace yjinspect::findings {
 struct FindingsServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
   std::unique_ptr<FindingsStore> store;
+  std::unique_ptr<common::ErasurePurger> purger;
   std::unique_ptr<IntakeFeed> feed;
   // After what scrapes read: destroyed (no longer scraping) before them.
   common::ServiceMetrics metrics{"findings"};
@@ -31,6 +34,7 @@ struct FindingsServer::Parts {
   std::unique_ptr<FindingsService> service;
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedFindingsService> guarded;
+  std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<grpc::Server> server;
   std::unique_ptr<grpc::Server> health_server;
 };
@@ -66,6 +70,9 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(parts->store,
                    FindingsStore::Open({options.data_dir, options.sync}));
+  FindingsStore* store = parts->store.get();
+  parts->purger = std::make_unique<common::ErasurePurger>(
+      [store] { return store->PurgeErasedContent(); });
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
   // The feed is built before the metrics that count its work: the hook
@@ -75,6 +82,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
         (*metrics)->ChangeApplied(change);
       };
   feed_options.credentials = to_intake;
+  common::ErasurePurger* purger = parts->purger.get();
+  feed_options.after_erasure = [purger] { purger->Request(); };
   parts->feed = std::make_unique<IntakeFeed>(*parts->store, feed_options);
   parts->findings_metrics = std::make_unique<FindingsMetrics>(
       parts->metrics, *parts->store, *parts->feed);
@@ -86,8 +95,9 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->verdicts =
       std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<FindingsService>(
-      *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed,
-      *parts->findings_metrics);
+      *parts->store, *parts->judgements, *parts->inputs, *parts->verdicts,
+      *parts->feed, *parts->findings_metrics);
+  parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
     ASSIGN_OR_RETURN(metrics_port,
@@ -103,10 +113,11 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
     served = parts->guarded.get();
   }
 
-  ASSIGN_OR_RETURN(common::StartedServer started,
-                   common::StartGrpcServer(
-                       options.listen, {served}, {"yjinspect.v1.Findings"},
-                       {access.credentials, options.health_listen}));
+  ASSIGN_OR_RETURN(
+      common::StartedServer started,
+      common::StartGrpcServer(options.listen, {served, parts->audit.get()},
+                              {"yjinspect.v1.Findings"},
+                              {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
   parts->health_server = std::move(started.health_server);
   parts->feed->Start();
@@ -124,6 +135,7 @@ FindingsServer::FindingsServer(std::unique_ptr<Parts> parts, int port)
 FindingsServer::~FindingsServer() { Shutdown(); }
 
 FindingsStore& FindingsServer::store() { return *parts_->store; }
+common::ErasurePurger& FindingsServer::purger() { return *parts_->purger; }
 IntakeFeed& FindingsServer::feed() { return *parts_->feed; }
 
 void FindingsServer::Shutdown(absl::Duration deadline) {
@@ -134,6 +146,8 @@ void FindingsServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  // A purge asked for by an erasure finishes before the store closes.
+  parts_->purger.reset();
 }
 
 }  // namespace yjinspect::findings

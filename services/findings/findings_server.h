@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/access/transport_security.h"
+#include "common/erasure_purger.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 
@@ -48,6 +49,8 @@ class FindingsServer {
   int metrics_port() const { return metrics_port_; }
   FindingsStore& store();
   IntakeFeed& feed();
+  // Purges of erased content from the disk (after an erasure is applied).
+  common::ErasurePurger& purger();
 
   // NOT_SERVING, stop the feed, stop taking calls (calls in flight finish
   // until `deadline`), close the store. Idempotent.

@@ -3,7 +3,9 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_trail_service.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
@@ -11,7 +13,54 @@
 namespace yjinspect::findings {
 namespace {
 
+using common::AuditEventOf;
 using common::FinishWith;
+
+// What a call answers when its audit record could not be written: nothing
+// is read or answered without its record.
+absl::Status UnauditedCall(const absl::Status& audit_write) {
+  return absl::UnavailableError(
+      absl::StrCat("the call could not be recorded in the audit trail (",
+                   audit_write.message(), "); retry"));
+}
+
+// Audits a read (or a refused change, whose record was not written with
+// it), then finishes: the answer goes out only once its record is durable.
+template <typename T>
+void FinishAudited(FindingsStore& store, grpc::ServerUnaryReactor* reactor,
+                   absl::string_view method, const std::string& resource,
+                   const common::AuditEvent& event, absl::StatusOr<T> result,
+                   T* response, const common::CallStart& started) {
+  absl::Status audited = store.AppendAudit(event, result.status().code());
+  if (!audited.ok()) result = UnauditedCall(audited);
+  FinishWith(reactor, method, resource, std::move(result), response, started);
+}
+
+// A successful change was audited in its own batch; a refusal is recorded
+// now.
+template <typename T>
+void FinishAuditedChange(FindingsStore& store,
+                         grpc::ServerUnaryReactor* reactor,
+                         absl::string_view method, const std::string& resource,
+                         const common::AuditEvent& event,
+                         absl::StatusOr<T> result, T* response,
+                         const common::CallStart& started) {
+  if (result.ok()) {
+    FinishWith(reactor, method, resource, std::move(result), response, started);
+    return;
+  }
+  FinishAudited(store, reactor, method, resource, event, std::move(result),
+                response, started);
+}
+
+// The findings of one case in one inspection, by name, for audit records.
+std::string CaseFindingsResource(const std::string& inspection,
+                                 const std::string& case_name) {
+  auto inspection_id = common::ParseInspectionName(inspection);
+  auto name = common::ParseCaseName(case_name);
+  if (!inspection_id || !name) return "-";
+  return absl::StrCat(inspection, "/caseFindings/", name->case_id);
+}
 
 // A resource name fit for a log line: only well-formed ones.
 std::string Loggable(const std::string& name) {
@@ -35,11 +84,16 @@ grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
   std::string resource = Loggable(request->inspection());
-  judgements_.Record(*request, [reactor, response, resource,
-                                started](absl::StatusOr<v1::CaseFindings> r) {
-    FinishWith(reactor, "RecordJudgements", resource, std::move(r), response,
-               started);
-  });
+  common::AuditEvent event = AuditEventOf(
+      context, v1::AUDIT_ACTION_RECORD_JUDGEMENTS,
+      CaseFindingsResource(request->inspection(), request->case_()));
+  judgements_.Record(*request, event,
+                     [this, reactor, response, resource, event,
+                      started](absl::StatusOr<v1::CaseFindings> r) {
+                       FinishAuditedChange(store_, reactor, "RecordJudgements",
+                                           resource, event, std::move(r),
+                                           response, started);
+                     });
   return reactor;
 }
 
@@ -49,8 +103,11 @@ grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  FinishWith(reactor, "GetCaseFindings", Loggable(request->name()),
-             judgements_.Get(*request), response, started);
+  const std::string resource = Loggable(request->name());
+  FinishAudited(
+      store_, reactor, "GetCaseFindings", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE_FINDINGS, resource),
+      judgements_.Get(*request), response, started);
   return reactor;
 }
 
@@ -61,8 +118,11 @@ grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  FinishWith(reactor, "ListCaseFindings", Loggable(request->parent()),
-             judgements_.List(*request), response, started);
+  const std::string resource = Loggable(request->parent());
+  FinishAudited(
+      store_, reactor, "ListCaseFindings", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASE_FINDINGS, resource),
+      judgements_.List(*request), response, started);
   return reactor;
 }
 
@@ -73,8 +133,11 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  FinishWith(reactor, "ListJudgementHistory", Loggable(request->name()),
-             judgements_.History(*request), response, started);
+  const std::string resource = Loggable(request->name());
+  FinishAudited(
+      store_, reactor, "ListJudgementHistory", resource,
+      AuditEventOf(context, v1::AUDIT_ACTION_READ_JUDGEMENT_HISTORY, resource),
+      judgements_.History(*request), response, started);
   return reactor;
 }
 
@@ -145,8 +208,15 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  FinishWith(reactor, "RecordVerdictDecision", Loggable(request->inspection()),
-             verdicts_.RecordDecision(*request), response, started);
+  const std::string resource = Loggable(request->inspection());
+  const common::AuditEvent event = AuditEventOf(
+      context,
+      request->has_panel_rating() ? v1::AUDIT_ACTION_RECORD_PANEL_RATING
+                                  : v1::AUDIT_ACTION_OVERRIDE_VERDICT,
+      resource);
+  FinishAuditedChange(store_, reactor, "RecordVerdictDecision", resource, event,
+                      verdicts_.RecordDecision(*request, event), response,
+                      started);
   return reactor;
 }
 

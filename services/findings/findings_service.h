@@ -15,10 +15,12 @@ namespace yjinspect::findings {
 
 class FindingsService final : public v1::Findings::CallbackService {
  public:
-  FindingsService(CaseJudgements& judgements, ReportInputsDesk& inputs,
-                  VerdictDesk& verdicts, IntakeFeed& feed,
-                  FindingsMetrics& metrics)
-      : judgements_(judgements),
+  // `store` keeps the audit trail of reads and refused changes.
+  FindingsService(FindingsStore& store, CaseJudgements& judgements,
+                  ReportInputsDesk& inputs, VerdictDesk& verdicts,
+                  IntakeFeed& feed, FindingsMetrics& metrics)
+      : store_(store),
+        judgements_(judgements),
         inputs_(inputs),
         verdicts_(verdicts),
         feed_(feed),
@@ -77,6 +79,7 @@ class FindingsService final : public v1::Findings::CallbackService {
   // The call's start: its request id, counted in this service's metrics.
   common::CallStart StartCall(grpc::CallbackServerContext* context);
 
+  FindingsStore& store_;
   CaseJudgements& judgements_;
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;

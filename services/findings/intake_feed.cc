@@ -156,6 +156,10 @@ std::string IntakeFeed::FollowOnce(bool* received) {
     if (*applied && response.change().kind_case() != v1::Change::KIND_NOT_SET) {
       status_.set_applied_since_start(status_.applied_since_start() + 1);
     }
+    if (*applied && response.change().has_case_erased() &&
+        options_.after_erasure) {
+      options_.after_erasure();
+    }
   }
   grpc::Status status = reader->Finish();
   absl::MutexLock lock(&mu_);

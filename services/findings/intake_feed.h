@@ -34,6 +34,9 @@ struct IntakeFeedOptions {
   // Runs on the feed thread after each change (a checkpoint too) is newly
   // applied: metrics. Must not block.
   std::function<void(const v1::Change&)> on_applied;
+  // Runs after each erasure is applied (it asks for the erased bytes to be
+  // purged from the disk); must not block.
+  std::function<void()> after_erasure;
 };
 
 class IntakeFeed {

@@ -104,7 +104,8 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
 }
 
 absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
-    const v1::RecordVerdictDecisionRequest& request) {
+    const v1::RecordVerdictDecisionRequest& request,
+    const common::AuditEvent& audit) {
   common::FieldViolations v;
   if (request.has_panel_rating()) {
     common::CheckText(v, "panel_rating.reason", request.panel_rating().reason(),
@@ -164,7 +165,8 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
             ComputeVerdicts(*g.framework, g.answers, panel, overrides)
                 .status());
         return next;
-      });
+      },
+      audit);
 }
 
 absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(

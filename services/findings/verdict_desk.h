@@ -5,6 +5,7 @@
 // the verdict engine, and renders the report. Domain logic only.
 
 #include "absl/status/statusor.h"
+#include "common/audit/audit_chain.h"
 #include "common/frameworks/framework_registry.h"
 #include "services/findings/storage/findings_store.h"
 #include "yjinspect/v1/findings_service.pb.h"
@@ -18,8 +19,10 @@ class VerdictDesk {
 
   // Stores a panel rating or override (replacing an earlier one for the same
   // target) once the verdict engine accepts it; INVALID_ARGUMENT otherwise.
+  // `audit` is recorded with the stored decisions.
   absl::StatusOr<v1::VerdictDecisions> RecordDecision(
-      const v1::RecordVerdictDecisionRequest& request);
+      const v1::RecordVerdictDecisionRequest& request,
+      const common::AuditEvent& audit);
   absl::StatusOr<v1::InspectionVerdicts> Verdicts(
       const v1::GetVerdictsRequest& request) const;
   absl::StatusOr<v1::InspectionProgress> Progress(

@@ -11,6 +11,7 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/intake/audit_records.h"
 #include "services/intake/case_validation.h"
 
 namespace yjinspect::intake {
@@ -52,6 +53,13 @@ v1::Case Normalise(const v1::CreateCaseRequest& request,
   c.clear_update_time();
   c.set_etag(ContentFingerprint(c));
   return c;
+}
+
+// Replaces the child's reference by its pseudonym.
+void Pseudonymise(const ChildPseudonyms& pseudonyms, absl::string_view yot,
+                  v1::Case& c) {
+  v1::Child& child = *c.mutable_child();
+  child.set_reference(pseudonyms.Pseudonymise(yot, child.reference()));
 }
 
 // Applies one validated create inside a group commit.
@@ -117,11 +125,14 @@ absl::Status ApplyCreate(StoreTransaction& txn,
 // Validates `request`; on success returns the step that stores it, filling
 // `*result` before `done` runs.
 absl::StatusOr<IntakeStore::Step> PrepareCreate(
-    v1::CreateCaseRequest request,
+    v1::CreateCaseRequest request, const ChildPseudonyms& pseudonyms,
     std::function<void(absl::StatusOr<StoredCaseResult>)> done) {
   RETURN_IF_ERROR(ValidateCreateCaseRequest(request).ToStatus("case"));
   common::CaseName name{*common::ParseYotName(request.parent()),
                         request.case_id()};
+  // From here on only the pseudonym exists: the request fingerprint, the
+  // stored case and the change log all see it, never the YOT's reference.
+  Pseudonymise(pseudonyms, name.yot, *request.mutable_case_());
   v1::Case c = Normalise(request, name);
   auto result = std::make_shared<StoredCaseResult>();
   auto shared_request =
@@ -144,7 +155,7 @@ absl::StatusOr<IntakeStore::Step> PrepareCreate(
 }  // namespace
 
 void CaseIntake::CreateCase(v1::CreateCaseRequest request, CreateDone done) {
-  auto step = PrepareCreate(std::move(request), done);
+  auto step = PrepareCreate(std::move(request), pseudonyms_, done);
   if (!step.ok()) {
     done(step.status());
     return;
@@ -182,7 +193,7 @@ void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,
   }
   std::vector<IntakeStore::Step> steps;
   for (size_t i = 0; i < requests.size(); ++i) {
-    auto step = PrepareCreate(std::move(requests[i]),
+    auto step = PrepareCreate(std::move(requests[i]), pseudonyms_,
                               [record, i](absl::StatusOr<StoredCaseResult> r) {
                                 record(i, std::move(r));
                               });
@@ -216,6 +227,7 @@ void CaseIntake::UpdateCase(
   }
   v1::Case c = request.case_();
   c.DiscardUnknownFields();
+  Pseudonymise(pseudonyms_, name->yot, c);
   c.clear_create_time();
   c.clear_update_time();
   c.set_etag(ContentFingerprint(c));
@@ -309,6 +321,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
 }
 
 void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
+                            common::AuditEvent audit,
                             std::function<void(absl::Status)> done) {
   common::FieldViolations v;
   auto name = common::ParseCaseName(request.name());
@@ -317,13 +330,20 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
                                          : "must be yots/{yot}/cases/{case}");
   }
   common::CheckText(v, "reason", request.reason(), 200, false);
+  // A refused erasure is recorded too, after the fact; a successful one in
+  // its own batch below.
+  auto record_refusal = [this, audit, done](absl::Status refused) {
+    RecordAudit(store_, audit, refused, [refused, done](absl::Status audited) {
+      done(audited.ok() ? refused : UnauditedCall(audited));
+    });
+  };
   if (absl::Status status = v.ToStatus("DeleteCase request"); !status.ok()) {
-    done(status);
+    record_refusal(status);
     return;
   }
   store_.Commit(
-      [name = *name,
-       full_name = request.name()](StoreTransaction& txn) -> absl::Status {
+      [name = *name, full_name = request.name(),
+       audit](StoreTransaction& txn) -> absl::Status {
         ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
         if (!stored) {
           return absl::NotFoundError(
@@ -347,9 +367,17 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
         }
         txn.AppendChange(std::move(erasure));
         txn.DeleteCase(name.yot, name.case_id);
+        txn.AppendAudit(audit, absl::StatusCode::kOk);
         return absl::OkStatus();
       },
-      std::move(done));
+      [this, done, record_refusal](absl::Status status) {
+        if (!status.ok()) {
+          record_refusal(status);
+          return;
+        }
+        if (after_erasure_) after_erasure_();
+        done(status);
+      });
 }
 
 }  // namespace yjinspect::intake

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/audit/audit_chain.h"
+#include "services/intake/privacy/child_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -25,7 +27,15 @@ class CaseIntake {
   using BatchDone =
       std::function<void(std::vector<absl::StatusOr<StoredCaseResult>>)>;
 
-  explicit CaseIntake(IntakeStore& store) : store_(store) {}
+  // Every child reference is replaced by its pseudonym under `pseudonyms`
+  // once the case is valid, before anything is stored. `after_erasure` runs
+  // once each erasure is durable (it asks for the erased bytes to be purged
+  // from the disk); it must not block.
+  CaseIntake(IntakeStore& store, const ChildPseudonyms& pseudonyms,
+             std::function<void()> after_erasure = nullptr)
+      : store_(store),
+        pseudonyms_(pseudonyms),
+        after_erasure_(std::move(after_erasure)) {}
 
   // Validates and stores one case. `done` runs once the outcome is durable
   // (or at once for invalid input), possibly on the store's committer
@@ -51,12 +61,18 @@ class CaseIntake {
       const v1::ListCasesRequest& request) const;
 
   // Erases the case and every change-log entry carrying its content; appends
-  // an erasure to the log. NOT_FOUND when there is no such case.
+  // an erasure to the log. NOT_FOUND when there is no such case. `audit` is
+  // recorded with the outcome: in the erasure's own batch when it succeeds,
+  // on its own when it fails. The record keeps the case's name only (never
+  // the reason given, which is free text).
   void DeleteCase(const v1::DeleteCaseRequest& request,
+                  common::AuditEvent audit,
                   std::function<void(absl::Status)> done);
 
  private:
   IntakeStore& store_;
+  const ChildPseudonyms& pseudonyms_;
+  std::function<void()> after_erasure_;
 };
 
 }  // namespace yjinspect::intake

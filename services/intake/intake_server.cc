@@ -4,7 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
+#include "common/audit/audit_trail_service.h"
+#include "common/erasure_purger.h"
 #include "common/grpc_server.h"
+#include "common/logging.h"
 #include "common/service_metrics.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
@@ -14,6 +17,7 @@
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
 #include "services/intake/intake_service.h"
+#include "services/intake/privacy/child_pseudonyms.h"
 #include "services/intake/stream/change_feed.h"
 
 namespace yjinspect::intake {
@@ -21,14 +25,36 @@ namespace {
 
 constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
 
+// The pseudonym key: from its file, or the public development key only when
+// asked for explicitly. No key, no service: storing YOTs' own references
+// would make every stored case joinable back to the child.
+absl::StatusOr<ChildPseudonyms> PseudonymsFor(
+    const IntakeServerOptions& options) {
+  if (!options.pseudonym_key_file.empty()) {
+    return ChildPseudonyms::FromKeyFile(options.pseudonym_key_file);
+  }
+  if (options.insecure_development_pseudonyms) {
+    spdlog::warn(
+        "using the public development pseudonym key: never use this store "
+        "for real cases");
+    return ChildPseudonyms::InsecureDevelopmentKey();
+  }
+  return absl::FailedPreconditionError(
+      "no pseudonym key: pass --pseudonym_key_file (create one with "
+      "`yjinspect keygen --out=FILE`), or --insecure_development_pseudonyms "
+      "for a development store");
+}
+
 }  // namespace
 
 struct IntakeServer::Parts {
   std::unique_ptr<common::FrameworkRegistry> frameworks;
+  std::unique_ptr<ChildPseudonyms> pseudonyms;
   std::unique_ptr<IntakeStore> store;
   // After the store: destroyed (and so no longer scraping) before it.
   common::ServiceMetrics metrics{"intake"};
   std::unique_ptr<IntakeMetrics> intake_metrics;
+  std::unique_ptr<common::ErasurePurger> purger;
   std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
@@ -36,6 +62,7 @@ struct IntakeServer::Parts {
   std::unique_ptr<IntakeService> service;
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedIntakeService> guarded;
+  std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<grpc::Server> server;
   std::unique_ptr<grpc::Server> health_server;
 };
@@ -53,12 +80,19 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
           : common::FrameworkRegistry::LoadDirectory(options.frameworks_dir));
   parts->frameworks =
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
+  ASSIGN_OR_RETURN(ChildPseudonyms pseudonyms, PseudonymsFor(options));
+  parts->pseudonyms = std::make_unique<ChildPseudonyms>(std::move(pseudonyms));
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
   parts->intake_metrics =
       std::make_unique<IntakeMetrics>(parts->metrics, *parts->store);
+  IntakeStore* store = parts->store.get();
+  parts->purger = std::make_unique<common::ErasurePurger>(
+      [store] { return store->PurgeErasedContent(); });
   parts->feed = std::make_unique<ChangeFeed>(*parts->store);
-  parts->cases = std::make_unique<CaseIntake>(*parts->store);
+  common::ErasurePurger* purger = parts->purger.get();
+  parts->cases = std::make_unique<CaseIntake>(*parts->store, *parts->pseudonyms,
+                                              [purger] { purger->Request(); });
   parts->inspections =
       std::make_unique<InspectionRegistry>(*parts->store, *parts->frameworks);
   parts->sampling =
@@ -66,6 +100,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   parts->service = std::make_unique<IntakeService>(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
       *parts->feed, *parts->intake_metrics);
+  parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
     ASSIGN_OR_RETURN(metrics_port,
@@ -82,7 +117,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen, {served}, {kServiceName},
+      common::StartGrpcServer(options.listen, {served, parts->audit.get()},
+                              {kServiceName},
                               {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
   parts->health_server = std::move(started.health_server);
@@ -99,6 +135,8 @@ IntakeServer::IntakeServer(std::unique_ptr<Parts> parts, int port)
 
 IntakeServer::~IntakeServer() { Shutdown(); }
 
+common::ErasurePurger& IntakeServer::purger() { return *parts_->purger; }
+
 void IntakeServer::Shutdown(absl::Duration deadline) {
   if (stopped_) return;
   stopped_ = true;
@@ -111,6 +149,9 @@ void IntakeServer::Shutdown(absl::Duration deadline) {
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
   parts_->store->Close();
+  // A purge asked for by an erasure finishes before the store goes (Close
+  // stops the committer, so no erasure asks for another).
+  parts_->purger.reset();
 }
 
 }  // namespace yjinspect::intake

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/access/transport_security.h"
+#include "common/erasure_purger.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace grpc {
@@ -37,13 +38,20 @@ struct IntakeServerOptions {
   // free port (see IntakeServer::metrics_port()). Empty: no metrics
   // endpoint.
   std::string metrics_listen;
+  // File holding the key that turns children's references into pseudonyms
+  // (privacy/child_pseudonyms.h). Required unless
+  // insecure_development_pseudonyms is set.
+  std::string pseudonym_key_file;
+  // Use a fixed, publicly known pseudonym key: development only, never with
+  // real data. Ignored when pseudonym_key_file is set.
+  bool insecure_development_pseudonyms = false;
 };
 
 class IntakeServer {
  public:
   // Opens the store and starts serving. FAILED_PRECONDITION when the store
-  // is held by another process, UNAVAILABLE when the address (or the
-  // metrics address) cannot be bound.
+  // is held by another process or no pseudonym key is given, UNAVAILABLE
+  // when the address (or the metrics address) cannot be bound.
   static absl::StatusOr<std::unique_ptr<IntakeServer>> Start(
       const IntakeServerOptions& options);
 
@@ -58,6 +66,8 @@ class IntakeServer {
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
   IntakeStore& store() { return *store_; }
+  // Purges of erased content from the disk (after DeleteCase).
+  common::ErasurePurger& purger();
 
   // Graceful stop: reports NOT_SERVING, stops taking calls, lets calls in
   // flight finish until `deadline` (then cancels them), then closes the

@@ -4,19 +4,40 @@
 #include <utility>
 
 #include "absl/time/clock.h"
+#include "common/audit/audit_trail_service.h"
 #include "common/caller.h"
 #include "common/field_checks.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc_edge.h"
+#include "services/intake/audit_records.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/stream/sampled_case_stream.h"
 
 namespace yjinspect::intake {
 namespace {
 
+using common::AuditEventOf;
 using common::FinishCall;
 using common::FinishWith;
+
+// Answers a read only once its audit record is durable: no audit record, no
+// case content.
+template <typename T>
+void FinishAudited(IntakeStore& store, grpc::ServerUnaryReactor* reactor,
+                   const char* method, const std::string& resource,
+                   common::AuditEvent event, absl::StatusOr<T> result,
+                   T* response, const common::CallStart& started) {
+  absl::Status outcome = result.status();
+  auto shared = std::make_shared<absl::StatusOr<T>>(std::move(result));
+  RecordAudit(store, std::move(event), outcome,
+              [reactor, method, resource, shared, response,
+               started](absl::Status audited) {
+                if (!audited.ok()) *shared = UnauditedCall(audited);
+                FinishWith(reactor, method, resource, std::move(*shared),
+                           response, started);
+              });
+}
 
 // A resource name fit for a log line: only names that parse.
 std::string LoggableCaseName(const std::string& name) {
@@ -79,8 +100,10 @@ grpc::ServerUnaryReactor* IntakeService::GetCase(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  FinishWith(reactor, "GetCase", LoggableCaseName(request->name()),
-             cases_.GetCase(*request), response, started);
+  std::string resource = LoggableCaseName(request->name());
+  FinishAudited(store_, reactor, "GetCase", resource,
+                AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE, resource),
+                cases_.GetCase(*request), response, started);
   return reactor;
 }
 
@@ -92,8 +115,9 @@ grpc::ServerUnaryReactor* IntakeService::ListCases(
   common::RequestIdScope request_scope(started.request_id);
   std::string resource =
       common::ParseYotName(request->parent(), true) ? request->parent() : "-";
-  FinishWith(reactor, "ListCases", resource, cases_.ListCases(*request),
-             response, started);
+  FinishAudited(store_, reactor, "ListCases", resource,
+                AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASES, resource),
+                cases_.ListCases(*request), response, started);
   return reactor;
 }
 
@@ -120,9 +144,11 @@ grpc::ServerUnaryReactor* IntakeService::DeleteCase(
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
   std::string resource = LoggableCaseName(request->name());
-  cases_.DeleteCase(*request, [reactor, resource, started](absl::Status s) {
-    FinishCall(reactor, "DeleteCase", resource, s, started);
-  });
+  cases_.DeleteCase(
+      *request, AuditEventOf(context, v1::AUDIT_ACTION_ERASE_CASE, resource),
+      [reactor, resource, started](absl::Status s) {
+        FinishCall(reactor, "DeleteCase", resource, s, started);
+      });
   return reactor;
 }
 
@@ -226,9 +252,37 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
   auto* reactor = context->DefaultReactor();
   const common::CallStart started = StartCall(context);
   common::RequestIdScope request_scope(started.request_id);
-  sampling_.Advance(*request, ActorOf(context),
-                    FinishInspection(reactor, "AdvanceInspection",
-                                     request->name(), response, started));
+  auto finish = FinishInspection(reactor, "AdvanceInspection", request->name(),
+                                 response, started);
+  const v1::InspectionState to = request->state();
+  if (to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
+      to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+    sampling_.Advance(*request, ActorOf(context), std::move(finish));
+    return reactor;
+  }
+  // Agreeing verdicts and publishing the report are audited: answered once
+  // their record is durable. (The step itself is also kept, with who and
+  // when, on the inspection.)
+  std::string resource =
+      common::ParseInspectionName(request->name()) ? request->name() : "-";
+  common::AuditEvent event =
+      AuditEventOf(context,
+                   to == v1::INSPECTION_STATE_VERDICTS_AGREED
+                       ? v1::AUDIT_ACTION_AGREE_VERDICTS
+                       : v1::AUDIT_ACTION_PUBLISH_REPORT,
+                   resource);
+  sampling_.Advance(
+      *request, ActorOf(context),
+      [this, event = std::move(event),
+       finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {
+        auto shared =
+            std::make_shared<absl::StatusOr<v1::Inspection>>(std::move(r));
+        RecordAudit(store_, event, shared->status(),
+                    [shared, finish](absl::Status audited) {
+                      if (!audited.ok()) *shared = UnauditedCall(audited);
+                      finish(std::move(*shared));
+                    });
+      });
   return reactor;
 }
 

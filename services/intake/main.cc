@@ -20,6 +20,13 @@ ABSL_FLAG(std::string, frameworks_dir, "",
           "built-in frameworks");
 ABSL_FLAG(std::string, metrics_listen, "",
           "host:port to serve Prometheus metrics on (/metrics); empty: none");
+ABSL_FLAG(std::string, pseudonym_key_file, "",
+          "file holding the 32-byte key that turns children's references "
+          "into pseudonyms before anything is stored (create it with "
+          "`yjinspect keygen --out=FILE`); required");
+ABSL_FLAG(bool, insecure_development_pseudonyms, false,
+          "without a key file, use a fixed public key: development stores "
+          "only, never real cases");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -36,7 +43,7 @@ int main(int argc, char** argv) {
       "inspections durably.\nUsage: intake_server [--listen=HOST:PORT] "
       "[--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM --tls_ca=PEM "
       "--policy_file=TEXTPROTO | "
-      "--insecure)");
+      "--insecure) --pseudonym_key_file=FILE");
   yjinspect::common::InitLogging("intake", absl::GetFlag(FLAGS_log_level));
   yjinspect::common::LogFlagEnvironment(environment);
 
@@ -47,6 +54,9 @@ int main(int argc, char** argv) {
   options.security = yjinspect::common::TransportSecurityFromFlags();
   options.health_listen = absl::GetFlag(FLAGS_health_listen);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
+  options.insecure_development_pseudonyms =
+      absl::GetFlag(FLAGS_insecure_development_pseudonyms);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

@@ -30,7 +30,7 @@ const kStartDeadlineMs = 60_000;
 // plaintext (YJINSPECT_INSECURE), which also shows a boolean flag set by a
 // variable.
 function startService(command, args, env) {
-  env = { YJINSPECT_INSECURE: "true", ...env };
+  env = { YJINSPECT_INSECURE: "true", YJINSPECT_INSECURE_DEVELOPMENT_PSEUDONYMS: "true", ...env };
   const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));

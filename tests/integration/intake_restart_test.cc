@@ -133,8 +133,12 @@ TEST(IntakeRestartTest, BatchLoadedCasesSurviveARestart) {
       for (int i = 0; i < kPerChunk; ++i) {
         auto one = ValidCreateCaseRequest(
             "northmoor", absl::StrFormat("B-%d-%02d", chunk, i));
+        // Stored with the child's pseudonym in place of the reference.
+        v1::Case expected = one.case_();
+        expected.mutable_child()->set_reference(
+            harness.PseudonymOf("northmoor", expected.child().reference()));
         sent.emplace(absl::StrCat("yots/northmoor/cases/", one.case_id()),
-                     one.case_());
+                     expected);
         *request.add_requests() = std::move(one);
       }
       ASSERT_TRUE(writer->Write(request));

@@ -50,6 +50,7 @@ struct Services {
     intake_options.listen = "127.0.0.1:0";
     intake_options.security.insecure = true;
     intake_options.data_dir = dir.Sub("intake");
+    intake_options.insecure_development_pseudonyms = true;
     intake_options.sync = false;
     intake_options.metrics_listen = "127.0.0.1:0";
     auto started_intake = intake::IntakeServer::Start(intake_options);
@@ -283,6 +284,7 @@ TEST(MetricsStartTest, BusyMetricsPortRefusesToStart) {
   options.listen = "127.0.0.1:0";
   options.security.insecure = true;
   options.data_dir = dir.Sub("intake");
+  options.insecure_development_pseudonyms = true;
   options.sync = false;
   options.metrics_listen = absl::StrCat("127.0.0.1:", ntohs(address.sin_port));
   auto started = intake::IntakeServer::Start(options);
@@ -297,6 +299,7 @@ TEST(MetricsStartTest, NoMetricsAddressServesNone) {
   options.listen = "127.0.0.1:0";
   options.security.insecure = true;
   options.data_dir = other.Sub("intake");
+  options.insecure_development_pseudonyms = true;
   options.sync = false;
   auto plain = intake::IntakeServer::Start(options);
   ASSERT_TRUE(plain.ok()) << plain.status();

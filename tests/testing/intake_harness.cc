@@ -2,14 +2,31 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <thread>
+
+#include "services/intake/privacy/child_pseudonyms.h"
 
 namespace yjinspect::testing {
 
 IntakeHarness::IntakeHarness(bool sync)
-    : data_dir_(dir_.Sub("intake")), sync_(sync) {
+    : data_dir_(dir_.Sub("intake")),
+      pseudonym_key_file_(dir_.Sub("pseudonym.key")),
+      sync_(sync) {
+  // A key file as a deployment has, outside the data folder. The same key
+  // in every harness: tests compare what two harnesses stored, as two runs
+  // of one deployment would.
+  std::ofstream(pseudonym_key_file_, std::ios::binary)
+      << std::string(intake::kPseudonymKeyBytes, 'K');
   Start();
+}
+
+std::string IntakeHarness::PseudonymOf(const std::string& yot,
+                                       const std::string& reference) const {
+  auto pseudonyms = intake::ChildPseudonyms::FromKeyFile(pseudonym_key_file_);
+  if (!pseudonyms.ok()) std::abort();
+  return pseudonyms->Pseudonymise(yot, reference);
 }
 
 IntakeHarness::~IntakeHarness() { Stop(); }
@@ -20,6 +37,7 @@ void IntakeHarness::Start() {
   options.data_dir = data_dir_;
   options.security.insecure = true;
   options.sync = sync_;
+  options.pseudonym_key_file = pseudonym_key_file_;
   // A restart binds the port it had; another test process may hold it for a
   // moment after it was released, so try for a while before giving up.
   auto server = intake::IntakeServer::Start(options);

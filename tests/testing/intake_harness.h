@@ -22,6 +22,11 @@ class IntakeHarness {
   v1::CaseIntake::Stub& stub() { return *stub_; }
   intake::IntakeServer& server() { return *server_; }
   const std::string& data_dir() const { return data_dir_; }
+  // The key the server pseudonymises children's references with.
+  const std::string& pseudonym_key_file() const { return pseudonym_key_file_; }
+  // What the server stores for child `reference` of YOT `yot`.
+  std::string PseudonymOf(const std::string& yot,
+                          const std::string& reference) const;
   // "127.0.0.1:<port>", stable across restarts.
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
@@ -38,6 +43,7 @@ class IntakeHarness {
  private:
   TempDir dir_;
   std::string data_dir_;
+  std::string pseudonym_key_file_;
   bool sync_;
   int port_ = 0;
   std::unique_ptr<intake::IntakeServer> server_;

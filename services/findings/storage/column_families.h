@@ -26,13 +26,17 @@ enum class ColumnFamily {
   kReportInputs = 6,
   // VerdictDecisions by inspection id.
   kDecisions = 7,
+  // AuditRecord by 8-byte big-endian sequence: the hash-chained audit
+  // trail (common/audit), each record in the batch of what it describes.
+  kAudit = 8,
 };
 
-inline constexpr std::array<ColumnFamily, 8> kAllColumnFamilies = {
+inline constexpr std::array<ColumnFamily, 9> kAllColumnFamilies = {
     ColumnFamily::kMeta,         ColumnFamily::kInspections,
     ColumnFamily::kCases,        ColumnFamily::kFindings,
     ColumnFamily::kHistory,      ColumnFamily::kInterviews,
-    ColumnFamily::kReportInputs, ColumnFamily::kDecisions};
+    ColumnFamily::kReportInputs, ColumnFamily::kDecisions,
+    ColumnFamily::kAudit};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
   switch (family) {
@@ -52,6 +56,8 @@ inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
       return "report_inputs";
     case ColumnFamily::kDecisions:
       return "decisions";
+    case ColumnFamily::kAudit:
+      return "audit";
   }
   return "default";
 }

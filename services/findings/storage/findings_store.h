@@ -18,6 +18,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/storage_figures.h"
+#include "common/audit/audit_chain.h"
+#include "common/audit/audit_source.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
@@ -45,7 +47,7 @@ struct FindingsUpdate {
   v1::JudgementRevision revision;
 };
 
-class FindingsStore {
+class FindingsStore : public common::AuditSource {
  public:
   // FAILED_PRECONDITION when another process holds the folder; DATA_LOSS
   // when it is corrupt.
@@ -55,7 +57,8 @@ class FindingsStore {
 
   // Applies one intake change and advances the cursor to its sequence, in
   // one batch. Returns false (and changes nothing) for a change at or before
-  // the cursor.
+  // the cursor. An erasure is audited (APPLY_ERASURE by "intake-stream") in
+  // the same batch.
   virtual absl::StatusOr<bool> ApplyChange(const v1::Change& change) = 0;
   // The sequence of the last applied intake change.
   virtual uint64_t Cursor() const = 0;
@@ -70,12 +73,16 @@ class FindingsStore {
   // Under the store's write lock: checks the case is present, reads the
   // current findings, lets `decide` compute the update (or return the
   // current findings unchanged as nullopt, or an error), and writes the
-  // findings with their revision durably. Returns the stored findings.
+  // findings with their revision durably, with a record of `audit` (OK) in
+  // the same batch; an unchanged outcome is audited on its own. Returns the
+  // stored findings. On an error nothing is written, the audit record
+  // neither: the caller records the refusal (AppendAudit).
   using Decide = std::function<absl::StatusOr<std::optional<FindingsUpdate>>(
       const std::optional<v1::CaseFindings>& current)>;
   virtual absl::StatusOr<v1::CaseFindings> UpdateFindings(
       absl::string_view inspection_id, absl::string_view case_name,
-      absl::string_view case_id, const Decide& decide) = 0;
+      absl::string_view case_id, const Decide& decide,
+      const common::AuditEvent& audit) = 0;
 
   // The same for one staff interview's answers (no case to check). History
   // keys of interviews are "~interview~{id}" so they never meet a case's.
@@ -94,10 +101,20 @@ class FindingsStore {
       absl::string_view inspection_id, const MutateInputs& mutate) = 0;
   virtual absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
       absl::string_view inspection_id) const = 0;
+  // Decisions are audited like findings (`audit` in the same batch).
   using MutateDecisions = std::function<absl::StatusOr<v1::VerdictDecisions>(
       const v1::VerdictDecisions& current)>;
   virtual absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
-      absl::string_view inspection_id, const MutateDecisions& mutate) = 0;
+      absl::string_view inspection_id, const MutateDecisions& mutate,
+      const common::AuditEvent& audit) = 0;
+
+  // Appends one audit record durably (a read, or a refused change).
+  virtual absl::Status AppendAudit(const common::AuditEvent& event,
+                                   absl::StatusCode outcome) = 0;
+
+  // Makes erased content leave the disk: flush every memtable (the WAL files
+  // holding it become obsolete and are deleted), then rewrite every table.
+  virtual absl::Status PurgeErasedContent() = 0;
   virtual absl::StatusOr<v1::VerdictDecisions> GetDecisions(
       absl::string_view inspection_id) const = 0;
 

@@ -6,7 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "common/resource_names.h"
+#include "common/rocksdb_erasure.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
@@ -27,12 +29,13 @@ class RocksFindingsStore final : public FindingsStore {
   RocksFindingsStore(rocksdb::DB* db,
                      std::vector<rocksdb::ColumnFamilyHandle*> handles,
                      std::shared_ptr<rocksdb::Statistics> statistics, bool sync,
-                     uint64_t cursor)
+                     uint64_t cursor, common::AuditChainHead audit_head)
       : db_(db),
         handles_(std::move(handles)),
         statistics_(std::move(statistics)),
         sync_(sync),
-        cursor_(cursor) {}
+        cursor_(cursor),
+        audit_head_(std::move(audit_head)) {}
 
   common::StorageFigures Figures() const override {
     return common::ReadStorageFigures(*db_, statistics_.get());
@@ -66,17 +69,27 @@ class RocksFindingsStore final : public FindingsStore {
         batch.Put(Handle(ColumnFamily::kCases), change.case_stored().name(),
                   change.case_stored().SerializeAsString());
         break;
-      case v1::Change::kCaseErased:
+      case v1::Change::kCaseErased: {
         RETURN_IF_ERROR(EraseCase(change.case_erased().name(), batch));
+        common::AuditEvent event;
+        event.caller = "intake-stream";
+        event.role = "system";
+        event.request_id = absl::StrCat("change-", change.sequence());
+        event.action = v1::AUDIT_ACTION_APPLY_ERASURE;
+        event.resource = common::ParseCaseName(change.case_erased().name())
+                             ? change.case_erased().name()
+                             : "-";
+        PutAudit(batch, event, absl::StatusCode::kOk);
         break;
+      }
       case v1::Change::KIND_NOT_SET:
         break;  // nothing to apply; the cursor still moves past it
     }
     batch.Put(Handle(ColumnFamily::kMeta), std::string(kCursorKey),
               EncodeUint64(change.sequence()));
     // No sync: the change and its cursor are kept or lost together.
-    RETURN_IF_ERROR(FromRocksDb(db_->Write(rocksdb::WriteOptions(), &batch),
-                                "applying an intake change"));
+    RETURN_IF_ERROR(AuditedWrite(rocksdb::WriteOptions(), batch,
+                                 "applying an intake change"));
     cursor_.store(change.sequence());
     return true;
   }
@@ -104,7 +117,8 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::StatusOr<v1::CaseFindings> UpdateFindings(
       absl::string_view inspection_id, absl::string_view case_name,
-      absl::string_view case_id, const Decide& decide) override {
+      absl::string_view case_id, const Decide& decide,
+      const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
     ASSIGN_OR_RETURN(auto present, GetCase(case_name));
     if (!present) {
@@ -114,7 +128,7 @@ class RocksFindingsStore final : public FindingsStore {
           "yet, or it was erased"));
     }
     return UpdateLocked(ColumnFamily::kFindings, inspection_id, case_id,
-                        case_id, decide);
+                        case_id, decide, &audit);
   }
 
   absl::StatusOr<v1::CaseFindings> UpdateInterview(
@@ -122,7 +136,8 @@ class RocksFindingsStore final : public FindingsStore {
       const Decide& decide) override {
     absl::MutexLock lock(&write_mu_);
     return UpdateLocked(ColumnFamily::kInterviews, inspection_id, interview_id,
-                        absl::StrCat("~interview~", interview_id), decide);
+                        absl::StrCat("~interview~", interview_id), decide,
+                        nullptr);
   }
 
   absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanInterviews(
@@ -149,13 +164,58 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
-      absl::string_view inspection_id, const MutateDecisions& mutate) override {
+      absl::string_view inspection_id, const MutateDecisions& mutate,
+      const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
     ASSIGN_OR_RETURN(auto current, GetDecisions(inspection_id));
     ASSIGN_OR_RETURN(v1::VerdictDecisions next, mutate(current));
-    RETURN_IF_ERROR(
-        PutSynced(ColumnFamily::kDecisions, std::string(inspection_id), next));
+    rocksdb::WriteBatch batch;
+    batch.Put(Handle(ColumnFamily::kDecisions), std::string(inspection_id),
+              next.SerializeAsString());
+    PutAudit(batch, audit, absl::StatusCode::kOk);
+    RETURN_IF_ERROR(AuditedWrite(SyncedWrite(), batch, "writing decisions"));
     return next;
+  }
+
+  absl::Status AppendAudit(const common::AuditEvent& event,
+                           absl::StatusCode outcome) override {
+    absl::MutexLock lock(&write_mu_);
+    rocksdb::WriteBatch batch;
+    PutAudit(batch, event, outcome);
+    return AuditedWrite(SyncedWrite(), batch, "writing an audit record");
+  }
+
+  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(rocksdb::ReadOptions(), Handle(ColumnFamily::kAudit)));
+    std::vector<common::StoredAuditEntry> out;
+    for (it->Seek(EncodeUint64(after + 1)); it->Valid() && out.size() < limit;
+         it->Next()) {
+      auto sequence =
+          DecodeUint64(absl::string_view(it->key().data(), it->key().size()));
+      if (!sequence) continue;
+      out.push_back({*sequence, it->value().ToString()});
+    }
+    RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail"));
+    return out;
+  }
+
+  absl::Status PurgeErasedContent() override {
+    absl::MutexLock purge(&purge_mu_);
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    RETURN_IF_ERROR(
+        FromRocksDb(db_->Flush(flush, handles_), "flushing after an erasure"));
+    rocksdb::CompactRangeOptions compact;
+    compact.bottommost_level_compaction =
+        rocksdb::BottommostLevelCompaction::kForce;
+    for (auto* handle : handles_) {
+      RETURN_IF_ERROR(
+          FromRocksDb(db_->CompactRange(compact, handle, nullptr, nullptr),
+                      "compacting after an erasure"));
+    }
+    return absl::OkStatus();
   }
 
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
@@ -197,25 +257,54 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   // Read, decide, write a record and its revision; the write lock is held.
-  absl::StatusOr<v1::CaseFindings> UpdateLocked(ColumnFamily family,
-                                                absl::string_view inspection_id,
-                                                absl::string_view record_id,
-                                                absl::string_view history_id,
-                                                const Decide& decide) {
+  absl::StatusOr<v1::CaseFindings> UpdateLocked(
+      ColumnFamily family, absl::string_view inspection_id,
+      absl::string_view record_id, absl::string_view history_id,
+      const Decide& decide, const common::AuditEvent* audit) {
     const std::string key = FindingsKey(inspection_id, record_id);
     ASSIGN_OR_RETURN(auto current,
                      Get<v1::CaseFindings>(family, key, "findings"));
     ASSIGN_OR_RETURN(auto update, decide(current));
-    if (!update) return *current;
     rocksdb::WriteBatch batch;
+    if (audit != nullptr) PutAudit(batch, *audit, absl::StatusCode::kOk);
+    if (!update) {
+      // Unchanged (a retry): still an attempt to record, still audited.
+      if (audit != nullptr) {
+        RETURN_IF_ERROR(
+            AuditedWrite(SyncedWrite(), batch, "writing an audit record"));
+      }
+      return *current;
+    }
     batch.Put(Handle(family), key, update->findings.SerializeAsString());
     batch.Put(Handle(ColumnFamily::kHistory),
               HistoryKey(inspection_id, history_id,
                          static_cast<uint64_t>(update->revision.revision())),
               update->revision.SerializeAsString());
-    RETURN_IF_ERROR(
-        FromRocksDb(db_->Write(SyncedWrite(), &batch), "writing findings"));
+    RETURN_IF_ERROR(AuditedWrite(SyncedWrite(), batch, "writing findings"));
     return std::move(update->findings);
+  }
+
+  // Seals a record onto the chain and puts it in `batch`; write the batch
+  // with AuditedWrite, which takes the chain back if the write fails.
+  // write_mu_ is held.
+  void PutAudit(rocksdb::WriteBatch& batch, const common::AuditEvent& event,
+                absl::StatusCode outcome) {
+    if (!pending_audit_head_) pending_audit_head_ = audit_head_;
+    v1::AuditRecord record = common::SealAuditRecord(
+        event, outcome, absl::Now(), *pending_audit_head_);
+    batch.Put(Handle(ColumnFamily::kAudit), EncodeUint64(record.sequence()),
+              record.SerializeAsString());
+  }
+
+  absl::Status AuditedWrite(const rocksdb::WriteOptions& options,
+                            rocksdb::WriteBatch& batch,
+                            absl::string_view what) {
+    absl::Status written = FromRocksDb(db_->Write(options, &batch), what);
+    if (written.ok() && pending_audit_head_) {
+      audit_head_ = *pending_audit_head_;
+    }
+    pending_audit_head_.reset();
+    return written;
   }
 
   rocksdb::WriteOptions SyncedWrite() const {
@@ -302,6 +391,10 @@ class RocksFindingsStore final : public FindingsStore {
   const bool sync_;
   absl::Mutex write_mu_;
   std::atomic<uint64_t> cursor_;
+  common::AuditChainHead audit_head_;  // write_mu_ held
+  // The chain as records put in the batch being built extend it.
+  std::optional<common::AuditChainHead> pending_audit_head_;
+  absl::Mutex purge_mu_;
 };
 
 }  // namespace
@@ -310,12 +403,14 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     const FindingsStoreOptions& options) {
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (ColumnFamily family : kAllColumnFamilies) {
-    descriptors.emplace_back(std::string(ColumnFamilyName(family)),
-                             rocksdb::ColumnFamilyOptions());
+    rocksdb::ColumnFamilyOptions cf_options;
+    common::KeepNoErasedBytes(cf_options);
+    descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
   }
+  rocksdb::DBOptions db_options;
+  common::KeepNoErasedBytes(db_options);
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DBOptions db_options;
   // Tickers only (no timers): the write-stall time metrics report.
   db_options.statistics = rocksdb::CreateDBStatistics();
   db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
@@ -337,9 +432,29 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
     return FromRocksDb(s, "reading the intake cursor");
   }
-  return std::unique_ptr<FindingsStore>(
-      new RocksFindingsStore(db.release(), std::move(handles),
-                             db_options.statistics, options.sync, cursor));
+  // The end of the audit chain: its last record.
+  common::AuditChainHead audit_head;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db->NewIterator(rocksdb::ReadOptions(),
+                        handles[static_cast<size_t>(ColumnFamily::kAudit)]));
+    it->SeekToLast();
+    if (it->Valid()) {
+      audit_head.sequence =
+          DecodeUint64(absl::string_view(it->key().data(), it->key().size()))
+              .value_or(0);
+      v1::AuditRecord last;
+      // A damaged last record: go on from its position; VerifyAuditChain
+      // reports it.
+      if (last.ParseFromArray(it->value().data(),
+                              static_cast<int>(it->value().size()))) {
+        audit_head.hash = last.hash();
+      }
+    }
+  }
+  return std::unique_ptr<FindingsStore>(new RocksFindingsStore(
+      db.release(), std::move(handles), db_options.statistics, options.sync,
+      cursor, std::move(audit_head)));
 }
 
 }  // namespace yjinspect::findings

@@ -24,11 +24,15 @@ enum class ColumnFamily {
   // batch as their kChanges entry: what StreamSampledCases reads, so the
   // stream never scans past changes the findings service does not get.
   kFeed = 5,
+  // AuditRecord by SequenceKey: the hash-chained audit trail, each record
+  // in the same batch as the change it describes (common/audit).
+  kAudit = 6,
 };
 
-inline constexpr std::array<ColumnFamily, 6> kAllColumnFamilies = {
+inline constexpr std::array<ColumnFamily, 7> kAllColumnFamilies = {
     ColumnFamily::kMeta,    ColumnFamily::kCases,    ColumnFamily::kInspections,
-    ColumnFamily::kChanges, ColumnFamily::kRequests, ColumnFamily::kFeed};
+    ColumnFamily::kChanges, ColumnFamily::kRequests, ColumnFamily::kFeed,
+    ColumnFamily::kAudit};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
   switch (family) {
@@ -44,6 +48,8 @@ inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
       return "requests";
     case ColumnFamily::kFeed:
       return "feed";
+    case ColumnFamily::kAudit:
+      return "audit";
   }
   return "default";
 }

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/storage_figures.h"
+#include "common/audit/audit_source.h"
 #include "services/intake/storage/store_transaction.h"
 
 namespace yjinspect::intake {
@@ -38,7 +39,7 @@ struct Keyed {
   T value;
 };
 
-class IntakeStore {
+class IntakeStore : public common::AuditSource {
  public:
   using Mutation = std::function<absl::Status(StoreTransaction&)>;
   using Done = std::function<void(absl::Status)>;
@@ -104,6 +105,14 @@ class IntakeStore {
   // Registers a listener for durable commits; returns an id for removal.
   virtual uint64_t AddCommitListener(CommitListener listener) = 0;
   virtual void RemoveCommitListener(uint64_t id) = 0;
+
+  // Makes erased content leave the disk: flushes every memtable (so the
+  // WAL files that still hold it become obsolete and are deleted), then
+  // rewrites every SST file (so no older version of an erased record
+  // survives in one). Runs on the caller's thread, concurrently with
+  // commits; called after an erasure is durable. Erasures are rare and the
+  // store is small, so a full compaction is the simple, certain way.
+  virtual absl::Status PurgeErasedContent() = 0;
 
   // Numbers read from RocksDB's statistics ("rocksdb.wal.synced" ...), for
   // benchmarks and metrics.

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "common/request_id.h"
+#include "common/rocksdb_erasure.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
@@ -52,11 +53,12 @@ class GroupTransaction final : public StoreTransaction {
   GroupTransaction(rocksdb::DB* db,
                    const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
                    rocksdb::WriteBatchWithIndex* batch, uint64_t* next_sequence,
-                   absl::Time now)
+                   common::AuditChainHead* audit_head, absl::Time now)
       : db_(db),
         handles_(handles),
         batch_(batch),
         next_sequence_(next_sequence),
+        audit_head_(audit_head),
         now_(now) {}
 
   absl::StatusOr<std::optional<v1::StoredCase>> FindCase(
@@ -142,6 +144,12 @@ class GroupTransaction final : public StoreTransaction {
     return Find<v1::Change>(ColumnFamily::kChanges, SequenceKey(sequence),
                             "change");
   }
+  void AppendAudit(const common::AuditEvent& event,
+                   absl::StatusCode outcome) override {
+    v1::AuditRecord record =
+        common::SealAuditRecord(event, outcome, now_, *audit_head_);
+    Put(ColumnFamily::kAudit, SequenceKey(record.sequence()), record);
+  }
   absl::Time Now() const override { return now_; }
 
  private:
@@ -166,6 +174,7 @@ class GroupTransaction final : public StoreTransaction {
   const std::vector<rocksdb::ColumnFamilyHandle*>& handles_;
   rocksdb::WriteBatchWithIndex* batch_;
   uint64_t* next_sequence_;
+  common::AuditChainHead* audit_head_;
   absl::Time now_;
   std::string request_id_;
 };
@@ -175,13 +184,14 @@ class RocksIntakeStore final : public IntakeStore {
   RocksIntakeStore(const StoreOptions& options, rocksdb::DB* db,
                    std::vector<rocksdb::ColumnFamilyHandle*> handles,
                    std::shared_ptr<rocksdb::Statistics> statistics,
-                   uint64_t head)
+                   uint64_t head, common::AuditChainHead audit_head)
       : db_(db),
         handles_(std::move(handles)),
         statistics_(std::move(statistics)),
         sync_(options.sync),
         head_(head),
-        next_sequence_(head + 1) {
+        next_sequence_(head + 1),
+        audit_head_(std::move(audit_head)) {
     committer_ = std::thread([this] { RunCommitter(); });
   }
 
@@ -277,6 +287,40 @@ class RocksIntakeStore final : public IntakeStore {
     changes.reserve(keyed.size());
     for (auto& entry : keyed) changes.push_back(std::move(entry.value));
     return changes;
+  }
+
+  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const override {
+    rocksdb::ReadOptions read_options;
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(read_options, Handle(ColumnFamily::kAudit)));
+    std::vector<common::StoredAuditEntry> out;
+    for (it->Seek(SequenceKey(after + 1)); it->Valid() && out.size() < limit;
+         it->Next()) {
+      auto sequence = DecodeSequenceKey(
+          absl::string_view(it->key().data(), it->key().size()));
+      if (!sequence) continue;  // not an audit key: nothing to say about it
+      out.push_back({*sequence, it->value().ToString()});
+    }
+    RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail"));
+    return out;
+  }
+
+  absl::Status PurgeErasedContent() override {
+    absl::MutexLock purge(&purge_mu_);
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    RETURN_IF_ERROR(
+        FromRocksDb(db_->Flush(flush, handles_), "flushing after an erasure"));
+    rocksdb::CompactRangeOptions compact;
+    compact.bottommost_level_compaction =
+        rocksdb::BottommostLevelCompaction::kForce;
+    for (auto* handle : handles_) {
+      RETURN_IF_ERROR(
+          FromRocksDb(db_->CompactRange(compact, handle, nullptr, nullptr),
+                      "compacting after an erasure"));
+    }
+    return absl::OkStatus();
   }
 
   uint64_t HeadSequence() const override {
@@ -382,20 +426,23 @@ class RocksIntakeStore final : public IntakeStore {
     rocksdb::WriteBatchWithIndex batch(rocksdb::BytewiseComparator(), 0,
                                        /*overwrite_key=*/true);
     const uint64_t first_sequence = next_sequence_;
+    const common::AuditChainHead first_audit_head = audit_head_;
     GroupTransaction transaction(db_.get(), handles_, &batch, &next_sequence_,
-                                 absl::Now());
+                                 &audit_head_, absl::Now());
     std::vector<absl::Status> results;
     results.reserve(group.size());
     for (Step& pending : group) {
       batch.SetSavePoint();
       const uint64_t sequence_mark = next_sequence_;
       transaction.set_request_id(pending.request_id);
+      const common::AuditChainHead audit_mark = audit_head_;
       absl::Status status = pending.mutation(transaction);
       if (status.ok()) {
         batch.PopSavePoint().PermitUncheckedError();
       } else {
         batch.RollbackToSavePoint().PermitUncheckedError();
         next_sequence_ = sequence_mark;
+        audit_head_ = audit_mark;
       }
       results.push_back(std::move(status));
     }
@@ -406,6 +453,7 @@ class RocksIntakeStore final : public IntakeStore {
           db_->Write(write_options, batch.GetWriteBatch()), "writing batch");
       if (!written.ok()) {
         next_sequence_ = first_sequence;
+        audit_head_ = first_audit_head;
         for (absl::Status& status : results) {
           if (status.ok()) status = written;
         }
@@ -435,7 +483,9 @@ class RocksIntakeStore final : public IntakeStore {
   std::thread committer_;
 
   std::atomic<uint64_t> head_;
-  uint64_t next_sequence_;  // committer thread only
+  uint64_t next_sequence_;             // committer thread only
+  common::AuditChainHead audit_head_;  // committer thread only
+  absl::Mutex purge_mu_;               // one purge at a time
 
   absl::Mutex listeners_mu_;
   std::map<uint64_t, CommitListener> listeners_ ABSL_GUARDED_BY(listeners_mu_);
@@ -459,6 +509,27 @@ absl::StatusOr<uint64_t> ReadHeadSequence(
   return *sequence;
 }
 
+// The end of the audit chain: its last record, read once at open.
+absl::StatusOr<common::AuditChainHead> ReadAuditHead(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* audit) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      db->NewIterator(rocksdb::ReadOptions(), audit));
+  it->SeekToLast();
+  RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail head"));
+  if (!it->Valid()) return common::AuditChainHead();
+  auto sequence =
+      DecodeSequenceKey(absl::string_view(it->key().data(), it->key().size()));
+  if (!sequence) return absl::DataLossError("the audit trail holds a bad key");
+  v1::AuditRecord last;
+  // A damaged last record: go on from its position; the chain check reports
+  // it (refusing to start would stop the service over its own trail).
+  if (!last.ParseFromArray(it->value().data(),
+                           static_cast<int>(it->value().size()))) {
+    return common::AuditChainHead{*sequence, ""};
+  }
+  return common::AuditChainHead{*sequence, last.hash()};
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
@@ -467,10 +538,12 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
   db_options.statistics = rocksdb::CreateDBStatistics();
   db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   db_options.IncreaseParallelism(2);
+  common::KeepNoErasedBytes(db_options);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (ColumnFamily family : kAllColumnFamilies) {
     rocksdb::ColumnFamilyOptions cf_options;
     cf_options.OptimizeLevelStyleCompaction(32 << 20);
+    common::KeepNoErasedBytes(cf_options);
     descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
   }
   std::unique_ptr<rocksdb::DB> db;
@@ -479,12 +552,15 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
                                       db_options, descriptors, &db, &handles));
   absl::StatusOr<uint64_t> head = ReadHeadSequence(
       db.get(), handles[static_cast<size_t>(ColumnFamily::kChanges)]);
-  if (!head.ok()) {
+  absl::StatusOr<common::AuditChainHead> audit_head = ReadAuditHead(
+      db.get(), handles[static_cast<size_t>(ColumnFamily::kAudit)]);
+  if (!head.ok() || !audit_head.ok()) {
     for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return head.status();
+    return head.ok() ? audit_head.status() : head.status();
   }
-  return std::unique_ptr<IntakeStore>(new RocksIntakeStore(
-      options, db.release(), std::move(handles), db_options.statistics, *head));
+  return std::unique_ptr<IntakeStore>(
+      new RocksIntakeStore(options, db.release(), std::move(handles),
+                           db_options.statistics, *head, *audit_head));
 }
 
 }  // namespace yjinspect::intake

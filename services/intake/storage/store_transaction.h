@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/audit/audit_chain.h"
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
 #include "yjinspect/v1/storage.pb.h"
@@ -52,6 +53,11 @@ class StoreTransaction {
   virtual void RewriteChange(const v1::Change& change) = 0;
   virtual absl::StatusOr<std::optional<v1::Change>> FindChange(
       uint64_t sequence) = 0;
+
+  // Appends a record of `event` with `outcome` to the audit trail, in this
+  // same batch: it is durable exactly when the change it describes is.
+  virtual void AppendAudit(const common::AuditEvent& event,
+                           absl::StatusCode outcome) = 0;
 
   // The commit time of this group, the same for every mutation in it.
   virtual absl::Time Now() const = 0;

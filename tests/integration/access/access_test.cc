@@ -236,6 +236,7 @@ TEST(TransportChoiceTest, AServiceWithNeitherTlsNorInsecureRefusesToStart) {
   intake::IntakeServerOptions options;
   options.listen = "127.0.0.1:0";
   options.data_dir = dir.Sub("intake");
+  options.insecure_development_pseudonyms = true;
   auto server = intake::IntakeServer::Start(options);
   ASSERT_FALSE(server.ok());
   EXPECT_EQ(server.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -252,6 +253,7 @@ TEST(TransportChoiceTest, ABadPolicyFileStopsTheStartNamingItsLine) {
   intake::IntakeServerOptions options;
   options.listen = "127.0.0.1:0";
   options.data_dir = dir.Sub("intake");
+  options.insecure_development_pseudonyms = true;
   options.security.cert_file = TestCertificates() + "/intake.pem";
   options.security.key_file = TestCertificates() + "/intake.key";
   options.security.ca_file = TestCertificates() + "/ca.pem";
@@ -272,6 +274,7 @@ TEST(TransportChoiceTest, TheHealthListenerAnswersWithoutCertificates) {
   options.listen = "127.0.0.1:0";
   options.health_listen = "127.0.0.1:0";
   options.data_dir = dir.Sub("intake");
+  options.insecure_development_pseudonyms = true;
   options.sync = false;
   options.security.cert_file = TestCertificates() + "/intake.pem";
   options.security.key_file = TestCertificates() + "/intake.key";

@@ -86,6 +86,7 @@ TlsServices::TlsServices() {
   intake::IntakeServerOptions intake_options;
   intake_options.listen = "127.0.0.1:0";
   intake_options.data_dir = dir_.Sub("intake");
+  intake_options.insecure_development_pseudonyms = true;
   intake_options.sync = false;
   intake_options.security = ServerSecurity("intake", policy);
   auto intake = intake::IntakeServer::Start(intake_options);

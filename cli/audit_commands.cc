@@ -1,0 +1,224 @@
+#include "cli/audit_commands.h"
+
+#include <iostream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "cli/exit_codes.h"
+#include "cli/rpc_client.h"
+#include "common/grpc_status.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/intake/privacy/child_pseudonyms.h"
+#include "yjinspect/v1/audit.grpc.pb.h"
+
+namespace yjinspect::cli {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+struct AuditOptions {
+  std::string service;
+  std::string resource;
+  std::string caller;
+  std::string action;
+  std::string since;
+  std::string until;
+  int64_t limit = 0;
+};
+
+// The services named by --service, with their addresses.
+std::vector<std::pair<std::string, std::string>> Targets(
+    const GlobalOptions& global, const std::string& service) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (service == "intake" || service == "all") {
+    out.push_back({"intake", global.intake});
+  }
+  if (service == "findings" || service == "all") {
+    out.push_back({"findings", global.findings});
+  }
+  return out;
+}
+
+std::string Json(const google::protobuf::Message& message) {
+  std::string out;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  return out;
+}
+
+// "read-case", "READ_CASE" or "AUDIT_ACTION_READ_CASE".
+bool ParseAction(const std::string& text, v1::AuditAction* action) {
+  std::string name = absl::AsciiStrToUpper(text);
+  absl::StrReplaceAll({{"-", "_"}}, &name);
+  if (name.rfind("AUDIT_ACTION_", 0) != 0) name = "AUDIT_ACTION_" + name;
+  return v1::AuditAction_Parse(name, action);
+}
+
+std::string ActionText(v1::AuditAction action) {
+  std::string name = v1::AuditAction_Name(action);
+  name = name.substr(std::string("AUDIT_ACTION_").size());
+  absl::AsciiStrToLower(&name);
+  absl::StrReplaceAll({{"_", "-"}}, &name);
+  return name;
+}
+
+int List(const GlobalOptions& global, const AuditOptions& options) {
+  v1::ListAuditRecordsRequest request;
+  request.set_resource(options.resource);
+  request.set_caller(options.caller);
+  if (!options.action.empty()) {
+    v1::AuditAction action;
+    if (!ParseAction(options.action, &action)) {
+      std::cerr << "error: unknown --action " << options.action << "\n";
+      return kExitUsage;
+    }
+    request.set_action(action);
+  }
+  if (!options.since.empty() &&
+      !TimeUtil::FromString(options.since, request.mutable_start_time())) {
+    std::cerr << "error: --since must be RFC 3339, e.g. 2026-11-26T00:00:00Z\n";
+    return kExitUsage;
+  }
+  if (!options.until.empty() &&
+      !TimeUtil::FromString(options.until, request.mutable_end_time())) {
+    std::cerr << "error: --until must be RFC 3339, e.g. 2026-11-27T00:00:00Z\n";
+    return kExitUsage;
+  }
+  request.set_page_size(1000);
+  int64_t printed = 0;
+  for (const auto& [service, address] : Targets(global, options.service)) {
+    auto stub = v1::AuditTrail::NewStub(Connect(address));
+    request.clear_page_token();
+    do {
+      v1::ListAuditRecordsResponse response;
+      grpc::Status status =
+          stub->ListAuditRecords(Deadline().get(), request, &response);
+      if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+      for (const v1::AuditRecord& r : response.records()) {
+        if (options.limit > 0 && printed == options.limit) return kExitOk;
+        ++printed;
+        if (global.json) {
+          std::cout << "{\"service\":\"" << service
+                    << "\",\"record\":" << Json(r) << "}\n";
+          continue;
+        }
+        std::cout << absl::StrFormat(
+            "%-8s %6d %s %-16s %-8s %-22s %-50s %s %s\n", service, r.sequence(),
+            TimeUtil::ToString(r.time()), r.caller(),
+            r.role().empty() ? "-" : r.role(), ActionText(r.action()),
+            r.resource(), r.request_id().empty() ? "-" : r.request_id(),
+            r.outcome() == 0 ? "OK"
+                             : absl::StatusCodeToString(
+                                   static_cast<absl::StatusCode>(r.outcome())));
+      }
+      request.set_page_token(response.next_page_token());
+    } while (!request.page_token().empty());
+  }
+  return kExitOk;
+}
+
+int Verify(const GlobalOptions& global, const AuditOptions& options) {
+  bool all_intact = true;
+  for (const auto& [service, address] : Targets(global, options.service)) {
+    auto stub = v1::AuditTrail::NewStub(Connect(address));
+    v1::VerifyAuditChainResponse response;
+    grpc::Status status =
+        stub->VerifyAuditChain(Deadline(absl::Minutes(5)).get(),
+                               v1::VerifyAuditChainRequest(), &response);
+    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+    all_intact &= response.intact();
+    if (global.json) {
+      std::cout << "{\"service\":\"" << service
+                << "\",\"verification\":" << Json(response) << "}\n";
+    } else if (response.intact()) {
+      std::cout << service << ": audit trail intact, "
+                << response.record_count() << " records, head "
+                << response.head_sequence() << " "
+                << absl::BytesToHexString(response.head_hash()) << "\n";
+    } else {
+      std::cout << service << ": audit trail BROKEN at record "
+                << response.broken_at_sequence() << ": " << response.problem()
+                << "\n";
+    }
+  }
+  return all_intact ? kExitOk : kExitDamaged;
+}
+
+int Keygen(const std::string& out) {
+  absl::Status written = intake::WriteNewPseudonymKey(out);
+  if (!written.ok()) {
+    std::cerr << "error: " << written.message() << "\n";
+    return kExitRefused;
+  }
+  std::cout << out << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
+                      std::function<int()>* action) {
+  auto options = std::make_shared<AuditOptions>();
+  CLI::App* audit = app.add_subcommand(
+      "audit",
+      "Read and check the services' audit trails (reads of cases, judgement "
+      "changes, verdict decisions, publication, erasures).");
+  audit->require_subcommand(1);
+  const std::vector<std::string> services = {"intake", "findings", "all"};
+
+  CLI::App* list = audit->add_subcommand(
+      "list", "List audit records in sequence order, filtered.");
+  options->service = "all";
+  list->add_option("--service", options->service, "intake, findings or all")
+      ->check(CLI::IsMember(services))
+      ->capture_default_str();
+  list->add_option("--resource", options->resource,
+                   "only records of this resource name");
+  list->add_option("--caller", options->caller, "only records of this caller");
+  list->add_option("--action", options->action,
+                   "only records of this action (read-case, list-cases, "
+                   "erase-case, agree-verdicts, publish-report, "
+                   "record-judgements, read-case-findings, "
+                   "list-case-findings, read-judgement-history, "
+                   "override-verdict, record-panel-rating, apply-erasure)");
+  list->add_option("--since", options->since,
+                   "only records at or after this RFC 3339 time");
+  list->add_option("--until", options->until,
+                   "only records before this RFC 3339 time");
+  list->add_option("--limit", options->limit, "at most this many records");
+  list->callback([&global, options, action] {
+    *action = [&global, options] { return List(global, *options); };
+  });
+
+  CLI::App* verify = audit->add_subcommand(
+      "verify",
+      "Check every record's hash and link. Exit code 5 and the first broken "
+      "record when a record was removed or edited.");
+  verify->add_option("--service", options->service, "intake, findings or all")
+      ->check(CLI::IsMember(services))
+      ->capture_default_str();
+  verify->callback([&global, options, action] {
+    *action = [&global, options] { return Verify(global, *options); };
+  });
+
+  auto out = std::make_shared<std::string>();
+  CLI::App* keygen = app.add_subcommand(
+      "keygen",
+      "Write a new random 32-byte pseudonym key for intake_server "
+      "--pseudonym_key_file (mode 0600; never overwrites). Keep it outside "
+      "the data folder and back it up: a lost key means a child's later "
+      "cases no longer match the earlier ones.");
+  keygen->add_option("--out", *out, "the key file to create")->required();
+  keygen->callback([out, action] { *action = [out] { return Keygen(*out); }; });
+}
+
+}  // namespace yjinspect::cli

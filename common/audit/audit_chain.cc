@@ -1,0 +1,134 @@
+#include "common/audit/audit_chain.h"
+
+#include <sodium.h>
+
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace yjinspect::common {
+namespace {
+
+constexpr absl::string_view kEncodingVersion = "yjinspect-audit-v1";
+
+void PutUint64(std::string& out, uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out.push_back(static_cast<char>((value >> shift) & 0xff));
+  }
+}
+
+void PutString(std::string& out, absl::string_view value) {
+  PutUint64(out, value.size());
+  out.append(value.data(), value.size());
+}
+
+std::string CanonicalEncoding(const v1::AuditRecord& r) {
+  std::string out;
+  PutString(out, kEncodingVersion);
+  PutUint64(out, r.sequence());
+  PutUint64(out, static_cast<uint64_t>(r.time().seconds()));
+  PutUint64(out,
+            static_cast<uint64_t>(static_cast<uint32_t>(r.time().nanos())));
+  PutString(out, r.caller());
+  PutString(out, r.role());
+  PutUint64(out, static_cast<uint64_t>(static_cast<uint32_t>(r.action())));
+  PutString(out, r.resource());
+  PutString(out, r.request_id());
+  PutUint64(out, static_cast<uint64_t>(static_cast<uint32_t>(r.outcome())));
+  PutString(out, r.previous_hash());
+  return out;
+}
+
+std::string ZeroHash() { return std::string(kAuditHashBytes, '\0'); }
+
+std::string Hex(absl::string_view bytes) {
+  return absl::BytesToHexString(bytes).substr(0, 16);
+}
+
+}  // namespace
+
+std::string AuditRecordHash(const v1::AuditRecord& record) {
+  static const int initialised = sodium_init();
+  (void)initialised;
+  const std::string encoded = CanonicalEncoding(record);
+  unsigned char hash[kAuditHashBytes];
+  crypto_generichash(hash, sizeof hash,
+                     reinterpret_cast<const unsigned char*>(encoded.data()),
+                     encoded.size(), nullptr, 0);
+  return std::string(reinterpret_cast<const char*>(hash), sizeof hash);
+}
+
+v1::AuditRecord SealAuditRecord(const AuditEvent& event,
+                                absl::StatusCode outcome, absl::Time time,
+                                AuditChainHead& head) {
+  v1::AuditRecord record;
+  record.set_sequence(head.sequence + 1);
+  *record.mutable_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(time));
+  record.set_caller(event.caller);
+  record.set_role(event.role);
+  record.set_action(event.action);
+  record.set_resource(event.resource.empty() ? "-" : event.resource);
+  record.set_request_id(event.request_id);
+  record.set_outcome(static_cast<int32_t>(outcome));
+  record.set_previous_hash(head.hash.empty() ? ZeroHash() : head.hash);
+  record.set_hash(AuditRecordHash(record));
+  head = HeadAfter(record);
+  return record;
+}
+
+AuditChainHead HeadAfter(const v1::AuditRecord& record) {
+  return {record.sequence(), record.hash()};
+}
+
+void AuditChainVerifier::Break(uint64_t sequence, std::string problem) {
+  if (broken_at_) return;
+  broken_at_ = sequence;
+  problem_ = std::move(problem);
+}
+
+void AuditChainVerifier::Add(uint64_t key_sequence, const std::string& bytes) {
+  ++count_;
+  const uint64_t expected = head_.sequence + 1;
+  v1::AuditRecord record;
+  if (!record.ParseFromString(bytes)) {
+    Break(key_sequence, absl::StrCat("record ", key_sequence,
+                                     " is unreadable (altered on disk)"));
+    head_ = {key_sequence, ""};
+    return;
+  }
+  if (key_sequence > expected) {
+    Break(expected, key_sequence == expected + 1
+                        ? absl::StrCat("record ", expected, " is missing")
+                        : absl::StrCat("records ", expected, " to ",
+                                       key_sequence - 1, " are missing"));
+  } else if (key_sequence < expected) {
+    Break(key_sequence,
+          absl::StrCat("record ", key_sequence,
+                       " is out of order (after record ", head_.sequence, ")"));
+  } else if (record.sequence() != key_sequence) {
+    Break(key_sequence,
+          absl::StrCat("record ", key_sequence, " says it is record ",
+                       record.sequence(), " (moved or edited)"));
+  } else if (record.hash() != AuditRecordHash(record)) {
+    Break(key_sequence,
+          absl::StrCat("record ", key_sequence,
+                       " does not match its hash: its content was edited"));
+  } else if (record.previous_hash() !=
+             (head_.hash.empty() && head_.sequence == 0 ? ZeroHash()
+                                                        : head_.hash)) {
+    Break(key_sequence,
+          absl::StrCat("record ", key_sequence,
+                       " does not link to the record before it (previous "
+                       "hash ",
+                       Hex(record.previous_hash()), "..., record ",
+                       head_.sequence, " hashes to ", Hex(head_.hash),
+                       "...): a record was removed, replaced or rehashed"));
+  }
+  head_ = {key_sequence, record.hash()};
+}
+
+}  // namespace yjinspect::common

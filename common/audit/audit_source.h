@@ -1,0 +1,30 @@
+#pragma once
+
+// Where an audit trail is kept, as the audit service reads it: the stored
+// entries in sequence order, as bytes, so a damaged entry can still be
+// reported where it lies.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace yjinspect::common {
+
+struct StoredAuditEntry {
+  // The sequence number the entry's key says.
+  uint64_t sequence = 0;
+  // A serialised v1::AuditRecord, unless damaged.
+  std::string bytes;
+};
+
+class AuditSource {
+ public:
+  virtual ~AuditSource() = default;
+  // Up to `limit` entries with sequence > `after`, in order.
+  virtual absl::StatusOr<std::vector<StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const = 0;
+};
+
+}  // namespace yjinspect::common

@@ -1,0 +1,24 @@
+#pragma once
+
+// RocksDB settings both stores need so that erased content can leave the
+// disk: obsolete WAL files are deleted at once (not archived, not recycled
+// with old bytes still in them), and tables are not compressed, so that an
+// erasure can be checked by searching the files for the erased bytes.
+
+#include "rocksdb/options.h"
+
+namespace yjinspect::common {
+
+inline void KeepNoErasedBytes(rocksdb::DBOptions& options) {
+  options.WAL_ttl_seconds = 0;
+  options.WAL_size_limit_MB = 0;
+  options.recycle_log_file_num = 0;
+}
+
+inline void KeepNoErasedBytes(rocksdb::ColumnFamilyOptions& options) {
+  options.compression = rocksdb::kNoCompression;
+  options.compression_per_level.clear();
+  options.bottommost_compression = rocksdb::kDisableCompressionOption;
+}
+
+}  // namespace yjinspect::common
