@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/admin/admin_service.h"
+#include "common/admin/backup_desk.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
 #include "common/status_macros.h"
@@ -22,6 +24,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
   std::unique_ptr<FindingsService> service;
+  std::unique_ptr<common::BackupDesk> backups;
+  std::unique_ptr<common::AdminService> admin;
   std::unique_ptr<grpc::Server> server;
 };
 
@@ -48,10 +52,20 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
   parts->service = std::make_unique<FindingsService>(
       *parts->judgements, *parts->inputs, *parts->verdicts, *parts->feed);
+  FindingsStore* store = parts->store.get();
+  parts->backups = std::make_unique<common::BackupDesk>(
+      common::BackupSubject{
+          "findings", [store] { return store->Cursor(); },
+          [store](const std::string& dir, const v1::BackupMetadata& metadata) {
+            return store->CreateBackup(dir, metadata);
+          }},
+      options.backup_dir);
+  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen, {parts->service.get()},
+      common::StartGrpcServer(options.listen,
+                              {parts->service.get(), parts->admin.get()},
                               {"yjinspect.v1.Findings"}));
   parts->server = std::move(started.server);
   parts->feed->Start();
@@ -76,6 +90,7 @@ void FindingsServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  parts_->backups->Shutdown();
 }
 
 }  // namespace yjinspect::findings

@@ -22,6 +22,9 @@ struct FindingsServerOptions {
   bool sync = true;
   // Folder of framework files instead of the built-in ones; empty: built-in.
   std::string frameworks_dir;
+  // Folder the Admin service's CreateBackup writes backups to (created when
+  // missing). Empty: backups are refused.
+  std::string backup_dir;
 };
 
 class FindingsServer {

@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/admin/admin_service.h"
+#include "common/admin/backup_desk.h"
 #include "common/grpc_server.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
@@ -27,6 +29,8 @@ struct IntakeServer::Parts {
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
   std::unique_ptr<IntakeService> service;
+  std::unique_ptr<common::BackupDesk> backups;
+  std::unique_ptr<common::AdminService> admin;
   std::unique_ptr<grpc::Server> server;
 };
 
@@ -51,10 +55,21 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   parts->service = std::make_unique<IntakeService>(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
       *parts->feed);
+  IntakeStore* store = parts->store.get();
+  parts->backups = std::make_unique<common::BackupDesk>(
+      common::BackupSubject{
+          "intake", [store] { return store->HeadSequence(); },
+          [store](const std::string& dir, const v1::BackupMetadata& metadata) {
+            return store->CreateBackup(dir, metadata);
+          }},
+      options.backup_dir);
+  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
 
-  ASSIGN_OR_RETURN(common::StartedServer started,
-                   common::StartGrpcServer(
-                       options.listen, {parts->service.get()}, {kServiceName}));
+  ASSIGN_OR_RETURN(
+      common::StartedServer started,
+      common::StartGrpcServer(options.listen,
+                              {parts->service.get(), parts->admin.get()},
+                              {kServiceName}));
   parts->server = std::move(started.server);
   auto server = std::unique_ptr<IntakeServer>(
       new IntakeServer(std::move(parts), started.port));
@@ -76,6 +91,8 @@ void IntakeServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Shutdown();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  // A backup still copying holds the store: it ends before the store closes.
+  parts_->backups->Shutdown();
   parts_->store->Close();
 }
 

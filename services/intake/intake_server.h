@@ -26,6 +26,9 @@ struct IntakeServerOptions {
   // Folder of framework files (*.textproto) to use instead of the ones
   // built in. Empty: the built-in frameworks.
   std::string frameworks_dir;
+  // Folder the Admin service's CreateBackup writes backups to (created when
+  // missing). Empty: backups are refused.
+  std::string backup_dir;
 };
 
 class IntakeServer {

@@ -17,6 +17,10 @@ ABSL_FLAG(std::string, data_dir, "var/intake",
 ABSL_FLAG(std::string, frameworks_dir, "",
           "folder of framework files (*.textproto) to use instead of the "
           "built-in frameworks");
+ABSL_FLAG(std::string, backup_dir, "",
+          "folder for the backups the Admin service's CreateBackup takes "
+          "(created when missing; one folder per service). Empty: backups "
+          "are refused");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug, info, warn, error");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
@@ -35,6 +39,7 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  options.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "services/intake/storage/store_transaction.h"
+#include "yjinspect/v1/admin_service.pb.h"
 
 namespace yjinspect::intake {
 
@@ -99,6 +100,12 @@ class IntakeStore {
   // Registers a listener for durable commits; returns an id for removal.
   virtual uint64_t AddCommitListener(CommitListener listener) = 0;
   virtual void RemoveCommitListener(uint64_t id) = 0;
+
+  // Takes an online backup of the whole store into `backup_dir` while
+  // commits go on (common/admin/store_backups.h): it holds every change
+  // durable before the call. UNAVAILABLE after Close().
+  virtual absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir, const v1::BackupMetadata& metadata) = 0;
 
   // Numbers read from RocksDB's statistics ("rocksdb.wal.synced" ...), for
   // benchmarks and metrics.
