@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "cli/backup_commands.h"
 #include "cli/exchange_commands.h"
 #include "cli/exit_codes.h"
 #include "cli/findings_commands.h"
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(app, global, &action);
   yjinspect::cli::AddExchangeCommands(app, global, &action);
+  yjinspect::cli::AddBackupCommands(app, global, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
