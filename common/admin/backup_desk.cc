@@ -60,7 +60,14 @@ absl::StatusOr<v1::Backup> BackupDesk::Take(uint32_t keep_latest,
       static_cast<int32_t>(now % 1000000000));
   metadata.set_change_log_sequence(subject_.position());
   metadata.set_requested_by(requested_by);
+  absl::WriterMutexLock writing(&folder_mu_);
   absl::StatusOr<v1::Backup> backup = subject_.take(backup_dir_, metadata);
+  if (backup.ok()) {
+    spdlog::info(
+        "backup {} taken into {} for {}: {} files, {} bytes, change log at {}",
+        backup->backup_id(), backup_dir_, requested_by, backup->file_count(),
+        backup->size_bytes(), metadata.change_log_sequence());
+  }
   if (backup.ok() && keep_latest > 0) {
     // The new backup is complete whatever happens here: report it, and
     // leave the failed clean-up to the log and the next backup.
@@ -87,15 +94,26 @@ void BackupDesk::VerifyBackup(const v1::VerifyBackupRequest& request,
     return;
   }
   const uint32_t backup_id = request.backup_id();
-  Start([this, backup_id] { return VerifyStoreBackup(backup_dir_, backup_id); },
-        std::move(done));
+  Start(
+      [this, backup_id] {
+        absl::ReaderMutexLock reading(&folder_mu_);
+        return VerifyStoreBackup(backup_dir_, backup_id);
+      },
+      std::move(done));
 }
 
 absl::StatusOr<v1::ListBackupsResponse> BackupDesk::ListBackups() const {
   if (absl::Status configured = CheckConfigured(); !configured.ok()) {
     return configured;
   }
-  return ListStoreBackups(backup_dir_);
+  if (!folder_mu_.ReaderTryLock()) {
+    return absl::AbortedError(
+        "a backup is being taken: list the backups again when it ends");
+  }
+  absl::StatusOr<v1::ListBackupsResponse> listed =
+      ListStoreBackups(backup_dir_);
+  folder_mu_.ReaderUnlock();
+  return listed;
 }
 
 void BackupDesk::Start(std::function<absl::StatusOr<v1::Backup>()> job,

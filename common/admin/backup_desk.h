@@ -57,6 +57,8 @@ class BackupDesk {
   void VerifyBackup(const v1::VerifyBackupRequest& request, Done done);
 
   // The backups in the folder. Quick: reads the backups' small meta files.
+  // ABORTED while a backup is being taken (RocksDB does not promise what a
+  // reader sees of a folder being written).
   absl::StatusOr<v1::ListBackupsResponse> ListBackups() const;
 
   // Refuses new requests and waits for the running one to end. Call before
@@ -79,6 +81,9 @@ class BackupDesk {
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;
   // The thread of the running or last job.
   std::thread worker_ ABSL_GUARDED_BY(mu_);
+  // Held exclusively while a backup writes the folder (taking a backup and
+  // deleting old ones), shared while the folder is read.
+  mutable absl::Mutex folder_mu_;
 };
 
 }  // namespace yjinspect::common

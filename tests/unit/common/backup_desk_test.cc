@@ -71,6 +71,8 @@ TEST_F(BackupDeskTest, ASecondBackupWhileOneRunsIsAborted) {
   request.set_backup_id(1);
   desk.VerifyBackup(request, verify.Callback());
   EXPECT_EQ(verify.Wait().status().code(), absl::StatusCode::kAborted);
+  // Nor is the folder read while it is being written.
+  EXPECT_EQ(desk.ListBackups().status().code(), absl::StatusCode::kAborted);
   EXPECT_FALSE(first.arrived());
 
   release_.Notify();
@@ -81,6 +83,10 @@ TEST_F(BackupDeskTest, ASecondBackupWhileOneRunsIsAborted) {
   EXPECT_EQ(backup->metadata().change_log_sequence(), 42u);
   EXPECT_EQ(backup->metadata().requested_by(), "OPS-1");
   EXPECT_GT(backup->metadata().begin_time().seconds(), 0);
+  // The stand-in wrote no folder: there is nothing to list, and no refusal.
+  auto listed = desk.ListBackups();
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  EXPECT_EQ(listed->backups_size(), 0);
 
   // Once answered, the next backup may start.
   Outcome third;
