@@ -33,14 +33,14 @@ std::string Json(const google::protobuf::Message& message) {
 }
 
 // "backup 3 of intake, 2026-11-26T14:00:00Z: 12 files, 1.4 MiB, change log
-// at 1234".
+// at 1234" (the time the backup was completed).
 std::string Describe(const v1::Backup& backup) {
   const v1::BackupMetadata& metadata = backup.metadata();
   return absl::StrFormat(
       "backup %d of %s, %s: %d files, %.1f MiB, change log at %d",
       backup.backup_id(),
       metadata.service().empty() ? "an unknown store" : metadata.service(),
-      absl::FormatTime(absl::RFC3339_sec,
+      absl::FormatTime("%Y-%m-%dT%H:%M:%SZ",
                        absl::FromUnixSeconds(backup.create_time().seconds()),
                        absl::UTCTimeZone()),
       backup.file_count(),
