@@ -5,6 +5,7 @@
 
 #include "CLI/CLI.hpp"
 #include "cli/audit_commands.h"
+#include "cli/backup_commands.h"
 #include "cli/exchange_commands.h"
 #include "cli/exit_codes.h"
 #include "cli/findings_commands.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddFindingsCommands(app, global, &action);
   yjinspect::cli::AddExchangeCommands(app, global, &action);
   yjinspect::cli::AddAuditCommands(app, global, &action);
+  yjinspect::cli::AddBackupCommands(app, global, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

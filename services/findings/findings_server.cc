@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
+#include "common/admin/admin_service.h"
+#include "common/admin/backup_desk.h"
 #include "common/audit/audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
@@ -35,6 +37,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedFindingsService> guarded;
   std::unique_ptr<common::AuditTrailService> audit;
+  std::unique_ptr<common::BackupDesk> backups;
+  std::unique_ptr<common::AdminService> admin;
   std::unique_ptr<grpc::Server> server;
   std::unique_ptr<grpc::Server> health_server;
 };
@@ -98,6 +102,15 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       *parts->store, *parts->judgements, *parts->inputs, *parts->verdicts,
       *parts->feed, *parts->findings_metrics);
   parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
+  parts->backups = std::make_unique<common::BackupDesk>(
+      common::BackupSubject{
+          "findings", [store] { return store->Cursor(); },
+          [store](const std::string& dir, const v1::BackupMetadata& metadata) {
+            return store->CreateBackup(dir, metadata);
+          }},
+      options.backup_dir);
+  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
+
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
     ASSIGN_OR_RETURN(metrics_port,
@@ -115,7 +128,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen, {served, parts->audit.get()},
+      common::StartGrpcServer(options.listen,
+                              {served, parts->audit.get(), parts->admin.get()},
                               {"yjinspect.v1.Findings"},
                               {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
@@ -146,6 +160,7 @@ void FindingsServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  parts_->backups->Shutdown();
   // A purge asked for by an erasure finishes before the store closes.
   parts_->purger.reset();
 }

@@ -33,6 +33,9 @@ struct FindingsServerOptions {
   // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
   // free port (see FindingsServer::metrics_port()). Empty: no endpoint.
   std::string metrics_listen;
+  // Folder the Admin service's CreateBackup writes backups to (created when
+  // missing). Empty: backups are refused.
+  std::string backup_dir;
 };
 
 class FindingsServer {

@@ -22,6 +22,10 @@ ABSL_FLAG(std::string, frameworks_dir, "",
           "built-in frameworks");
 ABSL_FLAG(std::string, metrics_listen, "",
           "host:port to serve Prometheus metrics on (/metrics); empty: none");
+ABSL_FLAG(std::string, backup_dir, "",
+          "folder for the backups the Admin service's CreateBackup takes "
+          "(created when missing; one folder per service). Empty: backups "
+          "are refused");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -50,6 +54,7 @@ int main(int argc, char** argv) {
   options.security = yjinspect::common::TransportSecurityFromFlags();
   options.health_listen = absl::GetFlag(FLAGS_health_listen);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   auto server = yjinspect::findings::FindingsServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

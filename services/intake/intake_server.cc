@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
+#include "common/admin/admin_service.h"
+#include "common/admin/backup_desk.h"
 #include "common/audit/audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/grpc_server.h"
@@ -63,6 +65,8 @@ struct IntakeServer::Parts {
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedIntakeService> guarded;
   std::unique_ptr<common::AuditTrailService> audit;
+  std::unique_ptr<common::BackupDesk> backups;
+  std::unique_ptr<common::AdminService> admin;
   std::unique_ptr<grpc::Server> server;
   std::unique_ptr<grpc::Server> health_server;
 };
@@ -101,6 +105,15 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
       *parts->feed, *parts->intake_metrics);
   parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
+  parts->backups = std::make_unique<common::BackupDesk>(
+      common::BackupSubject{
+          "intake", [store] { return store->HeadSequence(); },
+          [store](const std::string& dir, const v1::BackupMetadata& metadata) {
+            return store->CreateBackup(dir, metadata);
+          }},
+      options.backup_dir);
+  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
+
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
     ASSIGN_OR_RETURN(metrics_port,
@@ -117,9 +130,9 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen, {served, parts->audit.get()},
-                              {kServiceName},
-                              {access.credentials, options.health_listen}));
+      common::StartGrpcServer(
+          options.listen, {served, parts->audit.get(), parts->admin.get()},
+          {kServiceName}, {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
   parts->health_server = std::move(started.health_server);
   auto server = std::unique_ptr<IntakeServer>(
@@ -148,6 +161,8 @@ void IntakeServer::Shutdown(absl::Duration deadline) {
   parts_->feed->Shutdown();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   parts_->server->Wait();
+  // A backup still copying holds the store: it ends before the store closes.
+  parts_->backups->Shutdown();
   parts_->store->Close();
   // A purge asked for by an erasure finishes before the store goes (Close
   // stops the committer, so no erasure asks for another).

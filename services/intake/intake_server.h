@@ -45,6 +45,9 @@ struct IntakeServerOptions {
   // Use a fixed, publicly known pseudonym key: development only, never with
   // real data. Ignored when pseudonym_key_file is set.
   bool insecure_development_pseudonyms = false;
+  // Folder the Admin service's CreateBackup writes backups to (created when
+  // missing). Empty: backups are refused.
+  std::string backup_dir;
 };
 
 class IntakeServer {

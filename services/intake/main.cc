@@ -27,6 +27,10 @@ ABSL_FLAG(std::string, pseudonym_key_file, "",
 ABSL_FLAG(bool, insecure_development_pseudonyms, false,
           "without a key file, use a fixed public key: development stores "
           "only, never real cases");
+ABSL_FLAG(std::string, backup_dir, "",
+          "folder for the backups the Admin service's CreateBackup takes "
+          "(created when missing; one folder per service). Empty: backups "
+          "are refused");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -57,6 +61,7 @@ int main(int argc, char** argv) {
   options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
   options.insecure_development_pseudonyms =
       absl::GetFlag(FLAGS_insecure_development_pseudonyms);
+  options.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   auto server = yjinspect::intake::IntakeServer::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

@@ -20,6 +20,7 @@
 #include "common/storage_figures.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
+#include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
@@ -126,6 +127,12 @@ class FindingsStore : public common::AuditSource {
   virtual absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
       absl::string_view inspection_id, absl::string_view case_id,
       absl::string_view after_key, size_t limit) const = 0;
+  // Takes an online backup of the whole store into `backup_dir` while
+  // changes and judgements go on being written
+  // (common/admin/store_backups.h): it holds every judgement acknowledged
+  // before the call.
+  virtual absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir, const v1::BackupMetadata& metadata) = 0;
   // Every case the stream delivered, for tests and status.
   virtual absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const = 0;
   // Size and write stalls of the RocksDB store, for metrics.

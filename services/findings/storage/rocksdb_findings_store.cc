@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/admin/store_backups.h"
 #include "common/resource_names.h"
 #include "common/rocksdb_erasure.h"
 #include "common/rocksdb_open.h"
@@ -44,6 +45,12 @@ class RocksFindingsStore final : public FindingsStore {
   ~RocksFindingsStore() override {
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
     db_->Close().PermitUncheckedError();
+  }
+
+  absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir,
+      const v1::BackupMetadata& metadata) override {
+    return common::CreateStoreBackup(db_.get(), backup_dir, metadata);
   }
 
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override {

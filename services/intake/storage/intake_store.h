@@ -22,6 +22,7 @@
 #include "common/storage_figures.h"
 #include "common/audit/audit_source.h"
 #include "services/intake/storage/store_transaction.h"
+#include "yjinspect/v1/admin_service.pb.h"
 
 namespace yjinspect::intake {
 
@@ -113,6 +114,11 @@ class IntakeStore : public common::AuditSource {
   // commits; called after an erasure is durable. Erasures are rare and the
   // store is small, so a full compaction is the simple, certain way.
   virtual absl::Status PurgeErasedContent() = 0;
+  // Takes an online backup of the whole store into `backup_dir` while
+  // commits go on (common/admin/store_backups.h): it holds every change
+  // durable before the call. UNAVAILABLE after Close().
+  virtual absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir, const v1::BackupMetadata& metadata) = 0;
 
   // Numbers read from RocksDB's statistics ("rocksdb.wal.synced" ...), for
   // benchmarks and metrics.

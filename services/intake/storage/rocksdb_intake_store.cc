@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/request_id.h"
 #include "common/rocksdb_erasure.h"
+#include "common/admin/store_backups.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
@@ -235,6 +236,18 @@ class RocksIntakeStore final : public IntakeStore {
     committer_.join();
     absl::MutexLock lock(&mu_);
     committer_stopped_ = true;
+  }
+
+  absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir,
+      const v1::BackupMetadata& metadata) override {
+    {
+      absl::MutexLock lock(&mu_);
+      if (closing_) {
+        return absl::UnavailableError("the intake store is shutting down");
+      }
+    }
+    return common::CreateStoreBackup(db_.get(), backup_dir, metadata);
   }
 
   absl::StatusOr<std::optional<v1::StoredCase>> GetCase(

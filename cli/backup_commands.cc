@@ -1,0 +1,176 @@
+#include "cli/backup_commands.h"
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "cli/exit_codes.h"
+#include "cli/rpc_client.h"
+#include "common/admin/store_backups.h"
+#include "common/grpc_status.h"
+#include "google/protobuf/util/json_util.h"
+#include "yjinspect/v1/admin_service.grpc.pb.h"
+
+namespace yjinspect::cli {
+namespace {
+
+struct BackupOptions {
+  std::string service;
+  uint32_t keep_latest = 0;
+  bool list = false;
+  uint32_t verify = 0;
+  double timeout_seconds = 3600;
+};
+
+std::string Json(const google::protobuf::Message& message) {
+  std::string out;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  return out;
+}
+
+// "backup 3 of intake, 2026-11-26T14:00:00Z: 12 files, 1.4 MiB, change log
+// at 1234" (the time the backup was completed).
+std::string Describe(const v1::Backup& backup) {
+  const v1::BackupMetadata& metadata = backup.metadata();
+  return absl::StrFormat(
+      "backup %d of %s, %s: %d files, %.1f MiB, change log at %d",
+      backup.backup_id(),
+      metadata.service().empty() ? "an unknown store" : metadata.service(),
+      absl::FormatTime("%Y-%m-%dT%H:%M:%SZ",
+                       absl::FromUnixSeconds(backup.create_time().seconds()),
+                       absl::UTCTimeZone()),
+      backup.file_count(),
+      static_cast<double>(backup.size_bytes()) / (1024.0 * 1024.0),
+      metadata.change_log_sequence());
+}
+
+int Backup(const GlobalOptions& global, const BackupOptions& options) {
+  const std::string& address =
+      options.service == "intake" ? global.intake : global.findings;
+  auto stub = v1::Admin::NewStub(Connect(address));
+  auto context = Deadline(absl::Seconds(options.timeout_seconds));
+  if (options.list) {
+    v1::ListBackupsResponse response;
+    grpc::Status status =
+        stub->ListBackups(context.get(), v1::ListBackupsRequest(), &response);
+    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+    if (global.json) {
+      std::cout << Json(response) << "\n";
+      return kExitOk;
+    }
+    if (response.backups().empty()) std::cout << "no backups\n";
+    for (const v1::Backup& backup : response.backups()) {
+      std::cout << Describe(backup) << "\n";
+    }
+    for (uint32_t id : response.corrupt_backup_ids()) {
+      std::cout << "backup " << id << " is damaged\n";
+    }
+    return kExitOk;
+  }
+  v1::Backup backup;
+  grpc::Status status;
+  if (options.verify != 0) {
+    v1::VerifyBackupRequest request;
+    request.set_backup_id(options.verify);
+    status = stub->VerifyBackup(context.get(), request, &backup);
+  } else {
+    v1::CreateBackupRequest request;
+    request.set_keep_latest(options.keep_latest);
+    status = stub->CreateBackup(context.get(), request, &backup);
+  }
+  if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+  if (global.json) {
+    std::cout << Json(backup) << "\n";
+  } else {
+    std::cout << Describe(backup) << (options.verify != 0 ? ": intact" : "")
+              << "\n";
+  }
+  return kExitOk;
+}
+
+int Restore(const GlobalOptions& global,
+            const common::RestoreRequest& request) {
+  absl::StatusOr<v1::Backup> restored = common::RestoreStoreBackup(request);
+  if (!restored.ok()) return ReportFailure(restored.status());
+  if (global.json) {
+    std::cout << Json(*restored) << "\n";
+  } else {
+    std::cout << "restored " << Describe(*restored) << " into "
+              << request.data_dir << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddBackupCommands(CLI::App& app, const GlobalOptions& global,
+                       std::function<int()>* action) {
+  auto backup_options = std::make_shared<BackupOptions>();
+  CLI::App* backup = app.add_subcommand(
+      "backup",
+      "Back up a running service's store into the folder its server was "
+      "started with (--backup_dir), while it keeps serving; or list or "
+      "check its backups.");
+  backup
+      ->add_option("--service", backup_options->service,
+                   "whose store: intake (at --intake) or findings (at "
+                   "--findings)")
+      ->required()
+      ->check(CLI::IsMember({"intake", "findings"}));
+  backup
+      ->add_option("--keep-latest", backup_options->keep_latest,
+                   "after the backup, delete all but this many newest "
+                   "backups (0 keeps all)")
+      ->capture_default_str();
+  auto* list = backup->add_flag("--list", backup_options->list,
+                                "list the backups instead of taking one");
+  backup
+      ->add_option("--verify", backup_options->verify,
+                   "check backup ID's files against their checksums instead "
+                   "of taking one")
+      ->check(CLI::PositiveNumber)
+      ->excludes(list);
+  backup
+      ->add_option("--timeout", backup_options->timeout_seconds,
+                   "seconds to wait for the service")
+      ->capture_default_str();
+  backup->callback([&global, backup_options, action] {
+    *action = [&global, backup_options] {
+      return Backup(global, *backup_options);
+    };
+  });
+
+  auto restore_request = std::make_shared<common::RestoreRequest>();
+  CLI::App* restore = app.add_subcommand(
+      "restore",
+      "Restore a backup into a new or empty folder, on the machine that "
+      "holds the backups, with no service running on that folder; then "
+      "start the service with --data_dir set to it.");
+  restore
+      ->add_option("--backup-dir,--backup_dir", restore_request->backup_dir,
+                   "the service's backup folder")
+      ->required();
+  restore
+      ->add_option("--backup-id,--backup_id", restore_request->backup_id,
+                   "which backup (default: the newest)")
+      ->check(CLI::PositiveNumber);
+  restore
+      ->add_option("--data-dir,--data_dir", restore_request->data_dir,
+                   "the folder to restore into: missing or empty")
+      ->required();
+  restore
+      ->add_option("--service", restore_request->service,
+                   "refuse a backup that is not of this service")
+      ->check(CLI::IsMember({"intake", "findings"}));
+  restore->callback([&global, restore_request, action] {
+    *action = [&global, restore_request] {
+      return Restore(global, *restore_request);
+    };
+  });
+}
+
+}  // namespace yjinspect::cli

@@ -1,0 +1,31 @@
+#pragma once
+
+// The gRPC adapter of yjinspect.v1.Admin, served by both services next to
+// their main service: requests in, the backups desk, the outcome converted
+// once at the edge.
+
+#include "common/admin/backup_desk.h"
+#include "yjinspect/v1/admin_service.grpc.pb.h"
+
+namespace yjinspect::common {
+
+class AdminService final : public v1::Admin::CallbackService {
+ public:
+  explicit AdminService(BackupDesk& backups) : backups_(backups) {}
+
+  grpc::ServerUnaryReactor* CreateBackup(grpc::CallbackServerContext* context,
+                                         const v1::CreateBackupRequest* request,
+                                         v1::Backup* response) override;
+  grpc::ServerUnaryReactor* ListBackups(
+      grpc::CallbackServerContext* context,
+      const v1::ListBackupsRequest* request,
+      v1::ListBackupsResponse* response) override;
+  grpc::ServerUnaryReactor* VerifyBackup(grpc::CallbackServerContext* context,
+                                         const v1::VerifyBackupRequest* request,
+                                         v1::Backup* response) override;
+
+ private:
+  BackupDesk& backups_;
+};
+
+}  // namespace yjinspect::common
