@@ -166,6 +166,11 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
 }  // namespace
 }  // namespace yjinspect::fuzz
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  yjinspect::fuzz::SilenceProtobufLogs();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   yjinspect::fuzz::RunOne(data[0], data + 1, size - 1);

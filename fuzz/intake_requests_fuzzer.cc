@@ -141,6 +141,11 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
 }  // namespace
 }  // namespace yjinspect::fuzz
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  yjinspect::fuzz::SilenceProtobufLogs();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   using yjinspect::fuzz::Message;
