@@ -1,0 +1,153 @@
+#include "fuzz/in_memory_findings_store.h"
+
+#include <utility>
+
+#include "common/resource_names.h"
+#include "common/status_macros.h"
+
+namespace yjinspect::fuzz {
+
+InMemoryFindingsStore::InMemoryFindingsStore(v1::Inspection inspection,
+                                             std::vector<v1::Case> cases)
+    : inspection_id_(
+          common::ParseInspectionName(inspection.name()).value_or("")),
+      inspection_(std::move(inspection)) {
+  for (v1::Case& c : cases) {
+    std::string name = c.name();
+    cases_.emplace(std::move(name), std::move(c));
+  }
+}
+
+bool InMemoryFindingsStore::Ours(absl::string_view inspection_id) const {
+  return inspection_id == inspection_id_;
+}
+
+absl::StatusOr<bool> InMemoryFindingsStore::ApplyChange(const v1::Change&) {
+  return absl::UnimplementedError("the fuzz store takes no intake changes");
+}
+
+absl::StatusOr<std::optional<v1::Inspection>>
+InMemoryFindingsStore::GetInspection(absl::string_view inspection_id) const {
+  if (!Ours(inspection_id)) return std::nullopt;
+  return inspection_;
+}
+
+absl::StatusOr<std::optional<v1::Case>> InMemoryFindingsStore::GetCase(
+    absl::string_view case_name) const {
+  auto it = cases_.find(case_name);
+  if (it == cases_.end()) return std::nullopt;
+  return it->second;
+}
+
+absl::StatusOr<std::optional<v1::CaseFindings>>
+InMemoryFindingsStore::GetFindings(absl::string_view inspection_id,
+                                   absl::string_view case_id) const {
+  if (!Ours(inspection_id)) return std::nullopt;
+  auto it = findings_.find(std::string(case_id));
+  if (it == findings_.end()) return std::nullopt;
+  return it->second;
+}
+
+absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::Update(
+    std::map<std::string, v1::CaseFindings>& records, absl::string_view id,
+    const Decide& decide) {
+  std::optional<v1::CaseFindings> current;
+  auto it = records.find(std::string(id));
+  if (it != records.end()) current = it->second;
+  ASSIGN_OR_RETURN(auto update, decide(current));
+  // As the RocksDB store does: no update keeps the current findings.
+  if (!update) {
+    if (!current) {
+      return absl::InternalError("an update kept findings that do not exist");
+    }
+    return *current;
+  }
+  records[std::string(id)] = update->findings;
+  return std::move(update->findings);
+}
+
+absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::UpdateFindings(
+    absl::string_view inspection_id, absl::string_view case_name,
+    absl::string_view case_id, const Decide& decide) {
+  if (!Ours(inspection_id) || cases_.find(case_name) == cases_.end()) {
+    return absl::FailedPreconditionError("case not in the fuzz store");
+  }
+  return Update(findings_, case_id, decide);
+}
+
+absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::UpdateInterview(
+    absl::string_view inspection_id, absl::string_view interview_id,
+    const Decide& decide) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  return Update(interviews_, interview_id, decide);
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>>
+InMemoryFindingsStore::ScanInterviews(absl::string_view inspection_id) const {
+  std::vector<findings::Keyed<v1::CaseFindings>> out;
+  if (!Ours(inspection_id)) return out;
+  for (const auto& [id, record] : interviews_) out.push_back({id, record});
+  return out;
+}
+
+absl::StatusOr<v1::ReportInputs> InMemoryFindingsStore::UpdateReportInputs(
+    absl::string_view inspection_id, const MutateInputs& mutate) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  ASSIGN_OR_RETURN(v1::ReportInputs next, mutate(report_inputs_));
+  report_inputs_ = next;
+  return next;
+}
+
+absl::StatusOr<std::optional<v1::ReportInputs>>
+InMemoryFindingsStore::GetReportInputs(absl::string_view inspection_id) const {
+  if (!Ours(inspection_id)) return std::nullopt;
+  return report_inputs_;
+}
+
+absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::UpdateDecisions(
+    absl::string_view inspection_id, const MutateDecisions& mutate) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  ASSIGN_OR_RETURN(v1::VerdictDecisions next, mutate(decisions_));
+  decisions_ = next;
+  return next;
+}
+
+absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::GetDecisions(
+    absl::string_view inspection_id) const {
+  if (!Ours(inspection_id)) return v1::VerdictDecisions();
+  return decisions_;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>>
+InMemoryFindingsStore::ScanFindings(absl::string_view inspection_id,
+                                    absl::string_view after_key,
+                                    size_t limit) const {
+  std::vector<findings::Keyed<v1::CaseFindings>> out;
+  if (!Ours(inspection_id)) return out;
+  for (auto it = findings_.upper_bound(std::string(after_key));
+       it != findings_.end() && out.size() < limit; ++it) {
+    out.push_back({it->first, it->second});
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::JudgementRevision>>>
+InMemoryFindingsStore::ScanHistory(absl::string_view, absl::string_view,
+                                   absl::string_view, size_t) const {
+  return std::vector<findings::Keyed<v1::JudgementRevision>>();
+}
+
+absl::StatusOr<std::vector<v1::Case>> InMemoryFindingsStore::AllCasesForTest()
+    const {
+  std::vector<v1::Case> out;
+  for (const auto& [name, c] : cases_) out.push_back(c);
+  return out;
+}
+
+}  // namespace yjinspect::fuzz

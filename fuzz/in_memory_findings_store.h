@@ -1,0 +1,77 @@
+#pragma once
+
+// A FindingsStore in memory, for the findings fuzz target: it holds one
+// inspection with its sampled cases as the intake stream would have
+// delivered them, and keeps what the handlers record for the length of one
+// fuzz input. Not thread-safe (a fuzz input runs on one thread).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "services/findings/storage/findings_store.h"
+
+namespace yjinspect::fuzz {
+
+class InMemoryFindingsStore : public findings::FindingsStore {
+ public:
+  // `inspection` (named inspections/{id}) and its sampled cases.
+  InMemoryFindingsStore(v1::Inspection inspection, std::vector<v1::Case> cases);
+
+  // As a later change from intake would (same name).
+  void ReplaceInspection(v1::Inspection inspection) {
+    inspection_ = std::move(inspection);
+  }
+
+  absl::StatusOr<bool> ApplyChange(const v1::Change& change) override;
+  uint64_t Cursor() const override { return 0; }
+  absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
+      absl::string_view inspection_id) const override;
+  absl::StatusOr<std::optional<v1::Case>> GetCase(
+      absl::string_view case_name) const override;
+  absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
+      absl::string_view inspection_id,
+      absl::string_view case_id) const override;
+  absl::StatusOr<v1::CaseFindings> UpdateFindings(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view case_id, const Decide& decide) override;
+  absl::StatusOr<v1::CaseFindings> UpdateInterview(
+      absl::string_view inspection_id, absl::string_view interview_id,
+      const Decide& decide) override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>> ScanInterviews(
+      absl::string_view inspection_id) const override;
+  absl::StatusOr<v1::ReportInputs> UpdateReportInputs(
+      absl::string_view inspection_id, const MutateInputs& mutate) override;
+  absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
+      absl::string_view inspection_id) const override;
+  absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
+      absl::string_view inspection_id, const MutateDecisions& mutate) override;
+  absl::StatusOr<v1::VerdictDecisions> GetDecisions(
+      absl::string_view inspection_id) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>> ScanFindings(
+      absl::string_view inspection_id, absl::string_view after_key,
+      size_t limit) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::JudgementRevision>>>
+  ScanHistory(absl::string_view inspection_id, absl::string_view case_id,
+              absl::string_view after_key, size_t limit) const override;
+  absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override;
+
+ private:
+  // Records of the one inspection only; another id finds nothing.
+  bool Ours(absl::string_view inspection_id) const;
+  absl::StatusOr<v1::CaseFindings> Update(
+      std::map<std::string, v1::CaseFindings>& records, absl::string_view id,
+      const Decide& decide);
+
+  std::string inspection_id_;
+  v1::Inspection inspection_;
+  std::map<std::string, v1::Case, std::less<>> cases_;  // by name
+  std::map<std::string, v1::CaseFindings> findings_;    // by case id
+  std::map<std::string, v1::CaseFindings> interviews_;  // by interview id
+  std::optional<v1::ReportInputs> report_inputs_;
+  v1::VerdictDecisions decisions_;
+};
+
+}  // namespace yjinspect::fuzz

@@ -1,0 +1,155 @@
+// Fuzz target: the intake service's create and change requests, from raw
+// bytes, through the real handlers (CaseIntake, InspectionRegistry,
+// InspectionSampling) over a store that keeps nothing. The first byte
+// chooses the message (kMessages below), the rest is the message.
+//
+// Beyond not crashing, each handler must answer exactly once, and at once
+// (the store answers synchronously), and a batch once per case.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "common/frameworks/framework_registry.h"
+#include "fuzz/empty_intake_store.h"
+#include "fuzz/fuzz_input.h"
+#include "services/intake/case_intake.h"
+#include "services/intake/inspection_registry.h"
+#include "services/intake/inspection_sampling.h"
+#include "yjinspect/v1/intake_service.pb.h"
+
+namespace yjinspect::fuzz {
+namespace {
+
+enum Message : uint8_t {
+  kCreateCase,
+  kBatchCreateCases,
+  kUpdateCase,
+  kCreateInspection,
+  kDrawSample,
+  kResetSample,
+  kStartFieldwork,
+  kAdvanceInspection,
+  kMessages
+};
+
+const common::FrameworkRegistry& Frameworks() {
+  static const common::FrameworkRegistry* frameworks = [] {
+    auto loaded = common::FrameworkRegistry::LoadBuiltIn();
+    Require(loaded.ok(), "the built-in frameworks load");
+    return new common::FrameworkRegistry(std::move(*loaded));
+  }();
+  return *frameworks;
+}
+
+// A callback that counts its calls.
+struct Answers {
+  int count = 0;
+  template <typename T>
+  auto Hear() {
+    return [this](T) { ++count; };
+  }
+};
+
+template <typename Request, typename Handle>
+void Run(const uint8_t* data, size_t size, Handle handle) {
+  Request request;
+  if (!ParseRequest(data, size, request)) return;
+  Answers answers;
+  handle(std::move(request), answers);
+  Require(answers.count == 1, "a request is answered exactly once");
+}
+
+void RunOne(Message message, const uint8_t* data, size_t size) {
+  EmptyIntakeStore store;
+  intake::CaseIntake cases(store);
+  intake::InspectionRegistry registry(store, Frameworks());
+  intake::InspectionSampling sampling(store, Frameworks());
+  const std::string actor = "fuzz";
+  using InspectionResult = absl::StatusOr<v1::Inspection>;
+  switch (message) {
+    case kCreateCase:
+      Run<v1::CreateCaseRequest>(data, size, [&](auto request, Answers& a) {
+        cases.CreateCase(std::move(request),
+                         a.Hear<absl::StatusOr<intake::StoredCaseResult>>());
+      });
+      break;
+    case kBatchCreateCases: {
+      v1::BatchCreateCasesRequest chunk;
+      if (!ParseRequest(data, size, chunk)) return;
+      // The stream reactor refuses a larger chunk before CreateCases.
+      if (static_cast<size_t>(chunk.requests_size()) >
+          intake::IntakeStore::kMaxBundleSize) {
+        return;
+      }
+      std::vector<v1::CreateCaseRequest> requests(chunk.requests().begin(),
+                                                  chunk.requests().end());
+      const size_t sent = requests.size();
+      int answers = 0;
+      cases.CreateCases(
+          std::move(requests),
+          [&](std::vector<absl::StatusOr<intake::StoredCaseResult>> results) {
+            ++answers;
+            Require(results.size() == sent, "a batch answers every case");
+          });
+      Require(answers == 1, "a batch is answered exactly once");
+      break;
+    }
+    case kUpdateCase:
+      Run<v1::UpdateCaseRequest>(data, size, [&](auto request, Answers& a) {
+        cases.UpdateCase(std::move(request),
+                         a.Hear<absl::StatusOr<v1::Case>>());
+      });
+      break;
+    case kCreateInspection:
+      Run<v1::CreateInspectionRequest>(
+          data, size, [&](auto request, Answers& a) {
+            registry.CreateInspection(std::move(request), actor,
+                                      a.Hear<InspectionResult>());
+          });
+      break;
+    case kDrawSample:
+      Run<v1::DrawSampleRequest>(data, size, [&](auto request, Answers& a) {
+        sampling.DrawSample(std::move(request), actor,
+                            a.Hear<InspectionResult>());
+      });
+      break;
+    case kResetSample:
+      Run<v1::ResetSampleRequest>(data, size, [&](auto request, Answers& a) {
+        sampling.ResetSample(std::move(request), actor,
+                             a.Hear<InspectionResult>());
+      });
+      break;
+    case kStartFieldwork:
+      Run<v1::StartFieldworkRequest>(data, size, [&](auto request, Answers& a) {
+        sampling.StartFieldwork(std::move(request), actor,
+                                a.Hear<InspectionResult>());
+      });
+      break;
+    case kAdvanceInspection:
+      Run<v1::AdvanceInspectionRequest>(
+          data, size, [&](auto request, Answers& a) {
+            sampling.Advance(std::move(request), actor,
+                             a.Hear<InspectionResult>());
+          });
+      break;
+    case kMessages:
+      break;
+  }
+}
+
+}  // namespace
+}  // namespace yjinspect::fuzz
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  yjinspect::fuzz::SilenceProtobufLogs();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  using yjinspect::fuzz::Message;
+  const auto message = static_cast<Message>(data[0] % Message::kMessages);
+  yjinspect::fuzz::RunOne(message, data + 1, size - 1);
+  return 0;
+}
