@@ -65,6 +65,7 @@ class ScratchTransaction : public intake::StoreTransaction {
       uint64_t sequence) override {
     return Find(changes_, sequence);
   }
+  void AppendAudit(const common::AuditEvent&, absl::StatusCode) override {}
   absl::Time Now() const override { return absl::FromUnixSeconds(1700000000); }
 
  private:
@@ -137,6 +138,20 @@ void EmptyIntakeStore::RemoveCommitListener(uint64_t) {}
 std::optional<uint64_t> EmptyIntakeStore::TickerForTest(
     absl::string_view) const {
   return std::nullopt;
+}
+
+absl::Status EmptyIntakeStore::PurgeErasedContent() { return absl::OkStatus(); }
+
+absl::StatusOr<v1::Backup> EmptyIntakeStore::CreateBackup(
+    const std::string&, const v1::BackupMetadata&) {
+  return absl::UnimplementedError("the fuzz store keeps no backups");
+}
+
+common::StorageFigures EmptyIntakeStore::Figures() const { return {}; }
+
+absl::StatusOr<std::vector<common::StoredAuditEntry>>
+EmptyIntakeStore::ReadAuditEntries(uint64_t, size_t) const {
+  return std::vector<common::StoredAuditEntry>();
 }
 
 }  // namespace yjinspect::fuzz

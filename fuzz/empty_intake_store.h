@@ -45,6 +45,13 @@ class EmptyIntakeStore : public intake::IntakeStore {
   uint64_t AddCommitListener(CommitListener listener) override;
   void RemoveCommitListener(uint64_t id) override;
   std::optional<uint64_t> TickerForTest(absl::string_view name) const override;
+  absl::Status PurgeErasedContent() override;
+  absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir,
+      const v1::BackupMetadata& metadata) override;
+  common::StorageFigures Figures() const override;
+  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const override;
 
  private:
   int commits_ = 0;

@@ -74,7 +74,8 @@ InMemoryFindingsStore RecordBolton() {
   const std::string& name = BoltonInspection().name();
   for (auto request : BoltonSpec().judgements()) {
     request.set_inspection(name);
-    judgements.Record(request, [&](auto result) { must(result.status()); });
+    judgements.Record(request, common::AuditEvent(),
+                      [&](auto result) { must(result.status()); });
   }
   for (auto request : BoltonSpec().interviews()) {
     request.set_inspection(name);
@@ -83,7 +84,7 @@ InMemoryFindingsStore RecordBolton() {
   }
   for (auto request : BoltonSpec().decisions()) {
     request.set_inspection(name);
-    must(verdicts.RecordDecision(request).status());
+    must(verdicts.RecordDecision(request, common::AuditEvent()).status());
   }
   return store;
 }
@@ -125,7 +126,7 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
     case kRecordJudgements: {
       v1::RecordJudgementsRequest request;
       if (!ParseRequest(data, size, request)) return;
-      judgements.Record(std::move(request), hear);
+      judgements.Record(std::move(request), common::AuditEvent(), hear);
       break;
     }
     case kRecordInterview: {
@@ -143,7 +144,7 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
     case kRecordVerdictDecision: {
       v1::RecordVerdictDecisionRequest request;
       if (!ParseRequest(data, size, request)) return;
-      hear(verdicts.RecordDecision(request));
+      hear(verdicts.RecordDecision(request, common::AuditEvent()));
       break;
     }
     case kMessages:

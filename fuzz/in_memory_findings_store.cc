@@ -68,7 +68,8 @@ absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::Update(
 
 absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::UpdateFindings(
     absl::string_view inspection_id, absl::string_view case_name,
-    absl::string_view case_id, const Decide& decide) {
+    absl::string_view case_id, const Decide& decide,
+    const common::AuditEvent&) {
   if (!Ours(inspection_id) || cases_.find(case_name) == cases_.end()) {
     return absl::FailedPreconditionError("case not in the fuzz store");
   }
@@ -109,7 +110,8 @@ InMemoryFindingsStore::GetReportInputs(absl::string_view inspection_id) const {
 }
 
 absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::UpdateDecisions(
-    absl::string_view inspection_id, const MutateDecisions& mutate) {
+    absl::string_view inspection_id, const MutateDecisions& mutate,
+    const common::AuditEvent&) {
   if (!Ours(inspection_id)) {
     return absl::FailedPreconditionError("inspection not in the fuzz store");
   }
@@ -148,6 +150,29 @@ absl::StatusOr<std::vector<v1::Case>> InMemoryFindingsStore::AllCasesForTest()
   std::vector<v1::Case> out;
   for (const auto& [name, c] : cases_) out.push_back(c);
   return out;
+}
+
+// The audit trail, purges and backups are the real stores' business; the
+// fuzz targets exercise validation and the handlers' decisions.
+absl::Status InMemoryFindingsStore::AppendAudit(const common::AuditEvent&,
+                                                absl::StatusCode) {
+  return absl::OkStatus();
+}
+
+absl::Status InMemoryFindingsStore::PurgeErasedContent() {
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Backup> InMemoryFindingsStore::CreateBackup(
+    const std::string&, const v1::BackupMetadata&) {
+  return absl::UnimplementedError("the fuzz store keeps no backups");
+}
+
+common::StorageFigures InMemoryFindingsStore::Figures() const { return {}; }
+
+absl::StatusOr<std::vector<common::StoredAuditEntry>>
+InMemoryFindingsStore::ReadAuditEntries(uint64_t, size_t) const {
+  return std::vector<common::StoredAuditEntry>();
 }
 
 }  // namespace yjinspect::fuzz

@@ -36,7 +36,8 @@ class InMemoryFindingsStore : public findings::FindingsStore {
       absl::string_view case_id) const override;
   absl::StatusOr<v1::CaseFindings> UpdateFindings(
       absl::string_view inspection_id, absl::string_view case_name,
-      absl::string_view case_id, const Decide& decide) override;
+      absl::string_view case_id, const Decide& decide,
+      const common::AuditEvent& audit) override;
   absl::StatusOr<v1::CaseFindings> UpdateInterview(
       absl::string_view inspection_id, absl::string_view interview_id,
       const Decide& decide) override;
@@ -47,7 +48,17 @@ class InMemoryFindingsStore : public findings::FindingsStore {
   absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
       absl::string_view inspection_id) const override;
   absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
-      absl::string_view inspection_id, const MutateDecisions& mutate) override;
+      absl::string_view inspection_id, const MutateDecisions& mutate,
+      const common::AuditEvent& audit) override;
+  absl::Status AppendAudit(const common::AuditEvent& event,
+                           absl::StatusCode outcome) override;
+  absl::Status PurgeErasedContent() override;
+  absl::StatusOr<v1::Backup> CreateBackup(
+      const std::string& backup_dir,
+      const v1::BackupMetadata& metadata) override;
+  common::StorageFigures Figures() const override;
+  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const override;
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
       absl::string_view inspection_id) const override;
   absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>> ScanFindings(

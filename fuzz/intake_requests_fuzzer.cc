@@ -16,6 +16,7 @@
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
+#include "services/intake/privacy/child_pseudonyms.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::fuzz {
@@ -62,7 +63,9 @@ void Run(const uint8_t* data, size_t size, Handle handle) {
 
 void RunOne(Message message, const uint8_t* data, size_t size) {
   EmptyIntakeStore store;
-  intake::CaseIntake cases(store);
+  static const intake::ChildPseudonyms pseudonyms =
+      intake::ChildPseudonyms::InsecureDevelopmentKey();
+  intake::CaseIntake cases(store, pseudonyms);
   intake::InspectionRegistry registry(store, Frameworks());
   intake::InspectionSampling sampling(store, Frameworks());
   const std::string actor = "fuzz";
