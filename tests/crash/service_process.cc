@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <random>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -19,22 +20,43 @@
 
 namespace yjinspect::crash {
 
-absl::StatusOr<int> PickFreePort() {
+namespace {
+
+// Binds `port` on loopback (0: any) and returns the port bound, or -1.
+int BindLoopback(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return absl::InternalError(strerror(errno));
+  if (fd < 0) return -1;
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
+  address.sin_port = htons(static_cast<uint16_t>(port));
   socklen_t length = sizeof(address);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    const std::string why = strerror(errno);
-    close(fd);
-    return absl::InternalError(absl::StrCat("picking a port: ", why));
+  int bound = -1;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+    bound = ntohs(address.sin_port);
   }
   close(fd);
-  return ntohs(address.sin_port);
+  return bound;
+}
+
+}  // namespace
+
+absl::StatusOr<int> PickFreePort() {
+  // Below Linux's ephemeral range (32768 and up), where servers binding
+  // port 0 (other tests run in parallel) never land: a killed server's port
+  // stays free for its restart.
+  std::mt19937 dice(std::random_device{}());
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const int port = 20000 + static_cast<int>(dice() % 12000);
+    if (BindLoopback(port) == port) return port;
+  }
+  const int port = BindLoopback(0);
+  if (port <= 0) {
+    return absl::InternalError(
+        absl::StrCat("no free loopback port: ", strerror(errno)));
+  }
+  return port;
 }
 
 ServiceProcess::ServiceProcess(std::string binary,
