@@ -4,9 +4,9 @@
 file(MAKE_DIRECTORY ${OUT})
 set(lines "")
 foreach(run
-    "unary;--clients=2;--seconds=0.2;--warmup=0.05"
+    "unary;--clients=2;--rounds=1;--seconds=0.2;--warmup=0.05"
     "fdatasync;--seconds=0.2;--warmup=0.05"
-    "batch;--clients=1;--chunk=10;--seconds=0.2;--warmup=0.05"
+    "batch;--clients=1;--rounds=1;--chunk=10;--seconds=0.2;--warmup=0.05"
     "stream;--clients=2;--yots=2;--cases_per_yot=20"
     "verdicts;--runs=1")
   execute_process(COMMAND ${YJBENCH} ${run}
