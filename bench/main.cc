@@ -36,6 +36,10 @@ ABSL_FLAG(double, warmup, 1, "unmeasured seconds before each figure");
 ABSL_FLAG(int, rounds, 2,
           "unary and batch: slices each figure is measured in, taking "
           "turns with its baselines");
+ABSL_FLAG(bool, baselines, true,
+          "unary: measure the baselines too (false: only the service, for "
+          "profiling)");
+
 ABSL_FLAG(int, chunk, 100, "cases per BatchCreateCases chunk");
 ABSL_FLAG(int, yots, 40, "stream: YOTs (inspections) per round");
 ABSL_FLAG(int, cases_per_yot, 250, "stream and million: cases per YOT");
@@ -100,14 +104,17 @@ void Unary(const std::string& dir) {
     Merge(fdatasync, RawFdatasync(dir, value_size, Warmup(), slice));
     for (int clients : ClientCounts()) {
       Figure& f = figures[clients];
-      Merge(f.echo, EchoCreateCase(clients, Warmup(), slice));
+      const bool baselines = absl::GetFlag(FLAGS_baselines);
+      if (baselines) Merge(f.echo, EchoCreateCase(clients, Warmup(), slice));
       IntakeLoadResult intake =
           DurableCreateCase(dir, clients, Warmup(), slice);
       f.intake_syncs += intake.wal_syncs;
       f.intake_wal_writes += intake.wal_writes;
       Merge(f.intake, std::move(intake.load));
-      Merge(f.raw, RawRocksDbSyncedWrites(dir, clients, value_size, 1, Warmup(),
-                                          slice));
+      if (baselines) {
+        Merge(f.raw, RawRocksDbSyncedWrites(dir, clients, value_size, 1,
+                                            Warmup(), slice));
+      }
     }
   }
   for (int clients : ClientCounts()) {
@@ -199,13 +206,16 @@ void Verdicts() {
   NationalVerdictsResult verdicts =
       NationalVerdicts(150, 50, 60, absl::GetFlag(FLAGS_runs));
   std::vector<double> runs = verdicts.runs_ms;
+  std::vector<double> cpu = verdicts.cpu_ms;
   Emit(json{{"bench", "national_verdicts"},
             {"yots", 150},
             {"cases", 50},
             {"criteria", verdicts.criteria},
             {"runs_ms", verdicts.runs_ms},
             {"median_ms", Quantile(runs, 0.5)},
-            {"max_ms", Quantile(runs, 1.0)}});
+            {"max_ms", Quantile(runs, 1.0)},
+            {"cpu_ms", verdicts.cpu_ms},
+            {"median_cpu_ms", Quantile(cpu, 0.5)}});
 }
 
 void Million(const std::string& dir) {
@@ -225,6 +235,7 @@ void Million(const std::string& dir) {
             {"delivered", r.delivered},
             {"intake_peak_kb", r.intake_peak_kb},
             {"intake_rss_kb", r.intake_rss_kb},
+            {"intake_loaded_rss_kb", r.intake_loaded_rss_kb},
             {"findings_peak_kb", r.findings_peak_kb},
             {"findings_rss_kb", r.findings_rss_kb},
             {"intake_restart_s", r.intake_restart_seconds},

@@ -146,6 +146,7 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
                }
              });
   result.load_seconds = Seconds(Clock::now() - start);
+  result.intake_loaded_rss_kb = intake->StatusKb("VmRSS");
 
   start = Clock::now();
   ForEachYot(result.yots, 8, [&](int y) {

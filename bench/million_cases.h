@@ -25,10 +25,11 @@ struct MillionCasesOptions {
 struct MillionCasesResult {
   int cases = 0;
   int yots = 0;
-  double load_seconds = 0;      // BatchCreateCases of every case
-  double draw_seconds = 0;      // inspections created and samples drawn
-  double delivery_seconds = 0;  // findings start to cursor at intake head
-  uint64_t delivered = 0;       // changes findings applied
+  double load_seconds = 0;        // BatchCreateCases of every case
+  double draw_seconds = 0;        // inspections created and samples drawn
+  double delivery_seconds = 0;    // findings start to cursor at intake head
+  uint64_t delivered = 0;         // changes findings applied
+  long intake_loaded_rss_kb = 0;  // after the load, before the draws
   long intake_peak_kb = 0, intake_rss_kb = 0;
   long findings_peak_kb = 0, findings_rss_kb = 0;
   double intake_restart_seconds = 0, findings_restart_seconds = 0;

@@ -10,7 +10,8 @@ namespace yjinspect::bench {
 
 struct NationalVerdictsResult {
   int criteria = 0;             // case criteria answered per case
-  std::vector<double> runs_ms;  // one whole national run each
+  std::vector<double> runs_ms;  // one whole national run each, wall time
+  std::vector<double> cpu_ms;   // the same runs, CPU time of the thread
 };
 
 NationalVerdictsResult NationalVerdicts(int yots, int cases, int criteria,
