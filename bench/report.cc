@@ -242,7 +242,11 @@ void WriteFigures(const Results& r, std::ostream& out) {
       << "then started and applied " << m.value("delivered", 0)
       << " changes (every case) in " << Fmt(Num(m, "delivery_s")) << " s ("
       << Fmt(m.value("delivered", 0) / Num(m, "delivery_s"))
-      << " changes/s).\n\n"
+      << " changes/s). intake_server was resident at "
+      << Fmt(Num(m, "intake_loaded_rss_kb") / 1024, " MB")
+      << " after the load, before the draws. The findings service holds "
+         "sampled cases only, so every case was put in a sample (named "
+         "samples take up to 500 cases) for it to hold a million.\n\n"
       << "| process | peak resident (VmHWM) | resident at the end | restart "
          "to SERVING + one read | resident after restart |\n"
          "|---|---|---|---|---|\n"
