@@ -57,6 +57,7 @@ std::string Fmt(double value, const char* unit = "") {
   if (value < 0) return "n/a";
   if (value >= 1000) return absl::StrFormat("%.0f%s", value, unit);
   if (value >= 10) return absl::StrFormat("%.1f%s", value, unit);
+  if (value < 0.1 && value > 0) return absl::StrFormat("%.2g%s", value, unit);
   return absl::StrFormat("%.2f%s", value, unit);
 }
 
