@@ -19,6 +19,10 @@ namespace yjinspect::common {
 // families). `what` names the store in messages ("the intake store"). On
 // success `*db` owns the database and `*handles` holds one handle per
 // descriptor, in order; destroy the handles before the database.
+// Memory is bounded per database: unless `options` says otherwise, one
+// 32 MB memtable budget across the families and a 64 MB WAL; and the
+// families' tables share one 16 MB block cache (a table_factory in
+// `descriptors` is replaced).
 absl::Status OpenRocksDb(
     const std::string& path, absl::string_view what, rocksdb::DBOptions options,
     const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,

@@ -198,6 +198,8 @@ class RocksIntakeStore final : public IntakeStore {
 
   ~RocksIntakeStore() override {
     Close();
+    // Memtables to tables now: the next start then replays no WAL.
+    db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
     db_->Close().PermitUncheckedError();
   }
@@ -557,6 +559,10 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
     rocksdb::ColumnFamilyOptions cf_options;
     cf_options.OptimizeLevelStyleCompaction(32 << 20);
     common::KeepNoErasedBytes(cf_options);
+    // Flush each full memtable on its own rather than two at a time, and
+    // hold at most three: memory grows with memtables waiting for a flush.
+    cf_options.min_write_buffer_number_to_merge = 1;
+    cf_options.max_write_buffer_number = 3;
     descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
   }
   std::unique_ptr<rocksdb::DB> db;
