@@ -53,9 +53,15 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? yjinspect::cli::kExitOk : yjinspect::cli::kExitUsage;
   }
-  if (int code = yjinspect::cli::ApplyTransportOptions(security);
-      code != yjinspect::cli::kExitOk) {
-    return code;
+  // keygen and restore work on local files and call no service: they need
+  // no certificate.
+  const bool local_only =
+      app.got_subcommand("keygen") || app.got_subcommand("restore");
+  if (!local_only) {
+    if (int code = yjinspect::cli::ApplyTransportOptions(security);
+        code != yjinspect::cli::kExitOk) {
+      return code;
+    }
   }
   yjinspect::cli::SetActor(global.actor);
   return action ? action() : yjinspect::cli::kExitUsage;

@@ -23,6 +23,8 @@ constexpr std::pair<Role, absl::string_view> kRoleNames[] = {
     {Role::kLeadInspector, "lead-inspector"},
     {Role::kFindingsService, "findings-service"},
     {Role::kReader, "reader"},
+    {Role::kAuditor, "auditor"},
+    {Role::kOperator, "operator"},
 };
 
 // Keeps the first syntax error with its position.
@@ -86,7 +88,8 @@ class EntryChecker {
                    absl::StrCat("caller '", caller.identity(),
                                 "' needs a role: one of yot-submitter, "
                                 "inspector, lead-inspector, "
-                                "findings-service, reader"));
+                                "findings-service, reader, auditor, "
+                                "operator"));
     }
     const bool submitter = entry.role == Role::kYotSubmitter;
     const bool assigned =

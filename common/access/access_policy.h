@@ -22,6 +22,8 @@ enum class Role {
                      // publishes
   kFindingsService,  // streams sampled cases, fixes samples at fieldwork
   kReader,           // reads published reports only
+  kAuditor,          // reads and verifies the audit trails
+  kOperator,         // takes, lists and verifies backups
 };
 
 // "yot-submitter", "inspector", ... as written in the policy file.

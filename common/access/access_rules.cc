@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/resource_names.h"
+#include "yjinspect/v1/admin_service.pb.h"
+#include "yjinspect/v1/audit.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -12,12 +14,16 @@ namespace {
 
 constexpr char kIntake[] = "/yjinspect.v1.CaseIntake/";
 constexpr char kFindings[] = "/yjinspect.v1.Findings/";
+constexpr char kAuditTrail[] = "/yjinspect.v1.AuditTrail/";
+constexpr char kAdmin[] = "/yjinspect.v1.Admin/";
 
 constexpr Role kSubmitter = Role::kYotSubmitter;
 constexpr Role kInspector = Role::kInspector;
 constexpr Role kLead = Role::kLeadInspector;
 constexpr Role kFindingsService = Role::kFindingsService;
 constexpr Role kReader = Role::kReader;
+constexpr Role kAuditor = Role::kAuditor;
+constexpr Role kOperator = Role::kOperator;
 
 // Targets from the resource names requests carry. A name that does not
 // parse gives an empty target, which only kAny grants cover.
@@ -169,6 +175,24 @@ std::vector<MethodRule> BuildRules() {
                                      {kLead, Scope::kAssignedInspection},
                                      {kReader, Scope::kPublished}},
                                     findings_of));
+  // Both services' audit trails: read and checked by auditors only (the
+  // people whose actions they record do not see them), whole-service.
+  rules.push_back(Rule<v1::ListAuditRecordsRequest>(
+      kAuditTrail, "ListAuditRecords", {{kAuditor, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  rules.push_back(Rule<v1::VerifyAuditChainRequest>(
+      kAuditTrail, "VerifyAuditChain", {{kAuditor, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  // Backups copy every record of a store: operators only.
+  rules.push_back(Rule<v1::CreateBackupRequest>(
+      kAdmin, "CreateBackup", {{kOperator, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  rules.push_back(Rule<v1::ListBackupsRequest>(
+      kAdmin, "ListBackups", {{kOperator, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
+  rules.push_back(Rule<v1::VerifyBackupRequest>(
+      kAdmin, "VerifyBackup", {{kOperator, Scope::kAny}},
+      [](const auto&) { return Target{}; }));
   return rules;
 }
 

@@ -6,7 +6,9 @@
 #include "common/access/access_rules.h"
 #include "common/admin/admin_service.h"
 #include "common/admin/backup_desk.h"
+#include "common/admin/guarded_admin_service.h"
 #include "common/audit/audit_trail_service.h"
+#include "common/audit/guarded_audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
@@ -36,6 +38,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<FindingsService> service;
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedFindingsService> guarded;
+  std::unique_ptr<common::GuardedAuditTrailService> guarded_audit;
+  std::unique_ptr<common::GuardedAdminService> guarded_admin;
   std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<common::BackupDesk> backups;
   std::unique_ptr<common::AdminService> admin;
@@ -118,18 +122,28 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   }
 
   grpc::Service* served = parts->service.get();
+  grpc::Service* audit = parts->audit.get();
+  grpc::Service* admin = parts->admin.get();
   if (access.policy != nullptr) {
     parts->authorizer = std::make_unique<common::Authorizer>(
         access.policy, PublishedIn(*parts->store));
     parts->guarded = std::make_unique<GuardedFindingsService>(
         *parts->service, *parts->authorizer);
     served = parts->guarded.get();
+    // The audit trail and backups pass the same table (auditors and
+    // operators only): unguarded they would hand every record to any
+    // certificate of the CA.
+    parts->guarded_audit = std::make_unique<common::GuardedAuditTrailService>(
+        *parts->audit, *parts->authorizer);
+    audit = parts->guarded_audit.get();
+    parts->guarded_admin = std::make_unique<common::GuardedAdminService>(
+        *parts->admin, *parts->authorizer);
+    admin = parts->guarded_admin.get();
   }
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,
-      common::StartGrpcServer(options.listen,
-                              {served, parts->audit.get(), parts->admin.get()},
+      common::StartGrpcServer(options.listen, {served, audit, admin},
                               {"yjinspect.v1.Findings"},
                               {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);

@@ -6,7 +6,9 @@
 #include "common/access/access_rules.h"
 #include "common/admin/admin_service.h"
 #include "common/admin/backup_desk.h"
+#include "common/admin/guarded_admin_service.h"
 #include "common/audit/audit_trail_service.h"
+#include "common/audit/guarded_audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/grpc_server.h"
 #include "common/logging.h"
@@ -64,6 +66,8 @@ struct IntakeServer::Parts {
   std::unique_ptr<IntakeService> service;
   std::unique_ptr<common::Authorizer> authorizer;
   std::unique_ptr<GuardedIntakeService> guarded;
+  std::unique_ptr<common::GuardedAuditTrailService> guarded_audit;
+  std::unique_ptr<common::GuardedAdminService> guarded_admin;
   std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<common::BackupDesk> backups;
   std::unique_ptr<common::AdminService> admin;
@@ -121,18 +125,28 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   }
 
   grpc::Service* served = parts->service.get();
+  grpc::Service* audit = parts->audit.get();
+  grpc::Service* admin = parts->admin.get();
   if (access.policy != nullptr) {
     parts->authorizer = std::make_unique<common::Authorizer>(access.policy);
     parts->guarded = std::make_unique<GuardedIntakeService>(*parts->service,
                                                             *parts->authorizer);
     served = parts->guarded.get();
+    // The audit trail and backups pass the same table (auditors and
+    // operators only): unguarded they would hand every record to any
+    // certificate of the CA.
+    parts->guarded_audit = std::make_unique<common::GuardedAuditTrailService>(
+        *parts->audit, *parts->authorizer);
+    audit = parts->guarded_audit.get();
+    parts->guarded_admin = std::make_unique<common::GuardedAdminService>(
+        *parts->admin, *parts->authorizer);
+    admin = parts->guarded_admin.get();
   }
 
-  ASSIGN_OR_RETURN(
-      common::StartedServer started,
-      common::StartGrpcServer(
-          options.listen, {served, parts->audit.get(), parts->admin.get()},
-          {kServiceName}, {access.credentials, options.health_listen}));
+  ASSIGN_OR_RETURN(common::StartedServer started,
+                   common::StartGrpcServer(
+                       options.listen, {served, audit, admin}, {kServiceName},
+                       {access.credentials, options.health_listen}));
   parts->server = std::move(started.server);
   parts->health_server = std::move(started.health_server);
   auto server = std::unique_ptr<IntakeServer>(

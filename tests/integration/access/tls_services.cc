@@ -32,7 +32,7 @@ std::string MakeCertificates() {
   // Idempotent: keeps what the fixture already made.
   std::string command = std::string(YJ_MAKE_CERTS) + " " + dir +
                         " --test-extras bolton-yot wigan-yot insp-1 lead-1 "
-                        "lead-2 reader-1 stranger";
+                        "lead-2 reader-1 auditor-1 operator-1 stranger";
   if (std::system(command.c_str()) != 0) {
     std::cerr << "cannot make test certificates: " << command << "\n";
     std::abort();
@@ -72,6 +72,8 @@ const char kTestPolicy[] = R"pb(
   }
   caller { identity: "findings-service" role: "findings-service" }
   caller { identity: "reader-1" role: "reader" }
+  caller { identity: "auditor-1" role: "auditor" }
+  caller { identity: "operator-1" role: "operator" }
 )pb";
 
 const std::string& TestCertificates() {
@@ -136,10 +138,12 @@ Stubs TlsServices::ClientAs(const std::string& cert_name) const {
   // shared between clients of different certificates.
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  stubs.intake = v1::CaseIntake::NewStub(
-      grpc::CreateCustomChannel(intake_->address(), credentials, args));
-  stubs.findings = v1::Findings::NewStub(
-      grpc::CreateCustomChannel(findings_->address(), credentials, args));
+  stubs.intake_channel =
+      grpc::CreateCustomChannel(intake_->address(), credentials, args);
+  stubs.findings_channel =
+      grpc::CreateCustomChannel(findings_->address(), credentials, args);
+  stubs.intake = v1::CaseIntake::NewStub(stubs.intake_channel);
+  stubs.findings = v1::Findings::NewStub(stubs.findings_channel);
   return stubs;
 }
 

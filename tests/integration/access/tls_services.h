@@ -29,12 +29,18 @@ const std::string& TestCertificates();
 //   lead-2      lead-inspector wigan-2015-01 (wigan)
 //   findings-service findings-service
 //   reader-1    reader
+//   auditor-1   auditor
+//   operator-1  operator
 // and `stranger` has a certificate from the CA but no place in the policy.
 extern const char kTestPolicy[];
 
 struct Stubs {
   std::unique_ptr<v1::CaseIntake::Stub> intake;
   std::unique_ptr<v1::Findings::Stub> findings;
+  // The same client's channels, for the services' other APIs (audit
+  // trail, admin).
+  std::shared_ptr<grpc::Channel> intake_channel;
+  std::shared_ptr<grpc::Channel> findings_channel;
 };
 
 class TlsServices {

@@ -6,6 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "yjinspect/v1/admin_service.grpc.pb.h"
+#include "yjinspect/v1/audit.grpc.pb.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -17,8 +19,9 @@ namespace {
 // everyone meanwhile).
 TEST(AccessRulesTest, EveryRpcOfBothServicesHasExactlyOneRule) {
   std::set<std::string> served;
-  for (const auto* service : {v1::CaseIntake::service_full_name(),
-                              v1::Findings::service_full_name()}) {
+  for (const auto* service :
+       {v1::CaseIntake::service_full_name(), v1::Findings::service_full_name(),
+        v1::AuditTrail::service_full_name(), v1::Admin::service_full_name()}) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
             service);

@@ -1,0 +1,78 @@
+// The audit trails and the backups of both services over mutual TLS: only
+// auditors read and verify the trails, only operators touch backups, and
+// everyone else, however privileged for inspections, is refused; a caller
+// the policy does not know is unauthenticated.
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/integration/access/tls_services.h"
+#include "yjinspect/v1/admin_service.grpc.pb.h"
+#include "yjinspect/v1/audit.grpc.pb.h"
+
+namespace yjinspect::testing {
+namespace {
+
+class AuditAdminAccessTest : public ::testing::Test {
+ protected:
+  // The code of ListAuditRecords and ListBackups on both services, as
+  // `caller`; both services must answer alike.
+  grpc::StatusCode AuditCode(const std::string& caller) {
+    Stubs stubs = services_.ClientAs(caller);
+    grpc::StatusCode codes[2];
+    int i = 0;
+    for (const auto& channel : {stubs.intake_channel, stubs.findings_channel}) {
+      auto audit = v1::AuditTrail::NewStub(channel);
+      v1::ListAuditRecordsResponse response;
+      codes[i++] =
+          audit
+              ->ListAuditRecords(CallContext().get(),
+                                 v1::ListAuditRecordsRequest(), &response)
+              .error_code();
+    }
+    EXPECT_EQ(codes[0], codes[1]) << caller;
+    return codes[0];
+  }
+  grpc::StatusCode BackupCode(const std::string& caller) {
+    Stubs stubs = services_.ClientAs(caller);
+    grpc::StatusCode codes[2];
+    int i = 0;
+    for (const auto& channel : {stubs.intake_channel, stubs.findings_channel}) {
+      auto admin = v1::Admin::NewStub(channel);
+      v1::ListBackupsResponse response;
+      codes[i++] = admin
+                       ->ListBackups(CallContext().get(),
+                                     v1::ListBackupsRequest(), &response)
+                       .error_code();
+    }
+    EXPECT_EQ(codes[0], codes[1]) << caller;
+    return codes[0];
+  }
+
+  TlsServices services_;
+};
+
+TEST_F(AuditAdminAccessTest, OnlyAuditorsReadTheAuditTrails) {
+  EXPECT_EQ(AuditCode("auditor-1"), grpc::StatusCode::OK);
+  for (const char* caller : {"bolton-yot", "insp-1", "lead-1",
+                             "findings-service", "reader-1", "operator-1"}) {
+    EXPECT_EQ(AuditCode(caller), grpc::StatusCode::PERMISSION_DENIED) << caller;
+  }
+  EXPECT_EQ(AuditCode("stranger"), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(AuditCode(""), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(AuditAdminAccessTest, OnlyOperatorsTouchBackups) {
+  // The servers have no backup folder: an operator gets past the guard to
+  // the service's own refusal.
+  EXPECT_EQ(BackupCode("operator-1"), grpc::StatusCode::FAILED_PRECONDITION);
+  for (const char* caller : {"bolton-yot", "insp-1", "lead-1",
+                             "findings-service", "reader-1", "auditor-1"}) {
+    EXPECT_EQ(BackupCode(caller), grpc::StatusCode::PERMISSION_DENIED)
+        << caller;
+  }
+  EXPECT_EQ(BackupCode("stranger"), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+}  // namespace
+}  // namespace yjinspect::testing
