@@ -255,6 +255,18 @@ TEST_F(StreamTest, ACursorPastTheHeadIsOutOfRange) {
   }
 }
 
+// A subscriber already at the head hears the head at once (a checkpoint
+// at its own cursor), so it can tell it is connected and caught up before
+// the log moves again (findings' feed status after a restart).
+TEST_F(StreamTest, ASubscriberAtTheHeadHearsTheHeadAtOnce) {
+  const uint64_t head = Head();
+  ChangeStreamReader reader(intake_.channel(), head);
+  ASSERT_TRUE(reader.WaitForSequence(head, kDeliveryTimeout));
+  EXPECT_EQ(reader.checkpoints(), std::vector<uint64_t>{head});
+  EXPECT_TRUE(reader.changes().empty());
+  EXPECT_FALSE(reader.status().has_value());
+}
+
 TEST_F(StreamTest, ACursorAtTheHeadWaitsForTheNextChange) {
   ChangeStreamReader reader(intake_.channel(), Head());
   auto updated = Update(caseload_.sampled[0], "STAFF-11");

@@ -49,6 +49,15 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
         buffer_.push_back(std::move(checkpoint));
         checkpointed_ = head;
       }
+      if (buffer_.empty() && !greeted_) {
+        // A consumer that subscribes at the head would hear nothing until
+        // the log moves, and so could not tell a live stream at the head
+        // from one still connecting (findings' feed status and lag). The
+        // first answer is a checkpoint at the head, which it skips.
+        v1::Change checkpoint;
+        checkpoint.set_sequence(head);
+        buffer_.push_back(std::move(checkpoint));
+      }
       if (buffer_.empty()) {
         {
           absl::MutexLock lock(&mu_);
@@ -78,6 +87,7 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
     buffer_.pop_front();
     response_.set_head_sequence(store_.HeadSequence());
     cursor_ = response_.change().sequence();
+    greeted_ = true;
     metrics_.ChangeDelivered(response_.change());
     StartWrite(&response_);
     return;

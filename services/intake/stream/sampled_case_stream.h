@@ -55,6 +55,8 @@ class SampledCaseStream final
   uint64_t cursor_;
   // The head a checkpoint was last sent for.
   uint64_t checkpointed_ = 0;
+  // Whether anything was sent yet (the first answer comes at once).
+  bool greeted_ = false;
   std::deque<v1::Change> buffer_;
   v1::StreamSampledCasesResponse response_;
 
