@@ -8,11 +8,16 @@ yj_log() { printf '==> %s\n' "$*" >&2; }
 
 # True when package $1 is installed, or an installed package provides it
 # (a nodejs build that bundles npm provides npm, and conflicts with Debian's).
+# The lists are read whole before matching: `grep -q` would stop reading at
+# the first match, and under pipefail the writer's SIGPIPE would then count
+# as "not installed", now and then.
 yj_package_present() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" && return 0
-  dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
-    awk -F'|' '/^ii/ {print $2}' | tr ',' '\n' | sed 's/(.*//; s/ //g' |
-    grep -qx -- "$1"
+  local status provided
+  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)
+  [[ "$status" == *"ok installed"* ]] && return 0
+  provided=$(dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
+    awk -F'|' '/^ii/ {print $2}' | tr ',' '\n' | sed 's/(.*//; s/ //g' || true)
+  grep -qx -- "$1" <<<"$provided"
 }
 
 # Installs the packages of scripts/packages.txt that are not installed yet;
