@@ -189,7 +189,8 @@ void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
                    "erase-case, agree-verdicts, publish-report, "
                    "record-judgements, read-case-findings, "
                    "list-case-findings, read-judgement-history, "
-                   "override-verdict, record-panel-rating, apply-erasure)");
+                   "override-verdict, record-panel-rating, apply-erasure, "
+                   "receive-case)");
   list->add_option("--since", options->since,
                    "only records at or after this RFC 3339 time");
   list->add_option("--until", options->until,

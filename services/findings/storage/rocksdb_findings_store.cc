@@ -55,6 +55,23 @@ class RocksFindingsStore final : public FindingsStore {
     return common::CreateStoreBackup(db_.get(), backup_dir, metadata);
   }
 
+  // Case content reaching this store is audited in the same batch as the
+  // case: by the stream, under the request id of the intake call that made
+  // the change.
+  void PutReceivedCaseAudit(rocksdb::WriteBatch& batch,
+                            const v1::Change& change,
+                            const std::string& case_name) {
+    common::AuditEvent event;
+    event.caller = "intake-stream";
+    event.role = "system";
+    event.request_id = change.request_id().empty()
+                           ? absl::StrCat("change-", change.sequence())
+                           : change.request_id();
+    event.action = v1::AUDIT_ACTION_RECEIVE_CASE;
+    event.resource = common::ParseCaseName(case_name) ? case_name : "-";
+    PutAudit(batch, event, absl::StatusCode::kOk);
+  }
+
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override {
     absl::MutexLock lock(&write_mu_);
     if (change.sequence() <= cursor_.load()) return false;
@@ -73,10 +90,13 @@ class RocksFindingsStore final : public FindingsStore {
         batch.Put(Handle(ColumnFamily::kCases),
                   change.case_sampled().case_().name(),
                   change.case_sampled().case_().SerializeAsString());
+        PutReceivedCaseAudit(batch, change,
+                             change.case_sampled().case_().name());
         break;
       case v1::Change::kCaseStored:
         batch.Put(Handle(ColumnFamily::kCases), change.case_stored().name(),
                   change.case_stored().SerializeAsString());
+        PutReceivedCaseAudit(batch, change, change.case_stored().name());
         break;
       case v1::Change::kCaseErased: {
         RETURN_IF_ERROR(EraseCase(change.case_erased().name(), batch));

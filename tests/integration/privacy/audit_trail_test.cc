@@ -2,6 +2,7 @@
 // record says (and does not), filters, and tampering found after a restart.
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -273,7 +274,21 @@ TEST_F(FindingsAuditTest, JudgementChangesReadsAndOverridesAreRecorded) {
                 .code(),
             absl::StatusCode::kAborted);
 
-  auto records = Records(FindingsChannel());
+  // The trail starts with the sample as received from intake's stream: a
+  // record per sampled case, by the stream, before any call.
+  std::vector<v1::AuditRecord> records;
+  std::set<std::string> received;
+  for (const auto& record : Records(FindingsChannel())) {
+    if (record.action() == v1::AUDIT_ACTION_RECEIVE_CASE) {
+      EXPECT_TRUE(records.empty()) << "received after a call";
+      EXPECT_EQ(record.caller(), "intake-stream");
+      received.insert(record.resource());
+    } else {
+      records.push_back(record);
+    }
+  }
+  EXPECT_EQ(received, std::set<std::string>(caseload_.sampled.begin(),
+                                            caseload_.sampled.end()));
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECORD_JUDGEMENTS);
   EXPECT_EQ(records[0].resource(), FindingsName(case_name));
@@ -293,12 +308,14 @@ TEST_F(FindingsAuditTest, EditedFindingsRecordIsFoundAfterRestart) {
   const std::string case_name = caseload_.sampled[0];
   ASSERT_TRUE(Record(ValidRecording(case_name)).ok());
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(GetFindings(case_name).ok());
+  // One of the reads, before the last record.
+  const uint64_t edited = Records(FindingsChannel()).size() - 1;
   findings_.Stop();
-  EditRecord(findings_.data_dir(), 3);
+  EditRecord(findings_.data_dir(), edited);
   findings_.Start();
   auto verified = Verify(FindingsChannel());
   EXPECT_FALSE(verified.intact());
-  EXPECT_EQ(verified.broken_at_sequence(), 3u) << verified.problem();
+  EXPECT_EQ(verified.broken_at_sequence(), edited) << verified.problem();
 }
 
 }  // namespace
