@@ -232,19 +232,7 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::Status PurgeErasedContent() override {
     absl::MutexLock purge(&purge_mu_);
-    rocksdb::FlushOptions flush;
-    flush.wait = true;
-    RETURN_IF_ERROR(
-        FromRocksDb(db_->Flush(flush, handles_), "flushing after an erasure"));
-    rocksdb::CompactRangeOptions compact;
-    compact.bottommost_level_compaction =
-        rocksdb::BottommostLevelCompaction::kForce;
-    for (auto* handle : handles_) {
-      RETURN_IF_ERROR(
-          FromRocksDb(db_->CompactRange(compact, handle, nullptr, nullptr),
-                      "compacting after an erasure"));
-    }
-    return absl::OkStatus();
+    return common::PurgeErasedBytes(*db_, handles_);
   }
 
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
