@@ -26,6 +26,7 @@
 #include "bench/report.h"
 #include "bench/stream_delivery.h"
 #include "common/logging.h"
+#include "common/service_command_line.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/temp_dir.h"
 
@@ -283,6 +284,8 @@ int main(int argc, char** argv) {
       "yjinspect benchmarks: yjbench "
       "unary|fdatasync|batch|stream|verdicts|million|report [--flags]");
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
+  // The services under load run as their own mains run them.
+  yjinspect::common::SkipMutexDeadlockDetection();
   if (args.size() != 2) {
     std::cerr << "usage: yjbench "
                  "unary|fdatasync|batch|stream|verdicts|million|report "

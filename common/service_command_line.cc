@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "absl/synchronization/mutex.h"
 #include "spdlog/spdlog.h"
 
 #ifndef YJ_VERSION
@@ -45,6 +46,10 @@ std::string RepositoryPath(absl::string_view filename) {
 
 }  // namespace
 
+void SkipMutexDeadlockDetection() {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+}
+
 FlagEnvironment ParseServiceCommandLine(int argc, char** argv,
                                         absl::string_view usage) {
   absl::FlagsUsageConfig config;
@@ -63,6 +68,7 @@ FlagEnvironment ParseServiceCommandLine(int argc, char** argv,
     std::exit(2);
   }
   absl::ParseCommandLine(argc, argv);
+  SkipMutexDeadlockDetection();
   return *std::move(environment);
 }
 

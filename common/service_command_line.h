@@ -18,6 +18,14 @@ namespace yjinspect::common {
 FlagEnvironment ParseServiceCommandLine(int argc, char** argv,
                                         absl::string_view usage);
 
+// Debian's abseil is built without NDEBUG, so every absl::Mutex lock also
+// updates a global lock-order graph to detect deadlock cycles: about 2 % of
+// a busy service's CPU under perf (bench/results/profiling.md). The tests,
+// which link no main of ours, keep the detection; a service process drops
+// it. Called by ParseServiceCommandLine; call it first in other mains that
+// run services (the benchmarks).
+void SkipMutexDeadlockDetection();
+
 // Logs which variables configured the service, and warns of YJINSPECT_
 // variables that name no flag. Call after InitLogging.
 void LogFlagEnvironment(const FlagEnvironment& environment);
