@@ -23,6 +23,7 @@ LoadResult RunClients(int clients, absl::Duration warmup,
   std::atomic<bool> go{false};
   Clock::time_point measure_from, stop_at;
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(clients));
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
       PerClient& mine = per_client[static_cast<size_t>(c)];

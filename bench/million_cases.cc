@@ -80,6 +80,7 @@ void Check(const grpc::Status& status, const std::string& what) {
 void ForEachYot(int yots, int threads, const std::function<void(int)>& work) {
   std::atomic<int> next{0};
   std::vector<std::thread> pool;
+  pool.reserve(static_cast<size_t>(threads));
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
       for (int y = next++; y < yots; y = next++) work(y);

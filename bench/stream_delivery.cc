@@ -90,6 +90,7 @@ uint64_t DrawRound(v1::CaseIntake::Stub& stub, intake::IntakeServer& intake,
   std::atomic<int> next{0};
   std::atomic<uint64_t> cases{0};
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(clients));
   for (int t = 0; t < clients; ++t) {
     threads.emplace_back([&] {
       for (int y = next++; y < yots; y = next++) {

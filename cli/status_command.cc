@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli/exit_codes.h"
 #include "cli/rpc_client.h"
@@ -45,7 +46,7 @@ int Status(const GlobalOptions& global, const StatusOptions& options) {
     for (const auto& [address, service] : targets) {
       std::string health = HealthOf(address, service);
       all_serving &= health == "SERVING";
-      lines.push_back(service + " at " + address + ": " + health);
+      lines.push_back(absl::StrCat(service, " at ", address, ": ", health));
     }
     if (all_serving || absl::Now() >= give_up) {
       for (const auto& line : lines) {

@@ -20,7 +20,11 @@
 #define ASSIGN_OR_RETURN(lhs, expr) \
   YJ_ASSIGN_OR_RETURN_IMPL(YJ_STATUS_CONCAT(yj_statusor_, __LINE__), lhs, expr)
 
+// `statusor` is a name and `lhs` a declaration (`auto x`): neither can take
+// the parentheses clang-tidy asks of macro arguments.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define YJ_ASSIGN_OR_RETURN_IMPL(statusor, lhs, expr) \
   auto statusor = (expr);                             \
   if (!statusor.ok()) return statusor.status();       \
   lhs = *std::move(statusor)
+// NOLINTEND(bugprone-macro-parentheses)

@@ -91,7 +91,8 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
       int answers = 0;
       cases.CreateCases(
           std::move(requests),
-          [&](std::vector<absl::StatusOr<intake::StoredCaseResult>> results) {
+          [&](const std::vector<absl::StatusOr<intake::StoredCaseResult>>&
+                  results) {
             ++answers;
             Require(results.size() == sent, "a batch answers every case");
           });

@@ -138,7 +138,7 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
 }  // namespace
 
 void CaseJudgements::Record(v1::RecordJudgementsRequest request,
-                            common::AuditEvent audit, Done done) {
+                            const common::AuditEvent& audit, const Done& done) {
   request.DiscardUnknownFields();
   if (absl::Status invalid =
           ValidateRecordRequest(request).ToStatus("RecordJudgements request");
@@ -221,7 +221,8 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
       std::make_shared<v1::RecordJudgementsRequest>(std::move(request));
   gate_.StartFieldwork(
       shared->inspection(), revision,
-      [this, shared, framework, revision, audit, done](absl::Status started) {
+      [this, shared, framework, revision, audit,
+       done](const absl::Status& started) {
         if (!started.ok()) {
           done(absl::Status(started.code(),
                             absl::StrCat("starting fieldwork at intake: ",
@@ -255,7 +256,7 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
 }
 
 void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
-                                     Done done) {
+                                     const Done& done) {
   request.DiscardUnknownFields();
   common::FieldViolations v;
   auto inspection_id = common::ParseInspectionName(request.inspection());

@@ -30,12 +30,12 @@ class CaseJudgements {
   // case not in the sample, case not received yet, inspection past
   // fieldwork; ABORTED: stale or missing etag. `done` must not block.
   // `audit` is recorded with the stored findings (findings_store.h).
-  void Record(v1::RecordJudgementsRequest request, common::AuditEvent audit,
-              Done done);
+  void Record(v1::RecordJudgementsRequest request,
+              const common::AuditEvent& audit, const Done& done);
 
   // Records one staff interview's answers to the framework's interview
   // criteria (operational management); etags and history as for cases.
-  void RecordInterview(v1::RecordInterviewRequest request, Done done);
+  void RecordInterview(v1::RecordInterviewRequest request, const Done& done);
 
   absl::StatusOr<v1::CaseFindings> Get(
       const v1::GetCaseFindingsRequest& request) const;

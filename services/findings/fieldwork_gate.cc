@@ -12,8 +12,9 @@ namespace {
 
 class IntakeFieldworkGate final : public FieldworkGate {
  public:
-  IntakeFieldworkGate(const std::string& address,
-                      std::shared_ptr<grpc::ChannelCredentials> credentials)
+  IntakeFieldworkGate(
+      const std::string& address,
+      const std::shared_ptr<grpc::ChannelCredentials>& credentials)
       : stub_(v1::CaseIntake::NewStub(grpc::CreateChannel(
             address, credentials != nullptr
                          ? credentials
@@ -38,7 +39,7 @@ class IntakeFieldworkGate final : public FieldworkGate {
     call->request.set_sample_revision(sample_revision);
     stub_->async()->StartFieldwork(
         &call->context, &call->request, &call->response,
-        [call, done = std::move(done)](grpc::Status status) {
+        [call, done = std::move(done)](const grpc::Status& status) {
           done(common::FromGrpcStatus(status));
         });
   }
@@ -51,8 +52,8 @@ class IntakeFieldworkGate final : public FieldworkGate {
 
 std::unique_ptr<FieldworkGate> NewIntakeFieldworkGate(
     const std::string& address,
-    std::shared_ptr<grpc::ChannelCredentials> credentials) {
-  return std::make_unique<IntakeFieldworkGate>(address, std::move(credentials));
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+  return std::make_unique<IntakeFieldworkGate>(address, credentials);
 }
 
 }  // namespace yjinspect::findings

@@ -33,6 +33,6 @@ class FieldworkGate {
 // `credentials` (null: plaintext).
 std::unique_ptr<FieldworkGate> NewIntakeFieldworkGate(
     const std::string& address,
-    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials = nullptr);
 
 }  // namespace yjinspect::findings

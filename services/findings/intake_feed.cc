@@ -16,7 +16,7 @@ namespace {
 
 std::shared_ptr<grpc::Channel> FeedChannel(
     const std::string& address,
-    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
   grpc::ChannelArguments args;
   // Keepalive notices a dead intake on an idle stream; fast reconnects keep
   // the lag short after intake restarts.

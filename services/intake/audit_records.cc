@@ -7,7 +7,8 @@
 namespace yjinspect::intake {
 
 void RecordAudit(IntakeStore& store, common::AuditEvent event,
-                 absl::Status outcome, std::function<void(absl::Status)> done) {
+                 const absl::Status& outcome,
+                 std::function<void(absl::Status)> done) {
   store.Commit(
       [event = std::move(event),
        code = outcome.code()](StoreTransaction& txn) -> absl::Status {

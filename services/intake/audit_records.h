@@ -16,7 +16,8 @@ namespace yjinspect::intake {
 // durable, or why it could not be written. `done` runs on the committer
 // thread and must not block.
 void RecordAudit(IntakeStore& store, common::AuditEvent event,
-                 absl::Status outcome, std::function<void(absl::Status)> done);
+                 const absl::Status& outcome,
+                 std::function<void(absl::Status)> done);
 
 // What a call answers when its audit record could not be written: nothing
 // is read or answered without its record.

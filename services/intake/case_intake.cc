@@ -142,7 +142,7 @@ absl::StatusOr<IntakeStore::Step> PrepareCreate(
                    result](StoreTransaction& txn) {
     return ApplyCreate(txn, *shared_request, name, c, *result);
   };
-  step.done = [result, done = std::move(done)](absl::Status status) {
+  step.done = [result, done = std::move(done)](const absl::Status& status) {
     if (!status.ok()) {
       done(status);
     } else {
@@ -154,7 +154,8 @@ absl::StatusOr<IntakeStore::Step> PrepareCreate(
 
 }  // namespace
 
-void CaseIntake::CreateCase(v1::CreateCaseRequest request, CreateDone done) {
+void CaseIntake::CreateCase(v1::CreateCaseRequest request,
+                            const CreateDone& done) {
   auto step = PrepareCreate(std::move(request), pseudonyms_, done);
   if (!step.ok()) {
     done(step.status());
@@ -207,7 +208,7 @@ void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,
 }
 
 void CaseIntake::UpdateCase(
-    v1::UpdateCaseRequest request,
+    const v1::UpdateCaseRequest& request,
     std::function<void(absl::StatusOr<v1::Case>)> done) {
   common::FieldViolations v;
   auto name = common::ParseCaseName(request.case_().name());
@@ -262,7 +263,7 @@ void CaseIntake::UpdateCase(
         *result = std::move(c);
         return absl::OkStatus();
       },
-      [result, done = std::move(done)](absl::Status status) {
+      [result, done = std::move(done)](const absl::Status& status) {
         if (!status.ok()) {
           done(status);
         } else {
@@ -321,8 +322,8 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
 }
 
 void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
-                            common::AuditEvent audit,
-                            std::function<void(absl::Status)> done) {
+                            const common::AuditEvent& audit,
+                            const std::function<void(absl::Status)>& done) {
   common::FieldViolations v;
   auto name = common::ParseCaseName(request.name());
   if (!name) {
@@ -332,10 +333,11 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
   common::CheckText(v, "reason", request.reason(), 200, false);
   // A refused erasure is recorded too, after the fact; a successful one in
   // its own batch below.
-  auto record_refusal = [this, audit, done](absl::Status refused) {
-    RecordAudit(store_, audit, refused, [refused, done](absl::Status audited) {
-      done(audited.ok() ? refused : UnauditedCall(audited));
-    });
+  auto record_refusal = [this, audit, done](const absl::Status& refused) {
+    RecordAudit(store_, audit, refused,
+                [refused, done](const absl::Status& audited) {
+                  done(audited.ok() ? refused : UnauditedCall(audited));
+                });
   };
   if (absl::Status status = v.ToStatus("DeleteCase request"); !status.ok()) {
     record_refusal(status);
@@ -370,7 +372,7 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
         txn.AppendAudit(audit, absl::StatusCode::kOk);
         return absl::OkStatus();
       },
-      [this, done, record_refusal](absl::Status status) {
+      [this, done, record_refusal](const absl::Status& status) {
         if (!status.ok()) {
           record_refusal(status);
           return;

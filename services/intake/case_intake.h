@@ -44,7 +44,7 @@ class CaseIntake {
   //  - ALREADY_EXISTS: the reference is stored with different content, or
   //    the request_id was used for a different request;
   //  - OK with created=false: the same request or identical case was stored.
-  void CreateCase(v1::CreateCaseRequest request, CreateDone done);
+  void CreateCase(v1::CreateCaseRequest request, const CreateDone& done);
 
   // The same for a chunk of a bulk load, stored with one durable write; one
   // result per request, in order.
@@ -53,7 +53,7 @@ class CaseIntake {
   // Replaces a stored case's content. NOT_FOUND for an unknown case,
   // ABORTED when `etag` is set and stale; identical content changes
   // nothing. A sampled case's update goes to the findings service.
-  void UpdateCase(v1::UpdateCaseRequest request,
+  void UpdateCase(const v1::UpdateCaseRequest& request,
                   std::function<void(absl::StatusOr<v1::Case>)> done);
 
   absl::StatusOr<v1::Case> GetCase(const v1::GetCaseRequest& request) const;
@@ -66,8 +66,8 @@ class CaseIntake {
   // on its own when it fails. The record keeps the case's name only (never
   // the reason given, which is free text).
   void DeleteCase(const v1::DeleteCaseRequest& request,
-                  common::AuditEvent audit,
-                  std::function<void(absl::Status)> done);
+                  const common::AuditEvent& audit,
+                  const std::function<void(absl::Status)>& done);
 
  private:
   IntakeStore& store_;

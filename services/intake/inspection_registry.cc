@@ -128,7 +128,7 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
        result](StoreTransaction& txn) {
         return ApplyCreate(txn, *shared_request, inspection, actor, *result);
       },
-      [result, done = std::move(done)](absl::Status status) {
+      [result, done = std::move(done)](const absl::Status& status) {
         if (!status.ok()) {
           done(status);
         } else {
@@ -166,7 +166,7 @@ absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
   const std::string list_key = absl::StrCat("inspections:", request.yot());
   ASSIGN_OR_RETURN(std::string after,
                    common::DecodePageToken(request.page_token(), list_key));
-  const std::string yot = request.yot();
+  const std::string& yot = request.yot();
   ASSIGN_OR_RETURN(
       auto found,
       store_.ScanInspections(after, page_size + 1,

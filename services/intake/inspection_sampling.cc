@@ -182,7 +182,7 @@ void InspectionSampling::CommitChange(
         *result = std::move(*stored);
         return absl::OkStatus();
       },
-      [result, done = std::move(done)](absl::Status status) {
+      [result, done = std::move(done)](const absl::Status& status) {
         if (!status.ok()) {
           done(status);
         } else {
@@ -256,7 +256,7 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
       name, std::move(done));
 }
 
-void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
+void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
                                      const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   common::CheckText(v, "reason", request.reason(), 500, true);
@@ -267,7 +267,7 @@ void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
     done(invalid);
     return;
   }
-  const std::string name = request.name();
+  const std::string& name = request.name();
   CommitChange(
       [reason = request.reason(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
@@ -292,8 +292,9 @@ void InspectionSampling::ResetSample(v1::ResetSampleRequest request,
       name, std::move(done));
 }
 
-void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
-                                        const std::string& actor, Done done) {
+void InspectionSampling::StartFieldwork(
+    const v1::StartFieldworkRequest& request, const std::string& actor,
+    Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   if (request.sample_revision() < 0) {
     v.Add("sample_revision", "must not be negative (0 accepts the current)");
@@ -303,7 +304,7 @@ void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
     done(invalid);
     return;
   }
-  const std::string name = request.name();
+  const std::string& name = request.name();
   CommitChange(
       [revision = request.sample_revision(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
@@ -335,7 +336,7 @@ void InspectionSampling::StartFieldwork(v1::StartFieldworkRequest request,
       name, std::move(done));
 }
 
-void InspectionSampling::Advance(v1::AdvanceInspectionRequest request,
+void InspectionSampling::Advance(const v1::AdvanceInspectionRequest& request,
                                  const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
   common::CheckText(v, "reason", request.reason(), 500, false);
@@ -353,7 +354,7 @@ void InspectionSampling::Advance(v1::AdvanceInspectionRequest request,
     done(invalid);
     return;
   }
-  const std::string name = request.name();
+  const std::string& name = request.name();
   CommitChange(
       [to, actor, reason = request.reason()](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {

@@ -30,15 +30,15 @@ class InspectionSampling {
   void DrawSample(v1::DrawSampleRequest request, const std::string& actor,
                   Done done);
   // FAILED_PRECONDITION when there is no sample to reset.
-  void ResetSample(v1::ResetSampleRequest request, const std::string& actor,
-                   Done done);
+  void ResetSample(const v1::ResetSampleRequest& request,
+                   const std::string& actor, Done done);
   // FAILED_PRECONDITION without a sample or when the revision is stale.
-  void StartFieldwork(v1::StartFieldworkRequest request,
+  void StartFieldwork(const v1::StartFieldworkRequest& request,
                       const std::string& actor, Done done);
   // CASELOAD_RECEIVED, VERDICTS_AGREED or REPORT_PUBLISHED, in order;
   // FAILED_PRECONDITION naming the state and what is needed otherwise.
-  void Advance(v1::AdvanceInspectionRequest request, const std::string& actor,
-               Done done);
+  void Advance(const v1::AdvanceInspectionRequest& request,
+               const std::string& actor, Done done);
 
  private:
   void CommitChange(

@@ -89,7 +89,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   parts->frameworks =
       std::make_unique<common::FrameworkRegistry>(std::move(frameworks));
   ASSIGN_OR_RETURN(ChildPseudonyms pseudonyms, PseudonymsFor(options));
-  parts->pseudonyms = std::make_unique<ChildPseudonyms>(std::move(pseudonyms));
+  parts->pseudonyms = std::make_unique<ChildPseudonyms>(pseudonyms);
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
   parts->intake_metrics =

@@ -32,7 +32,7 @@ void FinishAudited(IntakeStore& store, grpc::ServerUnaryReactor* reactor,
   auto shared = std::make_shared<absl::StatusOr<T>>(std::move(result));
   RecordAudit(store, std::move(event), outcome,
               [reactor, method, resource, shared, response,
-               started](absl::Status audited) {
+               started](const absl::Status& audited) {
                 if (!audited.ok()) *shared = UnauditedCall(audited);
                 FinishWith(reactor, method, resource, std::move(*shared),
                            response, started);
@@ -146,7 +146,7 @@ grpc::ServerUnaryReactor* IntakeService::DeleteCase(
   std::string resource = LoggableCaseName(request->name());
   cases_.DeleteCase(
       *request, AuditEventOf(context, v1::AUDIT_ACTION_ERASE_CASE, resource),
-      [reactor, resource, started](absl::Status s) {
+      [reactor, resource, started](const absl::Status& s) {
         FinishCall(reactor, "DeleteCase", resource, s, started);
       });
   return reactor;
@@ -278,7 +278,7 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
         auto shared =
             std::make_shared<absl::StatusOr<v1::Inspection>>(std::move(r));
         RecordAudit(store_, event, shared->status(),
-                    [shared, finish](absl::Status audited) {
+                    [shared, finish](const absl::Status& audited) {
                       if (!audited.ok()) *shared = UnauditedCall(audited);
                       finish(std::move(*shared));
                     });

@@ -102,7 +102,7 @@ class CrashRun {
       : binaries_(std::move(binaries)),
         work_dir_(std::move(work_dir)),
         cycles_(cycles),
-        options_(options),
+        options_(std::move(options)),
         framework_(framework),
         dice_(seed) {}
 

@@ -95,7 +95,7 @@ CrashWorkload::CrashWorkload(WorkloadOptions options,
                              const std::string& intake_address,
                              const std::string& findings_address,
                              const v1::Framework& framework)
-    : options_(options),
+    : options_(std::move(options)),
       intake_channel_(FastReconnectChannel(intake_address)),
       findings_channel_(FastReconnectChannel(findings_address)) {
   for (const v1::Section& section : framework.sections()) {
@@ -188,7 +188,7 @@ absl::Status CrashWorkload::Setup() {
 absl::Status CrashWorkload::RunCycle(int cycle) {
   absl::Mutex mu;
   absl::Status first_error;
-  auto keep = [&](absl::Status status) {
+  auto keep = [&](const absl::Status& status) {
     absl::MutexLock lock(&mu);
     if (first_error.ok() && !status.ok()) first_error = status;
   };
@@ -215,8 +215,9 @@ absl::Status CrashWorkload::CreateCases(int cycle, int client, int round) {
   cli::CaseloadSpec spec;
   spec.yot = kYot;
   spec.cases = options_.cases_per_client;
-  spec.seed = Mix(options_.seed, 1, static_cast<uint64_t>(cycle),
-                  static_cast<uint64_t>(client * 100 + round));
+  spec.seed =
+      Mix(options_.seed, 1, static_cast<uint64_t>(cycle),
+          static_cast<uint64_t>(client) * 100 + static_cast<uint64_t>(round));
   spec.case_prefix = absl::StrFormat("K%dT%dR%d", cycle, client, round);
   std::vector<v1::CreateCaseRequest> requests = cli::GenerateCaseload(spec);
   for (size_t k = 0; k < requests.size(); ++k) {
@@ -270,7 +271,9 @@ absl::Status CrashWorkload::UpdateSampled(int cycle, int client, int round) {
   for (size_t i = static_cast<size_t>(client); i < sample_.size();
        i += static_cast<size_t>(options_.clients)) {
     // About half its sampled cases each round, different ones each time.
-    if (Mix(options_.seed, 2, static_cast<uint64_t>(cycle * 100 + round), i) %
+    if (Mix(options_.seed, 2,
+            static_cast<uint64_t>(cycle) * 100 + static_cast<uint64_t>(round),
+            i) %
             2 ==
         0) {
       continue;

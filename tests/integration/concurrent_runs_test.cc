@@ -36,7 +36,7 @@ std::string SpecFor(int run, const testing::TempDir& dir) {
       {{"\"yots/bolton\"", absl::StrCat("\"yots/", yot, "\"")},
        {"yots/bolton/cases/", absl::StrCat("yots/", yot, "/cases/")},
        {"\"bolton-2014-12\"", absl::StrCat("\"run-", run, "\"")}});
-  const std::string path = dir.Sub(absl::StrCat("run-", run, ".textproto"));
+  std::string path = dir.Sub(absl::StrCat("run-", run, ".textproto"));
   std::ofstream(path) << moved;
   return path;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
@@ -23,7 +24,6 @@ namespace {
 
 using cli::exchange::CaseloadFormat;
 using cli::exchange::ImportReport;
-using cli::exchange::RowProblem;
 using ::testing::ElementsAre;
 using ::testing::FieldsAre;
 using ::testing::HasSubstr;
@@ -90,13 +90,14 @@ void CheckSchema(const nlohmann::json& root, const nlohmann::json& schema,
         schema.value("properties", nlohmann::json::object());
     for (const auto& [key, item] : value.items()) {
       if (properties.contains(key)) {
-        CheckSchema(root, properties[key], item, at + "/" + key, errors);
+        CheckSchema(root, properties[key], item, absl::StrCat(at, "/", key),
+                    errors);
       } else if (schema.contains("additionalProperties")) {
         const auto& extra = schema["additionalProperties"];
         if (extra.is_boolean() && !extra.get<bool>()) {
-          errors.push_back(at + ": unexpected key " + key);
+          errors.push_back(absl::StrCat(at, ": unexpected key ", key));
         } else if (extra.is_object()) {
-          CheckSchema(root, extra, item, at + "/" + key, errors);
+          CheckSchema(root, extra, item, absl::StrCat(at, "/", key), errors);
         }
       }
     }

@@ -20,7 +20,7 @@ ChangeStreamReader::~ChangeStreamReader() {
 
 void ChangeStreamReader::Cancel() { context_.TryCancel(); }
 
-void ChangeStreamReader::Run(std::shared_ptr<grpc::Channel> channel,
+void ChangeStreamReader::Run(const std::shared_ptr<grpc::Channel>& channel,
                              uint64_t after_sequence) {
   auto stub = v1::CaseIntake::NewStub(channel);
   v1::StreamSampledCasesRequest request;

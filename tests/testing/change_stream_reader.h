@@ -48,7 +48,8 @@ class ChangeStreamReader {
   void Cancel();
 
  private:
-  void Run(std::shared_ptr<grpc::Channel> channel, uint64_t after_sequence);
+  void Run(const std::shared_ptr<grpc::Channel>& channel,
+           uint64_t after_sequence);
 
   grpc::ClientContext context_;
   mutable absl::Mutex mu_;

@@ -17,9 +17,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "common/storage_figures.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
+#include "common/storage_figures.h"
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
@@ -54,7 +54,7 @@ class FindingsStore : public common::AuditSource {
   // when it is corrupt.
   static absl::StatusOr<std::unique_ptr<FindingsStore>> Open(
       const FindingsStoreOptions& options);
-  virtual ~FindingsStore() = default;
+  ~FindingsStore() override = default;
 
   // Applies one intake change and advances the cursor to its sequence, in
   // one batch. Returns false (and changes nothing) for a change at or before

@@ -99,7 +99,7 @@ absl::StatusOr<AnswerTally> TallyAnswers(
                        "\": source must be cases or staff interviews"));
     }
     for (size_t s = 0; s < sections.size(); ++s) {
-      covers[s] = SectionCovers(*sections[s].section, record);
+      covers[s] = SectionCovers(*sections[s].section, record) ? 1 : 0;
       tally.cases_in_scope[s] += covers[s];
     }
     for (const auto& [criterion_id, value_id] : record.answers()) {

@@ -22,8 +22,10 @@ EligibilityWindow WindowFor(const v1::Inspection& inspection,
       common::ToCivilDay(inspection.fieldwork_start_date())
           .value_or(absl::CivilDay());
   absl::CivilDay latest =
-      std::min(announced - 7 * rules.min_weeks_supervised_before_announcement(),
-               fieldwork - 7 * rules.min_weeks_into_sentence_at_fieldwork());
+      std::min(announced - absl::civil_diff_t{7} *
+                               rules.min_weeks_supervised_before_announcement(),
+               fieldwork - absl::civil_diff_t{7} *
+                               rules.min_weeks_into_sentence_at_fieldwork());
   absl::CivilDay earliest = common::AddMonths(
       fieldwork, -rules.max_months_into_sentence_at_fieldwork());
   return {earliest, latest, fieldwork};

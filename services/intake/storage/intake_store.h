@@ -19,8 +19,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "common/storage_figures.h"
 #include "common/audit/audit_source.h"
+#include "common/storage_figures.h"
 #include "services/intake/storage/store_transaction.h"
 #include "yjinspect/v1/admin_service.pb.h"
 
@@ -53,7 +53,7 @@ class IntakeStore : public common::AuditSource {
       const StoreOptions& options);
 
   // Finishes the queued mutations, stops the committer and closes RocksDB.
-  virtual ~IntakeStore() = default;
+  ~IntakeStore() override = default;
 
   // Queues a mutation; the change-log entries it appends carry the request
   // id current on the calling thread. `done` gets the mutation's own error, or

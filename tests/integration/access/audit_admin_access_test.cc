@@ -15,38 +15,35 @@ namespace {
 
 class AuditAdminAccessTest : public ::testing::Test {
  protected:
-  // The code of ListAuditRecords and ListBackups on both services, as
-  // `caller`; both services must answer alike.
-  grpc::StatusCode AuditCode(const std::string& caller) {
+  // The code of one call on both services, as `caller`; both services
+  // must answer alike.
+  template <typename Call>
+  grpc::StatusCode CodeOnBoth(const std::string& caller, const Call& call) {
     Stubs stubs = services_.ClientAs(caller);
-    grpc::StatusCode codes[2];
-    int i = 0;
-    for (const auto& channel : {stubs.intake_channel, stubs.findings_channel}) {
-      auto audit = v1::AuditTrail::NewStub(channel);
-      v1::ListAuditRecordsResponse response;
-      codes[i++] =
-          audit
+    const grpc::StatusCode intake = call(stubs.intake_channel);
+    const grpc::StatusCode findings = call(stubs.findings_channel);
+    EXPECT_EQ(intake, findings) << caller;
+    return intake;
+  }
+  grpc::StatusCode AuditCode(const std::string& caller) {
+    return CodeOnBoth(
+        caller, [](const std::shared_ptr<grpc::Channel>& channel) {
+          v1::ListAuditRecordsResponse response;
+          return v1::AuditTrail::NewStub(channel)
               ->ListAuditRecords(CallContext().get(),
                                  v1::ListAuditRecordsRequest(), &response)
               .error_code();
-    }
-    EXPECT_EQ(codes[0], codes[1]) << caller;
-    return codes[0];
+        });
   }
   grpc::StatusCode BackupCode(const std::string& caller) {
-    Stubs stubs = services_.ClientAs(caller);
-    grpc::StatusCode codes[2];
-    int i = 0;
-    for (const auto& channel : {stubs.intake_channel, stubs.findings_channel}) {
-      auto admin = v1::Admin::NewStub(channel);
-      v1::ListBackupsResponse response;
-      codes[i++] = admin
-                       ->ListBackups(CallContext().get(),
-                                     v1::ListBackupsRequest(), &response)
-                       .error_code();
-    }
-    EXPECT_EQ(codes[0], codes[1]) << caller;
-    return codes[0];
+    return CodeOnBoth(caller,
+                      [](const std::shared_ptr<grpc::Channel>& channel) {
+                        v1::ListBackupsResponse response;
+                        return v1::Admin::NewStub(channel)
+                            ->ListBackups(CallContext().get(),
+                                          v1::ListBackupsRequest(), &response)
+                            .error_code();
+                      });
   }
 
   TlsServices services_;

@@ -62,7 +62,7 @@ std::vector<Rpc> AllRpcs() {
   const std::string kCase = "yots/bolton/cases/B-1";
   const std::string kFindingsName = kInspection + "/caseFindings/B-1";
   std::vector<Rpc> rpcs;
-  auto add = [&](std::string service, std::string name, Call call,
+  auto add = [&](const std::string& service, const std::string& name, Call call,
                  std::set<std::string> allowed) {
     rpcs.push_back({absl::StrCat("/yjinspect.v1.", service, "/", name),
                     std::move(call), std::move(allowed)});

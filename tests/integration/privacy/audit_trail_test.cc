@@ -35,8 +35,9 @@ absl::StatusOr<Response> CallAs(
   return response;
 }
 
-std::vector<v1::AuditRecord> Records(std::shared_ptr<grpc::Channel> channel,
-                                     v1::ListAuditRecordsRequest request = {}) {
+std::vector<v1::AuditRecord> Records(
+    const std::shared_ptr<grpc::Channel>& channel,
+    v1::ListAuditRecordsRequest request = {}) {
   auto stub = v1::AuditTrail::NewStub(channel);
   std::vector<v1::AuditRecord> out;
   do {
@@ -50,7 +51,8 @@ std::vector<v1::AuditRecord> Records(std::shared_ptr<grpc::Channel> channel,
   return out;
 }
 
-v1::VerifyAuditChainResponse Verify(std::shared_ptr<grpc::Channel> channel) {
+v1::VerifyAuditChainResponse Verify(
+    const std::shared_ptr<grpc::Channel>& channel) {
   auto stub = v1::AuditTrail::NewStub(channel);
   auto verified = testing::Call(*stub, &v1::AuditTrail::Stub::VerifyAuditChain,
                                 v1::VerifyAuditChainRequest());

@@ -314,7 +314,8 @@ class PublishedRatingsTest : public ::testing::Test {
       if (cell.empty()) continue;
       const v1::RatingBand* band = StandardBand(cell);
       if (band == nullptr) {
-        if (unknown_cell->empty()) *unknown_cell = column + "=" + cell;
+        if (unknown_cell->empty())
+          *unknown_cell = absl::StrCat(column, "=", cell);
         continue;
       }
       if (std::find(counted.begin(), counted.end(), section) == counted.end()) {

@@ -15,7 +15,6 @@
 namespace yjinspect::findings {
 namespace {
 
-using testing::AnswerMix;
 using testing::Case;
 using testing::CasesWithMixes;
 using testing::Interview;

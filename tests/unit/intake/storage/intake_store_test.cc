@@ -165,8 +165,7 @@ TEST_F(IntakeStoreTest, BundleStepsSeeEarlierStepsAndFailAlone) {
     return StoreCase("northmoor", "C", &third)(txn);
   };
   for (size_t i = 0; i < steps.size(); ++i) {
-    steps[i].done = [&outcomes, &latch, i,
-                     cb = latch.Callback()](absl::Status s) {
+    steps[i].done = [&outcomes, i, cb = latch.Callback()](absl::Status s) {
       outcomes[i] = s;
       cb(std::move(s));
     };
