@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "common/dates.h"
+#include "common/disposals.h"
 
 namespace yjinspect::cli {
 namespace {
@@ -122,12 +123,6 @@ constexpr std::array<std::pair<v1::Ethnicity, int>, 6> kEthnicities = {
 constexpr std::array<const char*, 5> kOtherAuthorities = {
     "Eastfield", "Southvale", "Westbrook", "Highmoor", "Lowdale"};
 
-bool IsOutOfCourt(v1::DisposalType type) {
-  return type == v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION ||
-         type == v1::DISPOSAL_TYPE_YOUTH_CAUTION ||
-         type == v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION;
-}
-
 bool IsCustodial(v1::DisposalType type) {
   return type == v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER ||
          type == v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE;
@@ -209,7 +204,7 @@ void FillOffences(v1::Case& c, v1::DisposalType type, Dice& dice) {
     offence->set_category(kind.category);
     // Custodial sentences follow the more serious offences.
     int seriousness = kind.seriousness + (IsCustodial(type) ? 2 : 0) -
-                      (IsOutOfCourt(type) ? 1 : 0);
+                      (common::IsOutOfCourtDisposal(type) ? 1 : 0);
     offence->set_seriousness(std::clamp(seriousness, 1, 8));
   }
   // The index offence is the most serious one.
@@ -222,7 +217,9 @@ void FillOffences(v1::Case& c, v1::DisposalType type, Dice& dice) {
 }
 
 void FillAssessment(v1::Case& c, v1::DisposalType type, Dice& dice) {
-  int severity = IsCustodial(type) ? 2 : IsOutOfCourt(type) ? 0 : 1;
+  int severity = IsCustodial(type)                    ? 2
+                 : common::IsOutOfCourtDisposal(type) ? 0
+                                                      : 1;
   v1::AssessmentOutcome* a = c.mutable_assessment();
   int likelihood = std::clamp(severity + dice.Between(-1, 1), 0, 2);
   a->set_likelihood_of_reoffending(
@@ -241,7 +238,7 @@ void FillAssessment(v1::Case& c, v1::DisposalType type, Dice& dice) {
         o.seriousness() >= 6;
   }
   v1::Mappa* mappa = a->mutable_mappa();
-  if (sexual && !IsOutOfCourt(type)) {
+  if (sexual && !common::IsOutOfCourtDisposal(type)) {
     mappa->set_category(v1::MAPPA_CATEGORY_1);
     mappa->set_level(dice.Chance(80) ? v1::MAPPA_LEVEL_1 : v1::MAPPA_LEVEL_2);
   } else if (violent && IsCustodial(type)) {
@@ -297,7 +294,7 @@ v1::CreateCaseRequest GenerateCase(const CaseloadSpec& spec, int number,
   FillAssessment(c, type, dice);
   // Court cases are assessed for the pre-sentence report or panel; the plan
   // follows within a few weeks of the start; reviews come every three months.
-  const bool court = !IsOutOfCourt(type);
+  const bool court = !common::IsOutOfCourtDisposal(type);
   const bool psr =
       court && (type != v1::DISPOSAL_TYPE_REFERRAL_ORDER || dice.Chance(30));
   absl::CivilDay assessed =

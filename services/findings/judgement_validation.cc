@@ -6,17 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/disposals.h"
 #include "common/field_checks.h"
 #include "common/resource_names.h"
 
 namespace yjinspect::findings {
 namespace {
-
-bool IsOutOfCourt(v1::DisposalType type) {
-  return type == v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION ||
-         type == v1::DISPOSAL_TYPE_YOUTH_CAUTION ||
-         type == v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION;
-}
 
 struct Found {
   const v1::Section* section = nullptr;
@@ -128,7 +123,7 @@ common::FieldViolations ValidateAgainstFramework(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     const v1::Case& c) {
   common::FieldViolations v;
-  const bool out_of_court = IsOutOfCourt(c.disposal().type());
+  const bool out_of_court = common::IsOutOfCourtDisposal(c.disposal().type());
   for (int i = 0; i < request.judgements_size(); ++i) {
     const v1::Judgement& j = request.judgements(i);
     const std::string at = absl::StrCat("judgements[", i, "].");

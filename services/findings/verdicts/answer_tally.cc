@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "common/disposals.h"
 #include "services/findings/verdicts/share.h"
 
 namespace yjinspect::findings {
@@ -15,17 +16,6 @@ bool IsCourtDisposal(v1::DisposalType type) {
     case v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER:
     case v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER:
     case v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsOutOfCourtDisposal(v1::DisposalType type) {
-  switch (type) {
-    case v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION:
-    case v1::DISPOSAL_TYPE_YOUTH_CAUTION:
-    case v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION:
       return true;
     default:
       return false;
@@ -72,7 +62,7 @@ bool SectionCovers(const v1::Section& section, const v1::CaseAnswers& record) {
     case v1::CASE_SCOPE_COURT_DISPOSALS:
       return IsCourtDisposal(record.disposal_type());
     case v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS:
-      return IsOutOfCourtDisposal(record.disposal_type());
+      return common::IsOutOfCourtDisposal(record.disposal_type());
     default:
       return true;
   }

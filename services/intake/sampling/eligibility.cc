@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/dates.h"
+#include "common/disposals.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -55,7 +56,12 @@ std::optional<std::string> IneligibilityReason(
                         ", before the earliest eligible start ",
                         Format(window.start_on_or_after));
   }
-  if (*end < window.fieldwork_start) {
+  // An out-of-court disposal is usually over within weeks, before fieldwork:
+  // it is eligible by when it was delivered (its start), within the window,
+  // whether or not it is still running. A court disposal must still be
+  // supervised when fieldwork starts.
+  if (!common::IsOutOfCourtDisposal(disposal.type()) &&
+      *end < window.fieldwork_start) {
     return absl::StrCat("the disposal ended ", Format(*end),
                         ", before fieldwork starts");
   }

@@ -1,9 +1,11 @@
 #pragma once
 
-// Which cases may be sampled for an inspection (DOMAIN.md §2): statutory
-// disposals of the framework's eligible types, supervised at least N weeks
-// before the announcement, and between M weeks and K months into the
-// sentence when fieldwork starts. Pure code.
+// Which cases may be sampled for an inspection (docs/domain.md, section 2):
+// disposals of the framework's eligible types that started (an out-of-court
+// disposal: was delivered) at least N weeks before the announcement, and
+// between M weeks and K months before fieldwork starts. A court disposal
+// must still be running at fieldwork; an out-of-court disposal, usually
+// completed within weeks, need not be. Pure code.
 
 #include <optional>
 #include <string>

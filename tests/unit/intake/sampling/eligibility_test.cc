@@ -1,0 +1,112 @@
+// services/intake/sampling/eligibility.h: the window of starts, and an
+// out-of-court disposal judged by when it was delivered, not by whether it
+// is still running at fieldwork.
+
+#include "services/intake/sampling/eligibility.h"
+
+#include <optional>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace yjinspect::intake {
+namespace {
+
+using ::testing::HasSubstr;
+
+google::type::Date Day(int year, int month, int day) {
+  google::type::Date d;
+  d.set_year(year);
+  d.set_month(month);
+  d.set_day(day);
+  return d;
+}
+
+// Announced 1 March 2024, fieldwork from 15 March; starts from 4 weeks
+// before the announcement, 12 weeks into the disposal, at most 9 months.
+struct Setting {
+  v1::Inspection inspection;
+  v1::SamplingRules rules;
+  EligibilityWindow window;
+
+  Setting() {
+    *inspection.mutable_announcement_date() = Day(2024, 3, 1);
+    *inspection.mutable_fieldwork_start_date() = Day(2024, 3, 15);
+    rules.add_eligible_disposals(v1::DISPOSAL_TYPE_YOUTH_CAUTION);
+    rules.add_eligible_disposals(v1::DISPOSAL_TYPE_REFERRAL_ORDER);
+    rules.set_min_weeks_supervised_before_announcement(4);
+    rules.set_min_weeks_into_sentence_at_fieldwork(12);
+    rules.set_max_months_into_sentence_at_fieldwork(9);
+    window = WindowFor(inspection, rules);
+  }
+};
+
+v1::Case Disposal(v1::DisposalType type, google::type::Date start,
+                  google::type::Date end) {
+  v1::Case c;
+  c.mutable_disposal()->set_type(type);
+  *c.mutable_disposal()->mutable_start_date() = start;
+  *c.mutable_disposal()->mutable_end_date() = end;
+  return c;
+}
+
+TEST(EligibilityTest, LatestStartIsTheEarlierOfTheTwoRules) {
+  const Setting s;
+  // 12 weeks before 15 March (22 December) is earlier than 4 weeks before
+  // 1 March (2 February); 9 months before fieldwork is 15 June 2023.
+  EXPECT_EQ(s.window.start_on_or_before, absl::CivilDay(2023, 12, 22));
+  EXPECT_EQ(s.window.start_on_or_after, absl::CivilDay(2023, 6, 15));
+}
+
+TEST(EligibilityTest, OutOfCourtDisposalCompletedBeforeFieldworkIsEligible) {
+  const Setting s;
+  // A youth caution delivered in October and closed in December.
+  EXPECT_EQ(IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
+                                         Day(2023, 10, 2), Day(2023, 12, 20)),
+                                s.rules, s.window),
+            std::nullopt);
+}
+
+TEST(EligibilityTest, OutOfCourtDisposalDeliveredOutsideTheWindowIsNot) {
+  const Setting s;
+  const auto too_early =
+      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
+                                   Day(2023, 5, 1), Day(2023, 6, 1)),
+                          s.rules, s.window);
+  ASSERT_TRUE(too_early.has_value());
+  EXPECT_THAT(*too_early, HasSubstr("before the earliest eligible start"));
+  const auto too_late =
+      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
+                                   Day(2024, 2, 1), Day(2024, 3, 1)),
+                          s.rules, s.window);
+  ASSERT_TRUE(too_late.has_value());
+  EXPECT_THAT(*too_late, HasSubstr("after the latest eligible start"));
+}
+
+TEST(EligibilityTest, CourtDisposalMustStillRunAtFieldwork) {
+  const Setting s;
+  const auto ended =
+      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_REFERRAL_ORDER,
+                                   Day(2023, 10, 2), Day(2024, 1, 2)),
+                          s.rules, s.window);
+  ASSERT_TRUE(ended.has_value());
+  EXPECT_THAT(*ended, HasSubstr("before fieldwork starts"));
+  EXPECT_EQ(IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_REFERRAL_ORDER,
+                                         Day(2023, 10, 2), Day(2024, 10, 1)),
+                                s.rules, s.window),
+            std::nullopt);
+}
+
+TEST(EligibilityTest, TypeTheFrameworkDoesNotSampleIsNot) {
+  const Setting s;
+  const auto reason =
+      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION,
+                                   Day(2023, 10, 2), Day(2023, 10, 2)),
+                          s.rules, s.window);
+  ASSERT_TRUE(reason.has_value());
+  EXPECT_THAT(*reason, HasSubstr("not sampled by this framework"));
+}
+
+}  // namespace
+}  // namespace yjinspect::intake
