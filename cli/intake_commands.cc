@@ -172,7 +172,8 @@ struct InspectionOptions {
   std::string yot;
   std::string yot_name;
   std::string framework = "sqs-2014";
-  std::string framework_version = "1";
+  // Empty: the service pins the newest version of the framework.
+  std::string framework_version;
   std::string announced;
   std::string fieldwork_start;
   std::string fieldwork_end;
@@ -304,10 +305,10 @@ void AddIntakeCommands(CLI::App& app, const GlobalOptions& global,
   create
       ->add_option("--framework", inspection_options->framework, "framework id")
       ->capture_default_str();
-  create
-      ->add_option("--framework-version", inspection_options->framework_version,
-                   "framework version")
-      ->capture_default_str();
+  create->add_option("--framework-version",
+                     inspection_options->framework_version,
+                     "framework version; the newest the service knows when "
+                     "omitted");
   create
       ->add_option("--announced", inspection_options->announced,
                    "announcement date YYYY-MM-DD")

@@ -9,7 +9,8 @@ target_compile_definitions(bolton_test PRIVATE
   YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
 yj_test(published_ratings_test unit
-  unit/findings/verdicts/published_ratings_test.cc)
+  unit/findings/verdicts/published_ratings_test.cc
+  unit/findings/verdicts/published_rows_test.cc)
 target_link_libraries(published_ratings_test PRIVATE findings_verdicts
   yjinspect_frameworks yjinspect_cli_lib)
 target_compile_definitions(published_ratings_test PRIVATE

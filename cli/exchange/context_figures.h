@@ -1,8 +1,8 @@
 #pragma once
 
-// The context figures of a report (DOMAIN.md §6) as a CSV file in the YJB
-// exchange format (docs/yjb-exchange.md, "Context figures"): one row per
-// kind (reoffending, looked_after), rates as percentages with one decimal.
+// The context figures of a report (docs/domain.md, section 6) as a CSV file in
+// the YJB exchange format (docs/yjb-exchange.md, "Context figures"): one row
+// per kind (reoffending, looked_after), rates as percentages with one decimal.
 
 #include <string>
 #include <vector>

@@ -7,7 +7,9 @@
 #include <system_error>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "common/frameworks/embedded_frameworks.h"
 #include "common/frameworks/framework_loader.h"
@@ -39,6 +41,22 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 }  // namespace
+
+int CompareFrameworkVersions(absl::string_view a, absl::string_view b) {
+  const std::vector<absl::string_view> left = absl::StrSplit(a, '.');
+  const std::vector<absl::string_view> right = absl::StrSplit(b, '.');
+  for (size_t i = 0; i < left.size() && i < right.size(); ++i) {
+    uint64_t l = 0;
+    uint64_t r = 0;
+    if (absl::SimpleAtoi(left[i], &l) && absl::SimpleAtoi(right[i], &r)) {
+      if (l != r) return l < r ? -1 : 1;
+    } else if (const int c = left[i].compare(right[i]); c != 0) {
+      return c < 0 ? -1 : 1;
+    }
+  }
+  if (left.size() == right.size()) return 0;
+  return left.size() < right.size() ? -1 : 1;
+}
 
 absl::StatusOr<FrameworkRegistry> FrameworkRegistry::LoadBuiltIn() {
   std::vector<FrameworkFile> files;
@@ -103,6 +121,16 @@ absl::StatusOr<FrameworkRegistry> FrameworkRegistry::LoadFiles(
                        "\" version \"", framework.version(),
                        "\" is already defined by ", it->second.file_name));
     }
+    for (const v1::Supersession& earlier : framework.supersedes()) {
+      if (CompareFrameworkVersions(earlier.version(), framework.version()) >=
+          0) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(file.file_name, ": framework \"", framework.id(),
+                         "\" version \"", framework.version(),
+                         "\" cannot supersede version \"", earlier.version(),
+                         "\": only an earlier version can be superseded"));
+      }
+    }
     it->second.file_name = file.file_name;
     it->second.framework = std::move(framework);
   }
@@ -114,6 +142,38 @@ const v1::Framework* FrameworkRegistry::Find(absl::string_view id,
   auto it =
       frameworks_.find(std::make_pair(std::string(id), std::string(version)));
   return it == frameworks_.end() ? nullptr : &it->second.framework;
+}
+
+const v1::Framework* FrameworkRegistry::Newest(absl::string_view id) const {
+  const v1::Framework* newest = nullptr;
+  for (const auto& [key, entry] : frameworks_) {
+    if (key.first != id) continue;
+    if (newest == nullptr || CompareFrameworkVersions(entry.framework.version(),
+                                                      newest->version()) > 0) {
+      newest = &entry.framework;
+    }
+  }
+  return newest;
+}
+
+std::optional<v1::FrameworkSuperseded> FrameworkRegistry::SupersessionOf(
+    absl::string_view id, absl::string_view version) const {
+  std::optional<v1::FrameworkSuperseded> found;
+  for (const auto& [key, entry] : frameworks_) {
+    if (key.first != id) continue;
+    for (const v1::Supersession& earlier : entry.framework.supersedes()) {
+      if (earlier.version() != version) continue;
+      if (found.has_value() &&
+          CompareFrameworkVersions(entry.framework.version(),
+                                   found->by_version()) <= 0) {
+        continue;
+      }
+      found.emplace();
+      found->set_by_version(entry.framework.version());
+      found->set_reason(earlier.reason());
+    }
+  }
+  return found;
 }
 
 std::vector<const v1::Framework*> FrameworkRegistry::List() const {

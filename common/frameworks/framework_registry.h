@@ -9,6 +9,7 @@
 // methods are safe to call from many threads at once.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,11 @@ struct FrameworkFile {
   std::string text;
 };
 
+// Orders framework versions: dot-separated parts compared as numbers when
+// both are digits ("2" < "10", "1.2" < "1.10"), else as text; a version
+// that is a prefix of another sorts first. Negative, zero or positive.
+int CompareFrameworkVersions(absl::string_view a, absl::string_view b);
+
 class FrameworkRegistry {
  public:
   // The repository's frameworks/*.textproto as they were at build time,
@@ -37,7 +43,9 @@ class FrameworkRegistry {
   // subfolders; names starting with '.' are skipped), in name order.
   // NOT_FOUND when `path` is not a readable folder or holds no such file;
   // INVALID_ARGUMENT "<path>/<file>:<line>:<column>: <reason>" when a file is
-  // broken; INVALID_ARGUMENT when two files define the same id and version.
+  // broken; INVALID_ARGUMENT when two files define the same id and version,
+  // or when a framework supersedes a version that does not sort before its
+  // own.
   static absl::StatusOr<FrameworkRegistry> LoadDirectory(
       const std::string& path);
 
@@ -57,8 +65,19 @@ class FrameworkRegistry {
   const v1::Framework* Find(absl::string_view id,
                             absl::string_view version) const;
 
-  // Every framework, ordered by id, then version.
+  // Every framework, ordered by id, then version (as text).
   std::vector<const v1::Framework*> List() const;
+
+  // The newest version of the framework `id` (by CompareFrameworkVersions),
+  // or null when no version of it is known. New inspections that name no
+  // version take this one.
+  const v1::Framework* Newest(absl::string_view id) const;
+
+  // When a loaded version of `id` supersedes `version`: that version's
+  // number and the reason it gives. The newest such version when several
+  // do. nullopt for a version nothing supersedes.
+  std::optional<v1::FrameworkSuperseded> SupersessionOf(
+      absl::string_view id, absl::string_view version) const;
 
  private:
   FrameworkRegistry() = default;

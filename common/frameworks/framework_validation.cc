@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/frameworks/located_problems.h"
@@ -91,6 +92,22 @@ class Validator {
                                  "digit"));
     }
     if (f_.title().empty()) problems_.Add(root_.self(), "title is required");
+    for (int i = 0; i < f_.supersedes_size(); ++i) {
+      const v1::Supersession& earlier = f_.supersedes(i);
+      const Node node = root_.Child("supersedes", i);
+      if (!IsToken(earlier.version(), 16, "-", true)) {
+        problems_.Add(node.self(), absl::StrCat("supersedes: version ",
+                                                Quote(earlier.version()),
+                                                " is not a framework version"));
+      }
+      if (absl::StripAsciiWhitespace(earlier.reason()).empty()) {
+        problems_.Add(
+            node.self(),
+            absl::StrCat("supersedes version ", Quote(earlier.version()),
+                         ": reason is required (what was wrong "
+                         "with it)"));
+      }
+    }
   }
 
   void CheckScales() {
@@ -277,6 +294,18 @@ class Validator {
                    node, what);
     CheckStatement(c.scored(), c.negative_statement(), "negative_statement",
                    node, what);
+    const auto scale = scales_.find(c.scale());
+    for (const auto& [value, statement] : c.value_statements()) {
+      const std::string value_what =
+          absl::StrCat(what, ": value_statements[", Quote(value), "]");
+      if (scale != scales_.end() && !IsNegativeValue(*scale->second, value)) {
+        problems_.Add(
+            node.At("value_statements"),
+            absl::StrCat(value_what, " must name a negative value of scale ",
+                         Quote(c.scale())));
+      }
+      CheckStatement(true, statement, "value_statements", node, value_what);
+    }
     if (!c.key_question().empty() &&
         section.scoring() != v1::SCORING_METHOD_LOWEST_KEY_QUESTION) {
       problems_.Add(node.At("key_question"),
@@ -351,6 +380,16 @@ class Validator {
             absl::StrCat(what, " does not ask key question ", Quote(question)));
       }
     }
+  }
+
+  static bool IsNegativeValue(const v1::AnswerScale& scale,
+                              absl::string_view id) {
+    for (const v1::AnswerValue& value : scale.values()) {
+      if (value.id() == id) {
+        return value.meaning() == v1::ANSWER_MEANING_NEGATIVE;
+      }
+    }
+    return false;
   }
 
   static bool OffersNotApplicable(const v1::AnswerScale& scale) {

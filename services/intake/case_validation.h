@@ -1,7 +1,8 @@
 #pragma once
 
-// Validation of submitted cases, by the case record of DOMAIN.md §5. Field
-// paths are relative to the request ("case.child.age_at_sentence").
+// Validation of submitted cases, by the case record of docs/domain.md,
+// section 5. Field paths are relative to the request
+// ("case.child.age_at_sentence").
 
 #include "common/field_violations.h"
 #include "yjinspect/v1/intake_service.pb.h"

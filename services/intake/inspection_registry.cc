@@ -95,6 +95,19 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
                                           const std::string& actor,
                                           CreateDone done) {
   common::FieldViolations v = ValidateCreateInspectionRequest(request);
+  // An inspection that names no version takes the newest version of its
+  // framework, and is pinned to it from then on.
+  if (v.empty() && request.inspection().framework_version().empty()) {
+    if (const v1::Framework* newest =
+            frameworks_.Newest(request.inspection().framework_id())) {
+      request.mutable_inspection()->set_framework_version(newest->version());
+    } else {
+      v.Add("inspection.framework_id",
+            absl::StrCat("framework ", request.inspection().framework_id(),
+                         " is not known to this service; known: ",
+                         KnownFrameworks(frameworks_)));
+    }
+  }
   if (v.empty() &&
       frameworks_.Find(request.inspection().framework_id(),
                        request.inspection().framework_version()) == nullptr) {

@@ -33,8 +33,9 @@ common::FieldViolations ValidateCreateInspectionRequest(
     v.Add("inspection.framework_id",
           "must be a framework id such as sqs-2014 or hmip-youth-2021");
   }
+  // Optional: without it the newest version of the framework is taken.
   common::CheckToken(v, "inspection.framework_version",
-                     inspection.framework_version(), 16, ".-", true);
+                     inspection.framework_version(), 16, ".-", false);
   auto announced = common::CheckDate(v, "inspection.announcement_date",
                                      inspection.has_announcement_date()
                                          ? &inspection.announcement_date()

@@ -1,10 +1,10 @@
 #pragma once
 
-// Drawing a representative sample (DOMAIN.md §2), pure and deterministic:
-// size by the finite-population rule within the framework's bounds, strata
-// proportional to disposal type and setting, cases within a stratum in an
-// order fixed by the seed, and a pre-sentence-report case swapped in where
-// the draw has none and the frame has some.
+// Drawing a representative sample (docs/domain.md, section 2), pure and
+// deterministic: size by the finite-population rule within the framework's
+// bounds, strata proportional to disposal type and setting, cases within a
+// stratum in an order fixed by the seed, and a pre-sentence-report case swapped
+// in where the draw has none and the frame has some.
 
 #include <cstdint>
 #include <string>

@@ -77,13 +77,19 @@ TEST(InspectionValidationTest, MissingInspectionIsTheOnlyViolation) {
               UnorderedElementsAreArray({"inspection"}));
 }
 
+// Without a version the service pins the newest one (inspection_registry).
+TEST(InspectionValidationTest, FrameworkVersionIsOptional) {
+  Request request = testing::ValidCreateInspectionRequest();
+  request.mutable_inspection()->clear_framework_version();
+  EXPECT_THAT(Fields(ValidateCreateInspectionRequest(request)), IsEmpty());
+}
+
 TEST(InspectionValidationTest, EmptyInspectionNamesEveryRequiredField) {
   Request request;
   request.mutable_inspection();
   EXPECT_THAT(
       Fields(ValidateCreateInspectionRequest(request)),
       UnorderedElementsAreArray({"inspection.yot", "inspection.framework_id",
-                                 "inspection.framework_version",
                                  "inspection.announcement_date",
                                  "inspection.fieldwork_start_date",
                                  "inspection.fieldwork_end_date"}));
@@ -119,7 +125,6 @@ INSTANTIATE_TEST_SUITE_P(
         Missing("FrameworkIdMissing", "inspection.framework_id"),
         Bad("FrameworkIdUpperCase", "inspection.framework_id", "SQS-2014"),
         Bad("FrameworkIdWithSpace", "inspection.framework_id", "sqs 2014"),
-        Missing("FrameworkVersionMissing", "inspection.framework_version"),
         Bad("FrameworkVersionWithSlash", "inspection.framework_version", "1/2"),
         Bad("FrameworkVersionOf17Characters", "inspection.framework_version",
             std::string(17, '1')),

@@ -1,6 +1,6 @@
 // frameworks/*.textproto as compiled into the binary: what each framework
-// holds, checked against DOMAIN.md and the Bolton SQS letter, and that every
-// statement completes "In <count phrase>, <statement>." as English.
+// holds, checked against docs/domain.md and the Bolton SQS letter, and that
+// every statement completes "In <count phrase>, <statement>." as English.
 
 #include <optional>
 #include <set>
@@ -27,8 +27,9 @@ class BuiltInFrameworksTest : public ::testing::Test {
     registry_.emplace(*std::move(loaded));
   }
 
-  const v1::Framework& Get(absl::string_view id) {
-    const v1::Framework* framework = registry_->Find(id, "1");
+  const v1::Framework& Get(absl::string_view id,
+                           absl::string_view version = "1") {
+    const v1::Framework* framework = registry_->Find(id, version);
     EXPECT_NE(framework, nullptr) << id;
     return framework != nullptr ? *framework
                                 : v1::Framework::default_instance();
@@ -245,6 +246,66 @@ TEST_F(BuiltInFrameworksTest, RatingBandsAreVersionedData) {
   }
   EXPECT_THAT(bands(Get("hmip-youth-2018")), ElementsAreArray(expected_2018));
   EXPECT_THAT(bands(Get("hmip-youth-2021")), ElementsAreArray(expected_2021));
+  // Version 2 of the 2018 rules corrects the overall bands to those the
+  // published scores of 2018-standard inspections fit, the same as 2021's.
+  EXPECT_THAT(bands(Get("hmip-youth-2018", "2")),
+              ElementsAreArray(expected_2021));
+}
+
+// A correction is a new version that differs from the one it supersedes
+// only where it says: every other part is the same.
+TEST_F(BuiltInFrameworksTest, CorrectionsChangeOnlyWhatTheySay) {
+  v1::Framework old_2018 = Get("hmip-youth-2018");
+  v1::Framework new_2018 = Get("hmip-youth-2018", "2");
+  for (v1::Framework* f : {&old_2018, &new_2018}) {
+    f->clear_version();
+    f->clear_provenance();
+    f->clear_supersedes();
+    f->mutable_rating()->clear_overall_bands();
+  }
+  EXPECT_EQ(old_2018.SerializeAsString(), new_2018.SerializeAsString());
+
+  v1::Framework old_sqs = Get("sqs-2014");
+  v1::Framework new_sqs = Get("sqs-2014", "2");
+  const v1::Criterion* vulnerability = FindCriterion(new_sqs, "3.1");
+  ASSERT_NE(vulnerability, nullptr);
+  EXPECT_EQ(vulnerability->negative_statement(),
+            "staff had not done enough to understand the vulnerabilities of "
+            "the child or young person");
+  const v1::Criterion* risk = FindCriterion(new_sqs, "2.5");
+  ASSERT_NE(risk, nullptr);
+  EXPECT_EQ(risk->value_statements().at("under_estimated"),
+            "the risk of serious harm had been under-estimated");
+  EXPECT_EQ(new_sqs.sections(3).title(),
+            "Ensuring that the sentence is served");
+  for (v1::Framework* f : {&old_sqs, &new_sqs}) {
+    f->clear_version();
+    f->clear_provenance();
+    f->clear_supersedes();
+    f->mutable_sections(3)->clear_title();
+    for (v1::Section& section : *f->mutable_sections()) {
+      for (v1::Criterion& c : *section.mutable_criteria()) {
+        if (c.id() == "3.1") c.clear_negative_statement();
+        if (c.id() == "2.5") c.clear_value_statements();
+      }
+    }
+  }
+  EXPECT_EQ(old_sqs.SerializeAsString(), new_sqs.SerializeAsString());
+}
+
+// Every version but the newest of a framework is superseded, with a reason:
+// no stale version is left unmarked.
+TEST_F(BuiltInFrameworksTest, OnlyTheNewestVersionIsCurrent) {
+  for (const v1::Framework* framework : registry_->List()) {
+    const bool newest = registry_->Newest(framework->id()) == framework;
+    const auto superseded =
+        registry_->SupersessionOf(framework->id(), framework->version());
+    EXPECT_EQ(superseded.has_value(), !newest)
+        << framework->id() << " version " << framework->version();
+    if (superseded.has_value()) {
+      EXPECT_FALSE(superseded->reason().empty());
+    }
+  }
 }
 
 TEST_F(BuiltInFrameworksTest, RatingsSamplingTakesBothKindsOfDisposal) {
@@ -262,8 +323,12 @@ TEST_F(BuiltInFrameworksTest, EveryStatementCompletesACountPhrase) {
   for (const v1::Framework* framework : registry_->List()) {
     for (const v1::Section& s : framework->sections()) {
       for (const v1::Criterion& c : s.criteria()) {
-        for (const std::string& statement :
-             {c.positive_statement(), c.negative_statement()}) {
+        std::vector<std::string> statements = {c.positive_statement(),
+                                               c.negative_statement()};
+        for (const auto& [value, statement] : c.value_statements()) {
+          statements.push_back(statement);
+        }
+        for (const std::string& statement : statements) {
           ASSERT_FALSE(statement.empty()) << framework->id() << " " << c.id();
           EXPECT_TRUE(statement.front() >= 'a' && statement.front() <= 'z')
               << framework->id() << " " << c.id() << ": " << statement;

@@ -61,8 +61,9 @@ std::vector<std::string> Keys(const FrameworkRegistry& registry) {
 TEST(FrameworkRegistryTest, BuiltInFrameworksLoadAndValidate) {
   absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(registry.ok()) << registry.status();
-  EXPECT_THAT(Keys(*registry), ElementsAre("hmip-youth-2018@1",
-                                           "hmip-youth-2021@1", "sqs-2014@1"));
+  EXPECT_THAT(Keys(*registry),
+              ElementsAre("hmip-youth-2018@1", "hmip-youth-2018@2",
+                          "hmip-youth-2021@1", "sqs-2014@1", "sqs-2014@2"));
 }
 
 TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
@@ -70,8 +71,10 @@ TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
   for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
     names.emplace_back(file.file_name);
   }
-  EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018.textproto",
+  EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018-v2.textproto",
+                                 "frameworks/hmip-youth-2018.textproto",
                                  "frameworks/hmip-youth-2021.textproto",
+                                 "frameworks/sqs-2014-v2.textproto",
                                  "frameworks/sqs-2014.textproto"));
 }
 
@@ -88,7 +91,7 @@ TEST(FrameworkRegistryTest, FindOfUnknownIdOrVersionIsNull) {
   absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(registry.ok()) << registry.status();
   EXPECT_EQ(registry->Find("sqs-2015", "1"), nullptr);
-  EXPECT_EQ(registry->Find("sqs-2014", "2"), nullptr);
+  EXPECT_EQ(registry->Find("sqs-2014", "3"), nullptr);
   EXPECT_EQ(registry->Find("", ""), nullptr);
 }
 
@@ -189,27 +192,71 @@ TEST(FrameworkRegistryTest, NewVersionInACopyLeavesTheBuiltInUnchanged) {
 
   TempDir dir;
   std::string edited = BuiltInText("frameworks/sqs-2014.textproto");
-  edited = ReplaceOnce(edited, "version: \"1\"", "version: \"2\"");
+  edited = ReplaceOnce(edited, "version: \"1\"", "version: \"3\"");
   edited = ReplaceOnce(edited, "min_applicable: 3", "min_applicable: 5");
-  WriteFile(dir.Sub("sqs-2014-v2.textproto"), edited);
+  WriteFile(dir.Sub("sqs-2014-v3.textproto"), edited);
   absl::StatusOr<FrameworkRegistry> copy =
       FrameworkRegistry::LoadDirectory(dir.path());
   ASSERT_TRUE(copy.ok()) << copy.status();
 
-  const v1::Framework* v2 = copy->Find("sqs-2014", "2");
-  ASSERT_NE(v2, nullptr);
-  EXPECT_EQ(v2->thresholds().min_applicable(), 5);
+  const v1::Framework* v3 = copy->Find("sqs-2014", "3");
+  ASSERT_NE(v3, nullptr);
+  EXPECT_EQ(v3->thresholds().min_applicable(), 5);
   EXPECT_EQ(copy->Find("sqs-2014", "1"), nullptr);
 
   // Neither the registry loaded before nor one loaded afresh sees the edit.
   absl::StatusOr<FrameworkRegistry> reloaded = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(reloaded.ok()) << reloaded.status();
   for (const FrameworkRegistry* registry : {&*built_in, &*reloaded}) {
-    EXPECT_EQ(registry->Find("sqs-2014", "2"), nullptr);
+    EXPECT_EQ(registry->Find("sqs-2014", "3"), nullptr);
     const v1::Framework* v1_framework = registry->Find("sqs-2014", "1");
     ASSERT_NE(v1_framework, nullptr);
     EXPECT_EQ(v1_framework->thresholds().min_applicable(), 3);
   }
+}
+
+TEST(FrameworkVersionsTest, CompareNumbersAsNumbers) {
+  EXPECT_LT(CompareFrameworkVersions("1", "2"), 0);
+  EXPECT_LT(CompareFrameworkVersions("2", "10"), 0);
+  EXPECT_LT(CompareFrameworkVersions("1.2", "1.10"), 0);
+  EXPECT_LT(CompareFrameworkVersions("1", "1.1"), 0);
+  EXPECT_GT(CompareFrameworkVersions("10", "9"), 0);
+  EXPECT_EQ(CompareFrameworkVersions("2", "2"), 0);
+  EXPECT_LT(CompareFrameworkVersions("1-a", "1-b"), 0);
+}
+
+TEST(FrameworkRegistryTest, NewestIsTheHighestVersion) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  ASSERT_NE(registry->Newest("hmip-youth-2018"), nullptr);
+  EXPECT_EQ(registry->Newest("hmip-youth-2018")->version(), "2");
+  EXPECT_EQ(registry->Newest("sqs-2014")->version(), "2");
+  EXPECT_EQ(registry->Newest("hmip-youth-2021")->version(), "1");
+  EXPECT_EQ(registry->Newest("sqs-2015"), nullptr);
+}
+
+TEST(FrameworkRegistryTest, SupersededVersionsSayByWhichAndWhy) {
+  absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const auto bands = registry->SupersessionOf("hmip-youth-2018", "1");
+  ASSERT_TRUE(bands.has_value());
+  EXPECT_EQ(bands->by_version(), "2");
+  EXPECT_THAT(bands->reason(), HasSubstr("overall bands"));
+  EXPECT_TRUE(registry->SupersessionOf("sqs-2014", "1").has_value());
+  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2018", "2").has_value());
+  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2021", "1").has_value());
+}
+
+TEST(FrameworkRegistryTest, OnlyAnEarlierVersionCanBeSuperseded) {
+  std::string text = BuiltInText("frameworks/sqs-2014-v2.textproto");
+  text = ReplaceOnce(text, "supersedes {\n  version: \"1\"",
+                     "supersedes {\n  version: \"3\"");
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadFiles({FrameworkFile{"later.textproto", text}});
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(registry.status().message(),
+              HasSubstr("only an earlier version can be superseded"));
 }
 
 TEST(FrameworkRegistryTest, LoadFilesOfNothingIsEmpty) {
