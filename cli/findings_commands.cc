@@ -52,6 +52,14 @@ int Run(const GlobalOptions& global, const std::string& spec_path,
 }
 
 void PrintVerdicts(const v1::InspectionVerdicts& v) {
+  std::cout << "framework " << v.framework_id() << " version "
+            << v.framework_version();
+  if (v.has_framework_superseded()) {
+    std::cout << ", SUPERSEDED by version "
+              << v.framework_superseded().by_version() << ": "
+              << v.framework_superseded().reason();
+  }
+  std::cout << "\n";
   for (const auto& s : v.sections()) {
     std::cout << absl::StrFormat("%-8s %-55s %s", s.section_id(), s.title(),
                                  s.final_rating());
@@ -135,10 +143,12 @@ int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
 }
 
 int Render(const GlobalOptions& global, const std::string& name,
-           std::string out) {
+           std::string out, bool board) {
   auto stub = v1::Findings::NewStub(Connect(global.findings));
   v1::RenderReportRequest request;
   request.set_inspection(InspectionName(name));
+  request.set_edition(board ? v1::REPORT_EDITION_MANAGEMENT_BOARD
+                            : v1::REPORT_EDITION_PUBLISHED);
   v1::RenderedReport report;
   grpc::Status status = stub->RenderReport(Deadline().get(), request, &report);
   if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
@@ -176,6 +186,7 @@ void AddFindingsCommands(CLI::App& app, const GlobalOptions& global,
   struct Options {
     std::string target;
     std::string out;
+    bool board = false;
   };
   auto run = std::make_shared<Options>();
   CLI::App* run_cmd = app.add_subcommand(
@@ -233,9 +244,13 @@ void AddFindingsCommands(CLI::App& app, const GlobalOptions& global,
       ->required();
   render_cmd->add_option("--out", render->out,
                          "folder (default out/<inspection>)");
+  render_cmd->add_flag(
+      "--management-board", render->board,
+      "the management board's edition: the published text plus each theme's "
+      "score, marked as not part of the published report");
   render_cmd->callback([&global, render, action] {
     *action = [&global, render] {
-      return Render(global, render->target, render->out);
+      return Render(global, render->target, render->out, render->board);
     };
   });
 

@@ -8,6 +8,7 @@ yj_test(stream_findings_test integration
   integration/findings_test.cc
   integration/findings_lifecycle_test.cc
   integration/findings_bad_input_test.cc
+  integration/findings_report_test.cc
   integration/restart_test.cc
   testing/change_stream_reader.cc
   testing/sampled_caseload.cc)

@@ -116,12 +116,16 @@ std::string ExportResultsJson(const std::string& inspection,
   for (const auto& c : verdicts.criteria()) criteria.push_back(Criterion(c));
   Json sections = Json::array();
   for (const auto& s : verdicts.sections()) sections.push_back(Section(s));
+  Json framework = {{"id", verdicts.framework_id()},
+                    {"version", verdicts.framework_version()}};
+  if (verdicts.has_framework_superseded()) {
+    framework["superseded_by"] = verdicts.framework_superseded().by_version();
+    framework["superseded_reason"] = verdicts.framework_superseded().reason();
+  }
   Json out = {
       {"format", kExportFormat},
       {"inspection", inspection},
-      {"framework",
-       {{"id", verdicts.framework_id()},
-        {"version", verdicts.framework_version()}}},
+      {"framework", framework},
       {"criteria", criteria},
       {"sections", sections},
       {"overall", Overall(verdicts.overall())},

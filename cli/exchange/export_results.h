@@ -1,9 +1,10 @@
 #pragma once
 
 // The results of an inspection for the YJB and the YOT's management board
-// (DOMAIN.md §7): counts per criterion, section verdicts, the overall
-// rating, strengths and improvements, and the report, as one JSON document
-// described by docs/yjb-export.schema.json ("format": "yjinspect-results/1").
+// (docs/domain.md, section 7): counts per criterion, section verdicts, the
+// overall rating, strengths and improvements, and the report, as one JSON
+// document described by docs/yjb-export.schema.json ("format":
+// "yjinspect-results/1").
 
 #include <string>
 

@@ -1,5 +1,6 @@
 #include "services/findings/report_inputs.h"
 
+#include <set>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -21,6 +22,15 @@ void CheckRate(common::FieldViolations& v, const std::string& field,
           "must be a rate in tenths of a percent, 1 to 1000 (36.0% is "
           "360)");
   }
+}
+
+bool HasCriterion(const v1::Framework& framework, const std::string& id) {
+  for (const v1::Section& section : framework.sections()) {
+    for (const v1::Criterion& criterion : section.criteria()) {
+      if (criterion.id() == id) return true;
+    }
+  }
+  return false;
 }
 
 common::FieldViolations Validate(const v1::SetReportInputsRequest& request,
@@ -78,6 +88,23 @@ common::FieldViolations Validate(const v1::SetReportInputsRequest& request,
     common::CheckText(v, "inputs.looked_after.source", l.source(), 200, true);
     common::CheckText(v, "inputs.looked_after.published", l.published(), 50,
                       true);
+  }
+  common::CheckText(v, "inputs.area", in.area(), 100,
+                    in.has_reoffending() || in.has_looked_after());
+  if (in.has_counted_criteria()) {
+    std::set<std::string> seen;
+    const auto& ids = in.counted_criteria().criterion_ids();
+    for (int i = 0; i < ids.size(); ++i) {
+      const std::string field =
+          absl::StrCat("inputs.counted_criteria.criterion_ids[", i, "]");
+      if (!seen.insert(ids[i]).second) {
+        v.Add(field, absl::StrCat("\"", ids[i], "\" is named twice"));
+      } else if (framework != nullptr && !HasCriterion(*framework, ids[i])) {
+        v.Add(field, absl::StrCat("\"", ids[i],
+                                  "\" is no criterion of the inspection's "
+                                  "framework"));
+      }
+    }
   }
   if (in.copy_to_size() > 50) v.Add("inputs.copy_to", "at most 50 recipients");
   for (int i = 0; i < in.copy_to_size(); ++i) {

@@ -1,10 +1,12 @@
 #include "services/findings/verdict_desk.h"
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/field_checks.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -19,7 +21,10 @@ struct VerdictDesk::Gathered {
   v1::Inspection inspection;
   const v1::Framework* framework = nullptr;
   std::vector<v1::CaseAnswers> answers;
+  // Sampled cases that have arrived from intake.
   int64_t cases = 0;
+  // Of those, the cases with recorded findings.
+  int64_t judged = 0;
   int64_t interviews = 0;
   v1::VerdictDecisions decisions;
 };
@@ -54,6 +59,56 @@ v1::CaseAnswers ToAnswers(const v1::CaseFindings& findings,
 
 }  // namespace
 
+void VerdictDesk::MarkSuperseded(const Gathered& g,
+                                 v1::InspectionVerdicts& verdicts) const {
+  if (auto superseded = frameworks_.SupersessionOf(
+          g.inspection.framework_id(), g.inspection.framework_version())) {
+    *verdicts.mutable_framework_superseded() = std::move(*superseded);
+  }
+}
+
+absl::Status VerdictDesk::CheckEveryCaseJudged(
+    const Gathered& g, const v1::InspectionVerdicts& verdicts,
+    const v1::ReportInputs& inputs) {
+  const int64_t sampled = g.inspection.sample().cases_size();
+  if (g.judged < sampled) {
+    const int64_t missing = sampled - g.judged;
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the report speaks of the whole sample, but ", missing, " of the ",
+        sampled, " sampled cases of ", g.inspection.name(),
+        missing == 1 ? " has" : " have", " no judgements yet",
+        g.cases < sampled
+            ? absl::StrCat(" (", sampled - g.cases,
+                           " not held by the findings service: not yet "
+                           "received from intake, or erased since the sample "
+                           "was drawn, in which case the sample must be "
+                           "reset and drawn or named again)")
+            : "",
+        "; record them (GetInspectionProgress shows how far judging has "
+        "got, GetVerdicts the counts so far)"));
+  }
+  std::set<std::string> counted(
+      inputs.counted_criteria().criterion_ids().begin(),
+      inputs.counted_criteria().criterion_ids().end());
+  std::vector<std::string> unanswered;
+  for (const v1::CriterionCount& c : verdicts.criteria()) {
+    if (c.unanswered() > 0 && (!inputs.has_counted_criteria() ||
+                               counted.count(c.criterion_id()) > 0)) {
+      unanswered.push_back(
+          absl::StrCat(c.criterion_id(), " (", c.unanswered(), ")"));
+    }
+  }
+  if (!unanswered.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the report states counts for criteria that some judged cases have "
+        "not answered: ",
+        absl::StrJoin(unanswered, ", "),
+        "; answer them, or leave them out of the report inputs' "
+        "counted_criteria"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
     const std::string& inspection_name) const {
   Gathered g;
@@ -87,6 +142,7 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
         findings ? ToAnswers(*findings, v1::EVIDENCE_SOURCE_CASES,
                              c->disposal().type())
                  : v1::CaseAnswers();
+    g.judged += !answers.answers().empty();
     answers.set_case_name(case_name);
     answers.set_source(v1::EVIDENCE_SOURCE_CASES);
     answers.set_disposal_type(c->disposal().type());
@@ -176,7 +232,10 @@ absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(
                                      g.decisions.panel_ratings().end());
   std::vector<v1::VerdictOverride> overrides(g.decisions.overrides().begin(),
                                              g.decisions.overrides().end());
-  return ComputeVerdicts(*g.framework, g.answers, panel, overrides);
+  ASSIGN_OR_RETURN(auto verdicts,
+                   ComputeVerdicts(*g.framework, g.answers, panel, overrides));
+  MarkSuperseded(g, verdicts);
+  return verdicts;
 }
 
 absl::StatusOr<v1::InspectionProgress> VerdictDesk::Progress(
@@ -214,8 +273,20 @@ absl::StatusOr<v1::RenderedReport> VerdictDesk::Render(
                                              g.decisions.overrides().end());
   ASSIGN_OR_RETURN(auto verdicts,
                    ComputeVerdicts(*g.framework, g.answers, panel, overrides));
-  ReportSubject subject{g.framework, &g.inspection, &verdicts,
-                        &*inputs,    g.cases,       g.interviews};
+  MarkSuperseded(g, verdicts);
+  RETURN_IF_ERROR(CheckEveryCaseJudged(g, verdicts, *inputs));
+  ReportSubject subject;
+  subject.framework = g.framework;
+  subject.inspection = &g.inspection;
+  subject.verdicts = &verdicts;
+  subject.inputs = &*inputs;
+  subject.cases_examined = g.cases;
+  subject.staff_interviewed = g.interviews;
+  for (const v1::VerdictOverride& o : g.decisions.overrides()) {
+    subject.decision_order.push_back(o.target());
+  }
+  subject.management_board_edition =
+      request.edition() == v1::REPORT_EDITION_MANAGEMENT_BOARD;
   ASSIGN_OR_RETURN(auto text, RenderInspectionReport(subject));
   v1::RenderedReport report;
   report.set_markdown(std::move(text.markdown));

@@ -27,13 +27,24 @@ class VerdictDesk {
       const v1::GetVerdictsRequest& request) const;
   absl::StatusOr<v1::InspectionProgress> Progress(
       const v1::GetInspectionProgressRequest& request) const;
-  // FAILED_PRECONDITION until the report inputs are set.
+  // FAILED_PRECONDITION until the report inputs are set; and while any
+  // sampled case has no judgements, or a criterion the report counts has
+  // judged cases without an answer: the report speaks of the whole sample
+  // ("in all cases", "we examined 20 cases"), so it is not rendered from
+  // part of it. The message says how many are missing.
   absl::StatusOr<v1::RenderedReport> Render(
       const v1::RenderReportRequest& request) const;
 
  private:
   struct Gathered;
   absl::StatusOr<Gathered> Gather(const std::string& inspection_name) const;
+  // Sets verdicts.framework_superseded when a later version of the pinned
+  // framework supersedes it.
+  void MarkSuperseded(const Gathered& g,
+                      v1::InspectionVerdicts& verdicts) const;
+  static absl::Status CheckEveryCaseJudged(
+      const Gathered& g, const v1::InspectionVerdicts& verdicts,
+      const v1::ReportInputs& inputs);
 
   FindingsStore& store_;
   const common::FrameworkRegistry& frameworks_;

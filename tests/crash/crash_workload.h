@@ -64,6 +64,8 @@ class CrashWorkload {
   // case that differs (empty when they agree).
   absl::StatusOr<std::vector<std::string>> JudgementsDifferingAtFindings();
   absl::StatusOr<v1::InspectionVerdicts> Verdicts();
+  // Judges every sampled case the cycles left unjudged (a report is only
+  // rendered from the whole sample), then renders the report.
   absl::StatusOr<v1::RenderedReport> Report();
 
  private:

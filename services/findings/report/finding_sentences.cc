@@ -25,17 +25,54 @@ std::string RelevantCasesPhrase(const std::string& phrase, int64_t total) {
   if (phrase == "both cases") return "both relevant cases";
   if (phrase == "neither case") return "neither relevant case";
   if (phrase == "the only case") return "the only relevant case";
-  if (phrase == "one of the two cases") return "one of the two relevant cases";
+  // "two of the five cases", "one of the two cases".
+  absl::string_view rest = phrase;
+  if (absl::StrContains(rest, " of the ") &&
+      absl::ConsumeSuffix(&rest, " cases") && !absl::StartsWith(rest, "half") &&
+      !absl::StartsWith(rest, "almost") && !absl::StartsWith(rest, "none")) {
+    return absl::StrCat(rest, " relevant cases");
+  }
   for (absl::string_view lead :
        {"most", "the majority", "half", "almost half", "none"}) {
-    if (absl::StartsWith(phrase, lead) &&
-        (phrase == absl::StrCat(lead, " cases") ||
-         phrase == absl::StrCat(lead, " of cases") ||
-         phrase == absl::StrCat(lead, " of the cases"))) {
+    if (phrase == absl::StrCat(lead, " cases") ||
+        phrase == absl::StrCat(lead, " of cases") ||
+        phrase == absl::StrCat(lead, " of the cases")) {
       return absl::StrCat(lead, " of ", relevant);
     }
   }
   return phrase;
+}
+
+// "the remaining three", or with not-applicable answers "the remaining three
+// relevant cases", so that the rest is not read as every other case
+// examined.
+std::string RestPhrase(int64_t lead, int64_t total, bool some_not_applicable,
+                       CountedRecords records) {
+  const int64_t rest = total - lead;
+  if (rest <= 0) return "";
+  if (records == CountedRecords::kInterviews) {
+    return rest == 1 ? "the remaining interview"
+                     : absl::StrCat("the remaining ", NumberInWords(rest));
+  }
+  if (!some_not_applicable) return RemainderPhrase(lead, total);
+  return rest == 1 ? "the remaining relevant case"
+                   : absl::StrCat("the remaining ", NumberInWords(rest),
+                                  " relevant cases");
+}
+
+// The statement for the negative answers: where every negative answer has
+// the same value and the criterion words that value ("under-estimated"),
+// that wording; else the general negative statement.
+const std::string& NegativeStatement(const v1::Criterion& criterion,
+                                     const v1::CriterionCount& count) {
+  for (const auto& [value, statement] : criterion.value_statements()) {
+    const auto it = count.by_value().find(value);
+    if (it != count.by_value().end() && it->second > 0 &&
+        it->second == count.negative() && !statement.empty()) {
+      return statement;
+    }
+  }
+  return criterion.negative_statement();
 }
 
 }  // namespace
@@ -55,14 +92,6 @@ std::string RecordCountPhrase(int64_t count, int64_t total,
   return phrase;
 }
 
-bool IsProportionPhrase(int64_t count, int64_t total) {
-  // Mirrors CountPhrase: past "all", "none", "all but one" and "one", the
-  // phrases from "half" up to "most" name no count; below two fifths the
-  // count is named.
-  if (total < 3 || count <= 1 || count >= total - 1) return false;
-  return 5 * count >= 2 * total;
-}
-
 std::string CriterionFinding(const v1::Criterion& criterion,
                              const v1::CriterionCount& count,
                              bool area_for_improvement,
@@ -79,23 +108,34 @@ std::string CriterionFinding(const v1::Criterion& criterion,
   }
   const int64_t total = count.positive() + count.negative();
   if (total <= 0) return "";
-  const bool negative_first =
-      (area_for_improvement && count.negative() > 0) || count.positive() == 0;
+  // Lead with the negative answers for an area requiring improvement, and
+  // whenever the positive ones are not a majority: a minority of positive
+  // answers stated alone would hide the finding.
+  const bool negative_first = (area_for_improvement && count.negative() > 0) ||
+                              2 * count.positive() < total;
   const int64_t lead = negative_first ? count.negative() : count.positive();
-  const std::string& lead_statement = negative_first
-                                          ? criterion.negative_statement()
-                                          : criterion.positive_statement();
-  const std::string& rest_statement = negative_first
-                                          ? criterion.positive_statement()
-                                          : criterion.negative_statement();
+  const std::string& negative = NegativeStatement(criterion, count);
+  const std::string& lead_statement =
+      negative_first ? negative : criterion.positive_statement();
+  const std::string& rest_statement =
+      negative_first ? criterion.positive_statement() : negative;
   if (lead_statement.empty()) return "";
+  const bool some_not_applicable = count.not_applicable() > 0;
   std::string phrase = RecordCountPhrase(lead, total, records);
-  if (records == CountedRecords::kCases && count.not_applicable() > 0) {
+  if (records == CountedRecords::kCases && some_not_applicable) {
     phrase = RelevantCasesPhrase(phrase, total);
   }
   std::string text = Sentence(phrase, lead_statement);
-  if (IsProportionPhrase(lead, total) && !rest_statement.empty()) {
-    absl::StrAppend(&text, " ", RemainderSentence(lead, total, rest_statement));
+  // The rest is stated when the lead phrase does not tell it ("most", "the
+  // majority", "half", "almost half"), and when the lead is no majority, so
+  // that a minority is never stated alone.
+  const bool state_rest =
+      lead < total && (IsNamedProportion(lead, total) || 2 * lead <= total);
+  if (state_rest && !rest_statement.empty()) {
+    absl::StrAppend(
+        &text, " ",
+        Sentence(RestPhrase(lead, total, some_not_applicable, records),
+                 rest_statement));
   }
   return text;
 }

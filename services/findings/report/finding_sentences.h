@@ -4,16 +4,23 @@
 // phrases (services/findings/verdicts/count_phrases.h) and exactly true of
 // the counts. For a scored criterion, over its applicable (positive +
 // negative) answers:
-//  - an area requiring improvement that stands (and has negative answers)
-//    leads with the negative statement and the negative count: "In six
-//    cases, there was insufficient identification of the exact nature of the
-//    violence.";
-//  - any other leads with the positive statement and the positive count;
-//    with no positive answer it says "In all cases, <negative statement>.";
-//  - when the lead phrase is a proportion ("most", "the majority", "half",
-//    "almost half") and the other side has answers, a second sentence states
-//    the rest: "In the remaining three, <the other statement>.". Counts
-//    named exactly ("all", "all but one", "six", "one") need none;
+//  - the lead side is the negative answers for an area requiring
+//    improvement that stands (and has negative answers), and whenever the
+//    positive answers are not a majority; otherwise the positive answers;
+//  - the lead sentence states the lead count with that side's statement:
+//    "In six cases, there was insufficient identification of the exact
+//    nature of the violence.";
+//  - a second sentence states the rest, with the other side's statement,
+//    whenever the rest is not empty and either the lead phrase is a
+//    proportion ("most", "the majority", "half", "almost half") or the lead
+//    is no majority: a minority is never stated alone. "In the remaining
+//    three, the risk of serious harm had been under-estimated.";
+//  - the negative statement is the criterion's value statement when every
+//    negative answer has one value that the criterion words
+//    (Criterion.value_statements), else its negative_statement;
+//  - with not-applicable answers, phrases relative to the whole say they
+//    count the relevant cases only ("each relevant case", "most of the
+//    sixteen relevant cases", "the remaining ten relevant cases");
 //  - no applicable answer (all not applicable or unanswered): nothing.
 // A context criterion (scored: false) is stated as its positive answers out
 // of every record the section covers, with the positive statement: "In
@@ -38,11 +45,6 @@ enum class CountedRecords { kCases, kInterviews };
 // records are interviews: "all but one interview".
 std::string RecordCountPhrase(int64_t count, int64_t total,
                               CountedRecords records);
-
-// True when the count phrase for `count` of `total` speaks of a proportion
-// ("most", "the majority", "half", "almost half") rather than naming the
-// count.
-bool IsProportionPhrase(int64_t count, int64_t total);
 
 // The finding sentences for one criterion by the rules above; "" when there
 // is nothing to say or the statement it needs is empty.

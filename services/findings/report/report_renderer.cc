@@ -98,6 +98,9 @@ struct CheckedSubject {
   absl::CivilDay fieldwork_start;
   absl::CivilDay fieldwork_end;
   std::string yot;
+  // The local authority area the report speaks of ("Bolton"); the YOT's name
+  // where the inputs give none (then no figures are stated).
+  std::string area;
 };
 
 absl::StatusOr<CheckedSubject> CheckSubject(const ReportSubject& s) {
@@ -151,6 +154,15 @@ absl::StatusOr<CheckedSubject> CheckSubject(const ReportSubject& s) {
     c.yot = std::string(id);
   }
   if (c.yot.empty()) return Invalid("no YOT name (yot_display_name or yot)");
+  c.area = std::string(absl::StripAsciiWhitespace(inputs.area()));
+  if (c.area.empty()) {
+    if (inputs.has_reoffending() || inputs.has_looked_after()) {
+      return Invalid(
+          "the reoffending and looked-after figures are the area's, not the "
+          "YOT's: set the area they belong to (inputs.area)");
+    }
+    c.area = c.yot;
+  }
   if (s.cases_examined < 1) {
     return Invalid(absl::StrCat("cases_examined is ", s.cases_examined,
                                 "; a report needs at least one case"));
@@ -205,6 +217,19 @@ absl::StatusOr<std::string> HtmlPage(const std::vector<Block>& blocks) {
   return html;
 }
 
+// "This inspection was judged by <title>, version 1, since superseded by
+// version 2: <reason>"; empty for a current version.
+std::string FrameworkNote(const v1::Framework& framework,
+                          const v1::InspectionVerdicts& verdicts) {
+  if (!verdicts.has_framework_superseded()) return "";
+  const v1::FrameworkSuperseded& by = verdicts.framework_superseded();
+  return absl::StrCat("This inspection was judged by the framework \"",
+                      framework.title(), "\" (", framework.id(), ", version ",
+                      framework.version(), "), since superseded by version ",
+                      by.by_version(), ": ",
+                      absl::StripSuffix(by.reason(), "."), ".");
+}
+
 }  // namespace
 
 absl::StatusOr<RenderedText> RenderInspectionReport(
@@ -227,7 +252,7 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
     const std::string source = ReoffendingSource(inputs.reoffending());
     const std::string mark = source.empty() ? "" : absl::StrCat(next_mark++);
     figures.push_back(Paragraph(
-        ReoffendingSentences(inputs.reoffending(), checked.yot, mark)));
+        ReoffendingSentences(inputs.reoffending(), checked.area, mark)));
     if (!mark.empty()) footnotes.push_back(Footnote(mark, source));
   }
   PlacedSentence looked_after;
@@ -239,13 +264,14 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
       looked_after.section_id = it->second;
     }
     looked_after.text =
-        LookedAfterSentence(inputs.looked_after(), checked.yot, mark);
+        LookedAfterSentence(inputs.looked_after(), checked.area, mark);
     if (!mark.empty()) footnotes.push_back(Footnote(mark, source));
   }
   bool looked_after_placed = false;
-  ASSIGN_OR_RETURN(std::vector<Block> sections,
-                   CommentaryBlocks(framework, verdicts, inputs, looked_after,
-                                    &looked_after_placed));
+  ASSIGN_OR_RETURN(
+      std::vector<Block> sections,
+      CommentaryBlocks(framework, verdicts, inputs, looked_after,
+                       subject.management_board_edition, &looked_after_placed));
   if (!looked_after.text.empty() && !looked_after_placed) {
     figures.push_back(Paragraph(looked_after.text));
   }
@@ -256,6 +282,13 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
       {"sender", inputs.sender()},
       {"publication_date", LetterDate(checked.published)},
       {"yot", checked.yot},
+      {"area", checked.area},
+      {"edition_notice",
+       subject.management_board_edition
+           ? "Management board edition, not the published report: it adds "
+             "each theme's score, which the published report does not print."
+           : ""},
+      {"framework_note", FrameworkNote(framework, verdicts)},
       {"fieldwork",
        FieldworkPeriod(checked.fieldwork_start, checked.fieldwork_end)},
       {"cases_examined",
@@ -273,8 +306,10 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
       {"summary", NarrativeBlocks(inputs.summary())},
       {"figures", std::move(figures)},
       {"sections", std::move(sections)},
-      {"strengths", FindingBullets(verdicts.strengths())},
-      {"improvements", FindingBullets(verdicts.improvements())},
+      {"strengths", FindingBullets(verdicts.strengths(),
+                                   "strength:", subject.decision_order)},
+      {"improvements", FindingBullets(verdicts.improvements(),
+                                      "improvement:", subject.decision_order)},
       {"ratings_table", RatingsTable(framework, verdicts)},
       {"copy_list", CopyList(inputs)},
       {"footnotes", std::move(footnotes)},

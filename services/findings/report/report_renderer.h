@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "yjinspect/v1/framework.pb.h"
@@ -37,6 +38,14 @@ struct ReportSubject {
   int64_t cases_examined = 0;
   // Staff interviewed for operational management; 0 for none.
   int64_t staff_interviewed = 0;
+  // The targets of the recorded overrides ("strength:om.2"), in the order
+  // the lead inspector recorded them: the standing key strengths and areas
+  // requiring improvement are listed in that order, those without a
+  // recorded decision after them in framework order.
+  std::vector<std::string> decision_order;
+  // The management board's edition adds each theme's score, marked as not
+  // part of the published report; the published edition has none.
+  bool management_board_edition = false;
 };
 
 struct RenderedText {
@@ -48,13 +57,17 @@ struct RenderedText {
 
 // Renders the report: the SQS letter template for frameworks without rated
 // standards, the ratings template for frameworks with sections rated by key
-// question or by the panel.
+// question or by the panel. Counted sentences are stated only for the
+// criteria inputs.counted_criteria names (all when unset). A framework
+// version that a later one superseded (verdicts.framework_superseded) is
+// said to be so, with the reason, in the report's closing notes.
 //
 // INVALID_ARGUMENT, naming what is wrong, when something required is
 // missing or inconsistent: a null pointer; no or an impossible publication
 // date, or one before the end of fieldwork; no or impossible fieldwork dates;
-// no addressee or sender; no YOT name (yot_display_name, else the id of
-// `yot`); an inspection or verdicts computed by another framework (id or
+// no addressee or sender; reoffending or looked-after figures without the
+// area they belong to (inputs.area); no YOT name (yot_display_name, else the id
+// of `yot`); an inspection or verdicts computed by another framework (id or
 // version); cases_examined < 1 or staff_interviewed < 0; reoffending figures
 // without the YOT's rate, looked-after figures without the national rate,
 // or a rate outside 0.0%-100.0%; verdicts lacking a section or criterion of

@@ -1,5 +1,6 @@
 #include "services/findings/report/report_sections.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -133,8 +134,16 @@ std::vector<Block> NarrativeBlocks(absl::string_view narrative) {
 absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     const v1::ReportInputs& inputs, const PlacedSentence& placed,
-    bool* placed_used) {
+    bool with_scores, bool* placed_used) {
   *placed_used = false;
+  std::set<std::string> counted;
+  if (inputs.has_counted_criteria()) {
+    counted.insert(inputs.counted_criteria().criterion_ids().begin(),
+                   inputs.counted_criteria().criterion_ids().end());
+  }
+  const auto is_counted = [&](const std::string& id) {
+    return !inputs.has_counted_criteria() || counted.count(id) > 0;
+  };
   std::map<std::string, const v1::CriterionCount*> counts;
   for (const v1::CriterionCount& c : verdicts.criteria()) {
     counts[c.criterion_id()] = &c;
@@ -166,7 +175,9 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
             absl::StrCat("the verdicts have no counts for criterion \"",
                          criterion.id(), "\""));
       }
-      if (!from_cases && !from_staff) continue;
+      if ((!from_cases && !from_staff) || !is_counted(criterion.id())) {
+        continue;
+      }
       std::string sentence = CriterionFinding(
           criterion, *count->second, improvements.count(criterion.id()) > 0,
           from_staff ? CountedRecords::kInterviews : CountedRecords::kCases);
@@ -202,11 +213,12 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     }
     for (Block& block : narrative_blocks) out.push_back(std::move(block));
     const v1::SectionVerdict& v = *verdict->second;
-    if (section.scoring() == v1::SCORING_METHOD_SHARE_OF_POSITIVE &&
+    if (with_scores &&
+        section.scoring() == v1::SCORING_METHOD_SHARE_OF_POSITIVE &&
         v.has_share() && v.share().denominator() > 0) {
       out.push_back(Paragraph(
-          Plain(absl::StrCat("Score: ", v.percent(), "% (",
-                             v.share().numerator(), "/",
+          Plain(absl::StrCat("Score (not part of the published report): ",
+                             v.percent(), "% (", v.share().numerator(), "/",
                              v.share().denominator(), " applicable judgement",
                              v.share().denominator() == 1 ? "" : "s", ")")),
           "score"));
@@ -216,11 +228,28 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
 }
 
 std::vector<Block> FindingBullets(
-    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings) {
-  std::vector<Inline> items;
+    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings,
+    absl::string_view target_prefix,
+    const std::vector<std::string>& decision_order) {
+  // Where each finding's target was last recorded; unrecorded ones last.
+  std::map<std::string, size_t> recorded_at;
+  for (size_t i = 0; i < decision_order.size(); ++i) {
+    recorded_at[decision_order[i]] = i;
+  }
+  std::vector<std::pair<size_t, const v1::ProposedFinding*>> standing;
   for (const v1::ProposedFinding& f : findings) {
     if (!FindingStands(f.decision())) continue;
-    const std::string text = AsSentence(f.wording());
+    const auto at =
+        recorded_at.find(absl::StrCat(target_prefix, f.criterion_id()));
+    standing.emplace_back(
+        at == recorded_at.end() ? decision_order.size() : at->second, &f);
+  }
+  std::stable_sort(
+      standing.begin(), standing.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Inline> items;
+  for (const auto& [order, f] : standing) {
+    const std::string text = AsSentence(f->wording());
     if (!text.empty()) items.push_back(Plain(text));
   }
   if (items.empty()) return {};

@@ -43,19 +43,27 @@ std::vector<Block> NarrativeBlocks(absl::string_view narrative);
 //  - `placed`, when it names the section (`*placed_used` says whether it
 //    did);
 //  - inputs.section_narratives[id], as paragraphs;
-//  - for SHARE_OF_POSITIVE sections with a score: "Score: 84% (162/193
-//    applicable judgements)".
+//  - only when `with_scores` (the management board's edition; the published
+//    letters print no score), for SHARE_OF_POSITIVE sections with a score:
+//    "Score (not part of the published report): 84% (162/193 applicable
+//    judgements)".
+// Criteria that inputs.counted_criteria leaves out (when it is set) get no
+// sentence: the letter describes them in the narrative, if at all.
 // INVALID_ARGUMENT when the verdicts lack a criterion's counts or a
 // section's verdict.
 absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     const v1::ReportInputs& inputs, const PlacedSentence& placed,
-    bool* placed_used);
+    bool with_scores, bool* placed_used);
 
 // A bullet list of the standing findings' wording, each as a sentence
-// (capital first letter, full stop); no block when none stands.
+// (capital first letter, full stop); no block when none stands. Findings
+// whose "<target_prefix><criterion id>" is in `decision_order` come first,
+// in that order; the rest follow in their given (framework) order.
 std::vector<Block> FindingBullets(
-    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings);
+    const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& findings,
+    absl::string_view target_prefix,
+    const std::vector<std::string>& decision_order);
 
 // True for a framework with sections rated by key question or by the panel.
 bool IsRatingsFramework(const v1::Framework& framework);

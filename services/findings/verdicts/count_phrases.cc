@@ -45,12 +45,25 @@ std::string CountPhrase(int64_t count, int64_t total) {
   if (c == n) return "all cases";
   if (c == 0) return "none of the cases";
   if (c == n - 1) return "all but one case";
+  if (n < kSmallTotal) {
+    return absl::StrCat(NumberInWords(c), " of the ", NumberInWords(n),
+                        " cases");
+  }
   if (c == 1) return "one case";
   if (2 * c == n) return "half of the cases";
   if (4 * c >= 3 * n) return "most cases";
   if (2 * c > n) return "the majority of cases";
   if (5 * c >= 2 * n) return "almost half of the cases";
   return absl::StrCat(NumberInWords(c), " cases");
+}
+
+bool IsNamedProportion(int64_t count, int64_t total) {
+  // Mirrors CountPhrase: below kSmallTotal, and for all, none, all but one
+  // and one, the count is named; from "almost half" (two fifths) up to
+  // "most" it is not.
+  if (!ValidCounts(count, total) || total < kSmallTotal) return false;
+  if (count <= 1 || count >= total - 1) return false;
+  return 5 * count >= 2 * total;
 }
 
 std::string RemainderPhrase(int64_t count, int64_t total) {

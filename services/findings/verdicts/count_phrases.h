@@ -14,6 +14,11 @@
 //     c = n                  "all cases"
 //     c = 0                  "none of the cases"
 //     c = n - 1              "all but one case"
+//   3 <= n < kSmallTotal (10): a proportion of a handful reads oddly ("almost
+//   half" for two of five), so the count is named with its total:
+//     otherwise              "<c> of the <n> cases"     ("two of the five
+//                                                        cases")
+//   n >= kSmallTotal:
 //     c = 1                  "one case"
 //     2c = n                 "half of the cases"
 //     4c >= 3n               "most cases"               (3/4 <= c/n < 1)
@@ -23,7 +28,13 @@
 // "<c>" is the number in words up to twenty ("six"), in digits beyond ("23").
 // "most" therefore always means at least three quarters, "the majority" more
 // than half, "almost half" at least two fifths but less than half; none of
-// them is used for all, none, or exactly half.
+// them is used for all, none, or exactly half, nor for fewer than ten cases.
+// The table is checked for every count of every total from 1 to 100
+// (count_phrases_test.cc).
+//
+// A phrase is true of its count; whether a sentence built on it misleads
+// (a minority stated alone) is for the sentence builder to prevent: see
+// IsNamedProportion and report/finding_sentences.h.
 //
 // All functions return an empty string for counts outside those bounds
 // (total < 1, count < 0 or count > total): there is nothing true to say.
@@ -35,6 +46,9 @@
 
 namespace yjinspect::findings {
 
+// Totals below this are spoken of by naming count and total.
+inline constexpr int64_t kSmallTotal = 10;
+
 // "six" for 6, up to "twenty"; "21" and beyond in digits. Empty for a
 // negative number.
 std::string NumberInWords(int64_t number);
@@ -42,6 +56,11 @@ std::string NumberInWords(int64_t number);
 // The phrase for `count` of `total` cases, without the leading "in": "all
 // but one case".
 std::string CountPhrase(int64_t count, int64_t total);
+
+// True when CountPhrase(count, total) speaks of a proportion ("most", "the
+// majority", "half", "almost half") rather than naming the count, so that a
+// reader cannot tell from it how many cases are left over.
+bool IsNamedProportion(int64_t count, int64_t total);
 
 // The phrase for the cases left over once `count` of `total` were spoken of:
 // "the remaining three" (the letter's idiom, without "cases"), "the

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/count_phrases.h"
 
@@ -36,10 +37,78 @@ v1::CriterionCount Count(int64_t positive, int64_t negative,
 }
 
 TEST(CriterionFindingTest, AreaForImprovementLeadsWithTheNegativeCount) {
+  // The letter's sentence, then the rest: six is a minority of the sixteen
+  // relevant cases, and a minority is never stated alone.
   EXPECT_EQ(CriterionFinding(Violence(), Count(10, 6, 4), true,
                              CountedRecords::kCases),
             "In six cases, there was insufficient identification of the "
-            "exact nature of the violence.");
+            "exact nature of the violence. In the remaining ten relevant "
+            "cases, the exact nature of the violence had been identified.");
+  EXPECT_EQ(
+      CriterionFinding(Violence(), Count(5, 15), true, CountedRecords::kCases),
+      "In most cases, there was insufficient identification of the exact "
+      "nature of the violence. In the remaining five, the exact nature of "
+      "the violence had been identified.");
+}
+
+TEST(CriterionFindingTest, PositiveMinorityNeverLeadsAlone) {
+  // "In three cases, the nature was identified" would hide seven that were
+  // not: the majority leads, and the three follow.
+  EXPECT_EQ(
+      CriterionFinding(Violence(), Count(3, 7), false, CountedRecords::kCases),
+      "In the majority of cases, there was insufficient identification of "
+      "the exact nature of the violence. In the remaining three, the exact "
+      "nature of the violence had been identified.");
+  EXPECT_EQ(
+      CriterionFinding(Violence(), Count(1, 11), false, CountedRecords::kCases),
+      "In all but one case, there was insufficient identification of the "
+      "exact nature of the violence.");
+}
+
+TEST(CriterionFindingTest, HalfStatesBothHalves) {
+  EXPECT_EQ(
+      CriterionFinding(Violence(), Count(2, 2), false, CountedRecords::kCases),
+      "In two of the four cases, the exact nature of the violence had been "
+      "identified. In the remaining two, there was insufficient "
+      "identification of the exact nature of the violence.");
+}
+
+TEST(CriterionFindingTest, SmallTotalsNameTheCounts) {
+  EXPECT_EQ(
+      CriterionFinding(Violence(), Count(3, 2), false, CountedRecords::kCases),
+      "In three of the five cases, the exact nature of the violence had been "
+      "identified.");
+  EXPECT_EQ(CriterionFinding(Violence(), Count(3, 2, 4), false,
+                             CountedRecords::kCases),
+            "In three of the five relevant cases, the exact nature of the "
+            "violence had been identified.");
+}
+
+TEST(CriterionFindingTest, OneNegativeValueIsNamed) {
+  v1::Criterion risk;
+  risk.set_scored(true);
+  risk.set_positive_statement("the assessed level of risk was correct");
+  risk.set_negative_statement(
+      "the level of risk had not been assessed "
+      "correctly");
+  (*risk.mutable_value_statements())["under_estimated"] =
+      "the risk had been under-estimated";
+  (*risk.mutable_value_statements())["over_estimated"] =
+      "the risk had been over-estimated";
+  v1::CriterionCount count = Count(17, 3);
+  (*count.mutable_by_value())["right"] = 17;
+  (*count.mutable_by_value())["under_estimated"] = 3;
+  (*count.mutable_by_value())["over_estimated"] = 0;
+  EXPECT_EQ(CriterionFinding(risk, count, false, CountedRecords::kCases),
+            "In most cases, the assessed level of risk was correct. In the "
+            "remaining three, the risk had been under-estimated.");
+  // Mixed negative values: neither wording alone is true of all three.
+  (*count.mutable_by_value())["under_estimated"] = 2;
+  (*count.mutable_by_value())["over_estimated"] = 1;
+  EXPECT_EQ(CriterionFinding(risk, count, false, CountedRecords::kCases),
+            "In most cases, the assessed level of risk was correct. In the "
+            "remaining three, the level of risk had not been assessed "
+            "correctly.");
 }
 
 TEST(CriterionFindingTest, OtherwiseLeadsWithThePositiveCount) {
@@ -59,16 +128,18 @@ TEST(CriterionFindingTest, RelativePhrasesCountOnlyTheRelevantCases) {
   EXPECT_EQ(CriterionFinding(Violence(), Count(13, 3, 4), false,
                              CountedRecords::kCases),
             "In most of the sixteen relevant cases, the exact nature of the "
-            "violence had been identified. In the remaining three, there was "
-            "insufficient identification of the exact nature of the violence.");
+            "violence had been identified. In the remaining three relevant "
+            "cases, there was insufficient identification of the exact nature "
+            "of the violence.");
   EXPECT_EQ(CriterionFinding(Violence(), Count(15, 1, 4), false,
                              CountedRecords::kCases),
             "In all but one of the sixteen relevant cases, the exact nature "
             "of the violence had been identified.");
-  EXPECT_EQ(CriterionFinding(Violence(), Count(10, 6, 4), true,
-                             CountedRecords::kCases),
-            "In six cases, there was insufficient identification of the "
-            "exact nature of the violence.");
+  EXPECT_TRUE(absl::StartsWith(
+      CriterionFinding(Violence(), Count(10, 6, 4), true,
+                       CountedRecords::kCases),
+      "In six cases, there was insufficient identification of the exact "
+      "nature of the violence. In the remaining ten relevant cases, "));
 }
 
 TEST(CriterionFindingTest, ProportionPhrasesStateTheRemainder) {
@@ -134,17 +205,52 @@ TEST(CriterionFindingTest, InterviewsAreCountedAsInterviews) {
             "four interviews");
 }
 
-// IsProportionPhrase agrees with the phrases CountPhrase actually chooses.
-TEST(IsProportionPhraseTest, AgreesWithCountPhrase) {
-  for (int64_t total = 1; total <= 60; ++total) {
-    for (int64_t count = 0; count <= total; ++count) {
-      const std::string phrase = CountPhrase(count, total);
-      const bool proportion = absl::StartsWith(phrase, "most ") ||
-                              absl::StartsWith(phrase, "the majority ") ||
-                              absl::StartsWith(phrase, "half ") ||
-                              absl::StartsWith(phrase, "almost half ");
-      EXPECT_EQ(IsProportionPhrase(count, total), proportion)
-          << count << " of " << total << ": " << phrase;
+// Every split of every total from 1 to 100, for an area and not: the
+// sentences speak of every applicable case exactly once when they name a
+// rest, never state a minority alone, and never leave the rest unstated
+// behind a proportion.
+TEST(CriterionFindingTest, NeverStatesAMinorityAlone) {
+  v1::Criterion c;
+  c.set_scored(true);
+  c.set_positive_statement("POS");
+  c.set_negative_statement("NEG");
+  for (int64_t total = 1; total <= 100; ++total) {
+    for (int64_t positive = 0; positive <= total; ++positive) {
+      for (bool area : {false, true}) {
+        const int64_t negative = total - positive;
+        const std::string text = CriterionFinding(c, Count(positive, negative),
+                                                  area, CountedRecords::kCases);
+        SCOPED_TRACE(absl::StrCat(positive, "/", total, area ? " area" : "",
+                                  ": ", text));
+        ASSERT_FALSE(text.empty());
+        const bool two = absl::StrContains(text, ". In the remaining ");
+        const bool pos_first =
+            absl::StartsWith(text, "In ") &&
+            absl::StrContains(text.substr(0, text.find('.')), "POS");
+        const int64_t lead = pos_first ? positive : negative;
+        const int64_t rest = total - lead;
+        if (!two) {
+          // Alone: the whole, "all but one", or a strict majority whose
+          // phrase names its count.
+          EXPECT_TRUE(rest == 0 || rest == 1 ||
+                      (2 * lead > total && !IsNamedProportion(lead, total)));
+        } else {
+          EXPECT_GT(rest, 0);
+          EXPECT_TRUE(absl::StrContains(
+              text, absl::StrCat(" ",
+                                 rest == 1 ? "remaining case"
+                                           : absl::StrCat("remaining ",
+                                                          NumberInWords(rest)),
+                                 ", ", pos_first ? "NEG" : "POS", ".")));
+        }
+        // The lead is never the positive minority.
+        if (pos_first) {
+          EXPECT_GE(2 * positive, total);
+        }
+        if (area && negative > 0) {
+          EXPECT_FALSE(pos_first);
+        }
+      }
     }
   }
 }

@@ -50,8 +50,16 @@ std::vector<v1::CaseAnswers> Records(
 }
 
 ReportSubject ReportCase::Subject() const {
-  return ReportSubject{&framework, &inspection,    &verdicts,
-                       &inputs,    cases_examined, staff_interviewed};
+  ReportSubject subject;
+  subject.framework = &framework;
+  subject.inspection = &inspection;
+  subject.verdicts = &verdicts;
+  subject.inputs = &inputs;
+  subject.cases_examined = cases_examined;
+  subject.staff_interviewed = staff_interviewed;
+  subject.decision_order = decision_order;
+  subject.management_board_edition = management_board_edition;
+  return subject;
 }
 
 v1::Framework BuiltInFramework(absl::string_view id) {
@@ -59,7 +67,7 @@ v1::Framework BuiltInFramework(absl::string_view id) {
       common::FrameworkRegistry::LoadBuiltIn();
   EXPECT_TRUE(registry.ok()) << registry.status();
   if (!registry.ok()) return v1::Framework();
-  const v1::Framework* framework = registry->Find(id, "1");
+  const v1::Framework* framework = registry->Newest(id);
   EXPECT_NE(framework, nullptr) << id;
   return framework == nullptr ? v1::Framework() : *framework;
 }
@@ -70,7 +78,7 @@ v1::Inspection BoltonInspection(absl::string_view framework_id) {
   inspection.set_yot("yots/bolton");
   inspection.set_yot_display_name("Bolton");
   inspection.set_framework_id(std::string(framework_id));
-  inspection.set_framework_version("1");
+  inspection.set_framework_version(BuiltInFramework(framework_id).version());
   *inspection.mutable_announcement_date() = Day(2014, 12, 5);
   *inspection.mutable_fieldwork_start_date() = Day(2014, 12, 15);
   *inspection.mutable_fieldwork_end_date() = Day(2014, 12, 17);
@@ -83,6 +91,7 @@ v1::ReportInputs BoltonInputs() {
       "Margaret Asquith, Chair of Bolton YOT Management Board and Director "
       "of Children's Services, Bolton Council");
   inputs.set_sender("Julie Fox, HM Assistant Chief Inspector");
+  inputs.set_area("Bolton");
   *inputs.mutable_publication_date() = Day(2015, 1, 21);
   inputs.set_lead_inspector("Yvonne McGuckian");
   inputs.set_lead_inspector_contact(

@@ -41,6 +41,8 @@ struct ReportCase {
   v1::ReportInputs inputs;
   int64_t cases_examined = 0;
   int64_t staff_interviewed = 0;
+  std::vector<std::string> decision_order;
+  bool management_board_edition = false;
 
   ReportSubject Subject() const;
 };

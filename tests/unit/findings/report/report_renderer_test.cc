@@ -6,10 +6,12 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "services/findings/report/report_sections.h"
 #include "tests/unit/findings/report/report_fixtures.h"
 
 namespace yjinspect::findings {
@@ -47,8 +49,8 @@ TEST(ReportRendererTest, BoltonLetterStatesTheCountsInTheLettersWords) {
            "In the majority of cases, staff had taken steps to understand the "
            "vulnerabilities",
            "In most cases, the assessed level of risk of serious harm was "
-           "correct. In the remaining three, the level of risk of serious "
-           "harm had not been assessed correctly.",
+           "correct. In the remaining three, the risk of serious harm had "
+           "been under-estimated.",
            "In all interviews, the case manager said that their manager had "
            "the skills needed",
            "In all but one interview, the case manager was positive about the "
@@ -70,8 +72,9 @@ TEST(ReportRendererTest, BoltonLetterHasTheLettersHeaderAndContext) {
            "The inspection was conducted from 15th \u2013 17th December 2014 "
            "as part of our programme of inspection of youth offending work.",
            "We examined 20 cases of children and young people who had "
-           "recently offended and were supervised by Bolton. We also "
-           "interviewed 6 case managers.",
+           "recently offended and were supervised by Bolton. Wherever "
+           "possible this was undertaken in conjunction with the allocated "
+           "case manager",
            "#### 1. Reducing reoffending",
            "#### Operational management",
            "YOT Head of Service\t*Mick Coleman*",
@@ -127,16 +130,107 @@ TEST(ReportRendererTest, FindingsAreNumberedAndNarrativeFollows) {
   EXPECT_LT(narrative, md.find("#### 3. "));
 }
 
-TEST(ReportRendererTest, SqsSectionsCarryTheirShareScore) {
-  const ReportCase c = BoltonSqs();
+// The SQS letters printed no scores, nor any interview count.
+TEST(ReportRendererTest, PublishedSqsLetterHasNoScoreOrInterviewCount) {
+  const std::string md = Render(BoltonSqs()).markdown;
+  EXPECT_FALSE(absl::StrContains(md, "Score")) << md;
+  EXPECT_FALSE(absl::StrContains(md, "% (")) << md;
+  EXPECT_FALSE(absl::StrContains(md, "applicable judgement")) << md;
+  EXPECT_FALSE(absl::StrContains(md, "interviewed 6")) << md;
+  EXPECT_FALSE(absl::StrContains(md, "Management board edition")) << md;
+}
+
+TEST(ReportRendererTest, BoardEditionAddsScoresMarkedAsNotPublished) {
+  ReportCase c = BoltonSqs();
+  c.management_board_edition = true;
   const std::string md = Render(c).markdown;
   const v1::SectionVerdict* theme1 = FindSection(c.verdicts, "1");
   ASSERT_NE(theme1, nullptr);
+  EXPECT_TRUE(absl::StartsWith(md,
+                               "**Management board edition, not the "
+                               "published report"))
+      << md;
   EXPECT_TRUE(absl::StrContains(
       md, absl::StrCat(
-              "Score: ", theme1->percent(), "% (", theme1->share().numerator(),
-              "/", theme1->share().denominator(), " applicable judgements)")))
+              "Score (not part of the published report): ", theme1->percent(),
+              "% (", theme1->share().numerator(), "/",
+              theme1->share().denominator(), " applicable judgements)")))
       << md;
+}
+
+TEST(ReportRendererTest, FiguresNeedTheArea) {
+  ReportCase c = BoltonSqs();
+  c.inputs.clear_area();
+  const absl::StatusOr<RenderedText> rendered =
+      RenderInspectionReport(c.Subject());
+  ASSERT_FALSE(rendered.ok());
+  EXPECT_EQ(rendered.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StrContains(rendered.status().message(), "inputs.area"));
+  // Without figures the YOT's name stands for the area.
+  c.inputs.clear_reoffending();
+  c.inputs.clear_looked_after();
+  EXPECT_TRUE(RenderInspectionReport(c.Subject()).ok());
+}
+
+TEST(ReportRendererTest, FiguresAndTitleSpeakOfTheAreaNotTheYot) {
+  ReportCase c = BoltonSqs();
+  c.inspection.set_yot_display_name("Bolton YOT");
+  const std::string md = Render(c).markdown;
+  EXPECT_TRUE(absl::StrContains(md, "youth offending work in Bolton\n")) << md;
+  EXPECT_TRUE(
+      absl::StrContains(md, "reoffending rate<sup>1</sup> for Bolton "));
+  EXPECT_TRUE(absl::StrContains(md, "Looked After Children in Bolton ("));
+  EXPECT_TRUE(absl::StrContains(md, "were supervised by Bolton YOT."));
+  EXPECT_FALSE(absl::StrContains(md, "for Bolton YOT"));
+  EXPECT_FALSE(absl::StrContains(md, "in Bolton YOT ("));
+}
+
+TEST(ReportRendererTest, OnlyTheCountedCriteriaGetCountedSentences) {
+  ReportCase c = BoltonSqs();
+  c.inputs.mutable_counted_criteria()->add_criterion_ids("2.3");
+  const std::string md = Render(c).markdown;
+  EXPECT_TRUE(absl::StrContains(md,
+                                "- 2.1. In six cases, there was "
+                                "insufficient identification"))
+      << md;
+  EXPECT_FALSE(absl::StrContains(md, "In all cases")) << md;
+  EXPECT_FALSE(absl::StrContains(md, "interview")) << md;
+  // The narrative stays.
+  EXPECT_TRUE(absl::StrContains(md, "Assessments on the violence cases"));
+}
+
+TEST(ReportRendererTest, FindingsAreListedInTheOrderTheyWereRecorded) {
+  ReportCase c = BoltonSqs();
+  std::vector<const v1::ProposedFinding*> standing;
+  for (const v1::ProposedFinding& f : c.verdicts.improvements()) {
+    if (FindingStands(f.decision())) standing.push_back(&f);
+  }
+  ASSERT_GE(standing.size(), 2u);
+  const std::string first_wording = standing.front()->wording();
+  const std::string last_wording = standing.back()->wording();
+  // Unrecorded: framework order.
+  std::string md = Render(c).markdown;
+  EXPECT_LT(md.find(first_wording), md.find(last_wording)) << md;
+  // The framework's last recorded first: it leads the list.
+  c.decision_order = {"improvement:" + standing.back()->criterion_id()};
+  md = Render(c).markdown;
+  EXPECT_LT(md.find(last_wording), md.find(first_wording)) << md;
+}
+
+TEST(ReportRendererTest, SupersededFrameworkIsSaidToBe) {
+  ReportCase c = BoltonSqs();
+  c.verdicts.mutable_framework_superseded()->set_by_version("9");
+  c.verdicts.mutable_framework_superseded()->set_reason(
+      "its bands were wrong.");
+  const std::string md = Render(c).markdown;
+  EXPECT_TRUE(absl::StrContains(
+      md, absl::StrCat("This inspection was judged by the framework \"",
+                       c.framework.title(), "\" (sqs-2014, version ",
+                       c.framework.version(),
+                       "), since superseded by version 9: its bands were "
+                       "wrong.")))
+      << md;
+  EXPECT_FALSE(absl::StrContains(Render(BoltonSqs()).markdown, "superseded"));
 }
 
 TEST(ReportRendererTest, StandingFindingsAreListedAndRejectedOnesAreNot) {
