@@ -10,7 +10,8 @@ target_compile_definitions(bolton_test PRIVATE
 
 yj_test(published_ratings_test unit
   unit/findings/verdicts/published_ratings_test.cc
-  unit/findings/verdicts/published_rows_test.cc)
+  unit/findings/verdicts/published_rows_test.cc
+  unit/findings/verdicts/published_standards.cc)
 target_link_libraries(published_ratings_test PRIVATE findings_verdicts
   yjinspect_frameworks yjinspect_cli_lib)
 target_compile_definitions(published_ratings_test PRIVATE

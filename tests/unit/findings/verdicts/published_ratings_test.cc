@@ -54,6 +54,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/verdict_engine.h"
+#include "tests/unit/findings/verdicts/published_standards.h"
 
 #ifndef YJ_RATINGS_CSV
 #error "YJ_RATINGS_CSV must name the ratings CSV (set in tests/bolton.cmake)"
@@ -258,24 +259,7 @@ class PublishedRatingsTest : public ::testing::Test {
   // those rated from cases; no case answers).
   static absl::StatusOr<std::string> EngineOverallRating(
       const std::map<std::string, std::string>& ratings) {
-    std::vector<v1::PanelRating> panel;
-    std::vector<v1::VerdictOverride> overrides;
-    for (const v1::Section& s : framework().sections()) {
-      const auto it = ratings.find(s.id());
-      if (it == ratings.end()) continue;
-      if (s.scoring() == v1::SCORING_METHOD_PANEL_RATING) {
-        v1::PanelRating& p = panel.emplace_back();
-        p.set_section_id(s.id());
-        p.set_rating(it->second);
-        p.set_reason("as published");
-      } else {
-        v1::VerdictOverride& o = overrides.emplace_back();
-        o.set_target(s.id());
-        o.set_value(it->second);
-        o.set_reason("as published");
-      }
-    }
-    auto verdicts = ComputeVerdicts(framework(), {}, panel, overrides);
+    auto verdicts = testing::VerdictsOfPublishedStandards(framework(), ratings);
     if (!verdicts.ok()) return verdicts.status();
     if (verdicts->overall().status() != v1::RATING_STATUS_RATED) {
       return absl::FailedPreconditionError(absl::StrCat(

@@ -23,7 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/frameworks/framework_registry.h"
 #include "gtest/gtest.h"
-#include "services/findings/verdicts/verdict_engine.h"
+#include "tests/unit/findings/verdicts/published_standards.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -156,25 +156,8 @@ TEST_F(PublishedRowsTest, EngineGivesThePublishedScoreFromEveryStandard) {
     SCOPED_TRACE(row.service);
     const v1::Framework* framework = registry_->Newest(row.framework_id);
     ASSERT_NE(framework, nullptr);
-    std::vector<v1::PanelRating> panel;
-    std::vector<v1::VerdictOverride> overrides;
-    for (const v1::Section& section : framework->sections()) {
-      const auto it = row.standards.find(section.id());
-      if (it == row.standards.end()) continue;
-      if (section.scoring() == v1::SCORING_METHOD_PANEL_RATING) {
-        v1::PanelRating& p = panel.emplace_back();
-        p.set_section_id(section.id());
-        p.set_rating(it->second);
-        p.set_reason("as published");
-      } else {
-        v1::VerdictOverride& o = overrides.emplace_back();
-        o.set_target(section.id());
-        o.set_value(it->second);
-        o.set_reason("as published");
-        o.set_by("TEST");
-      }
-    }
-    auto verdicts = ComputeVerdicts(*framework, {}, panel, overrides);
+    auto verdicts =
+        testing::VerdictsOfPublishedStandards(*framework, row.standards);
     ASSERT_TRUE(verdicts.ok()) << verdicts.status();
     EXPECT_EQ(verdicts->overall().status(), v1::RATING_STATUS_RATED);
     EXPECT_EQ(verdicts->overall().score(), row.score);

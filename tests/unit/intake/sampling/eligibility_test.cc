@@ -9,6 +9,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -16,11 +17,7 @@ namespace {
 using ::testing::HasSubstr;
 
 google::type::Date Day(int year, int month, int day) {
-  google::type::Date d;
-  d.set_year(year);
-  d.set_month(month);
-  d.set_day(day);
-  return d;
+  return testing::MakeDate(year, month, day);
 }
 
 // Announced 1 March 2024, fieldwork from 15 March; starts from 4 weeks
@@ -42,8 +39,8 @@ struct Setting {
   }
 };
 
-v1::Case Disposal(v1::DisposalType type, google::type::Date start,
-                  google::type::Date end) {
+v1::Case Disposal(v1::DisposalType type, const google::type::Date& start,
+                  const google::type::Date& end) {
   v1::Case c;
   c.mutable_disposal()->set_type(type);
   *c.mutable_disposal()->mutable_start_date() = start;
