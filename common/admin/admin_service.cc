@@ -12,17 +12,15 @@ namespace yjinspect::common {
 namespace {
 
 // Finishes a call the desk answered: the backup's name as the resource.
-BackupDesk::Done FinishBackupCall(grpc::CallbackServerContext* context,
-                                  grpc::ServerUnaryReactor* reactor,
-                                  const char* method, v1::Backup* response) {
-  const CallStart started = StartCall(context, nullptr);
-  return
-      [reactor, method, response, started](absl::StatusOr<v1::Backup> outcome) {
-        std::string resource =
-            outcome.ok() ? absl::StrCat("backups/", outcome->backup_id()) : "-";
-        FinishWith(reactor, method, resource, std::move(outcome), response,
-                   started);
-      };
+BackupDesk::Done FinishBackupCall(const UnaryEdge& edge, const char* method,
+                                  v1::Backup* response) {
+  return [reactor = edge.reactor(), method, response,
+          started = edge.start()](absl::StatusOr<v1::Backup> outcome) {
+    std::string resource =
+        outcome.ok() ? absl::StrCat("backups/", outcome->backup_id()) : "-";
+    FinishWith(reactor, method, resource, std::move(outcome), response,
+               started);
+  };
 }
 
 }  // namespace
@@ -30,31 +28,31 @@ BackupDesk::Done FinishBackupCall(grpc::CallbackServerContext* context,
 grpc::ServerUnaryReactor* AdminService::CreateBackup(
     grpc::CallbackServerContext* context,
     const v1::CreateBackupRequest* request, v1::Backup* response) {
-  auto* reactor = context->DefaultReactor();
-  backups_.CreateBackup(
-      *request, CallerOf(context).identity,
-      FinishBackupCall(context, reactor, "CreateBackup", response));
-  return reactor;
+  const UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  backups_.CreateBackup(*request, CallerOf(context).identity,
+                        FinishBackupCall(edge, "CreateBackup", response));
+  return edge.reactor();
 }
 
 grpc::ServerUnaryReactor* AdminService::ListBackups(
-    grpc::CallbackServerContext* context,
-    const v1::ListBackupsRequest* /*request*/,
+    grpc::CallbackServerContext* context, const v1::ListBackupsRequest* request,
     v1::ListBackupsResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const CallStart started = StartCall(context, nullptr);
-  FinishWith(reactor, "ListBackups", "backups", backups_.ListBackups(),
-             response, started);
-  return reactor;
+  const UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  FinishWith(edge.reactor(), "ListBackups", "backups", backups_.ListBackups(),
+             response, edge.start());
+  return edge.reactor();
 }
 
 grpc::ServerUnaryReactor* AdminService::VerifyBackup(
     grpc::CallbackServerContext* context,
     const v1::VerifyBackupRequest* request, v1::Backup* response) {
-  auto* reactor = context->DefaultReactor();
-  backups_.VerifyBackup(
-      *request, FinishBackupCall(context, reactor, "VerifyBackup", response));
-  return reactor;
+  const UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  backups_.VerifyBackup(*request,
+                        FinishBackupCall(edge, "VerifyBackup", response));
+  return edge.reactor();
 }
 
 }  // namespace yjinspect::common

@@ -2,8 +2,10 @@
 
 // The gRPC adapter of yjinspect.v1.Admin, served by both services next to
 // their main service: requests in, the backups desk, the outcome converted
-// once at the edge.
+// once at the edge. Over mutual TLS every call first passes the access table
+// (operators only).
 
+#include "common/access/call_edge.h"
 #include "common/admin/backup_desk.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 
@@ -11,7 +13,11 @@ namespace yjinspect::common {
 
 class AdminService final : public v1::Admin::CallbackService {
  public:
-  explicit AdminService(BackupDesk& backups) : backups_(backups) {}
+  // `authorizer` null: no access control (--insecure). Both must outlive
+  // this.
+  AdminService(BackupDesk& backups, const Authorizer* authorizer)
+      : backups_(backups),
+        edge_(v1::Admin::service_full_name(), nullptr, authorizer) {}
 
   grpc::ServerUnaryReactor* CreateBackup(grpc::CallbackServerContext* context,
                                          const v1::CreateBackupRequest* request,
@@ -26,6 +32,7 @@ class AdminService final : public v1::Admin::CallbackService {
 
  private:
   BackupDesk& backups_;
+  CallEdge edge_;
 };
 
 }  // namespace yjinspect::common

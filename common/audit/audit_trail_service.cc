@@ -146,22 +146,23 @@ grpc::ServerUnaryReactor* AuditTrailService::ListAuditRecords(
     grpc::CallbackServerContext* context,
     const v1::ListAuditRecordsRequest* request,
     v1::ListAuditRecordsResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  FinishWith(reactor, "ListAuditRecords", "audit",
+  const UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  FinishWith(edge.reactor(), "ListAuditRecords", "audit",
              common::ListAuditRecords(source_, *request), response,
-             StartCall(context, nullptr));
-  return reactor;
+             edge.start());
+  return edge.reactor();
 }
 
 grpc::ServerUnaryReactor* AuditTrailService::VerifyAuditChain(
     grpc::CallbackServerContext* context,
-    const v1::VerifyAuditChainRequest* /*request*/,
+    const v1::VerifyAuditChainRequest* request,
     v1::VerifyAuditChainResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  FinishWith(reactor, "VerifyAuditChain", "audit",
-             common::VerifyAuditChain(source_), response,
-             StartCall(context, nullptr));
-  return reactor;
+  const UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  FinishWith(edge.reactor(), "VerifyAuditChain", "audit",
+             common::VerifyAuditChain(source_), response, edge.start());
+  return edge.reactor();
 }
 
 }  // namespace yjinspect::common

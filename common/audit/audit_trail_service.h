@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "common/access/call_edge.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
 #include "grpcpp/server_context.h"
@@ -20,7 +21,11 @@ AuditEvent AuditEventOf(const grpc::CallbackServerContext* context,
 
 class AuditTrailService final : public v1::AuditTrail::CallbackService {
  public:
-  explicit AuditTrailService(const AuditSource& source) : source_(source) {}
+  // Over mutual TLS every call first passes `authorizer` (auditors only);
+  // null: no access control (--insecure). Both must outlive this.
+  AuditTrailService(const AuditSource& source, const Authorizer* authorizer)
+      : source_(source),
+        edge_(v1::AuditTrail::service_full_name(), nullptr, authorizer) {}
 
   grpc::ServerUnaryReactor* ListAuditRecords(
       grpc::CallbackServerContext* context,
@@ -33,6 +38,7 @@ class AuditTrailService final : public v1::AuditTrail::CallbackService {
 
  private:
   const AuditSource& source_;
+  CallEdge edge_;
 };
 
 // The same, without gRPC: for the service and for tests.

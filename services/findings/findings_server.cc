@@ -6,9 +6,7 @@
 #include "common/access/access_rules.h"
 #include "common/admin/admin_service.h"
 #include "common/admin/backup_desk.h"
-#include "common/admin/guarded_admin_service.h"
 #include "common/audit/audit_trail_service.h"
-#include "common/audit/guarded_audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/grpc_server.h"
@@ -19,7 +17,6 @@
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/findings_service.h"
-#include "services/findings/guarded_findings_service.h"
 
 namespace yjinspect::findings {
 
@@ -35,11 +32,9 @@ struct FindingsServer::Parts {
   std::unique_ptr<CaseJudgements> judgements;
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
-  std::unique_ptr<FindingsService> service;
+  // Before the services whose edges ask it: destroyed after them.
   std::unique_ptr<common::Authorizer> authorizer;
-  std::unique_ptr<GuardedFindingsService> guarded;
-  std::unique_ptr<common::GuardedAuditTrailService> guarded_audit;
-  std::unique_ptr<common::GuardedAdminService> guarded_admin;
+  std::unique_ptr<FindingsService> service;
   std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<common::BackupDesk> backups;
   std::unique_ptr<common::AdminService> admin;
@@ -102,10 +97,18 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<ReportInputsDesk>(*parts->store, *parts->frameworks);
   parts->verdicts =
       std::make_unique<VerdictDesk>(*parts->store, *parts->frameworks);
+  // Over mutual TLS every call of every service passes the one access table
+  // first: the audit trail and backups too (auditors and operators only),
+  // or they would hand every record to any certificate of the CA.
+  if (access.policy != nullptr) {
+    parts->authorizer = std::make_unique<common::Authorizer>(
+        access.policy, PublishedIn(*parts->store));
+  }
   parts->service = std::make_unique<FindingsService>(
       *parts->store, *parts->judgements, *parts->inputs, *parts->verdicts,
-      *parts->feed, *parts->findings_metrics);
-  parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
+      *parts->feed, *parts->findings_metrics, parts->authorizer.get());
+  parts->audit = std::make_unique<common::AuditTrailService>(
+      *parts->store, parts->authorizer.get());
   parts->backups = std::make_unique<common::BackupDesk>(
       common::BackupSubject{
           "findings", [store] { return store->Cursor(); },
@@ -113,7 +116,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
             return store->CreateBackup(dir, metadata);
           }},
       options.backup_dir);
-  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
+  parts->admin = std::make_unique<common::AdminService>(
+      *parts->backups, parts->authorizer.get());
 
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
@@ -124,22 +128,6 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   grpc::Service* served = parts->service.get();
   grpc::Service* audit = parts->audit.get();
   grpc::Service* admin = parts->admin.get();
-  if (access.policy != nullptr) {
-    parts->authorizer = std::make_unique<common::Authorizer>(
-        access.policy, PublishedIn(*parts->store));
-    parts->guarded = std::make_unique<GuardedFindingsService>(
-        *parts->service, *parts->authorizer);
-    served = parts->guarded.get();
-    // The audit trail and backups pass the same table (auditors and
-    // operators only): unguarded they would hand every record to any
-    // certificate of the CA.
-    parts->guarded_audit = std::make_unique<common::GuardedAuditTrailService>(
-        *parts->audit, *parts->authorizer);
-    audit = parts->guarded_audit.get();
-    parts->guarded_admin = std::make_unique<common::GuardedAdminService>(
-        *parts->admin, *parts->authorizer);
-    admin = parts->guarded_admin.get();
-  }
 
   ASSIGN_OR_RETURN(
       common::StartedServer started,

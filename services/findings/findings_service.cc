@@ -72,17 +72,13 @@ std::string Loggable(const std::string& name) {
 
 }  // namespace
 
-common::CallStart FindingsService::StartCall(
-    grpc::CallbackServerContext* context) {
-  return common::StartCall(context, &metrics_.service());
-}
-
 grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
     grpc::CallbackServerContext* context,
     const v1::RecordJudgementsRequest* request, v1::CaseFindings* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = Loggable(request->inspection());
   common::AuditEvent event = AuditEventOf(
       context, v1::AUDIT_ACTION_RECORD_JUDGEMENTS,
@@ -100,9 +96,10 @@ grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
 grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
     grpc::CallbackServerContext* context,
     const v1::GetCaseFindingsRequest* request, v1::CaseFindings* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   const std::string resource = Loggable(request->name());
   FinishAudited(
       store_, reactor, "GetCaseFindings", resource,
@@ -115,9 +112,10 @@ grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
     grpc::CallbackServerContext* context,
     const v1::ListCaseFindingsRequest* request,
     v1::ListCaseFindingsResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   const std::string resource = Loggable(request->parent());
   FinishAudited(
       store_, reactor, "ListCaseFindings", resource,
@@ -130,9 +128,10 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
     grpc::CallbackServerContext* context,
     const v1::ListJudgementHistoryRequest* request,
     v1::ListJudgementHistoryResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   const std::string resource = Loggable(request->name());
   FinishAudited(
       store_, reactor, "ListJudgementHistory", resource,
@@ -143,9 +142,11 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
 
 grpc::ServerUnaryReactor* FindingsService::GetFeedStatus(
     grpc::CallbackServerContext* context,
-    const v1::GetFeedStatusRequest* /*request*/, v1::FeedStatus* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
+    const v1::GetFeedStatusRequest* request, v1::FeedStatus* response) {
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   *response = feed_.Status();
   common::FinishCall(reactor, "GetFeedStatus", "-", absl::OkStatus(), started);
   return reactor;
@@ -155,9 +156,10 @@ grpc::ServerUnaryReactor* FindingsService::GetInspectionProgress(
     grpc::CallbackServerContext* context,
     const v1::GetInspectionProgressRequest* request,
     v1::InspectionProgress* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "GetInspectionProgress", Loggable(request->inspection()),
              verdicts_.Progress(*request), response, started);
   return reactor;
@@ -166,9 +168,10 @@ grpc::ServerUnaryReactor* FindingsService::GetInspectionProgress(
 grpc::ServerUnaryReactor* FindingsService::RecordInterview(
     grpc::CallbackServerContext* context,
     const v1::RecordInterviewRequest* request, v1::CaseFindings* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = Loggable(request->inspection());
   judgements_.RecordInterview(*request,
                               [reactor, response, resource,
@@ -182,9 +185,10 @@ grpc::ServerUnaryReactor* FindingsService::RecordInterview(
 grpc::ServerUnaryReactor* FindingsService::SetReportInputs(
     grpc::CallbackServerContext* context,
     const v1::SetReportInputsRequest* request, v1::ReportInputs* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "SetReportInputs", Loggable(request->inspection()),
              inputs_.Set(*request), response, started);
   return reactor;
@@ -193,9 +197,10 @@ grpc::ServerUnaryReactor* FindingsService::SetReportInputs(
 grpc::ServerUnaryReactor* FindingsService::GetReportInputs(
     grpc::CallbackServerContext* context,
     const v1::GetReportInputsRequest* request, v1::ReportInputs* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "GetReportInputs", Loggable(request->inspection()),
              inputs_.Get(*request), response, started);
   return reactor;
@@ -205,9 +210,10 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
     grpc::CallbackServerContext* context,
     const v1::RecordVerdictDecisionRequest* request,
     v1::VerdictDecisions* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   const std::string resource = Loggable(request->inspection());
   const common::AuditEvent event = AuditEventOf(
       context,
@@ -223,9 +229,10 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
 grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
     grpc::CallbackServerContext* context, const v1::GetVerdictsRequest* request,
     v1::InspectionVerdicts* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "GetVerdicts", Loggable(request->inspection()),
              verdicts_.Verdicts(*request), response, started);
   return reactor;
@@ -234,9 +241,10 @@ grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
 grpc::ServerUnaryReactor* FindingsService::RenderReport(
     grpc::CallbackServerContext* context,
     const v1::RenderReportRequest* request, v1::RenderedReport* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "RenderReport", Loggable(request->inspection()),
              verdicts_.Render(*request), response, started);
   return reactor;

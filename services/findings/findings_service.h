@@ -3,7 +3,7 @@
 // The gRPC adapter of yjinspect.v1.Findings: protos in, a domain call, the
 // absl::Status converted once at the edge.
 
-#include "common/rpc_edge.h"
+#include "common/access/call_edge.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"
@@ -15,16 +15,20 @@ namespace yjinspect::findings {
 
 class FindingsService final : public v1::Findings::CallbackService {
  public:
-  // `store` keeps the audit trail of reads and refused changes.
+  // `store` keeps the audit trail of reads and refused changes. Every call
+  // first passes `authorizer` (null: no access control, --insecure).
   FindingsService(FindingsStore& store, CaseJudgements& judgements,
                   ReportInputsDesk& inputs, VerdictDesk& verdicts,
-                  IntakeFeed& feed, FindingsMetrics& metrics)
+                  IntakeFeed& feed, FindingsMetrics& metrics,
+                  const common::Authorizer* authorizer)
       : store_(store),
         judgements_(judgements),
         inputs_(inputs),
         verdicts_(verdicts),
         feed_(feed),
-        metrics_(metrics) {}
+        metrics_(metrics),
+        edge_(v1::Findings::service_full_name(), &metrics.service(),
+              authorizer) {}
 
   grpc::ServerUnaryReactor* RecordJudgements(
       grpc::CallbackServerContext* context,
@@ -76,15 +80,13 @@ class FindingsService final : public v1::Findings::CallbackService {
                                          v1::RenderedReport* response) override;
 
  private:
-  // The call's start: its request id, counted in this service's metrics.
-  common::CallStart StartCall(grpc::CallbackServerContext* context);
-
   FindingsStore& store_;
   CaseJudgements& judgements_;
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;
   IntakeFeed& feed_;
   FindingsMetrics& metrics_;
+  common::CallEdge edge_;
 };
 
 }  // namespace yjinspect::findings

@@ -16,11 +16,6 @@
 
 namespace yjinspect::intake {
 
-// Whether the caller of `context` may submit the case `request` names.
-using CaseAdmission =
-    std::function<absl::Status(const grpc::CallbackServerContext* context,
-                               const v1::CreateCaseRequest& request)>;
-
 class BatchCreateReactor final
     : public grpc::ServerReadReactor<v1::BatchCreateCasesRequest> {
  public:

@@ -6,9 +6,7 @@
 #include "common/access/access_rules.h"
 #include "common/admin/admin_service.h"
 #include "common/admin/backup_desk.h"
-#include "common/admin/guarded_admin_service.h"
 #include "common/audit/audit_trail_service.h"
-#include "common/audit/guarded_audit_trail_service.h"
 #include "common/erasure_purger.h"
 #include "common/grpc_server.h"
 #include "common/logging.h"
@@ -16,7 +14,6 @@
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/intake/case_intake.h"
-#include "services/intake/guarded_intake_service.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
@@ -63,11 +60,9 @@ struct IntakeServer::Parts {
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
-  std::unique_ptr<IntakeService> service;
+  // Before the services whose edges ask it: destroyed after them.
   std::unique_ptr<common::Authorizer> authorizer;
-  std::unique_ptr<GuardedIntakeService> guarded;
-  std::unique_ptr<common::GuardedAuditTrailService> guarded_audit;
-  std::unique_ptr<common::GuardedAdminService> guarded_admin;
+  std::unique_ptr<IntakeService> service;
   std::unique_ptr<common::AuditTrailService> audit;
   std::unique_ptr<common::BackupDesk> backups;
   std::unique_ptr<common::AdminService> admin;
@@ -105,10 +100,17 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<InspectionRegistry>(*parts->store, *parts->frameworks);
   parts->sampling =
       std::make_unique<InspectionSampling>(*parts->store, *parts->frameworks);
+  // Over mutual TLS every call of every service passes the one access table
+  // first: the audit trail and backups too (auditors and operators only),
+  // or they would hand every record to any certificate of the CA.
+  if (access.policy != nullptr) {
+    parts->authorizer = std::make_unique<common::Authorizer>(access.policy);
+  }
   parts->service = std::make_unique<IntakeService>(
       *parts->store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->feed, *parts->intake_metrics);
-  parts->audit = std::make_unique<common::AuditTrailService>(*parts->store);
+      *parts->feed, *parts->intake_metrics, parts->authorizer.get());
+  parts->audit = std::make_unique<common::AuditTrailService>(
+      *parts->store, parts->authorizer.get());
   parts->backups = std::make_unique<common::BackupDesk>(
       common::BackupSubject{
           "intake", [store] { return store->HeadSequence(); },
@@ -116,7 +118,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
             return store->CreateBackup(dir, metadata);
           }},
       options.backup_dir);
-  parts->admin = std::make_unique<common::AdminService>(*parts->backups);
+  parts->admin = std::make_unique<common::AdminService>(
+      *parts->backups, parts->authorizer.get());
 
   int metrics_port = 0;
   if (!options.metrics_listen.empty()) {
@@ -127,21 +130,6 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   grpc::Service* served = parts->service.get();
   grpc::Service* audit = parts->audit.get();
   grpc::Service* admin = parts->admin.get();
-  if (access.policy != nullptr) {
-    parts->authorizer = std::make_unique<common::Authorizer>(access.policy);
-    parts->guarded = std::make_unique<GuardedIntakeService>(*parts->service,
-                                                            *parts->authorizer);
-    served = parts->guarded.get();
-    // The audit trail and backups pass the same table (auditors and
-    // operators only): unguarded they would hand every record to any
-    // certificate of the CA.
-    parts->guarded_audit = std::make_unique<common::GuardedAuditTrailService>(
-        *parts->audit, *parts->authorizer);
-    audit = parts->guarded_audit.get();
-    parts->guarded_admin = std::make_unique<common::GuardedAdminService>(
-        *parts->admin, *parts->authorizer);
-    admin = parts->guarded_admin.get();
-  }
 
   ASSIGN_OR_RETURN(common::StartedServer started,
                    common::StartGrpcServer(

@@ -59,17 +59,13 @@ std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
 
 }  // namespace
 
-common::CallStart IntakeService::StartCall(
-    grpc::CallbackServerContext* context) {
-  return common::StartCall(context, &metrics_.service());
-}
-
 grpc::ServerUnaryReactor* IntakeService::CreateCase(
     grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,
     v1::Case* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = LoggableParentCase(*request);
   cases_.CreateCase(*request, [this, reactor, response, resource,
                                started](absl::StatusOr<StoredCaseResult> r) {
@@ -83,23 +79,31 @@ grpc::ServerUnaryReactor* IntakeService::CreateCase(
 grpc::ServerReadReactor<v1::BatchCreateCasesRequest>*
 IntakeService::BatchCreateCases(grpc::CallbackServerContext* context,
                                 v1::BatchCreateCasesResponse* response) {
+  // Decided on the method alone here (the cases come later), then on each
+  // case by the CreateCase rule.
+  absl::StatusOr<common::CallStart> started = edge_.Start(
+      context, __func__, v1::BatchCreateCasesRequest::default_instance());
+  if (!started.ok()) {
+    return new common::RefusedReader<v1::BatchCreateCasesRequest>(
+        started.status());
+  }
   BatchCreateReactor::Admission admit;
-  if (case_admission_) {
-    admit = [admission = case_admission_,
-             context](const v1::CreateCaseRequest& request) {
-      return admission(context, request);
+  if (edge_.checks_access()) {
+    admit = [this, context](const v1::CreateCaseRequest& request) {
+      return edge_.Authorize(context, "CreateCase", request);
     };
   }
-  return new BatchCreateReactor(cases_, metrics_, StartCall(context), response,
+  return new BatchCreateReactor(cases_, metrics_, *started, response,
                                 std::move(admit));
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetCase(
     grpc::CallbackServerContext* context, const v1::GetCaseRequest* request,
     v1::Case* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = LoggableCaseName(request->name());
   FinishAudited(store_, reactor, "GetCase", resource,
                 AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE, resource),
@@ -110,9 +114,10 @@ grpc::ServerUnaryReactor* IntakeService::GetCase(
 grpc::ServerUnaryReactor* IntakeService::ListCases(
     grpc::CallbackServerContext* context, const v1::ListCasesRequest* request,
     v1::ListCasesResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource =
       common::ParseYotName(request->parent(), true) ? request->parent() : "-";
   FinishAudited(store_, reactor, "ListCases", resource,
@@ -124,9 +129,10 @@ grpc::ServerUnaryReactor* IntakeService::ListCases(
 grpc::ServerUnaryReactor* IntakeService::UpdateCase(
     grpc::CallbackServerContext* context, const v1::UpdateCaseRequest* request,
     v1::Case* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = LoggableCaseName(request->case_().name());
   cases_.UpdateCase(*request, [this, reactor, response, resource,
                                started](absl::StatusOr<v1::Case> r) {
@@ -140,9 +146,10 @@ grpc::ServerUnaryReactor* IntakeService::UpdateCase(
 grpc::ServerUnaryReactor* IntakeService::DeleteCase(
     grpc::CallbackServerContext* context, const v1::DeleteCaseRequest* request,
     google::protobuf::Empty* /*response*/) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource = LoggableCaseName(request->name());
   cases_.DeleteCase(
       *request, AuditEventOf(context, v1::AUDIT_ACTION_ERASE_CASE, resource),
@@ -155,9 +162,10 @@ grpc::ServerUnaryReactor* IntakeService::DeleteCase(
 grpc::ServerUnaryReactor* IntakeService::CreateInspection(
     grpc::CallbackServerContext* context,
     const v1::CreateInspectionRequest* request, v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   inspections_.CreateInspection(
       *request, ActorOf(context),
       [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
@@ -171,9 +179,10 @@ grpc::ServerUnaryReactor* IntakeService::CreateInspection(
 grpc::ServerUnaryReactor* IntakeService::GetInspection(
     grpc::CallbackServerContext* context,
     const v1::GetInspectionRequest* request, v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   std::string resource =
       common::ParseInspectionName(request->name()) ? request->name() : "-";
   FinishWith(reactor, "GetInspection", resource,
@@ -185,9 +194,10 @@ grpc::ServerUnaryReactor* IntakeService::ListInspections(
     grpc::CallbackServerContext* context,
     const v1::ListInspectionsRequest* request,
     v1::ListInspectionsResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   FinishWith(reactor, "ListInspections", "inspections",
              inspections_.ListInspections(*request), response, started);
   return reactor;
@@ -212,9 +222,10 @@ std::function<void(absl::StatusOr<v1::Inspection>)> FinishInspection(
 grpc::ServerUnaryReactor* IntakeService::DrawSample(
     grpc::CallbackServerContext* context, const v1::DrawSampleRequest* request,
     v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   sampling_.DrawSample(*request, ActorOf(context),
                        FinishInspection(reactor, "DrawSample", request->name(),
                                         response, started));
@@ -224,9 +235,10 @@ grpc::ServerUnaryReactor* IntakeService::DrawSample(
 grpc::ServerUnaryReactor* IntakeService::ResetSample(
     grpc::CallbackServerContext* context, const v1::ResetSampleRequest* request,
     v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   sampling_.ResetSample(*request, ActorOf(context),
                         FinishInspection(reactor, "ResetSample",
                                          request->name(), response, started));
@@ -236,9 +248,10 @@ grpc::ServerUnaryReactor* IntakeService::ResetSample(
 grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
     grpc::CallbackServerContext* context,
     const v1::StartFieldworkRequest* request, v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   sampling_.StartFieldwork(
       *request, ActorOf(context),
       FinishInspection(reactor, "StartFieldwork", request->name(), response,
@@ -249,9 +262,10 @@ grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
 grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
     grpc::CallbackServerContext* context,
     const v1::AdvanceInspectionRequest* request, v1::Inspection* response) {
-  auto* reactor = context->DefaultReactor();
-  const common::CallStart started = StartCall(context);
-  common::RequestIdScope request_scope(started.request_id);
+  const common::UnaryEdge edge(edge_, context, __func__, *request);
+  if (edge.refused()) return edge.reactor();
+  auto* reactor = edge.reactor();
+  const common::CallStart& started = edge.start();
   auto finish = FinishInspection(reactor, "AdvanceInspection", request->name(),
                                  response, started);
   const v1::InspectionState to = request->state();
@@ -290,7 +304,13 @@ grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>*
 IntakeService::StreamSampledCases(
     grpc::CallbackServerContext* context,
     const v1::StreamSampledCasesRequest* request) {
-  const common::CallStart started = StartCall(context);
+  absl::StatusOr<common::CallStart> edge =
+      edge_.Start(context, __func__, *request);
+  if (!edge.ok()) {
+    return new common::RefusedWriter<v1::StreamSampledCasesResponse>(
+        edge.status());
+  }
+  const common::CallStart& started = *edge;
   common::LogEvent(spdlog::level::info, "StreamSampledCases started",
                    common::LogFields()
                        .Add("service", metrics_.service().service())

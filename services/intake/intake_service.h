@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "common/rpc_edge.h"
+#include "common/access/call_edge.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_registry.h"
@@ -18,21 +18,21 @@ namespace yjinspect::intake {
 
 class IntakeService final : public v1::CaseIntake::CallbackService {
  public:
+  // Every call first passes `authorizer` (null: no access control,
+  // --insecure); each case a BatchCreateCases stream carries is held to the
+  // CreateCase rule before its chunk is stored.
   IntakeService(IntakeStore& store, CaseIntake& cases,
                 InspectionRegistry& inspections, InspectionSampling& sampling,
-                ChangeFeed& feed, IntakeMetrics& metrics)
+                ChangeFeed& feed, IntakeMetrics& metrics,
+                const common::Authorizer* authorizer)
       : store_(store),
         cases_(cases),
         inspections_(inspections),
         sampling_(sampling),
         feed_(feed),
-        metrics_(metrics) {}
-
-  // Checks each case a BatchCreateCases stream carries before its chunk is
-  // stored (the authorization of the guarded service); unset: none.
-  void set_case_admission(CaseAdmission admission) {
-    case_admission_ = std::move(admission);
-  }
+        metrics_(metrics),
+        edge_(v1::CaseIntake::service_full_name(), &metrics.service(),
+              authorizer) {}
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
                                        const v1::CreateCaseRequest* request,
@@ -85,16 +85,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       const v1::StreamSampledCasesRequest* request) override;
 
  private:
-  // The call's start: its request id, counted in this service's metrics.
-  common::CallStart StartCall(grpc::CallbackServerContext* context);
-
   IntakeStore& store_;
   CaseIntake& cases_;
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
   ChangeFeed& feed_;
-  CaseAdmission case_admission_;
   IntakeMetrics& metrics_;
+  common::CallEdge edge_;
 };
 
 }  // namespace yjinspect::intake

@@ -1,0 +1,113 @@
+#pragma once
+
+// The edge every RPC handler begins with, in the service itself (no
+// decorator): it authorizes the caller from the access table
+// (common/access/access_rules.h) under the method's full name, taken from
+// the service's generated descriptor, fixes and scopes the call's request
+// id, and starts the call. A unary handler opens with
+//
+//   const common::UnaryEdge edge(edge_, context, __func__, *request);
+//   if (edge.refused()) return edge.reactor();
+//
+// so adding an RPC touches its proto, its handler and its access rule.
+// Without an authorizer (a service started --insecure) every call passes.
+// A refused call never reaches the handler, so a refusal cannot tell
+// whether the named resource exists; it is logged but not counted in the
+// service's RPC metrics.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "common/access/access_rules.h"
+#include "common/request_id.h"
+#include "common/rpc_edge.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/support/server_callback.h"
+
+namespace yjinspect::common {
+
+class ServiceMetrics;
+
+class CallEdge {
+ public:
+  // `service_full_name`: the generated service's own name
+  // (v1::CaseIntake::service_full_name()). `metrics` counts the calls (null:
+  // nowhere); `authorizer` may be null (no access control). Both, when set,
+  // must outlive this.
+  CallEdge(absl::string_view service_full_name, ServiceMetrics* metrics,
+           const Authorizer* authorizer);
+
+  // OK when the caller may call `method` (the handler's name, "CreateCase")
+  // with `request`: UNAUTHENTICATED without a verified client certificate
+  // or for an identity the policy does not know, PERMISSION_DENIED outside
+  // the caller's role; INTERNAL for a name that is not a method of the
+  // service (a broken handler).
+  absl::Status Authorize(const grpc::CallbackServerContext* context,
+                         absl::string_view method,
+                         const google::protobuf::Message& request) const;
+
+  // For streaming handlers: authorizes, then starts the call (StartCall).
+  // A refusal is logged under the full method name and returned.
+  absl::StatusOr<CallStart> Start(
+      grpc::CallbackServerContext* context, absl::string_view method,
+      const google::protobuf::Message& request) const;
+
+  // "/yjinspect.v1.CaseIntake/CreateCase"; empty for a name that is not a
+  // method of the service.
+  std::string FullName(absl::string_view method) const;
+
+  bool checks_access() const { return authorizer_ != nullptr; }
+  ServiceMetrics* metrics() const { return metrics_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> full_names_;
+  std::string service_;
+  ServiceMetrics* metrics_;
+  const Authorizer* authorizer_;
+};
+
+// One unary call at the edge. Lives for the handler's frame: the request id
+// is scoped to it.
+class UnaryEdge {
+ public:
+  UnaryEdge(const CallEdge& edge, grpc::CallbackServerContext* context,
+            absl::string_view method, const google::protobuf::Message& request);
+  UnaryEdge(const UnaryEdge&) = delete;
+  UnaryEdge& operator=(const UnaryEdge&) = delete;
+
+  // True when the call was refused and is already finished: the handler
+  // returns reactor() and does nothing else.
+  bool refused() const { return refused_; }
+  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
+  const CallStart& start() const { return start_; }
+
+ private:
+  grpc::ServerUnaryReactor* reactor_;
+  CallStart start_;
+  bool refused_ = false;
+  std::optional<RequestIdScope> request_scope_;
+};
+
+// A stream refused before it started: finishes at once.
+template <typename Response>
+class RefusedWriter final : public grpc::ServerWriteReactor<Response> {
+ public:
+  explicit RefusedWriter(const absl::Status& status) {
+    this->Finish(ToGrpcStatus(status));
+  }
+  void OnDone() override { delete this; }
+};
+template <typename Request>
+class RefusedReader final : public grpc::ServerReadReactor<Request> {
+ public:
+  explicit RefusedReader(const absl::Status& status) {
+    this->Finish(ToGrpcStatus(status));
+  }
+  void OnDone() override { delete this; }
+};
+
+}  // namespace yjinspect::common
