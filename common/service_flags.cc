@@ -1,0 +1,69 @@
+#include "common/service_flags.h"
+
+#include "absl/flags/flag.h"
+#include "spdlog/spdlog.h"
+
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain this service presents (to its clients and, "
+          "for findings, to intake)");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert");
+ABSL_FLAG(std::string, tls_ca, "",
+          "PEM CA bundle that callers' client certificates (and, for "
+          "findings, intake's certificate) must chain to");
+ABSL_FLAG(std::string, policy_file, "",
+          "access policy (textproto): each caller's certificate Common Name, "
+          "role and YOTs or assigned inspections; see docs/security.md");
+ABSL_FLAG(bool, insecure, false,
+          "DEVELOPMENT ONLY: plaintext, no client certificates, no "
+          "authorization; callers are whoever x-yjinspect-actor says");
+ABSL_FLAG(std::string, health_listen, "",
+          "host:port of an extra plaintext listener serving only the gRPC "
+          "health check, for probes without client certificates");
+ABSL_FLAG(std::string, frameworks_dir, "",
+          "folder of framework files (*.textproto) to use instead of the "
+          "built-in frameworks");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "host:port to serve Prometheus metrics on (/metrics); empty: none");
+ABSL_FLAG(std::string, backup_dir, "",
+          "folder for the backups the Admin service's CreateBackup takes "
+          "(created when missing; one folder per service). Empty: backups "
+          "are refused");
+ABSL_FLAG(std::string, log_level, "info",
+          "least severe log level: debug (every call: method, resource "
+          "name, code; never case content), info, warn, error");
+ABSL_FLAG(int, shutdown_grace_seconds, 10,
+          "on SIGTERM/SIGINT the service reports NOT_SERVING and calls in "
+          "flight get this many seconds to finish before the store closes; "
+          "give the process longer than this before SIGKILL");
+
+namespace yjinspect::common {
+
+ServiceFlags ReadServiceFlags() {
+  ServiceFlags flags;
+  flags.security.insecure = absl::GetFlag(FLAGS_insecure);
+  flags.security.cert_file = absl::GetFlag(FLAGS_tls_cert);
+  flags.security.key_file = absl::GetFlag(FLAGS_tls_key);
+  flags.security.ca_file = absl::GetFlag(FLAGS_tls_ca);
+  flags.security.policy_file = absl::GetFlag(FLAGS_policy_file);
+  flags.health_listen = absl::GetFlag(FLAGS_health_listen);
+  flags.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  flags.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  flags.log_level = absl::GetFlag(FLAGS_log_level);
+  flags.shutdown_grace =
+      absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
+  return flags;
+}
+
+void LogTransportSecurity(const TransportSecurity& security) {
+  if (security.insecure) {
+    spdlog::warn(
+        "--insecure: serving PLAINTEXT with NO client authentication and NO "
+        "authorization; any caller can do anything. Local development only.");
+  } else {
+    spdlog::info("mutual TLS: certificate {}, CA bundle {}, policy {}",
+                 security.cert_file, security.ca_file, security.policy_file);
+  }
+}
+
+}  // namespace yjinspect::common
