@@ -4,6 +4,9 @@
 // list it belongs to, so a token cannot be replayed on another list.
 
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -26,5 +29,39 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
 // The effective page size: 0 -> default, above the maximum -> maximum. A
 // negative size adds a violation of `page_size` to `violations`.
 int CheckPageSize(FieldViolations& violations, int requested);
+
+// One page of a list: its entries, and the token of the next page (empty on
+// the last).
+template <typename Entry>
+struct Page {
+  std::vector<Entry> entries;
+  std::string next_page_token;
+};
+
+// Reads the page of `list_key` that `page_token` asks for, through
+// `scan(after, limit)`: up to `limit` entries, each with a `key`, after the
+// key `after` ("" for the first page), as absl::StatusOr<std::vector<Entry>>.
+// One entry more than the page is asked for, to know whether another page
+// follows. INVALID_ARGUMENT (page_token) for a token of another list; the
+// scan's own errors as they are.
+template <typename Scan>
+auto ReadPage(absl::string_view list_key, absl::string_view page_token,
+              size_t page_size, Scan&& scan) {
+  using Entries = typename std::invoke_result_t<Scan, const std::string&,
+                                                size_t>::value_type;
+  using Result = absl::StatusOr<Page<typename Entries::value_type>>;
+  absl::StatusOr<std::string> after = DecodePageToken(page_token, list_key);
+  if (!after.ok()) return Result(after.status());
+  absl::StatusOr<Entries> found =
+      std::forward<Scan>(scan)(*after, page_size + 1);
+  if (!found.ok()) return Result(found.status());
+  Page<typename Entries::value_type> page;
+  page.entries = *std::move(found);
+  if (page.entries.size() > page_size) {
+    page.entries.resize(page_size);
+    page.next_page_token = EncodePageToken(list_key, page.entries.back().key);
+  }
+  return Result(std::move(page));
+}
 
 }  // namespace yjinspect::common

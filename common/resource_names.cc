@@ -57,6 +57,16 @@ std::optional<std::string> ParseInspectionName(absl::string_view name) {
   return std::string(name);
 }
 
+std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name) {
+  constexpr absl::string_view kMarker = "/caseFindings/";
+  const size_t at = name.find(kMarker);
+  if (at == absl::string_view::npos) return std::nullopt;
+  auto inspection = ParseInspectionName(name.substr(0, at));
+  const absl::string_view case_id = name.substr(at + kMarker.size());
+  if (!inspection || !IsValidCaseId(case_id)) return std::nullopt;
+  return CaseFindingsName{*std::move(inspection), std::string(case_id)};
+}
+
 std::string YotName(absl::string_view yot) {
   return absl::StrCat("yots/", yot);
 }
@@ -67,6 +77,15 @@ std::string FormatCaseName(absl::string_view yot, absl::string_view case_id) {
 
 std::string InspectionName(absl::string_view id) {
   return absl::StrCat("inspections/", id);
+}
+
+std::string FormatCaseFindingsName(absl::string_view inspection_id,
+                                   absl::string_view case_id) {
+  return absl::StrCat("inspections/", inspection_id, "/caseFindings/", case_id);
+}
+
+std::string NameViolation(absl::string_view name, absl::string_view format) {
+  return name.empty() ? "is required" : std::string(format);
 }
 
 }  // namespace yjinspect::common

@@ -1,8 +1,9 @@
 #pragma once
 
 // Resource names (AIP-122): `yots/{yot}`, `yots/{yot}/cases/{case}`,
-// `inspections/{inspection}`. Parsing is strict so that a stored key can
-// always be turned back into the name it came from.
+// `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`.
+// Parsing is strict so that a stored key can always be turned back into the
+// name it came from.
 
 #include <optional>
 #include <string>
@@ -32,9 +33,22 @@ std::optional<std::string> ParseYotName(absl::string_view name,
 std::optional<CaseName> ParseCaseName(absl::string_view name);
 std::optional<std::string> ParseInspectionName(absl::string_view name);
 
+// The findings of one sampled case in one inspection.
+struct CaseFindingsName {
+  std::string inspection_id;
+  std::string case_id;
+};
+std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name);
+
 std::string YotName(absl::string_view yot);
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
 std::string InspectionName(absl::string_view id);
+std::string FormatCaseFindingsName(absl::string_view inspection_id,
+                                   absl::string_view case_id);
+
+// The violation of a required resource name field: "is required" when it is
+// empty, else `format` (one of the *NameFormat statements below).
+std::string NameViolation(absl::string_view name, absl::string_view format);
 
 // Human-readable statements of the formats, for field violations.
 inline constexpr absl::string_view kYotNameFormat =
@@ -43,6 +57,12 @@ inline constexpr absl::string_view kYotNameFormat =
 inline constexpr absl::string_view kCaseIdFormat =
     "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or "
     "digit";
+inline constexpr absl::string_view kCaseNameFormat =
+    "must be yots/{yot}/cases/{case}";
+inline constexpr absl::string_view kInspectionNameFormat =
+    "must be inspections/{inspection}";
+inline constexpr absl::string_view kCaseFindingsNameFormat =
+    "must be inspections/{inspection}/caseFindings/{case}";
 inline constexpr absl::string_view kInspectionIdFormat =
     "must be a lower-case letter then up to 62 lower-case letters, digits or "
     "'-'";

@@ -43,11 +43,14 @@ Target OfInspectionName(const std::string& name) {
   t.inspection = ParseInspectionName(name).value_or("");
   return t;
 }
-// "inspections/{i}/caseFindings/{c}" -> {i}.
+// "inspections/{i}/caseFindings/{c}" -> {i}; a malformed name targets
+// nothing, so no scope covers it.
 Target OfCaseFindingsName(const std::string& name) {
-  const std::string::size_type marker = name.find("/caseFindings/");
-  if (marker == std::string::npos) return Target{};
-  return OfInspectionName(name.substr(0, marker));
+  Target t;
+  if (auto parsed = ParseCaseFindingsName(name)) {
+    t.inspection = std::move(parsed->inspection_id);
+  }
+  return t;
 }
 
 // One rule for `Request`: the target comes from `target(request)`.

@@ -19,23 +19,6 @@ namespace {
 
 using google::protobuf::util::MessageDifferencer;
 
-std::string FindingsName(absl::string_view inspection_id,
-                         absl::string_view case_id) {
-  return absl::StrCat("inspections/", inspection_id, "/caseFindings/", case_id);
-}
-
-// "inspections/{i}/caseFindings/{c}" -> {i, c}.
-std::optional<std::pair<std::string, std::string>> ParseFindingsName(
-    absl::string_view name) {
-  const absl::string_view marker = "/caseFindings/";
-  size_t at = name.find(marker);
-  if (at == absl::string_view::npos) return std::nullopt;
-  auto inspection = common::ParseInspectionName(name.substr(0, at));
-  absl::string_view case_id = name.substr(at + marker.size());
-  if (!inspection || !common::IsValidCaseId(case_id)) return std::nullopt;
-  return std::make_pair(*inspection, std::string(case_id));
-}
-
 // Position of each criterion in the framework, to keep answers in order.
 std::map<std::string, int> CriterionOrder(const v1::Framework& framework) {
   std::map<std::string, int> order;
@@ -240,7 +223,7 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
       *common::ParseInspectionName(request.inspection());
   const std::string case_id = common::ParseCaseName(request.case_())->case_id;
   const auto order = CriterionOrder(framework);
-  Recording recording{FindingsName(inspection_id, case_id),
+  Recording recording{common::FormatCaseFindingsName(inspection_id, case_id),
                       request.case_(),
                       absl::StrCat("case ", request.case_()),
                       request.judgements(),
@@ -261,9 +244,8 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
   common::FieldViolations v;
   auto inspection_id = common::ParseInspectionName(request.inspection());
   if (!inspection_id) {
-    v.Add("inspection", request.inspection().empty()
-                            ? "is required"
-                            : "must be inspections/{inspection}");
+    v.Add("inspection", common::NameViolation(request.inspection(),
+                                              common::kInspectionNameFormat));
   }
   if (request.interview_id().empty()) {
     v.Add("interview_id", "is required");
@@ -348,16 +330,15 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
     const v1::GetCaseFindingsRequest& request) const {
-  auto name = ParseFindingsName(request.name());
+  auto name = common::ParseCaseFindingsName(request.name());
   if (!name) {
     common::FieldViolations v;
-    v.Add("name", request.name().empty()
-                      ? "is required"
-                      : "must be inspections/{inspection}/caseFindings/{case}");
+    v.Add("name", common::NameViolation(request.name(),
+                                        common::kCaseFindingsNameFormat));
     return v.ToStatus("GetCaseFindings request");
   }
   ASSIGN_OR_RETURN(auto findings,
-                   store_.GetFindings(name->first, name->second));
+                   store_.GetFindings(name->inspection_id, name->case_id));
   if (!findings) {
     return absl::NotFoundError(
         absl::StrCat("no findings are recorded as ", request.name()));
@@ -370,63 +351,59 @@ absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(
   common::FieldViolations v;
   auto inspection_id = common::ParseInspectionName(request.parent());
   if (!inspection_id) {
-    v.Add("parent", request.parent().empty()
-                        ? "is required"
-                        : "must be inspections/{inspection}");
+    v.Add("parent", common::NameViolation(request.parent(),
+                                          common::kInspectionNameFormat));
   }
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListCaseFindings request"));
-  const std::string list_key = absl::StrCat("findings:", request.parent());
-  ASSIGN_OR_RETURN(std::string after,
-                   common::DecodePageToken(request.page_token(), list_key));
-  ASSIGN_OR_RETURN(auto found,
-                   store_.ScanFindings(*inspection_id, after, page_size + 1));
+  ASSIGN_OR_RETURN(
+      auto page, common::ReadPage(absl::StrCat("findings:", request.parent()),
+                                  request.page_token(), page_size,
+                                  [&](const std::string& after, size_t limit) {
+                                    return store_.ScanFindings(*inspection_id,
+                                                               after, limit);
+                                  }));
   v1::ListCaseFindingsResponse response;
-  const bool more = found.size() > page_size;
-  if (more) found.pop_back();
-  for (auto& entry : found)
+  for (auto& entry : page.entries) {
     *response.add_case_findings() = std::move(entry.value);
-  if (more) {
-    response.set_next_page_token(
-        common::EncodePageToken(list_key, found.back().key));
   }
+  response.set_next_page_token(std::move(page.next_page_token));
   return response;
 }
 
 absl::StatusOr<v1::ListJudgementHistoryResponse> CaseJudgements::History(
     const v1::ListJudgementHistoryRequest& request) const {
   common::FieldViolations v;
-  auto name = ParseFindingsName(request.name());
+  auto name = common::ParseCaseFindingsName(request.name());
   if (!name) {
-    v.Add("name", request.name().empty()
-                      ? "is required"
-                      : "must be inspections/{inspection}/caseFindings/{case}");
+    v.Add("name", common::NameViolation(request.name(),
+                                        common::kCaseFindingsNameFormat));
   }
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListJudgementHistory request"));
-  const std::string list_key = absl::StrCat("history:", request.name());
-  ASSIGN_OR_RETURN(std::string after,
-                   common::DecodePageToken(request.page_token(), list_key));
-  ASSIGN_OR_RETURN(auto found, store_.ScanHistory(name->first, name->second,
-                                                  after, page_size + 1));
-  if (found.empty() && after.empty()) {
+  ASSIGN_OR_RETURN(
+      auto page, common::ReadPage(absl::StrCat("history:", request.name()),
+                                  request.page_token(), page_size,
+                                  [&](const std::string& after, size_t limit) {
+                                    return store_.ScanHistory(
+                                        name->inspection_id, name->case_id,
+                                        after, limit);
+                                  }));
+  if (page.entries.empty() && request.page_token().empty()) {
     ASSIGN_OR_RETURN(auto findings,
-                     store_.GetFindings(name->first, name->second));
+                     store_.GetFindings(name->inspection_id, name->case_id));
     if (!findings) {
       return absl::NotFoundError(
           absl::StrCat("no findings are recorded as ", request.name()));
     }
   }
   v1::ListJudgementHistoryResponse response;
-  const bool more = found.size() > page_size;
-  if (more) found.pop_back();
-  for (auto& entry : found) *response.add_revisions() = std::move(entry.value);
-  if (more) {
-    response.set_next_page_token(
-        common::EncodePageToken(list_key, found.back().key));
+  for (auto& entry : page.entries) {
+    *response.add_revisions() = std::move(entry.value);
   }
+  response.set_next_page_token(std::move(page.next_page_token));
   return response;
 }
 

@@ -59,13 +59,14 @@ std::string CaseFindingsResource(const std::string& inspection,
   auto inspection_id = common::ParseInspectionName(inspection);
   auto name = common::ParseCaseName(case_name);
   if (!inspection_id || !name) return "-";
-  return absl::StrCat(inspection, "/caseFindings/", name->case_id);
+  return common::FormatCaseFindingsName(*inspection_id, name->case_id);
 }
 
-// A resource name fit for a log line: only well-formed ones.
+// A resource name fit for a log line: only well-formed ones (an inspection
+// or the findings of one of its cases).
 std::string Loggable(const std::string& name) {
-  return common::ParseInspectionName(
-             name.substr(0, name.find("/caseFindings/")))
+  return common::ParseInspectionName(name) ||
+                 common::ParseCaseFindingsName(name)
              ? name
              : "-";
 }

@@ -82,15 +82,13 @@ common::FieldViolations ValidateInterviewAnswers(
 common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request) {
   common::FieldViolations v;
-  if (request.inspection().empty()) {
-    v.Add("inspection", "is required");
-  } else if (!common::ParseInspectionName(request.inspection())) {
-    v.Add("inspection", "must be inspections/{inspection}");
+  if (!common::ParseInspectionName(request.inspection())) {
+    v.Add("inspection", common::NameViolation(request.inspection(),
+                                              common::kInspectionNameFormat));
   }
-  if (request.case_().empty()) {
-    v.Add("case", "is required");
-  } else if (!common::ParseCaseName(request.case_())) {
-    v.Add("case", "must be yots/{yot}/cases/{case}");
+  if (!common::ParseCaseName(request.case_())) {
+    v.Add("case",
+          common::NameViolation(request.case_(), common::kCaseNameFormat));
   }
   common::CheckToken(v, "inspector_reference", request.inspector_reference(),
                      32, "-", true);

@@ -122,9 +122,8 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
   auto inspection_id = common::ParseInspectionName(request.inspection());
   if (!inspection_id) {
     common::FieldViolations v;
-    v.Add("inspection", request.inspection().empty()
-                            ? "is required"
-                            : "must be inspections/{inspection}");
+    v.Add("inspection", common::NameViolation(request.inspection(),
+                                              common::kInspectionNameFormat));
     return v.ToStatus("SetReportInputs request");
   }
   ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*inspection_id));
@@ -171,9 +170,8 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Get(
   auto inspection_id = common::ParseInspectionName(request.inspection());
   if (!inspection_id) {
     common::FieldViolations v;
-    v.Add("inspection", request.inspection().empty()
-                            ? "is required"
-                            : "must be inspections/{inspection}");
+    v.Add("inspection", common::NameViolation(request.inspection(),
+                                              common::kInspectionNameFormat));
     return v.ToStatus("GetReportInputs request");
   }
   ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(*inspection_id));

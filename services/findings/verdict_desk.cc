@@ -37,7 +37,7 @@ absl::StatusOr<std::string> InspectionIdOf(const std::string& name,
   if (!id) {
     common::FieldViolations v;
     v.Add("inspection",
-          name.empty() ? "is required" : "must be inspections/{inspection}");
+          common::NameViolation(name, common::kInspectionNameFormat));
     return v.ToStatus(what);
   }
   return *id;
@@ -175,9 +175,8 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
     v.Add("decision", "a panel_rating or a verdict_override is required");
   }
   if (!common::ParseInspectionName(request.inspection())) {
-    v.Add("inspection", request.inspection().empty()
-                            ? "is required"
-                            : "must be inspections/{inspection}");
+    v.Add("inspection", common::NameViolation(request.inspection(),
+                                              common::kInspectionNameFormat));
   }
   RETURN_IF_ERROR(v.ToStatus("verdict decision"));
   ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));

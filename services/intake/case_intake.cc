@@ -216,9 +216,8 @@ void CaseIntake::UpdateCase(
     v.Add("case", "is required");
   } else {
     if (!name) {
-      v.Add("case.name", request.case_().name().empty()
-                             ? "is required"
-                             : "must be yots/{yot}/cases/{case}");
+      v.Add("case.name", common::NameViolation(request.case_().name(),
+                                               common::kCaseNameFormat));
     }
     v.AddAll("case.", ValidateCase(request.case_()));
   }
@@ -277,8 +276,8 @@ absl::StatusOr<v1::Case> CaseIntake::GetCase(
   auto name = common::ParseCaseName(request.name());
   if (!name) {
     common::FieldViolations v;
-    v.Add("name", request.name().empty() ? "is required"
-                                         : "must be yots/{yot}/cases/{case}");
+    v.Add("name",
+          common::NameViolation(request.name(), common::kCaseNameFormat));
     return v.ToStatus("GetCase request");
   }
   ASSIGN_OR_RETURN(auto stored, store_.GetCase(name->yot, name->case_id));
@@ -302,22 +301,18 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListCases request"));
-  const std::string list_key = absl::StrCat("cases:", request.parent());
-  ASSIGN_OR_RETURN(std::string after,
-                   common::DecodePageToken(request.page_token(), list_key));
-  // One more than the page, to know whether another page follows.
-  ASSIGN_OR_RETURN(auto found, store_.ScanCases(*yot == "-" ? "" : *yot, after,
-                                                page_size + 1));
+  ASSIGN_OR_RETURN(
+      auto page, common::ReadPage(absl::StrCat("cases:", request.parent()),
+                                  request.page_token(), page_size,
+                                  [&](const std::string& after, size_t limit) {
+                                    return store_.ScanCases(
+                                        *yot == "-" ? "" : *yot, after, limit);
+                                  }));
   v1::ListCasesResponse response;
-  bool more = found.size() > page_size;
-  if (more) found.pop_back();
-  for (auto& entry : found) {
+  for (auto& entry : page.entries) {
     *response.add_cases() = std::move(*entry.value.mutable_case_());
   }
-  if (more) {
-    response.set_next_page_token(
-        common::EncodePageToken(list_key, found.back().key));
-  }
+  response.set_next_page_token(std::move(page.next_page_token));
   return response;
 }
 
@@ -327,8 +322,8 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
   common::FieldViolations v;
   auto name = common::ParseCaseName(request.name());
   if (!name) {
-    v.Add("name", request.name().empty() ? "is required"
-                                         : "must be yots/{yot}/cases/{case}");
+    v.Add("name",
+          common::NameViolation(request.name(), common::kCaseNameFormat));
   }
   common::CheckText(v, "reason", request.reason(), 200, false);
   // A refused erasure is recorded too, after the fact; a successful one in

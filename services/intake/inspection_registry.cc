@@ -155,8 +155,8 @@ absl::StatusOr<v1::Inspection> InspectionRegistry::GetInspection(
   auto id = common::ParseInspectionName(request.name());
   if (!id) {
     common::FieldViolations v;
-    v.Add("name", request.name().empty() ? "is required"
-                                         : "must be inspections/{inspection}");
+    v.Add("name",
+          common::NameViolation(request.name(), common::kInspectionNameFormat));
     return v.ToStatus("GetInspection request");
   }
   ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*id));
@@ -176,25 +176,22 @@ absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListInspections request"));
-  const std::string list_key = absl::StrCat("inspections:", request.yot());
-  ASSIGN_OR_RETURN(std::string after,
-                   common::DecodePageToken(request.page_token(), list_key));
   const std::string& yot = request.yot();
   ASSIGN_OR_RETURN(
-      auto found,
-      store_.ScanInspections(after, page_size + 1,
+      auto page,
+      common::ReadPage(absl::StrCat("inspections:", yot), request.page_token(),
+                       page_size, [&](const std::string& after, size_t limit) {
+                         return store_.ScanInspections(
+                             after, limit,
                              [&yot](const v1::Inspection& inspection) {
                                return yot.empty() || inspection.yot() == yot;
-                             }));
+                             });
+                       }));
   v1::ListInspectionsResponse response;
-  bool more = found.size() > page_size;
-  if (more) found.pop_back();
-  for (auto& entry : found)
+  for (auto& entry : page.entries) {
     *response.add_inspections() = std::move(entry.value);
-  if (more) {
-    response.set_next_page_token(
-        common::EncodePageToken(list_key, found.back().key));
   }
+  response.set_next_page_token(std::move(page.next_page_token));
   return response;
 }
 

@@ -27,10 +27,8 @@ constexpr int kMaxNamedCases = 500;
 
 common::FieldViolations CheckInspectionName(const std::string& name) {
   common::FieldViolations v;
-  if (name.empty()) {
-    v.Add("name", "is required");
-  } else if (!common::ParseInspectionName(name)) {
-    v.Add("name", "must be inspections/{inspection}");
+  if (!common::ParseInspectionName(name)) {
+    v.Add("name", common::NameViolation(name, common::kInspectionNameFormat));
   }
   return v;
 }
@@ -124,7 +122,7 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
       auto parsed = common::ParseCaseName(name);
       auto found = by_name.find(name);
       if (!parsed) {
-        v.Add(field, "must be yots/{yot}/cases/{case}");
+        v.Add(field, std::string(common::kCaseNameFormat));
       } else if (parsed->yot != yot) {
         v.Add(field, absl::StrCat("is not a case of ", inspection.yot()));
       } else if (found == by_name.end()) {

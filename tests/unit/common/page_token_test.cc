@@ -4,6 +4,7 @@
 #include "common/page_token.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/escaping.h"
 #include "common/field_violations.h"
@@ -137,6 +138,68 @@ TEST(PageSizeTest, NegativeSizeIsAViolationOfPageSize) {
     ASSERT_EQ(v.violations().size(), 1u) << size;
     EXPECT_EQ(v.violations()[0].field, "page_size");
   }
+}
+
+// A sorted list of keys "k01".."k07", scanned as a store would.
+struct KeyedEntry {
+  std::string key;
+};
+absl::StatusOr<std::vector<KeyedEntry>> ScanSeven(const std::string& after,
+                                                  size_t limit) {
+  std::vector<KeyedEntry> found;
+  for (int i = 1; i <= 7 && found.size() < limit; ++i) {
+    std::string key = "k0" + std::to_string(i);
+    if (key > after) found.push_back({key});
+  }
+  return found;
+}
+
+std::vector<std::string> Keys(const Page<KeyedEntry>& page) {
+  std::vector<std::string> keys;
+  for (const KeyedEntry& e : page.entries) keys.push_back(e.key);
+  return keys;
+}
+
+TEST(ReadPageTest, PagesThroughTheListAndStopsOnTheLast) {
+  auto first = ReadPage("list", "", 3, ScanSeven);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_THAT(Keys(*first), ElementsAre("k01", "k02", "k03"));
+  ASSERT_FALSE(first->next_page_token.empty());
+  auto second = ReadPage("list", first->next_page_token, 3, ScanSeven);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_THAT(Keys(*second), ElementsAre("k04", "k05", "k06"));
+  auto last = ReadPage("list", second->next_page_token, 3, ScanSeven);
+  ASSERT_TRUE(last.ok()) << last.status();
+  EXPECT_THAT(Keys(*last), ElementsAre("k07"));
+  EXPECT_TRUE(last->next_page_token.empty());
+}
+
+TEST(ReadPageTest, AFullLastPageHasNoNextToken) {
+  auto page = ReadPage("list", "", 7, ScanSeven);
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->entries.size(), 7u);
+  EXPECT_TRUE(page->next_page_token.empty());
+}
+
+TEST(ReadPageTest, ATokenOfAnotherListIsRefusedBeforeAnyScan) {
+  auto first = ReadPage("list", "", 3, ScanSeven);
+  ASSERT_TRUE(first.ok());
+  bool scanned = false;
+  auto other = ReadPage("other", first->next_page_token, 3,
+                        [&](const std::string& after, size_t limit) {
+                          scanned = true;
+                          return ScanSeven(after, limit);
+                        });
+  EXPECT_EQ(other.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_FALSE(scanned);
+}
+
+TEST(ReadPageTest, AScanErrorIsReturnedAsItIs) {
+  auto page = ReadPage("list", "", 3, [](const std::string&, size_t) {
+    return absl::StatusOr<std::vector<KeyedEntry>>(
+        absl::DataLossError("corrupt"));
+  });
+  EXPECT_EQ(page.status().code(), absl::StatusCode::kDataLoss);
 }
 
 }  // namespace

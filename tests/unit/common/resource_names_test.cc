@@ -128,6 +128,35 @@ TEST(ResourceNameTest, FormattedNamesParseBack) {
 
   EXPECT_EQ(InspectionName("nm-2014"), "inspections/nm-2014");
   EXPECT_EQ(ParseInspectionName(InspectionName("nm-2014")), "nm-2014");
+
+  EXPECT_EQ(FormatCaseFindingsName("nm-2014", "NM-0001"),
+            "inspections/nm-2014/caseFindings/NM-0001");
+  auto findings =
+      ParseCaseFindingsName(FormatCaseFindingsName("nm-2014", "a_B-9"));
+  ASSERT_TRUE(findings.has_value());
+  EXPECT_EQ(findings->inspection_id, "nm-2014");
+  EXPECT_EQ(findings->case_id, "a_B-9");
+}
+
+TEST(CaseFindingsNameTest, RefusesWhatIsNotOne) {
+  for (const char* bad :
+       {"", "inspections/nm-2014", "inspections/nm-2014/caseFindings/",
+        "inspections/NM/caseFindings/NM-1",
+        "inspections/nm-2014/caseFindings/NM 1",
+        "inspections/nm-2014/cases/NM-1", "yots/nm/caseFindings/NM-1",
+        "inspections/nm-2014/caseFindings/NM-1/x"}) {
+    EXPECT_EQ(ParseCaseFindingsName(bad), std::nullopt) << bad;
+  }
+}
+
+TEST(NameViolationTest, RequiredWhenEmptyElseTheFormat) {
+  EXPECT_EQ(NameViolation("", kInspectionNameFormat), "is required");
+  EXPECT_EQ(NameViolation("inspection/x", kInspectionNameFormat),
+            "must be inspections/{inspection}");
+  EXPECT_EQ(NameViolation("x", kCaseNameFormat),
+            "must be yots/{yot}/cases/{case}");
+  EXPECT_EQ(NameViolation("x", kCaseFindingsNameFormat),
+            "must be inspections/{inspection}/caseFindings/{case}");
 }
 
 }  // namespace
