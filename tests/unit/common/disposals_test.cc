@@ -1,0 +1,28 @@
+// common/disposals.h: which disposals are out-of-court work.
+
+#include "common/disposals.h"
+
+#include "gtest/gtest.h"
+
+namespace yjinspect::common {
+namespace {
+
+TEST(DisposalsTest, CautionsAndCommunityResolutionsAreOutOfCourt) {
+  EXPECT_TRUE(IsOutOfCourtDisposal(v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION));
+  EXPECT_TRUE(IsOutOfCourtDisposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION));
+  EXPECT_TRUE(
+      IsOutOfCourtDisposal(v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION));
+}
+
+TEST(DisposalsTest, CourtDisposalsAndUnspecifiedAreNot) {
+  for (v1::DisposalType type :
+       {v1::DISPOSAL_TYPE_UNSPECIFIED, v1::DISPOSAL_TYPE_REFERRAL_ORDER,
+        v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER,
+        v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER,
+        v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE}) {
+    EXPECT_FALSE(IsOutOfCourtDisposal(type)) << v1::DisposalType_Name(type);
+  }
+}
+
+}  // namespace
+}  // namespace yjinspect::common
