@@ -1,8 +1,8 @@
 #pragma once
 
-// A running findings server: store, intake feed, domain, gRPC service,
-// health and reflection, wired together. main.cc and the tests start it
-// this way.
+// A running findings server: its store, the feed from intake and its
+// domain parts inside the service host every yjinspect service runs in
+// (common/host/service_host.h). main.cc and the tests start it this way.
 
 #include <memory>
 #include <string>
@@ -45,11 +45,11 @@ class FindingsServer {
       const FindingsServerOptions& options);
   ~FindingsServer();
 
-  int port() const { return port_; }
-  int health_port() const { return health_port_; }
-  const std::string& address() const { return address_; }
+  int port() const;
+  int health_port() const;
+  const std::string& address() const;
   // The bound metrics port; 0 when metrics are not served.
-  int metrics_port() const { return metrics_port_; }
+  int metrics_port() const;
   FindingsStore& store();
   IntakeFeed& feed();
   // Purges of erased content from the disk (after an erasure is applied).
@@ -61,14 +61,9 @@ class FindingsServer {
 
  private:
   struct Parts;
-  FindingsServer(std::unique_ptr<Parts> parts, int port);
+  explicit FindingsServer(std::unique_ptr<Parts> parts);
 
   std::unique_ptr<Parts> parts_;
-  int port_;
-  int health_port_ = 0;
-  int metrics_port_ = 0;
-  std::string address_;
-  bool stopped_ = false;
 };
 
 }  // namespace yjinspect::findings

@@ -1,7 +1,9 @@
 #pragma once
 
-// A running intake server: store, domain, gRPC service, health and
-// reflection, wired together. main.cc and the tests both start it this way.
+// A running intake server: its store and domain parts inside the service
+// host every yjinspect service runs in (common/host/service_host.h: access,
+// frameworks, metrics, audit trail, backups, the gRPC server). main.cc and
+// the tests both start it this way.
 
 #include <memory>
 #include <string>
@@ -61,13 +63,13 @@ class IntakeServer {
   // Shuts down if not done yet.
   ~IntakeServer();
 
-  int port() const { return port_; }
+  int port() const;
   // The health-only listener's port, 0 without one.
-  int health_port() const { return health_port_; }
+  int health_port() const;
   // The bound metrics port; 0 when metrics are not served.
-  int metrics_port() const { return metrics_port_; }
+  int metrics_port() const;
   // "127.0.0.1:<port>" for clients of a loopback server.
-  const std::string& address() const { return address_; }
+  const std::string& address() const;
   IntakeStore& store() { return *store_; }
   // Purges of erased content from the disk (after DeleteCase).
   common::ErasurePurger& purger();
@@ -79,15 +81,10 @@ class IntakeServer {
 
  private:
   struct Parts;
-  explicit IntakeServer(std::unique_ptr<Parts> parts, int port);
+  explicit IntakeServer(std::unique_ptr<Parts> parts);
 
   std::unique_ptr<Parts> parts_;
   IntakeStore* store_;
-  int port_;
-  int health_port_ = 0;
-  int metrics_port_ = 0;
-  std::string address_;
-  bool stopped_ = false;
 };
 
 }  // namespace yjinspect::intake
