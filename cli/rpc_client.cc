@@ -24,6 +24,12 @@ void SetChannelCredentials(
 std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
+  // Each channel connects afresh. With gRPC's process-wide subchannel pool
+  // a new channel to an address whose earlier server went away (a restarted
+  // service, or a port the OS handed out again) can inherit that
+  // subchannel's failed, backing-off state, and its first call then fails
+  // UNAVAILABLE without trying: seen once in run_resume_test under load.
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
   return grpc::CreateCustomChannel(address,
                                    Credentials() != nullptr
                                        ? Credentials()
