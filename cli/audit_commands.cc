@@ -16,7 +16,6 @@
 #include "common/grpc_status.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/intake/privacy/child_pseudonyms.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -153,16 +152,6 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
   return all_intact ? kExitOk : kExitDamaged;
 }
 
-int Keygen(const std::string& out) {
-  absl::Status written = intake::WriteNewPseudonymKey(out);
-  if (!written.ok()) {
-    std::cerr << "error: " << written.message() << "\n";
-    return kExitRefused;
-  }
-  std::cout << out << "\n";
-  return kExitOk;
-}
-
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
@@ -210,16 +199,6 @@ void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
   verify->callback([&global, options, action] {
     *action = [&global, options] { return Verify(global, *options); };
   });
-
-  auto out = std::make_shared<std::string>();
-  CLI::App* keygen = app.add_subcommand(
-      "keygen",
-      "Write a new random 32-byte pseudonym key for intake_server "
-      "--pseudonym_key_file (mode 0600; never overwrites). Keep it outside "
-      "the data folder and back it up: a lost key means a child's later "
-      "cases no longer match the earlier ones.");
-  keygen->add_option("--out", *out, "the key file to create")->required();
-  keygen->callback([out, action] { *action = [out] { return Keygen(*out); }; });
 }
 
 }  // namespace yjinspect::cli

@@ -1,7 +1,7 @@
 #pragma once
 
-// The command line's privacy subcommands: `audit list` and `audit verify`
-// read a service's audit trail, `keygen` makes intake's pseudonym key.
+// The command line's audit subcommands: `audit list` and `audit verify`
+// read a service's audit trail.
 
 #include <functional>
 

@@ -13,6 +13,7 @@
 #include "common/grpc_status.h"
 #include "common/request_id.h"
 #include "google/protobuf/util/json_util.h"
+#include "services/intake/privacy/child_pseudonyms.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -257,6 +258,17 @@ int ListCases(const GlobalOptions& global, const std::string& yot,
   return kExitOk;
 }
 
+// Intake's pseudonym key, made before intake_server first starts.
+int Keygen(const std::string& out) {
+  absl::Status written = intake::WriteNewPseudonymKey(out);
+  if (!written.ok()) {
+    std::cerr << "error: " << written.message() << "\n";
+    return kExitRefused;
+  }
+  std::cout << out << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddIntakeCommands(CLI::App& app, const GlobalOptions& global,
@@ -418,6 +430,18 @@ void AddIntakeCommands(CLI::App& app, const GlobalOptions& global,
       ->capture_default_str();
   summary->callback([&global, yot, action] {
     *action = [&global, yot] { return ListCases(global, *yot, true); };
+  });
+
+  auto key_file = std::make_shared<std::string>();
+  CLI::App* keygen = app.add_subcommand(
+      "keygen",
+      "Write a new random 32-byte pseudonym key for intake_server "
+      "--pseudonym_key_file (mode 0600; never overwrites). Keep it outside "
+      "the data folder and back it up: a lost key means a child's later "
+      "cases no longer match the earlier ones.");
+  keygen->add_option("--out", *key_file, "the key file to create")->required();
+  keygen->callback([key_file, action] {
+    *action = [key_file] { return Keygen(*key_file); };
   });
 }
 
