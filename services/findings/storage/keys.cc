@@ -1,6 +1,7 @@
 #include "services/findings/storage/keys.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/big_endian.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -11,19 +12,11 @@ constexpr absl::string_view kAfterSeparator("\1", 1);
 }  // namespace
 
 std::string EncodeUint64(uint64_t value) {
-  std::string out(8, '\0');
-  for (int i = 7; i >= 0; --i) {
-    out[static_cast<size_t>(i)] = static_cast<char>(value & 0xff);
-    value >>= 8;
-  }
-  return out;
+  return common::EncodeBigEndian64(value);
 }
 
 std::optional<uint64_t> DecodeUint64(absl::string_view bytes) {
-  if (bytes.size() != 8) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : bytes) value = (value << 8) | static_cast<unsigned char>(c);
-  return value;
+  return common::DecodeBigEndian64(bytes);
 }
 
 std::string FindingsKey(absl::string_view inspection_id,

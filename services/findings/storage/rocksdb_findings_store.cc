@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "common/admin/store_backups.h"
 #include "common/resource_names.h"
+#include "common/rocksdb_audit_head.h"
 #include "common/rocksdb_erasure.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
@@ -450,28 +451,15 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     return FromRocksDb(s, "reading the intake cursor");
   }
   // The end of the audit chain: its last record.
-  common::AuditChainHead audit_head;
-  {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db->NewIterator(rocksdb::ReadOptions(),
-                        handles[static_cast<size_t>(ColumnFamily::kAudit)]));
-    it->SeekToLast();
-    if (it->Valid()) {
-      audit_head.sequence =
-          DecodeUint64(absl::string_view(it->key().data(), it->key().size()))
-              .value_or(0);
-      v1::AuditRecord last;
-      // A damaged last record: go on from its position; VerifyAuditChain
-      // reports it.
-      if (last.ParseFromArray(it->value().data(),
-                              static_cast<int>(it->value().size()))) {
-        audit_head.hash = last.hash();
-      }
-    }
+  absl::StatusOr<common::AuditChainHead> audit_head = common::ReadAuditHead(
+      db.get(), handles[static_cast<size_t>(ColumnFamily::kAudit)]);
+  if (!audit_head.ok()) {
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+    return audit_head.status();
   }
   return std::unique_ptr<FindingsStore>(new RocksFindingsStore(
       db.release(), std::move(handles), db_options.statistics, options.sync,
-      cursor, std::move(audit_head)));
+      cursor, *std::move(audit_head)));
 }
 
 }  // namespace yjinspect::findings

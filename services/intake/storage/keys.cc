@@ -1,6 +1,7 @@
 #include "services/intake/storage/keys.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/big_endian.h"
 
 namespace yjinspect::intake {
 
@@ -21,19 +22,11 @@ std::string InspectionKey(absl::string_view inspection_id) {
 }
 
 std::string SequenceKey(uint64_t sequence) {
-  std::string key(8, '\0');
-  for (int i = 7; i >= 0; --i) {
-    key[static_cast<size_t>(i)] = static_cast<char>(sequence & 0xff);
-    sequence >>= 8;
-  }
-  return key;
+  return common::EncodeBigEndian64(sequence);
 }
 
 std::optional<uint64_t> DecodeSequenceKey(absl::string_view key) {
-  if (key.size() != 8) return std::nullopt;
-  uint64_t sequence = 0;
-  for (char c : key) sequence = (sequence << 8) | static_cast<unsigned char>(c);
-  return sequence;
+  return common::DecodeBigEndian64(key);
 }
 
 std::string RequestKey(absl::string_view kind, absl::string_view request_id) {

@@ -10,9 +10,10 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "common/request_id.h"
-#include "common/rocksdb_erasure.h"
 #include "common/admin/store_backups.h"
+#include "common/request_id.h"
+#include "common/rocksdb_audit_head.h"
+#include "common/rocksdb_erasure.h"
 #include "common/rocksdb_open.h"
 #include "common/rocksdb_status.h"
 #include "common/status_macros.h"
@@ -512,27 +513,6 @@ absl::StatusOr<uint64_t> ReadHeadSequence(
   return *sequence;
 }
 
-// The end of the audit chain: its last record, read once at open.
-absl::StatusOr<common::AuditChainHead> ReadAuditHead(
-    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* audit) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      db->NewIterator(rocksdb::ReadOptions(), audit));
-  it->SeekToLast();
-  RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail head"));
-  if (!it->Valid()) return common::AuditChainHead();
-  auto sequence =
-      DecodeSequenceKey(absl::string_view(it->key().data(), it->key().size()));
-  if (!sequence) return absl::DataLossError("the audit trail holds a bad key");
-  v1::AuditRecord last;
-  // A damaged last record: go on from its position; the chain check reports
-  // it (refusing to start would stop the service over its own trail).
-  if (!last.ParseFromArray(it->value().data(),
-                           static_cast<int>(it->value().size()))) {
-    return common::AuditChainHead{*sequence, ""};
-  }
-  return common::AuditChainHead{*sequence, last.hash()};
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
@@ -559,7 +539,7 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
                                       db_options, descriptors, &db, &handles));
   absl::StatusOr<uint64_t> head = ReadHeadSequence(
       db.get(), handles[static_cast<size_t>(ColumnFamily::kChanges)]);
-  absl::StatusOr<common::AuditChainHead> audit_head = ReadAuditHead(
+  absl::StatusOr<common::AuditChainHead> audit_head = common::ReadAuditHead(
       db.get(), handles[static_cast<size_t>(ColumnFamily::kAudit)]);
   if (!head.ok() || !audit_head.ok()) {
     for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
