@@ -1,6 +1,5 @@
 #include "services/findings/verdict_desk.h"
 
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "services/findings/report/report_renderer.h"
+#include "services/findings/report/report_sections.h"
 #include "services/findings/verdicts/verdict_engine.h"
 
 namespace yjinspect::findings {
@@ -87,13 +87,9 @@ absl::Status VerdictDesk::CheckEveryCaseJudged(
         "; record them (GetInspectionProgress shows how far judging has "
         "got, GetVerdicts the counts so far)"));
   }
-  std::set<std::string> counted(
-      inputs.counted_criteria().criterion_ids().begin(),
-      inputs.counted_criteria().criterion_ids().end());
   std::vector<std::string> unanswered;
   for (const v1::CriterionCount& c : verdicts.criteria()) {
-    if (c.unanswered() > 0 && (!inputs.has_counted_criteria() ||
-                               counted.count(c.criterion_id()) > 0)) {
+    if (c.unanswered() > 0 && LetterCounts(inputs, c.criterion_id())) {
       unanswered.push_back(
           absl::StrCat(c.criterion_id(), " (", c.unanswered(), ")"));
     }

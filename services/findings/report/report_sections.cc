@@ -103,6 +103,13 @@ std::string ShareCell(const v1::KeyQuestionShare& share) {
 
 }  // namespace
 
+bool LetterCounts(const v1::ReportInputs& inputs,
+                  absl::string_view criterion_id) {
+  if (!inputs.has_counted_criteria()) return true;
+  const auto& ids = inputs.counted_criteria().criterion_ids();
+  return std::find(ids.begin(), ids.end(), criterion_id) != ids.end();
+}
+
 bool FindingStands(v1::FindingDecision decision) {
   return decision == v1::FINDING_DECISION_PROPOSED ||
          decision == v1::FINDING_DECISION_CONFIRMED ||
@@ -136,14 +143,6 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     const v1::ReportInputs& inputs, const PlacedSentence& placed,
     bool with_scores, bool* placed_used) {
   *placed_used = false;
-  std::set<std::string> counted;
-  if (inputs.has_counted_criteria()) {
-    counted.insert(inputs.counted_criteria().criterion_ids().begin(),
-                   inputs.counted_criteria().criterion_ids().end());
-  }
-  const auto is_counted = [&](const std::string& id) {
-    return !inputs.has_counted_criteria() || counted.count(id) > 0;
-  };
   std::map<std::string, const v1::CriterionCount*> counts;
   for (const v1::CriterionCount& c : verdicts.criteria()) {
     counts[c.criterion_id()] = &c;
@@ -175,7 +174,8 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
             absl::StrCat("the verdicts have no counts for criterion \"",
                          criterion.id(), "\""));
       }
-      if ((!from_cases && !from_staff) || !is_counted(criterion.id())) {
+      if ((!from_cases && !from_staff) ||
+          !LetterCounts(inputs, criterion.id())) {
         continue;
       }
       std::string sentence = CriterionFinding(

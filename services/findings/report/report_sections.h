@@ -26,6 +26,11 @@ struct PlacedSentence {
   Inline text;
 };
 
+// True when the report states counts for `criterion_id`: every criterion
+// when inputs.counted_criteria is unset, else only those it names.
+bool LetterCounts(const v1::ReportInputs& inputs,
+                  absl::string_view criterion_id);
+
 // True for a decision that keeps a finding in the report: proposed (and not
 // yet rejected), confirmed or added by an override.
 bool FindingStands(v1::FindingDecision decision);
