@@ -5,10 +5,10 @@
 // the real store; they are dropped afterwards) and reports the mutation's
 // own outcome; every read finds nothing. The intake
 // fuzz target drives the real request handlers (CaseIntake,
-// InspectionRegistry, InspectionSampling) with it, so that their validation
-// and what follows it run as in the service, at fuzzing speed and without
-// RocksDB. It counts the commits: a request that reaches the store passed
-// validation.
+// InspectionRegistry, InspectionSampling, InspectionLifecycle) with it, so that
+// their validation and what follows it run as in the service, at fuzzing speed
+// and without RocksDB. It counts the commits: a request that reaches the store
+// passed validation.
 
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,7 @@
 // Fuzz target: the intake service's create and change requests, from raw
 // bytes, through the real handlers (CaseIntake, InspectionRegistry,
-// InspectionSampling) over a store that keeps nothing. The first byte
-// chooses the message (kMessages below), the rest is the message.
+// InspectionSampling, InspectionLifecycle) over a store that keeps nothing. The
+// first byte chooses the message (kMessages below), the rest is the message.
 //
 // Beyond not crashing, each handler must answer exactly once, and at once
 // (the store answers synchronously), and a batch once per case.
@@ -14,6 +14,7 @@
 #include "fuzz/empty_intake_store.h"
 #include "fuzz/fuzz_input.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/privacy/child_pseudonyms.h"
@@ -68,6 +69,7 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
   intake::CaseIntake cases(store, pseudonyms);
   intake::InspectionRegistry registry(store, Frameworks());
   intake::InspectionSampling sampling(store, Frameworks());
+  intake::InspectionLifecycle lifecycle(store);
   const std::string actor = "fuzz";
   using InspectionResult = absl::StatusOr<v1::Inspection>;
   switch (message) {
@@ -126,15 +128,15 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
       break;
     case kStartFieldwork:
       Run<v1::StartFieldworkRequest>(data, size, [&](auto request, Answers& a) {
-        sampling.StartFieldwork(std::move(request), actor,
-                                a.Hear<InspectionResult>());
+        lifecycle.StartFieldwork(std::move(request), actor,
+                                 a.Hear<InspectionResult>());
       });
       break;
     case kAdvanceInspection:
       Run<v1::AdvanceInspectionRequest>(
           data, size, [&](auto request, Answers& a) {
-            sampling.Advance(std::move(request), actor,
-                             a.Hear<InspectionResult>());
+            lifecycle.Advance(std::move(request), actor,
+                              a.Hear<InspectionResult>());
           });
       break;
     case kMessages:

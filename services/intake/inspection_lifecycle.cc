@@ -3,6 +3,9 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/field_checks.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace yjinspect::intake {
@@ -80,6 +83,96 @@ absl::Status MoveTo(v1::Inspection& inspection, InspectionState to,
   step->set_reason(std::string(reason));
   inspection.set_state(to);
   return absl::OkStatus();
+}
+
+void InspectionLifecycle::StartFieldwork(
+    const v1::StartFieldworkRequest& request, const std::string& actor,
+    InspectionDone done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  if (request.sample_revision() < 0) {
+    v.Add("sample_revision", "must not be negative (0 accepts the current)");
+  }
+  if (absl::Status invalid = v.ToStatus("StartFieldwork request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string& name = request.name();
+  CommitInspectionChange(
+      store_,
+      [revision = request.sample_revision(), actor](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (!inspection.has_sample()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(DescribeState(inspection),
+                           " and has no sample; call DrawSample first"));
+        }
+        if (revision != 0 && revision != inspection.sample().revision()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("the sample of inspection ", inspection.name(),
+                           " is revision ", inspection.sample().revision(),
+                           ", not ", revision, "; reload the inspection"));
+        }
+        if (inspection.state() > v1::INSPECTION_STATE_FIELDWORK) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(DescribeState(inspection),
+                           ": fieldwork is over and findings can no longer "
+                           "change"));
+        }
+        if (inspection.state() == v1::INSPECTION_STATE_SAMPLE_DRAWN) {
+          RETURN_IF_ERROR(
+              MoveTo(inspection, v1::INSPECTION_STATE_FIELDWORK, actor,
+                     "fieldwork started: the sample is fixed", txn.Now()));
+          StoreInspectionChange(txn, inspection);
+        }
+        return absl::OkStatus();
+      },
+      name, std::move(done));
+}
+
+void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
+                                  const std::string& actor,
+                                  InspectionDone done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  common::CheckText(v, "reason", request.reason(), 500, false);
+  const v1::InspectionState to = request.state();
+  if (to != v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
+      to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
+      to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+    v.Add("state",
+          "must be INSPECTION_STATE_CASELOAD_RECEIVED, _VERDICTS_AGREED or "
+          "_REPORT_PUBLISHED (the sample steps have their own calls: "
+          "DrawSample, StartFieldwork, ResetSample)");
+  }
+  if (absl::Status invalid = v.ToStatus("AdvanceInspection request");
+      !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  const std::string& name = request.name();
+  CommitInspectionChange(
+      store_,
+      [to, actor, reason = request.reason()](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (inspection.state() == to) return absl::OkStatus();  // idempotent
+        if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
+            inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
+          ASSIGN_OR_RETURN(
+              auto caseload,
+              txn.CasesOfYot(*common::ParseYotName(inspection.yot())));
+          if (caseload.empty()) {
+            return absl::FailedPreconditionError(absl::StrCat(
+                "inspection ", inspection.name(), " is ANNOUNCED; no case of ",
+                inspection.yot(), " is stored yet: submit the caseload first"));
+          }
+        }
+        RETURN_IF_ERROR(MoveTo(inspection, to, actor,
+                               reason.empty() ? "advanced on request" : reason,
+                               txn.Now()));
+        StoreInspectionChange(txn, inspection);
+        return absl::OkStatus();
+      },
+      name, std::move(done));
 }
 
 }  // namespace yjinspect::intake

@@ -1,10 +1,12 @@
 #include "services/intake/inspection_records.h"
 
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "common/fingerprint.h"
 #include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace yjinspect::intake {
@@ -43,6 +45,42 @@ std::string DescribeState(const v1::Inspection& inspection) {
   const std::string prefix = "INSPECTION_STATE_";
   if (state.rfind(prefix, 0) == 0) state = state.substr(prefix.size());
   return absl::StrCat("inspection ", inspection.name(), " is in state ", state);
+}
+
+common::FieldViolations CheckInspectionName(const std::string& name) {
+  common::FieldViolations v;
+  if (!common::ParseInspectionName(name)) {
+    v.Add("name", common::NameViolation(name, common::kInspectionNameFormat));
+  }
+  return v;
+}
+
+void CommitInspectionChange(IntakeStore& store, InspectionChange change,
+                            const std::string& inspection_name,
+                            InspectionDone done) {
+  auto result = std::make_shared<v1::Inspection>();
+  const std::string id =
+      common::ParseInspectionName(inspection_name).value_or("");
+  store.Commit(
+      [change = std::move(change), id, inspection_name,
+       result](StoreTransaction& txn) -> absl::Status {
+        ASSIGN_OR_RETURN(auto inspection, txn.FindInspection(id));
+        if (!inspection) {
+          return absl::NotFoundError(
+              absl::StrCat("inspection ", inspection_name, " does not exist"));
+        }
+        RETURN_IF_ERROR(change(txn, *inspection));
+        ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
+        *result = std::move(*stored);
+        return absl::OkStatus();
+      },
+      [result, done = std::move(done)](const absl::Status& status) {
+        if (!status.ok()) {
+          done(status);
+        } else {
+          done(std::move(*result));
+        }
+      });
 }
 
 }  // namespace yjinspect::intake

@@ -2,9 +2,13 @@
 
 // Small rules every writer of an inspection record follows, in one place.
 
+#include <functional>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/field_violations.h"
+#include "services/intake/storage/intake_store.h"
 #include "services/intake/storage/store_transaction.h"
 #include "yjinspect/v1/inspection.pb.h"
 
@@ -20,5 +24,20 @@ void StoreInspectionChange(StoreTransaction& txn, v1::Inspection inspection);
 
 // "inspection inspections/x is in state FIELDWORK" for error messages.
 std::string DescribeState(const v1::Inspection& inspection);
+
+// The violation of a request's `name` that is no inspection name (none when
+// it is one).
+common::FieldViolations CheckInspectionName(const std::string& name);
+
+using InspectionDone = std::function<void(absl::StatusOr<v1::Inspection>)>;
+using InspectionChange =
+    std::function<absl::Status(StoreTransaction&, v1::Inspection&)>;
+
+// One step on a stored inspection: in one commit, finds the inspection
+// (NOT_FOUND naming it when there is none), applies `change` and answers
+// `done` with the inspection as stored, or with the error.
+void CommitInspectionChange(IntakeStore& store, InspectionChange change,
+                            const std::string& inspection_name,
+                            InspectionDone done);
 
 }  // namespace yjinspect::intake

@@ -25,14 +25,6 @@ namespace {
 
 constexpr int kMaxNamedCases = 500;
 
-common::FieldViolations CheckInspectionName(const std::string& name) {
-  common::FieldViolations v;
-  if (!common::ParseInspectionName(name)) {
-    v.Add("name", common::NameViolation(name, common::kInspectionNameFormat));
-  }
-  return v;
-}
-
 bool FindingsStarted(const v1::Inspection& inspection) {
   return inspection.state() >= v1::INSPECTION_STATE_FIELDWORK;
 }
@@ -161,34 +153,6 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
 
 }  // namespace
 
-void InspectionSampling::CommitChange(
-    std::function<absl::Status(StoreTransaction&, v1::Inspection&)> change,
-    const std::string& inspection_name, Done done) {
-  auto result = std::make_shared<v1::Inspection>();
-  const std::string id =
-      common::ParseInspectionName(inspection_name).value_or("");
-  store_.Commit(
-      [change = std::move(change), id, inspection_name,
-       result](StoreTransaction& txn) -> absl::Status {
-        ASSIGN_OR_RETURN(auto inspection, txn.FindInspection(id));
-        if (!inspection) {
-          return absl::NotFoundError(
-              absl::StrCat("inspection ", inspection_name, " does not exist"));
-        }
-        RETURN_IF_ERROR(change(txn, *inspection));
-        ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
-        *result = std::move(*stored);
-        return absl::OkStatus();
-      },
-      [result, done = std::move(done)](const absl::Status& status) {
-        if (!status.ok()) {
-          done(status);
-        } else {
-          done(std::move(*result));
-        }
-      });
-}
-
 void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
                                     const std::string& actor, Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
@@ -209,7 +173,8 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
     return;
   }
   const std::string name = request.name();
-  CommitChange(
+  CommitInspectionChange(
+      store_,
       [this, request = std::move(request), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (FindingsStarted(inspection)) {
@@ -266,7 +231,8 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
     return;
   }
   const std::string& name = request.name();
-  CommitChange(
+  CommitInspectionChange(
+      store_,
       [reason = request.reason(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
@@ -284,93 +250,6 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
         RETURN_IF_ERROR(
             MoveTo(inspection, v1::INSPECTION_STATE_CASELOAD_RECEIVED, actor,
                    absl::StrCat("sample reset: ", reason), txn.Now()));
-        StoreInspectionChange(txn, inspection);
-        return absl::OkStatus();
-      },
-      name, std::move(done));
-}
-
-void InspectionSampling::StartFieldwork(
-    const v1::StartFieldworkRequest& request, const std::string& actor,
-    Done done) {
-  common::FieldViolations v = CheckInspectionName(request.name());
-  if (request.sample_revision() < 0) {
-    v.Add("sample_revision", "must not be negative (0 accepts the current)");
-  }
-  if (absl::Status invalid = v.ToStatus("StartFieldwork request");
-      !invalid.ok()) {
-    done(invalid);
-    return;
-  }
-  const std::string& name = request.name();
-  CommitChange(
-      [revision = request.sample_revision(), actor](
-          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
-        if (!inspection.has_sample()) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(DescribeState(inspection),
-                           " and has no sample; call DrawSample first"));
-        }
-        if (revision != 0 && revision != inspection.sample().revision()) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("the sample of inspection ", inspection.name(),
-                           " is revision ", inspection.sample().revision(),
-                           ", not ", revision, "; reload the inspection"));
-        }
-        if (inspection.state() > v1::INSPECTION_STATE_FIELDWORK) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(DescribeState(inspection),
-                           ": fieldwork is over and findings can no longer "
-                           "change"));
-        }
-        if (inspection.state() == v1::INSPECTION_STATE_SAMPLE_DRAWN) {
-          RETURN_IF_ERROR(
-              MoveTo(inspection, v1::INSPECTION_STATE_FIELDWORK, actor,
-                     "fieldwork started: the sample is fixed", txn.Now()));
-          StoreInspectionChange(txn, inspection);
-        }
-        return absl::OkStatus();
-      },
-      name, std::move(done));
-}
-
-void InspectionSampling::Advance(const v1::AdvanceInspectionRequest& request,
-                                 const std::string& actor, Done done) {
-  common::FieldViolations v = CheckInspectionName(request.name());
-  common::CheckText(v, "reason", request.reason(), 500, false);
-  const v1::InspectionState to = request.state();
-  if (to != v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
-      to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
-      to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
-    v.Add("state",
-          "must be INSPECTION_STATE_CASELOAD_RECEIVED, _VERDICTS_AGREED or "
-          "_REPORT_PUBLISHED (the sample steps have their own calls: "
-          "DrawSample, StartFieldwork, ResetSample)");
-  }
-  if (absl::Status invalid = v.ToStatus("AdvanceInspection request");
-      !invalid.ok()) {
-    done(invalid);
-    return;
-  }
-  const std::string& name = request.name();
-  CommitChange(
-      [to, actor, reason = request.reason()](
-          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
-        if (inspection.state() == to) return absl::OkStatus();  // idempotent
-        if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
-            inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
-          ASSIGN_OR_RETURN(
-              auto caseload,
-              txn.CasesOfYot(*common::ParseYotName(inspection.yot())));
-          if (caseload.empty()) {
-            return absl::FailedPreconditionError(absl::StrCat(
-                "inspection ", inspection.name(), " is ANNOUNCED; no case of ",
-                inspection.yot(), " is stored yet: submit the caseload first"));
-          }
-        }
-        RETURN_IF_ERROR(MoveTo(inspection, to, actor,
-                               reason.empty() ? "advanced on request" : reason,
-                               txn.Now()));
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },

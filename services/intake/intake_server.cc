@@ -8,6 +8,7 @@
 #include "common/logging.h"
 #include "common/status_macros.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
@@ -53,6 +54,7 @@ struct IntakeServer::Parts {
   std::unique_ptr<CaseIntake> cases;
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
+  std::unique_ptr<InspectionLifecycle> lifecycle;
   std::unique_ptr<IntakeService> service;
 };
 
@@ -88,9 +90,11 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
       std::make_unique<InspectionRegistry>(*store, host.frameworks());
   parts->sampling =
       std::make_unique<InspectionSampling>(*store, host.frameworks());
+  parts->lifecycle = std::make_unique<InspectionLifecycle>(*store);
   parts->service = std::make_unique<IntakeService>(
       *store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->feed, *parts->intake_metrics, host.authorizer());
+      *parts->lifecycle, *parts->feed, *parts->intake_metrics,
+      host.authorizer());
   ChangeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), kServiceName,
                              [feed] { feed->Shutdown(); }));

@@ -252,7 +252,7 @@ grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
   if (edge.refused()) return edge.reactor();
   auto* reactor = edge.reactor();
   const common::CallStart& started = edge.start();
-  sampling_.StartFieldwork(
+  lifecycle_.StartFieldwork(
       *request, ActorOf(context),
       FinishInspection(reactor, "StartFieldwork", request->name(), response,
                        started));
@@ -271,7 +271,7 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
   const v1::InspectionState to = request->state();
   if (to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
       to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
-    sampling_.Advance(*request, ActorOf(context), std::move(finish));
+    lifecycle_.Advance(*request, ActorOf(context), std::move(finish));
     return reactor;
   }
   // Agreeing verdicts and publishing the report are audited: answered once
@@ -285,7 +285,7 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
                        ? v1::AUDIT_ACTION_AGREE_VERDICTS
                        : v1::AUDIT_ACTION_PUBLISH_REPORT,
                    resource);
-  sampling_.Advance(
+  lifecycle_.Advance(
       *request, ActorOf(context),
       [this, event = std::move(event),
        finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {

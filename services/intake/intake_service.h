@@ -8,6 +8,7 @@
 #include "common/access/call_edge.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
+#include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
@@ -23,12 +24,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   // CreateCase rule before its chunk is stored.
   IntakeService(IntakeStore& store, CaseIntake& cases,
                 InspectionRegistry& inspections, InspectionSampling& sampling,
-                ChangeFeed& feed, IntakeMetrics& metrics,
-                const common::Authorizer* authorizer)
+                InspectionLifecycle& lifecycle, ChangeFeed& feed,
+                IntakeMetrics& metrics, const common::Authorizer* authorizer)
       : store_(store),
         cases_(cases),
         inspections_(inspections),
         sampling_(sampling),
+        lifecycle_(lifecycle),
         feed_(feed),
         metrics_(metrics),
         edge_(v1::CaseIntake::service_full_name(), &metrics.service(),
@@ -89,6 +91,7 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   CaseIntake& cases_;
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
+  InspectionLifecycle& lifecycle_;
   ChangeFeed& feed_;
   IntakeMetrics& metrics_;
   common::CallEdge edge_;
