@@ -61,9 +61,10 @@ struct Recording {
 
 // Merges the recording's answers into `current` (answers not named keep
 // their value), enforcing the etag rules; nullopt when nothing changes.
+// A change is stamped `now`.
 absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
     const std::optional<v1::CaseFindings>& current, const Recording& r,
-    const std::map<std::string, int>& order) {
+    const std::map<std::string, int>& order, absl::Time now) {
   std::map<std::string, v1::Judgement> answers;
   if (current) {
     for (const auto& j : current->judgements()) answers[j.criterion_id()] = j;
@@ -107,7 +108,7 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
   f.set_revision(current ? current->revision() + 1 : 1);
   *f.mutable_update_time() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-          absl::ToUnixNanos(absl::Now()));
+          absl::ToUnixNanos(now));
   f.set_sample_revision(r.sample_revision);
   f.set_etag(common::FingerprintMessage(f));
   v1::JudgementRevision& revision = update.revision;
@@ -233,7 +234,7 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
   return store_.UpdateFindings(
       inspection_id, request.case_(), case_id,
       [&](const std::optional<v1::CaseFindings>& current) {
-        return DecideUpdate(current, recording, order);
+        return DecideUpdate(current, recording, order, clock_());
       },
       audit);
 }
@@ -324,7 +325,7 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
   done(store_.UpdateInterview(
       *inspection_id, request.interview_id(),
       [&](const std::optional<v1::CaseFindings>& current) {
-        return DecideUpdate(current, recording, order);
+        return DecideUpdate(current, recording, order, clock_());
       }));
 }
 

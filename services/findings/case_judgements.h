@@ -5,9 +5,11 @@
 // listing. Domain logic only: no gRPC types.
 
 #include <functional>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "common/audit/audit_chain.h"
+#include "common/clock.h"
 #include "common/frameworks/framework_registry.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/storage/findings_store.h"
@@ -19,10 +21,15 @@ class CaseJudgements {
  public:
   using Done = std::function<void(absl::StatusOr<v1::CaseFindings>)>;
 
+  // `clock` stamps each recording.
   CaseJudgements(FindingsStore& store,
                  const common::FrameworkRegistry& frameworks,
-                 FieldworkGate& gate)
-      : store_(store), frameworks_(frameworks), gate_(gate) {}
+                 FieldworkGate& gate,
+                 common::Clock clock = common::SystemClock())
+      : store_(store),
+        frameworks_(frameworks),
+        gate_(gate),
+        clock_(std::move(clock)) {}
 
   // INVALID_ARGUMENT: malformed request, unknown criterion, answer outside
   // the criterion's scale, criterion not for this case (each named);
@@ -54,6 +61,7 @@ class CaseJudgements {
   FindingsStore& store_;
   const common::FrameworkRegistry& frameworks_;
   FieldworkGate& gate_;
+  common::Clock clock_;
 };
 
 }  // namespace yjinspect::findings

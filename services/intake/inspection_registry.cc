@@ -1,7 +1,6 @@
 #include "services/intake/inspection_registry.h"
 
 #include <memory>
-#include <random>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -31,10 +30,8 @@ std::string KnownFrameworks(const common::FrameworkRegistry& frameworks) {
 
 // "insp-" and 12 random hex digits: unguessable enough that two clients
 // never collide, and a retry finds its inspection through its request_id.
-std::string NewInspectionId() {
-  std::random_device device;
-  std::uniform_int_distribution<uint64_t> digits(0, (uint64_t{1} << 48) - 1);
-  return absl::StrFormat("insp-%012x", digits(device));
+std::string NewInspectionId(uint64_t random_bits) {
+  return absl::StrFormat("insp-%012x", random_bits & ((uint64_t{1} << 48) - 1));
 }
 
 absl::Status ApplyCreate(StoreTransaction& txn,
@@ -124,7 +121,7 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
   v1::Inspection inspection = request.inspection();
   inspection.DiscardUnknownFields();
   inspection.set_name(common::InspectionName(request.inspection_id().empty()
-                                                 ? NewInspectionId()
+                                                 ? NewInspectionId(random_())
                                                  : request.inspection_id()));
   inspection.clear_state();
   inspection.clear_transitions();

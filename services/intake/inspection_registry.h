@@ -3,8 +3,10 @@
 // Inspections: creation (idempotent), lookup and listing. Domain logic only.
 
 #include <functional>
+#include <utility>
 
 #include "absl/status/statusor.h"
+#include "common/clock.h"
 #include "common/frameworks/framework_registry.h"
 #include "services/intake/storage/intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
@@ -15,9 +17,11 @@ class InspectionRegistry {
  public:
   using CreateDone = std::function<void(absl::StatusOr<v1::Inspection>)>;
 
+  // `random` makes the ids of inspections created without one.
   InspectionRegistry(IntakeStore& store,
-                     const common::FrameworkRegistry& frameworks)
-      : store_(store), frameworks_(frameworks) {}
+                     const common::FrameworkRegistry& frameworks,
+                     common::RandomBits random = common::SystemRandom())
+      : store_(store), frameworks_(frameworks), random_(std::move(random)) {}
 
   // Validates and stores a new inspection in state ANNOUNCED; the framework
   // id and version must be ones the service knows. The same
@@ -35,6 +39,7 @@ class InspectionRegistry {
  private:
   IntakeStore& store_;
   const common::FrameworkRegistry& frameworks_;
+  common::RandomBits random_;
 };
 
 }  // namespace yjinspect::intake

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <random>
 #include <set>
 #include <string>
 #include <utility>
@@ -99,12 +98,7 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
           common::FormatDate(common::ToDate(window.start_on_or_before)),
           " and runs into fieldwork"));
     }
-    int64_t seed = request.seed();
-    if (seed == 0) {
-      std::random_device device;
-      seed = static_cast<int64_t>((uint64_t{device()} << 32) | device()) | 1;
-    }
-    sample = DrawFromFrame(std::move(frame), rules, seed);
+    sample = DrawFromFrame(std::move(frame), rules, request.seed());
   } else {
     common::FieldViolations v;
     std::vector<std::string> chosen;
@@ -171,6 +165,11 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
   if (absl::Status invalid = v.ToStatus("DrawSample request"); !invalid.ok()) {
     done(invalid);
     return;
+  }
+  // A draw without a seed gets a random one (never 0), recorded with the
+  // sample so that it can be drawn again.
+  if (request.named_cases().empty() && request.seed() == 0) {
+    request.set_seed(static_cast<int64_t>(random_() | 1));
   }
   const std::string name = request.name();
   CommitInspectionChange(

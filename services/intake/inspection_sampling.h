@@ -8,8 +8,10 @@
 // for the record.
 
 #include <functional>
+#include <utility>
 
 #include "absl/status/statusor.h"
+#include "common/clock.h"
 #include "common/frameworks/framework_registry.h"
 #include "services/intake/inspection_records.h"
 #include "services/intake/storage/intake_store.h"
@@ -21,9 +23,11 @@ class InspectionSampling {
  public:
   using Done = InspectionDone;
 
+  // `random` seeds a draw whose request gives no seed.
   InspectionSampling(IntakeStore& store,
-                     const common::FrameworkRegistry& frameworks)
-      : store_(store), frameworks_(frameworks) {}
+                     const common::FrameworkRegistry& frameworks,
+                     common::RandomBits random = common::SystemRandom())
+      : store_(store), frameworks_(frameworks), random_(std::move(random)) {}
 
   // INVALID_ARGUMENT for a malformed request or a named case that does not
   // exist, is of another YOT or is not eligible (each named in a field
@@ -38,6 +42,7 @@ class InspectionSampling {
  private:
   IntakeStore& store_;
   const common::FrameworkRegistry& frameworks_;
+  common::RandomBits random_;
 };
 
 }  // namespace yjinspect::intake
