@@ -231,10 +231,10 @@ void CaseIntake::UpdateCase(
   c.clear_create_time();
   c.clear_update_time();
   c.set_etag(ContentFingerprint(c));
-  auto result = std::make_shared<v1::Case>();
-  store_.Commit(
-      [name = *name, c = std::move(c), expected = request.etag(),
-       result](StoreTransaction& txn) mutable -> absl::Status {
+  CommitProducing<v1::Case>(
+      store_,
+      [name = *name, c = std::move(c), expected = request.etag()](
+          StoreTransaction& txn, v1::Case& result) mutable -> absl::Status {
         ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
         if (!stored) {
           return absl::NotFoundError(
@@ -248,7 +248,7 @@ void CaseIntake::UpdateCase(
               "); read it again and reapply the change"));
         }
         if (current.etag() == c.etag()) {
-          *result = current;
+          result = current;
           return absl::OkStatus();
         }
         *c.mutable_create_time() = current.create_time();
@@ -259,16 +259,10 @@ void CaseIntake::UpdateCase(
         stored->add_change_sequences(txn.AppendChange(std::move(change)));
         *stored->mutable_case_() = c;
         txn.PutCase(name.yot, name.case_id, *stored);
-        *result = std::move(c);
+        result = std::move(c);
         return absl::OkStatus();
       },
-      [result, done = std::move(done)](const absl::Status& status) {
-        if (!status.ok()) {
-          done(status);
-        } else {
-          done(std::move(*result));
-        }
-      });
+      std::move(done));
 }
 
 absl::StatusOr<v1::Case> CaseIntake::GetCase(

@@ -1,6 +1,5 @@
 #include "services/intake/inspection_records.h"
 
-#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -58,12 +57,12 @@ common::FieldViolations CheckInspectionName(const std::string& name) {
 void CommitInspectionChange(IntakeStore& store, InspectionChange change,
                             const std::string& inspection_name,
                             InspectionDone done) {
-  auto result = std::make_shared<v1::Inspection>();
   const std::string id =
       common::ParseInspectionName(inspection_name).value_or("");
-  store.Commit(
-      [change = std::move(change), id, inspection_name,
-       result](StoreTransaction& txn) -> absl::Status {
+  CommitProducing<v1::Inspection>(
+      store,
+      [change = std::move(change), id, inspection_name](
+          StoreTransaction& txn, v1::Inspection& result) -> absl::Status {
         ASSIGN_OR_RETURN(auto inspection, txn.FindInspection(id));
         if (!inspection) {
           return absl::NotFoundError(
@@ -71,16 +70,10 @@ void CommitInspectionChange(IntakeStore& store, InspectionChange change,
         }
         RETURN_IF_ERROR(change(txn, *inspection));
         ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
-        *result = std::move(*stored);
+        result = std::move(*stored);
         return absl::OkStatus();
       },
-      [result, done = std::move(done)](const absl::Status& status) {
-        if (!status.ok()) {
-          done(status);
-        } else {
-          done(std::move(*result));
-        }
-      });
+      std::move(done));
 }
 
 }  // namespace yjinspect::intake

@@ -130,21 +130,15 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
   inspection.clear_etag();
   inspection.clear_sample();
   inspection.clear_sample_resets();
-  auto result = std::make_shared<v1::Inspection>();
   auto shared_request =
       std::make_shared<const v1::CreateInspectionRequest>(std::move(request));
-  store_.Commit(
-      [shared_request, inspection = std::move(inspection), actor,
-       result](StoreTransaction& txn) {
-        return ApplyCreate(txn, *shared_request, inspection, actor, *result);
+  CommitProducing<v1::Inspection>(
+      store_,
+      [shared_request, inspection = std::move(inspection), actor](
+          StoreTransaction& txn, v1::Inspection& result) {
+        return ApplyCreate(txn, *shared_request, inspection, actor, result);
       },
-      [result, done = std::move(done)](const absl::Status& status) {
-        if (!status.ok()) {
-          done(status);
-        } else {
-          done(std::move(*result));
-        }
-      });
+      std::move(done));
 }
 
 absl::StatusOr<v1::Inspection> InspectionRegistry::GetInspection(

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -127,5 +128,25 @@ class IntakeStore : public common::AuditSource {
   // Size and write stalls of the RocksDB store, for metrics.
   virtual common::StorageFigures Figures() const = 0;
 };
+
+// Commits a mutation that produces a value: `fill(txn, result)` is the
+// mutation, writing its value into `result`; `done` gets that value once it
+// is durable, or the mutation's or the write's error (as Commit's `done`).
+template <typename T, typename Fill>
+void CommitProducing(IntakeStore& store, Fill fill,
+                     std::function<void(absl::StatusOr<T>)> done) {
+  auto result = std::make_shared<T>();
+  store.Commit(
+      [fill = std::move(fill), result](StoreTransaction& txn) mutable {
+        return fill(txn, *result);
+      },
+      [result, done = std::move(done)](const absl::Status& status) {
+        if (!status.ok()) {
+          done(status);
+        } else {
+          done(std::move(*result));
+        }
+      });
+}
 
 }  // namespace yjinspect::intake
