@@ -8,8 +8,8 @@
 #include "absl/time/time.h"
 #include "cli/exit_codes.h"
 #include "cli/rpc_client.h"
-#include "common/admin/store_backups.h"
 #include "common/grpc_status.h"
+#include "common/storage/store_backups.h"
 #include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 

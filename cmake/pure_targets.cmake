@@ -50,3 +50,20 @@ function(yj_require_pure)
     endforeach()
   endforeach()
 endfunction()
+
+# Storage never depends on an RPC service: the stores and what they share
+# link RocksDB and the protobuf messages, not gRPC or the services' shared
+# runtime.
+function(yj_require_no_rpc)
+  foreach(target ${ARGN})
+    yj_link_closure(${target} closure)
+    foreach(forbidden gRPC::grpc++ gRPC::grpc yjinspect_common yjinspect_proto
+                      yjinspect_audit yjinspect_admin)
+      if(forbidden IN_LIST closure)
+        message(FATAL_ERROR
+          "${target} is storage but links ${forbidden}: storage must not "
+          "depend on an RPC service")
+      endif()
+    endforeach()
+  endforeach()
+endfunction()

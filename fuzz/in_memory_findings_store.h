@@ -67,6 +67,7 @@ class InMemoryFindingsStore : public findings::FindingsStore {
   absl::StatusOr<std::vector<findings::Keyed<v1::JudgementRevision>>>
   ScanHistory(absl::string_view inspection_id, absl::string_view case_id,
               absl::string_view after_key, size_t limit) const override;
+  void Close() override {}
   absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override;
 
  private:

@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/admin/store_backups.h"
 #include "common/field_violations.h"
 #include "common/logging.h"
+#include "common/storage/store_backups.h"
 
 namespace yjinspect::common {
 namespace {

@@ -1,6 +1,7 @@
 #include "services/findings/findings_metrics.h"
 
 #include "common/change_kind.h"
+#include "common/telemetry/storage_metrics.h"
 
 namespace yjinspect::findings {
 

@@ -65,7 +65,7 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
            [store](const std::string& dir, const v1::BackupMetadata& metadata) {
              return store->CreateBackup(dir, metadata);
            }},
-       nullptr, PublishedIn(*store)});
+       [store] { store->Close(); }, PublishedIn(*store)});
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
   // The feed is built before the metrics that count its work: the hook

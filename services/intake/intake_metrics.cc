@@ -1,6 +1,7 @@
 #include "services/intake/intake_metrics.h"
 
 #include "common/change_kind.h"
+#include "common/telemetry/storage_metrics.h"
 
 namespace yjinspect::intake {
 IntakeMetrics::IntakeMetrics(common::ServiceMetrics& metrics,

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "common/rocksdb_status.h"
 #include "common/status_macros.h"
+#include "common/storage/rocksdb_status.h"
 #include "rocksdb/db.h"
 #include "services/findings/storage/column_families.h"
 #include "services/findings/storage/keys.h"

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "common/admin/store_backups.h"
 #include "common/field_violations.h"
+#include "common/storage/store_backups.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/integration/backup_fixture.h"

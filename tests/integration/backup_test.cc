@@ -11,7 +11,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
-#include "common/admin/store_backups.h"
+#include "common/storage/store_backups.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "services/findings/storage/findings_store.h"

@@ -31,35 +31,21 @@ enum class ColumnFamily {
   kAudit = 8,
 };
 
-inline constexpr std::array<ColumnFamily, 9> kAllColumnFamilies = {
-    ColumnFamily::kMeta,         ColumnFamily::kInspections,
-    ColumnFamily::kCases,        ColumnFamily::kFindings,
-    ColumnFamily::kHistory,      ColumnFamily::kInterviews,
-    ColumnFamily::kReportInputs, ColumnFamily::kDecisions,
-    ColumnFamily::kAudit};
+// On-disk names, indexed by ColumnFamily.
+inline constexpr std::array<absl::string_view, 9> kColumnFamilyNames = {
+    "default",        // kMeta
+    "inspections",    // kInspections
+    "cases",          // kCases
+    "findings",       // kFindings
+    "history",        // kHistory
+    "interviews",     // kInterviews
+    "report_inputs",  // kReportInputs
+    "decisions",      // kDecisions
+    "audit",          // kAudit
+};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
-  switch (family) {
-    case ColumnFamily::kMeta:
-      return "default";
-    case ColumnFamily::kInspections:
-      return "inspections";
-    case ColumnFamily::kCases:
-      return "cases";
-    case ColumnFamily::kFindings:
-      return "findings";
-    case ColumnFamily::kHistory:
-      return "history";
-    case ColumnFamily::kInterviews:
-      return "interviews";
-    case ColumnFamily::kReportInputs:
-      return "report_inputs";
-    case ColumnFamily::kDecisions:
-      return "decisions";
-    case ColumnFamily::kAudit:
-      return "audit";
-  }
-  return "default";
+  return kColumnFamilyNames[static_cast<size_t>(family)];
 }
 
 }  // namespace yjinspect::findings

@@ -19,7 +19,8 @@
 #include "absl/strings/string_view.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
-#include "common/storage_figures.h"
+#include "common/storage/keyed.h"
+#include "common/storage/storage_figures.h"
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
@@ -36,11 +37,7 @@ struct FindingsStoreOptions {
   bool sync = true;
 };
 
-template <typename T>
-struct Keyed {
-  std::string key;
-  T value;
-};
+using common::Keyed;
 
 // What a findings update decides, given the current findings.
 struct FindingsUpdate {
@@ -129,10 +126,14 @@ class FindingsStore : public common::AuditSource {
       absl::string_view after_key, size_t limit) const = 0;
   // Takes an online backup of the whole store into `backup_dir` while
   // changes and judgements go on being written
-  // (common/admin/store_backups.h): it holds every judgement acknowledged
+  // (common/storage/store_backups.h): it holds every judgement acknowledged
   // before the call.
   virtual absl::StatusOr<v1::Backup> CreateBackup(
       const std::string& backup_dir, const v1::BackupMetadata& metadata) = 0;
+  // Refuses every later write and backup (UNAVAILABLE): the host calls it
+  // once the server and the feed have stopped, so nothing reaches the store
+  // while it closes. Reads go on; the destructor flushes and closes.
+  virtual void Close() = 0;
   // Every case the stream delivered, for tests and status.
   virtual absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const = 0;
   // Size and write stalls of the RocksDB store, for metrics.

@@ -1,21 +1,20 @@
 // FindingsStore on RocksDB: the only file of the findings service that
-// includes RocksDB headers.
+// includes RocksDB headers. What both stores share (opening, reads, the
+// audit trail, backups, purges, close) is common::RocksDbStore; this file
+// holds the findings schema's writes.
 
 #include <atomic>
 #include <utility>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
-#include "common/admin/store_backups.h"
 #include "common/resource_names.h"
-#include "common/rocksdb_audit_head.h"
-#include "common/rocksdb_erasure.h"
-#include "common/rocksdb_open.h"
-#include "common/rocksdb_status.h"
 #include "common/status_macros.h"
-#include "rocksdb/db.h"
-#include "rocksdb/statistics.h"
+#include "common/storage/rocksdb_audit_trail.h"
+#include "common/storage/rocksdb_status.h"
+#include "common/storage/rocksdb_store.h"
 #include "rocksdb/write_batch.h"
 #include "services/findings/storage/column_families.h"
 #include "services/findings/storage/findings_store.h"
@@ -26,34 +25,30 @@ namespace {
 
 using common::FromRocksDb;
 
+constexpr absl::string_view kShuttingDown =
+    "the findings store is shutting down";
+
 class RocksFindingsStore final : public FindingsStore {
  public:
-  RocksFindingsStore(rocksdb::DB* db,
-                     std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                     std::shared_ptr<rocksdb::Statistics> statistics, bool sync,
-                     uint64_t cursor, common::AuditChainHead audit_head)
-      : db_(db),
-        handles_(std::move(handles)),
-        statistics_(std::move(statistics)),
+  RocksFindingsStore(std::unique_ptr<common::RocksDbStore> store, bool sync,
+                     uint64_t cursor)
+      : store_(std::move(store)),
         sync_(sync),
         cursor_(cursor),
-        audit_head_(std::move(audit_head)) {}
+        audit_head_(store_->audit_head_at_open()) {}
 
-  common::StorageFigures Figures() const override {
-    return common::ReadStorageFigures(*db_, statistics_.get());
-  }
+  common::StorageFigures Figures() const override { return store_->Figures(); }
 
-  ~RocksFindingsStore() override {
-    // Memtables to tables now: the next start then replays no WAL.
-    db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
-    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
-    db_->Close().PermitUncheckedError();
+  void Close() override {
+    absl::MutexLock lock(&write_mu_);
+    closed_ = true;
   }
 
   absl::StatusOr<v1::Backup> CreateBackup(
       const std::string& backup_dir,
       const v1::BackupMetadata& metadata) override {
-    return common::CreateStoreBackup(db_.get(), backup_dir, metadata);
+    RETURN_IF_ERROR(CheckOpen());
+    return store_->CreateBackup(backup_dir, metadata);
   }
 
   // Case content reaching this store is audited in the same batch as the
@@ -61,20 +56,19 @@ class RocksFindingsStore final : public FindingsStore {
   // the change.
   void PutReceivedCaseAudit(rocksdb::WriteBatch& batch,
                             const v1::Change& change,
-                            const std::string& case_name) {
-    common::AuditEvent event;
-    event.caller = "intake-stream";
-    event.role = "system";
-    event.request_id = change.request_id().empty()
-                           ? absl::StrCat("change-", change.sequence())
-                           : change.request_id();
-    event.action = v1::AUDIT_ACTION_RECEIVE_CASE;
-    event.resource = common::ParseCaseName(case_name) ? case_name : "-";
-    PutAudit(batch, event, absl::StatusCode::kOk);
+                            const std::string& case_name)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    PutAudit(batch,
+             StreamEvent(change.request_id().empty()
+                             ? absl::StrCat("change-", change.sequence())
+                             : change.request_id(),
+                         v1::AUDIT_ACTION_RECEIVE_CASE, case_name),
+             absl::StatusCode::kOk);
   }
 
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     if (change.sequence() <= cursor_.load()) return false;
     rocksdb::WriteBatch batch;
     switch (change.kind_case()) {
@@ -99,19 +93,14 @@ class RocksFindingsStore final : public FindingsStore {
                   change.case_stored().SerializeAsString());
         PutReceivedCaseAudit(batch, change, change.case_stored().name());
         break;
-      case v1::Change::kCaseErased: {
+      case v1::Change::kCaseErased:
         RETURN_IF_ERROR(EraseCase(change.case_erased().name(), batch));
-        common::AuditEvent event;
-        event.caller = "intake-stream";
-        event.role = "system";
-        event.request_id = absl::StrCat("change-", change.sequence());
-        event.action = v1::AUDIT_ACTION_APPLY_ERASURE;
-        event.resource = common::ParseCaseName(change.case_erased().name())
-                             ? change.case_erased().name()
-                             : "-";
-        PutAudit(batch, event, absl::StatusCode::kOk);
+        PutAudit(batch,
+                 StreamEvent(absl::StrCat("change-", change.sequence()),
+                             v1::AUDIT_ACTION_APPLY_ERASURE,
+                             change.case_erased().name()),
+                 absl::StatusCode::kOk);
         break;
-      }
       case v1::Change::KIND_NOT_SET:
         break;  // nothing to apply; the cursor still moves past it
     }
@@ -128,21 +117,22 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const override {
-    return Get<v1::Inspection>(ColumnFamily::kInspections,
-                               std::string(inspection_id), "inspection");
+    return store_->Get<v1::Inspection>(
+        ColumnFamily::kInspections, std::string(inspection_id), "inspection");
   }
 
   absl::StatusOr<std::optional<v1::Case>> GetCase(
       absl::string_view case_name) const override {
-    return Get<v1::Case>(ColumnFamily::kCases, std::string(case_name), "case");
+    return store_->Get<v1::Case>(ColumnFamily::kCases, std::string(case_name),
+                                 "case");
   }
 
   absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
       absl::string_view inspection_id,
       absl::string_view case_id) const override {
-    return Get<v1::CaseFindings>(ColumnFamily::kFindings,
-                                 FindingsKey(inspection_id, case_id),
-                                 "findings");
+    return store_->Get<v1::CaseFindings>(ColumnFamily::kFindings,
+                                         FindingsKey(inspection_id, case_id),
+                                         "findings");
   }
 
   absl::StatusOr<v1::CaseFindings> UpdateFindings(
@@ -150,6 +140,7 @@ class RocksFindingsStore final : public FindingsStore {
       absl::string_view case_id, const Decide& decide,
       const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     ASSIGN_OR_RETURN(auto present, GetCase(case_name));
     if (!present) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -165,6 +156,7 @@ class RocksFindingsStore final : public FindingsStore {
       absl::string_view inspection_id, absl::string_view interview_id,
       const Decide& decide) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     return UpdateLocked(ColumnFamily::kInterviews, inspection_id, interview_id,
                         absl::StrCat("~interview~", interview_id), decide,
                         nullptr);
@@ -172,31 +164,38 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanInterviews(
       absl::string_view inspection_id) const override {
-    return Scan<v1::CaseFindings>(
-        ColumnFamily::kInterviews, FindingsPrefix(inspection_id),
-        FindingsLimit(inspection_id), "", SIZE_MAX, "interview");
+    return store_->Scan<v1::CaseFindings>(
+        ColumnFamily::kInterviews,
+        common::KeysIn(FindingsPrefix(inspection_id),
+                       FindingsLimit(inspection_id)),
+        "interview");
   }
 
   absl::StatusOr<v1::ReportInputs> UpdateReportInputs(
       absl::string_view inspection_id, const MutateInputs& mutate) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     ASSIGN_OR_RETURN(auto current, GetReportInputs(inspection_id));
     ASSIGN_OR_RETURN(v1::ReportInputs next, mutate(current));
-    RETURN_IF_ERROR(PutSynced(ColumnFamily::kReportInputs,
-                              std::string(inspection_id), next));
+    RETURN_IF_ERROR(FromRocksDb(
+        store_->db().Put(SyncedWrite(), Handle(ColumnFamily::kReportInputs),
+                         std::string(inspection_id), next.SerializeAsString()),
+        "writing report inputs"));
     return next;
   }
 
   absl::StatusOr<std::optional<v1::ReportInputs>> GetReportInputs(
       absl::string_view inspection_id) const override {
-    return Get<v1::ReportInputs>(ColumnFamily::kReportInputs,
-                                 std::string(inspection_id), "report inputs");
+    return store_->Get<v1::ReportInputs>(ColumnFamily::kReportInputs,
+                                         std::string(inspection_id),
+                                         "report inputs");
   }
 
   absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
       absl::string_view inspection_id, const MutateDecisions& mutate,
       const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     ASSIGN_OR_RETURN(auto current, GetDecisions(inspection_id));
     ASSIGN_OR_RETURN(v1::VerdictDecisions next, mutate(current));
     rocksdb::WriteBatch batch;
@@ -210,6 +209,7 @@ class RocksFindingsStore final : public FindingsStore {
   absl::Status AppendAudit(const common::AuditEvent& event,
                            absl::StatusCode outcome) override {
     absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
     rocksdb::WriteBatch batch;
     PutAudit(batch, event, outcome);
     return AuditedWrite(SyncedWrite(), batch, "writing an audit record");
@@ -217,71 +217,88 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
       uint64_t after, size_t limit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(rocksdb::ReadOptions(), Handle(ColumnFamily::kAudit)));
-    std::vector<common::StoredAuditEntry> out;
-    for (it->Seek(EncodeUint64(after + 1)); it->Valid() && out.size() < limit;
-         it->Next()) {
-      auto sequence =
-          DecodeUint64(absl::string_view(it->key().data(), it->key().size()));
-      if (!sequence) continue;
-      out.push_back({*sequence, it->value().ToString()});
-    }
-    RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail"));
-    return out;
+    return store_->ReadAuditEntries(after, limit);
   }
 
   absl::Status PurgeErasedContent() override {
-    absl::MutexLock purge(&purge_mu_);
-    return common::PurgeErasedBytes(*db_, handles_);
+    return store_->PurgeErasedContent();
   }
 
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
       absl::string_view inspection_id) const override {
     ASSIGN_OR_RETURN(auto found,
-                     Get<v1::VerdictDecisions>(ColumnFamily::kDecisions,
-                                               std::string(inspection_id),
-                                               "verdict decisions"));
+                     store_->Get<v1::VerdictDecisions>(
+                         ColumnFamily::kDecisions, std::string(inspection_id),
+                         "verdict decisions"));
     return found.value_or(v1::VerdictDecisions());
   }
 
   absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
       absl::string_view inspection_id, absl::string_view after_key,
       size_t limit) const override {
-    return Scan<v1::CaseFindings>(
-        ColumnFamily::kFindings, FindingsPrefix(inspection_id),
-        FindingsLimit(inspection_id), after_key, limit, "findings");
+    return store_->Scan<v1::CaseFindings>(
+        ColumnFamily::kFindings,
+        common::KeysIn(FindingsPrefix(inspection_id),
+                       FindingsLimit(inspection_id), after_key, limit),
+        "findings");
   }
 
   absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
       absl::string_view inspection_id, absl::string_view case_id,
       absl::string_view after_key, size_t limit) const override {
-    return Scan<v1::JudgementRevision>(
-        ColumnFamily::kHistory, HistoryPrefix(inspection_id, case_id),
-        HistoryLimit(inspection_id, case_id), after_key, limit, "revision");
+    return store_->Scan<v1::JudgementRevision>(
+        ColumnFamily::kHistory,
+        common::KeysIn(HistoryPrefix(inspection_id, case_id),
+                       HistoryLimit(inspection_id, case_id), after_key, limit),
+        "revision");
   }
 
   absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override {
-    ASSIGN_OR_RETURN(auto keyed, Scan<v1::Case>(ColumnFamily::kCases, "", "",
-                                                "", SIZE_MAX, "case"));
-    std::vector<v1::Case> out;
-    for (auto& entry : keyed) out.push_back(std::move(entry.value));
-    return out;
+    ASSIGN_OR_RETURN(auto keyed,
+                     store_->Scan<v1::Case>(ColumnFamily::kCases, {}, "case"));
+    return common::Values(std::move(keyed));
   }
 
  private:
   rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
-    return handles_[static_cast<size_t>(family)];
+    return store_->handle(family);
+  }
+
+  absl::Status CheckOpen() {
+    absl::MutexLock lock(&write_mu_);
+    return CheckOpenLocked();
+  }
+  absl::Status CheckOpenLocked() const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    if (closed_) return absl::UnavailableError(kShuttingDown);
+    return absl::OkStatus();
+  }
+
+  // What the stream does to a case, audited as the system's: `case_name`
+  // only when it is a well-formed name (never anything else it may hold).
+  static common::AuditEvent StreamEvent(std::string request_id,
+                                        v1::AuditAction action,
+                                        const std::string& case_name) {
+    common::AuditEvent event;
+    event.caller = "intake-stream";
+    event.role = "system";
+    event.request_id = std::move(request_id);
+    event.action = action;
+    event.resource = common::ParseCaseName(case_name) ? case_name : "-";
+    return event;
   }
 
   // Read, decide, write a record and its revision; the write lock is held.
-  absl::StatusOr<v1::CaseFindings> UpdateLocked(
-      ColumnFamily family, absl::string_view inspection_id,
-      absl::string_view record_id, absl::string_view history_id,
-      const Decide& decide, const common::AuditEvent* audit) {
+  absl::StatusOr<v1::CaseFindings> UpdateLocked(ColumnFamily family,
+                                                absl::string_view inspection_id,
+                                                absl::string_view record_id,
+                                                absl::string_view history_id,
+                                                const Decide& decide,
+                                                const common::AuditEvent* audit)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     const std::string key = FindingsKey(inspection_id, record_id);
     ASSIGN_OR_RETURN(auto current,
-                     Get<v1::CaseFindings>(family, key, "findings"));
+                     store_->Get<v1::CaseFindings>(family, key, "findings"));
     ASSIGN_OR_RETURN(auto update, decide(current));
     rocksdb::WriteBatch batch;
     if (audit != nullptr) PutAudit(batch, *audit, absl::StatusCode::kOk);
@@ -304,20 +321,19 @@ class RocksFindingsStore final : public FindingsStore {
 
   // Seals a record onto the chain and puts it in `batch`; write the batch
   // with AuditedWrite, which takes the chain back if the write fails.
-  // write_mu_ is held.
   void PutAudit(rocksdb::WriteBatch& batch, const common::AuditEvent& event,
-                absl::StatusCode outcome) {
+                absl::StatusCode outcome)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     if (!pending_audit_head_) pending_audit_head_ = audit_head_;
-    v1::AuditRecord record = common::SealAuditRecord(
-        event, outcome, absl::Now(), *pending_audit_head_);
-    batch.Put(Handle(ColumnFamily::kAudit), EncodeUint64(record.sequence()),
-              record.SerializeAsString());
+    common::PutAuditRecord(batch, Handle(ColumnFamily::kAudit), event, outcome,
+                           absl::Now(), *pending_audit_head_);
   }
 
   absl::Status AuditedWrite(const rocksdb::WriteOptions& options,
-                            rocksdb::WriteBatch& batch,
-                            absl::string_view what) {
-    absl::Status written = FromRocksDb(db_->Write(options, &batch), what);
+                            rocksdb::WriteBatch& batch, absl::string_view what)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    absl::Status written =
+        FromRocksDb(store_->db().Write(options, &batch), what);
     if (written.ok() && pending_audit_head_) {
       audit_head_ = *pending_audit_head_;
     }
@@ -331,13 +347,6 @@ class RocksFindingsStore final : public FindingsStore {
     return options;
   }
 
-  absl::Status PutSynced(ColumnFamily family, const std::string& key,
-                         const google::protobuf::Message& message) {
-    return FromRocksDb(db_->Put(SyncedWrite(), Handle(family), key,
-                                message.SerializeAsString()),
-                       "writing a record");
-  }
-
   // An erased case leaves nothing behind: its content, and the findings and
   // history of every inspection of its YOT (evidence notes may describe
   // the child).
@@ -347,8 +356,8 @@ class RocksFindingsStore final : public FindingsStore {
     auto name = common::ParseCaseName(case_name);
     if (!name) return absl::OkStatus();
     ASSIGN_OR_RETURN(auto inspections,
-                     Scan<v1::Inspection>(ColumnFamily::kInspections, "", "",
-                                          "", SIZE_MAX, "inspection"));
+                     store_->Scan<v1::Inspection>(ColumnFamily::kInspections,
+                                                  {}, "inspection"));
     const std::string yot = common::YotName(name->yot);
     for (const auto& entry : inspections) {
       if (entry.value.yot() != yot) continue;
@@ -361,105 +370,45 @@ class RocksFindingsStore final : public FindingsStore {
     return absl::OkStatus();
   }
 
-  template <typename Message>
-  absl::StatusOr<std::optional<Message>> Get(ColumnFamily family,
-                                             const std::string& key,
-                                             absl::string_view what) const {
-    std::string bytes;
-    rocksdb::Status s =
-        db_->Get(rocksdb::ReadOptions(), Handle(family), key, &bytes);
-    if (s.IsNotFound()) return std::optional<Message>();
-    RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("reading ", what)));
-    Message message;
-    if (!message.ParseFromString(bytes)) {
-      return absl::DataLossError(absl::StrCat("unreadable ", what, " record"));
-    }
-    return std::optional<Message>(std::move(message));
-  }
-
-  template <typename Message>
-  absl::StatusOr<std::vector<Keyed<Message>>> Scan(
-      ColumnFamily family, const std::string& lower, const std::string& upper,
-      absl::string_view after_key, size_t limit, absl::string_view what) const {
-    rocksdb::ReadOptions read_options;
-    rocksdb::Slice upper_slice(upper);
-    if (!upper.empty()) read_options.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(read_options, Handle(family)));
-    std::vector<Keyed<Message>> out;
-    const std::string after(after_key);
-    for (it->Seek(after > lower ? after : lower);
-         it->Valid() && out.size() < limit; it->Next()) {
-      if (!after.empty() && it->key() == rocksdb::Slice(after)) continue;
-      Message message;
-      if (!message.ParseFromArray(it->value().data(),
-                                  static_cast<int>(it->value().size()))) {
-        return absl::DataLossError(
-            absl::StrCat("unreadable ", what, " record"));
-      }
-      out.push_back({it->key().ToString(), std::move(message)});
-    }
-    RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("scanning ", what)));
-    return out;
-  }
-
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  std::shared_ptr<rocksdb::Statistics> statistics_;
+  std::unique_ptr<common::RocksDbStore> store_;
   const bool sync_;
   absl::Mutex write_mu_;
+  bool closed_ ABSL_GUARDED_BY(write_mu_) = false;
   std::atomic<uint64_t> cursor_;
-  common::AuditChainHead audit_head_;  // write_mu_ held
+  common::AuditChainHead audit_head_ ABSL_GUARDED_BY(write_mu_);
   // The chain as records put in the batch being built extend it.
-  std::optional<common::AuditChainHead> pending_audit_head_;
-  absl::Mutex purge_mu_;
+  std::optional<common::AuditChainHead> pending_audit_head_
+      ABSL_GUARDED_BY(write_mu_);
 };
+
+// The sequence of the last intake change applied; 0 before the first.
+absl::StatusOr<uint64_t> ReadCursor(const common::RocksDbStore& store) {
+  std::string bytes;
+  rocksdb::Status s =
+      store.db().Get(rocksdb::ReadOptions(), store.handle(ColumnFamily::kMeta),
+                     std::string(kCursorKey), &bytes);
+  if (s.IsNotFound()) return 0;
+  RETURN_IF_ERROR(FromRocksDb(s, "reading the intake cursor"));
+  auto cursor = DecodeUint64(bytes);
+  if (!cursor) return absl::DataLossError("the intake cursor is malformed");
+  return *cursor;
+}
 
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
     const FindingsStoreOptions& options) {
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (ColumnFamily family : kAllColumnFamilies) {
-    rocksdb::ColumnFamilyOptions cf_options;
-    common::KeepNoErasedBytes(cf_options);
-    descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
-  }
-  rocksdb::DBOptions db_options;
-  common::KeepNoErasedBytes(db_options);
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  // Tickers only (no timers): the write-stall time metrics report.
-  db_options.statistics = rocksdb::CreateDBStatistics();
-  db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
-  RETURN_IF_ERROR(common::OpenRocksDb(options.path, "the findings store",
-                                      db_options, descriptors, &db, &handles));
-  std::string bytes;
-  uint64_t cursor = 0;
-  rocksdb::Status s = db->Get(rocksdb::ReadOptions(),
-                              handles[static_cast<size_t>(ColumnFamily::kMeta)],
-                              std::string(kCursorKey), &bytes);
-  if (s.ok()) {
-    auto decoded = DecodeUint64(bytes);
-    if (!decoded) s = rocksdb::Status::Corruption("malformed cursor");
-    cursor = decoded.value_or(0);
-  } else if (s.IsNotFound()) {
-    s = rocksdb::Status::OK();
-  }
-  if (!s.ok()) {
-    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return FromRocksDb(s, "reading the intake cursor");
-  }
-  // The end of the audit chain: its last record.
-  absl::StatusOr<common::AuditChainHead> audit_head = common::ReadAuditHead(
-      db.get(), handles[static_cast<size_t>(ColumnFamily::kAudit)]);
-  if (!audit_head.ok()) {
-    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return audit_head.status();
-  }
-  return std::unique_ptr<FindingsStore>(new RocksFindingsStore(
-      db.release(), std::move(handles), db_options.statistics, options.sync,
-      cursor, *std::move(audit_head)));
+  common::RocksDbSchema schema{
+      "the findings store",
+      {kColumnFamilyNames.begin(), kColumnFamilyNames.end()},
+      rocksdb::ColumnFamilyOptions(),
+      static_cast<size_t>(ColumnFamily::kAudit)};
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<common::RocksDbStore> store,
+      common::RocksDbStore::Open(options.path, schema, rocksdb::DBOptions()));
+  ASSIGN_OR_RETURN(uint64_t cursor, ReadCursor(*store));
+  return std::unique_ptr<FindingsStore>(
+      new RocksFindingsStore(std::move(store), options.sync, cursor));
 }
 
 }  // namespace yjinspect::findings

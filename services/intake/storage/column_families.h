@@ -29,29 +29,19 @@ enum class ColumnFamily {
   kAudit = 6,
 };
 
-inline constexpr std::array<ColumnFamily, 7> kAllColumnFamilies = {
-    ColumnFamily::kMeta,    ColumnFamily::kCases,    ColumnFamily::kInspections,
-    ColumnFamily::kChanges, ColumnFamily::kRequests, ColumnFamily::kFeed,
-    ColumnFamily::kAudit};
+// On-disk names, indexed by ColumnFamily.
+inline constexpr std::array<absl::string_view, 7> kColumnFamilyNames = {
+    "default",      // kMeta
+    "cases",        // kCases
+    "inspections",  // kInspections
+    "changes",      // kChanges
+    "requests",     // kRequests
+    "feed",         // kFeed
+    "audit",        // kAudit
+};
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {
-  switch (family) {
-    case ColumnFamily::kMeta:
-      return "default";
-    case ColumnFamily::kCases:
-      return "cases";
-    case ColumnFamily::kInspections:
-      return "inspections";
-    case ColumnFamily::kChanges:
-      return "changes";
-    case ColumnFamily::kRequests:
-      return "requests";
-    case ColumnFamily::kFeed:
-      return "feed";
-    case ColumnFamily::kAudit:
-      return "audit";
-  }
-  return "default";
+  return kColumnFamilyNames[static_cast<size_t>(family)];
 }
 
 }  // namespace yjinspect::intake

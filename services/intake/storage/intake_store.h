@@ -21,7 +21,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/audit/audit_source.h"
-#include "common/storage_figures.h"
+#include "common/storage/keyed.h"
+#include "common/storage/storage_figures.h"
 #include "services/intake/storage/store_transaction.h"
 #include "yjinspect/v1/admin_service.pb.h"
 
@@ -34,12 +35,7 @@ struct StoreOptions {
   bool sync = true;
 };
 
-// A stored resource with the key it is stored under (for page tokens).
-template <typename T>
-struct Keyed {
-  std::string key;
-  T value;
-};
+using common::Keyed;
 
 class IntakeStore : public common::AuditSource {
  public:
@@ -116,7 +112,7 @@ class IntakeStore : public common::AuditSource {
   // store is small, so a full compaction is the simple, certain way.
   virtual absl::Status PurgeErasedContent() = 0;
   // Takes an online backup of the whole store into `backup_dir` while
-  // commits go on (common/admin/store_backups.h): it holds every change
+  // commits go on (common/storage/store_backups.h): it holds every change
   // durable before the call. UNAVAILABLE after Close().
   virtual absl::StatusOr<v1::Backup> CreateBackup(
       const std::string& backup_dir, const v1::BackupMetadata& metadata) = 0;

@@ -1,5 +1,7 @@
 // IntakeStore on RocksDB: the only file of the intake service that includes
-// RocksDB headers, with the key encoding in keys.cc.
+// RocksDB headers, with the key encoding in keys.cc. What both stores share
+// (opening, reads, the audit trail, backups, purges, close) is
+// common::RocksDbStore; this file holds the group commit.
 
 #include <atomic>
 #include <deque>
@@ -10,17 +12,12 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "common/admin/store_backups.h"
 #include "common/request_id.h"
-#include "common/rocksdb_audit_head.h"
-#include "common/rocksdb_erasure.h"
-#include "common/rocksdb_open.h"
-#include "common/rocksdb_status.h"
 #include "common/status_macros.h"
+#include "common/storage/rocksdb_audit_trail.h"
+#include "common/storage/rocksdb_status.h"
+#include "common/storage/rocksdb_store.h"
 #include "google/protobuf/util/time_util.h"
-#include "rocksdb/db.h"
-#include "rocksdb/options.h"
-#include "rocksdb/statistics.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
 #include "services/intake/storage/column_families.h"
 #include "services/intake/storage/intake_store.h"
@@ -36,28 +33,13 @@ using common::FromRocksDb;
 // batch's memory.
 constexpr size_t kMaxGroupSize = 2048;
 
-template <typename Message>
-absl::StatusOr<std::optional<Message>> ParseFound(const rocksdb::Status& s,
-                                                  const std::string& bytes,
-                                                  absl::string_view what) {
-  if (s.IsNotFound()) return std::optional<Message>();
-  if (!s.ok()) return FromRocksDb(s, absl::StrCat("reading ", what));
-  Message message;
-  if (!message.ParseFromString(bytes)) {
-    return absl::DataLossError(absl::StrCat("unreadable ", what, " record"));
-  }
-  return std::optional<Message>(std::move(message));
-}
-
 // The transaction of one group commit: reads through the batch to the DB.
 class GroupTransaction final : public StoreTransaction {
  public:
-  GroupTransaction(rocksdb::DB* db,
-                   const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+  GroupTransaction(const common::RocksDbStore& store,
                    rocksdb::WriteBatchWithIndex* batch, uint64_t* next_sequence,
                    common::AuditChainHead* audit_head, absl::Time now)
-      : db_(db),
-        handles_(handles),
+      : store_(store),
         batch_(batch),
         next_sequence_(next_sequence),
         audit_head_(audit_head),
@@ -125,17 +107,15 @@ class GroupTransaction final : public StoreTransaction {
     rocksdb::Slice upper_slice(upper);
     read_options.iterate_upper_bound = &upper_slice;
     std::unique_ptr<rocksdb::Iterator> base(
-        db_->NewIterator(read_options, Handle(ColumnFamily::kCases)));
+        store_.db().NewIterator(read_options, Handle(ColumnFamily::kCases)));
     std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
         Handle(ColumnFamily::kCases), base.release(), &read_options));
     std::vector<v1::StoredCase> out;
     for (it->Seek(CaseKeyPrefix(yot));
          it->Valid() && it->key().compare(upper_slice) < 0; it->Next()) {
-      v1::StoredCase stored;
-      if (!stored.ParseFromArray(it->value().data(),
-                                 static_cast<int>(it->value().size()))) {
-        return absl::DataLossError("unreadable case record");
-      }
+      ASSIGN_OR_RETURN(
+          v1::StoredCase stored,
+          common::ParseRecord<v1::StoredCase>(it->value(), "case"));
       out.push_back(std::move(stored));
     }
     RETURN_IF_ERROR(FromRocksDb(it->status(), "scanning a YOT's cases"));
@@ -148,32 +128,30 @@ class GroupTransaction final : public StoreTransaction {
   }
   void AppendAudit(const common::AuditEvent& event,
                    absl::StatusCode outcome) override {
-    v1::AuditRecord record =
-        common::SealAuditRecord(event, outcome, now_, *audit_head_);
-    Put(ColumnFamily::kAudit, SequenceKey(record.sequence()), record);
+    common::PutAuditRecord(*batch_, Handle(ColumnFamily::kAudit), event,
+                           outcome, now_, *audit_head_);
   }
   absl::Time Now() const override { return now_; }
 
  private:
   rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
-    return handles_[static_cast<size_t>(family)];
+    return store_.handle(family);
   }
   template <typename Message>
   absl::StatusOr<std::optional<Message>> Find(ColumnFamily family,
                                               const std::string& key,
                                               absl::string_view what) {
     std::string bytes;
-    rocksdb::Status s = batch_->GetFromBatchAndDB(db_, rocksdb::ReadOptions(),
-                                                  Handle(family), key, &bytes);
-    return ParseFound<Message>(s, bytes, what);
+    rocksdb::Status s = batch_->GetFromBatchAndDB(
+        &store_.db(), rocksdb::ReadOptions(), Handle(family), key, &bytes);
+    return common::ParseFoundRecord<Message>(s, bytes, what);
   }
   void Put(ColumnFamily family, const std::string& key,
            const google::protobuf::Message& message) {
     batch_->Put(Handle(family), key, message.SerializeAsString());
   }
 
-  rocksdb::DB* db_;
-  const std::vector<rocksdb::ColumnFamilyHandle*>& handles_;
+  const common::RocksDbStore& store_;
   rocksdb::WriteBatchWithIndex* batch_;
   uint64_t* next_sequence_;
   common::AuditChainHead* audit_head_;
@@ -183,27 +161,18 @@ class GroupTransaction final : public StoreTransaction {
 
 class RocksIntakeStore final : public IntakeStore {
  public:
-  RocksIntakeStore(const StoreOptions& options, rocksdb::DB* db,
-                   std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                   std::shared_ptr<rocksdb::Statistics> statistics,
-                   uint64_t head, common::AuditChainHead audit_head)
-      : db_(db),
-        handles_(std::move(handles)),
-        statistics_(std::move(statistics)),
+  RocksIntakeStore(const StoreOptions& options,
+                   std::unique_ptr<common::RocksDbStore> store, uint64_t head)
+      : store_(std::move(store)),
         sync_(options.sync),
         head_(head),
         next_sequence_(head + 1),
-        audit_head_(std::move(audit_head)) {
+        audit_head_(store_->audit_head_at_open()) {
     committer_ = std::thread([this] { RunCommitter(); });
   }
 
-  ~RocksIntakeStore() override {
-    Close();
-    // Memtables to tables now: the next start then replays no WAL.
-    db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
-    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
-    db_->Close().PermitUncheckedError();
-  }
+  // The queue is finished before RocksDB closes (store_'s destructor).
+  ~RocksIntakeStore() override { Close(); }
 
   void Commit(Mutation mutation, Done done) override {
     std::vector<Step> steps;
@@ -250,81 +219,56 @@ class RocksIntakeStore final : public IntakeStore {
         return absl::UnavailableError("the intake store is shutting down");
       }
     }
-    return common::CreateStoreBackup(db_.get(), backup_dir, metadata);
+    return store_->CreateBackup(backup_dir, metadata);
   }
 
   absl::StatusOr<std::optional<v1::StoredCase>> GetCase(
       absl::string_view yot, absl::string_view case_id) const override {
-    return Get<v1::StoredCase>(ColumnFamily::kCases, CaseKey(yot, case_id),
-                               "case");
+    return store_->Get<v1::StoredCase>(ColumnFamily::kCases,
+                                       CaseKey(yot, case_id), "case");
   }
 
   absl::StatusOr<std::vector<Keyed<v1::StoredCase>>> ScanCases(
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const override {
-    std::string lower = yot.empty() ? "" : CaseKeyPrefix(yot);
-    std::string upper = yot.empty() ? "" : CaseKeyLimit(yot);
-    return Scan<v1::StoredCase>(ColumnFamily::kCases, lower, upper, after_key,
-                                limit, nullptr, "case");
+    return store_->Scan<v1::StoredCase>(
+        ColumnFamily::kCases,
+        common::KeysIn(yot.empty() ? "" : CaseKeyPrefix(yot),
+                       yot.empty() ? "" : CaseKeyLimit(yot), after_key, limit),
+        "case");
   }
 
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const override {
-    return Get<v1::Inspection>(ColumnFamily::kInspections,
-                               InspectionKey(inspection_id), "inspection");
+    return store_->Get<v1::Inspection>(
+        ColumnFamily::kInspections, InspectionKey(inspection_id), "inspection");
   }
 
   absl::StatusOr<std::vector<Keyed<v1::Inspection>>> ScanInspections(
       absl::string_view after_key, size_t limit,
       const std::function<bool(const v1::Inspection&)>& keep) const override {
-    return Scan<v1::Inspection>(ColumnFamily::kInspections, "", "", after_key,
-                                limit, &keep, "inspection");
+    return store_->Scan<v1::Inspection>(
+        ColumnFamily::kInspections, common::KeysIn("", "", after_key, limit),
+        "inspection", keep);
   }
 
   absl::StatusOr<std::vector<v1::Change>> ReadChanges(
       uint64_t after, size_t limit) const override {
-    ASSIGN_OR_RETURN(
-        auto keyed,
-        Scan<v1::Change>(ColumnFamily::kChanges, SequenceKey(after + 1), "", "",
-                         limit, nullptr, "change"));
-    std::vector<v1::Change> changes;
-    changes.reserve(keyed.size());
-    for (auto& entry : keyed) changes.push_back(std::move(entry.value));
-    return changes;
+    return ReadLog(ColumnFamily::kChanges, after, limit);
   }
 
   absl::StatusOr<std::vector<v1::Change>> ReadFeed(
       uint64_t after, size_t limit) const override {
-    ASSIGN_OR_RETURN(
-        auto keyed,
-        Scan<v1::Change>(ColumnFamily::kFeed, SequenceKey(after + 1), "", "",
-                         limit, nullptr, "change"));
-    std::vector<v1::Change> changes;
-    changes.reserve(keyed.size());
-    for (auto& entry : keyed) changes.push_back(std::move(entry.value));
-    return changes;
+    return ReadLog(ColumnFamily::kFeed, after, limit);
   }
 
   absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
       uint64_t after, size_t limit) const override {
-    rocksdb::ReadOptions read_options;
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(read_options, Handle(ColumnFamily::kAudit)));
-    std::vector<common::StoredAuditEntry> out;
-    for (it->Seek(SequenceKey(after + 1)); it->Valid() && out.size() < limit;
-         it->Next()) {
-      auto sequence = DecodeSequenceKey(
-          absl::string_view(it->key().data(), it->key().size()));
-      if (!sequence) continue;  // not an audit key: nothing to say about it
-      out.push_back({*sequence, it->value().ToString()});
-    }
-    RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the audit trail"));
-    return out;
+    return store_->ReadAuditEntries(after, limit);
   }
 
   absl::Status PurgeErasedContent() override {
-    absl::MutexLock purge(&purge_mu_);
-    return common::PurgeErasedBytes(*db_, handles_);
+    return store_->PurgeErasedContent();
   }
 
   uint64_t HeadSequence() const override {
@@ -343,65 +287,23 @@ class RocksIntakeStore final : public IntakeStore {
     listeners_.erase(id);
   }
 
-  common::StorageFigures Figures() const override {
-    return common::ReadStorageFigures(*db_, statistics_.get());
-  }
+  common::StorageFigures Figures() const override { return store_->Figures(); }
 
   std::optional<uint64_t> TickerForTest(absl::string_view name) const override {
-    for (const auto& [ticker, ticker_name] : rocksdb::TickersNameMap) {
-      if (ticker_name == name) return statistics_->getTickerCount(ticker);
-    }
-    return std::nullopt;
+    return store_->Ticker(name);
   }
 
  private:
-  rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
-    return handles_[static_cast<size_t>(family)];
-  }
-
-  template <typename Message>
-  absl::StatusOr<std::optional<Message>> Get(ColumnFamily family,
-                                             const std::string& key,
-                                             absl::string_view what) const {
-    std::string bytes;
-    rocksdb::Status s =
-        db_->Get(rocksdb::ReadOptions(), Handle(family), key, &bytes);
-    return ParseFound<Message>(s, bytes, what);
-  }
-
-  // Entries of `family` in [lower, upper) ("" = unbounded) strictly after
-  // `after_key`, kept by `keep` when given, at most `limit`.
-  template <typename Message>
-  absl::StatusOr<std::vector<Keyed<Message>>> Scan(
-      ColumnFamily family, const std::string& lower, const std::string& upper,
-      absl::string_view after_key, size_t limit,
-      const std::function<bool(const Message&)>* keep,
-      absl::string_view what) const {
-    rocksdb::ReadOptions read_options;
-    rocksdb::Slice upper_slice(upper);
-    if (!upper.empty()) read_options.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(read_options, Handle(family)));
-    std::vector<Keyed<Message>> out;
-    std::string start =
-        std::string(after_key) > lower ? std::string(after_key) : lower;
-    for (it->Seek(start); it->Valid() && out.size() < limit; it->Next()) {
-      if (!after_key.empty() &&
-          it->key() == rocksdb::Slice(after_key.data(), after_key.size())) {
-        continue;
-      }
-      Message message;
-      if (!message.ParseFromArray(it->value().data(),
-                                  static_cast<int>(it->value().size()))) {
-        return absl::DataLossError(
-            absl::StrCat("unreadable ", what, " record"));
-      }
-      if (keep != nullptr && !(*keep)(message)) continue;
-      out.push_back({it->key().ToString(), std::move(message)});
-    }
-    RETURN_IF_ERROR(
-        FromRocksDb(it->status(), absl::StrCat("scanning ", what, "s")));
-    return out;
+  // Changes of a log family (kChanges, kFeed) after `after`, in order.
+  absl::StatusOr<std::vector<v1::Change>> ReadLog(ColumnFamily log,
+                                                  uint64_t after,
+                                                  size_t limit) const {
+    ASSIGN_OR_RETURN(
+        auto keyed,
+        store_->Scan<v1::Change>(
+            log, common::KeysIn(SequenceKey(after + 1), "", "", limit),
+            "change"));
+    return common::Values(std::move(keyed));
   }
 
   void RunCommitter() {
@@ -431,8 +333,8 @@ class RocksIntakeStore final : public IntakeStore {
                                        /*overwrite_key=*/true);
     const uint64_t first_sequence = next_sequence_;
     const common::AuditChainHead first_audit_head = audit_head_;
-    GroupTransaction transaction(db_.get(), handles_, &batch, &next_sequence_,
-                                 &audit_head_, absl::Now());
+    GroupTransaction transaction(*store_, &batch, &next_sequence_, &audit_head_,
+                                 absl::Now());
     std::vector<absl::Status> results;
     results.reserve(group.size());
     for (Step& pending : group) {
@@ -453,8 +355,9 @@ class RocksIntakeStore final : public IntakeStore {
     if (batch.GetWriteBatch()->Count() > 0) {
       rocksdb::WriteOptions write_options;
       write_options.sync = sync_;
-      absl::Status written = FromRocksDb(
-          db_->Write(write_options, batch.GetWriteBatch()), "writing batch");
+      absl::Status written =
+          FromRocksDb(store_->db().Write(write_options, batch.GetWriteBatch()),
+                      "writing batch");
       if (!written.ok()) {
         next_sequence_ = first_sequence;
         audit_head_ = first_audit_head;
@@ -475,9 +378,7 @@ class RocksIntakeStore final : public IntakeStore {
     for (auto& [id, listener] : listeners_) listener(head);
   }
 
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  std::shared_ptr<rocksdb::Statistics> statistics_;
+  std::unique_ptr<common::RocksDbStore> store_;
   const bool sync_;
 
   absl::Mutex mu_;
@@ -489,7 +390,6 @@ class RocksIntakeStore final : public IntakeStore {
   std::atomic<uint64_t> head_;
   uint64_t next_sequence_;             // committer thread only
   common::AuditChainHead audit_head_;  // committer thread only
-  absl::Mutex purge_mu_;               // one purge at a time
 
   absl::Mutex listeners_mu_;
   std::map<uint64_t, CommitListener> listeners_ ABSL_GUARDED_BY(listeners_mu_);
@@ -499,9 +399,9 @@ class RocksIntakeStore final : public IntakeStore {
 // The head of the change log is its last key: the log and the records are
 // written in the same batch, so nothing else needs to be persisted.
 absl::StatusOr<uint64_t> ReadHeadSequence(
-    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* changes) {
+    rocksdb::DB& db, rocksdb::ColumnFamilyHandle* changes) {
   std::unique_ptr<rocksdb::Iterator> it(
-      db->NewIterator(rocksdb::ReadOptions(), changes));
+      db.NewIterator(rocksdb::ReadOptions(), changes));
   it->SeekToLast();
   RETURN_IF_ERROR(FromRocksDb(it->status(), "reading the change log head"));
   if (!it->Valid()) return 0;
@@ -518,36 +418,25 @@ absl::StatusOr<uint64_t> ReadHeadSequence(
 absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
     const StoreOptions& options) {
   rocksdb::DBOptions db_options;
-  db_options.statistics = rocksdb::CreateDBStatistics();
-  db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   db_options.IncreaseParallelism(2);
-  common::KeepNoErasedBytes(db_options);
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (ColumnFamily family : kAllColumnFamilies) {
-    rocksdb::ColumnFamilyOptions cf_options;
-    cf_options.OptimizeLevelStyleCompaction(32 << 20);
-    common::KeepNoErasedBytes(cf_options);
-    // Flush each full memtable on its own rather than two at a time, and
-    // hold at most three: memory grows with memtables waiting for a flush.
-    cf_options.min_write_buffer_number_to_merge = 1;
-    cf_options.max_write_buffer_number = 3;
-    descriptors.emplace_back(std::string(ColumnFamilyName(family)), cf_options);
-  }
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  RETURN_IF_ERROR(common::OpenRocksDb(options.path, "the intake store",
-                                      db_options, descriptors, &db, &handles));
-  absl::StatusOr<uint64_t> head = ReadHeadSequence(
-      db.get(), handles[static_cast<size_t>(ColumnFamily::kChanges)]);
-  absl::StatusOr<common::AuditChainHead> audit_head = common::ReadAuditHead(
-      db.get(), handles[static_cast<size_t>(ColumnFamily::kAudit)]);
-  if (!head.ok() || !audit_head.ok()) {
-    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return head.ok() ? audit_head.status() : head.status();
-  }
+  common::RocksDbSchema schema{
+      "the intake store",
+      {kColumnFamilyNames.begin(), kColumnFamilyNames.end()},
+      rocksdb::ColumnFamilyOptions(),
+      static_cast<size_t>(ColumnFamily::kAudit)};
+  schema.family_options.OptimizeLevelStyleCompaction(32 << 20);
+  // Flush each full memtable on its own rather than two at a time, and
+  // hold at most three: memory grows with memtables waiting for a flush.
+  schema.family_options.min_write_buffer_number_to_merge = 1;
+  schema.family_options.max_write_buffer_number = 3;
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<common::RocksDbStore> store,
+      common::RocksDbStore::Open(options.path, schema, db_options));
+  ASSIGN_OR_RETURN(
+      uint64_t head,
+      ReadHeadSequence(store->db(), store->handle(ColumnFamily::kChanges)));
   return std::unique_ptr<IntakeStore>(
-      new RocksIntakeStore(options, db.release(), std::move(handles),
-                           db_options.statistics, *head, *audit_head));
+      new RocksIntakeStore(options, std::move(store), head));
 }
 
 }  // namespace yjinspect::intake

@@ -105,7 +105,7 @@ TEST_F(ErasureTest, ErasedCaseLeavesNoByteInEitherDataFolder) {
   intake_.Stop();
 
   // ...and from every file, byte for byte (tables are not compressed, see
-  // common/rocksdb_erasure.h, so the search would see them).
+  // common/storage/rocksdb_erasure.h, so the search would see them).
   for (const std::string& value : Values(erased)) {
     auto hits = Hits(value);
     EXPECT_TRUE(hits.empty()) << value << " is still in " << hits[0];

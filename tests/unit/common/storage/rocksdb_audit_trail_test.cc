@@ -1,7 +1,7 @@
-// common/rocksdb_audit_head.h: the head a store's audit chain is continued
-// from, read from a real RocksDB in a temp folder.
+// common/storage/rocksdb_audit_trail.h: the head a store's audit chain is
+// continued from, read from a real RocksDB in a temp folder.
 
-#include "common/rocksdb_audit_head.h"
+#include "common/storage/rocksdb_audit_trail.h"
 
 #include <memory>
 #include <string>

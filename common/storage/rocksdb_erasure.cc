@@ -1,7 +1,7 @@
-#include "common/rocksdb_erasure.h"
+#include "common/storage/rocksdb_erasure.h"
 
-#include "common/rocksdb_status.h"
 #include "common/status_macros.h"
+#include "common/storage/rocksdb_status.h"
 
 namespace yjinspect::common {
 

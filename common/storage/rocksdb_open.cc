@@ -1,7 +1,7 @@
-#include "common/rocksdb_open.h"
+#include "common/storage/rocksdb_open.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/rocksdb_status.h"
+#include "common/storage/rocksdb_status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/table.h"
 

@@ -1,14 +1,9 @@
 #pragma once
 
-// A RocksDB store's size and write stalls as Prometheus figures, read at
-// each scrape: yjinspect_store_{sst,memtable,wal}_bytes,
-// yjinspect_store_write_stopped, yjinspect_store_delayed_write_rate and
-// yjinspect_store_write_stall_seconds_total.
+// A RocksDB store's size and write stalls, read from the open database
+// (exported as metrics by common/telemetry/storage_metrics.h).
 
 #include <cstdint>
-#include <functional>
-
-#include "common/service_metrics.h"
 
 namespace rocksdb {
 class DB;
@@ -36,10 +31,5 @@ struct StorageFigures {
 // time then).
 StorageFigures ReadStorageFigures(rocksdb::DB& db,
                                   const rocksdb::Statistics* statistics);
-
-// Registers the store gauges with `metrics`, refreshed from `read` at each
-// scrape. `read` must stay callable until metrics stop being served.
-void ExportStorageFigures(ServiceMetrics& metrics,
-                          std::function<StorageFigures()> read);
 
 }  // namespace yjinspect::common

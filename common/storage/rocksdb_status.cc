@@ -1,4 +1,4 @@
-#include "common/rocksdb_status.h"
+#include "common/storage/rocksdb_status.h"
 
 #include "absl/strings/str_cat.h"
 

@@ -1,4 +1,4 @@
-#include "common/admin/store_backups.h"
+#include "common/storage/store_backups.h"
 
 #include <filesystem>
 #include <memory>
@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "common/rocksdb_status.h"
 #include "common/status_macros.h"
+#include "common/storage/rocksdb_status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
 #include "rocksdb/utilities/backup_engine.h"

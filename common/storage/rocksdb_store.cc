@@ -1,0 +1,82 @@
+#include "common/storage/rocksdb_store.h"
+
+#include <utility>
+
+#include "common/status_macros.h"
+#include "common/storage/rocksdb_audit_trail.h"
+#include "common/storage/rocksdb_erasure.h"
+#include "common/storage/rocksdb_open.h"
+#include "common/storage/store_backups.h"
+
+namespace yjinspect::common {
+
+absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
+    const std::string& path, const RocksDbSchema& schema,
+    rocksdb::DBOptions options) {
+  options.statistics = rocksdb::CreateDBStatistics();
+  options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
+  KeepNoErasedBytes(options);
+  rocksdb::ColumnFamilyOptions family_options = schema.family_options;
+  KeepNoErasedBytes(family_options);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (absl::string_view name : schema.families) {
+    descriptors.emplace_back(std::string(name), family_options);
+  }
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  RETURN_IF_ERROR(
+      OpenRocksDb(path, schema.what, options, descriptors, &db, &handles));
+  absl::StatusOr<AuditChainHead> audit_head =
+      ReadAuditHead(db.get(), handles.at(schema.audit_family));
+  if (!audit_head.ok()) {
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+    return audit_head.status();
+  }
+  return std::unique_ptr<RocksDbStore>(
+      new RocksDbStore(std::move(db), std::move(handles), options.statistics,
+                       schema.audit_family, *std::move(audit_head)));
+}
+
+RocksDbStore::RocksDbStore(std::unique_ptr<rocksdb::DB> db,
+                           std::vector<rocksdb::ColumnFamilyHandle*> handles,
+                           std::shared_ptr<rocksdb::Statistics> statistics,
+                           size_t audit_family, AuditChainHead audit_head)
+    : db_(std::move(db)),
+      handles_(std::move(handles)),
+      statistics_(std::move(statistics)),
+      audit_family_(audit_family),
+      audit_head_(std::move(audit_head)) {}
+
+RocksDbStore::~RocksDbStore() {
+  db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
+  for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+  db_->Close().PermitUncheckedError();
+}
+
+absl::StatusOr<std::vector<StoredAuditEntry>> RocksDbStore::ReadAuditEntries(
+    uint64_t after, size_t limit) const {
+  return common::ReadAuditEntries(*db_, handles_[audit_family_], after, limit);
+}
+
+StorageFigures RocksDbStore::Figures() const {
+  return ReadStorageFigures(*db_, statistics_.get());
+}
+
+std::optional<uint64_t> RocksDbStore::Ticker(absl::string_view name) const {
+  for (const auto& [ticker, ticker_name] : rocksdb::TickersNameMap) {
+    if (ticker_name == name) return statistics_->getTickerCount(ticker);
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<v1::Backup> RocksDbStore::CreateBackup(
+    const std::string& backup_dir, const v1::BackupMetadata& metadata) {
+  return CreateStoreBackup(db_.get(), backup_dir, metadata);
+}
+
+absl::Status RocksDbStore::PurgeErasedContent() {
+  absl::MutexLock purge(&purge_mu_);
+  return PurgeErasedBytes(*db_, handles_);
+}
+
+}  // namespace yjinspect::common

@@ -1,0 +1,297 @@
+// services/findings/storage/findings_store.h on RocksDB: intake changes
+// applied once with their cursor, findings written with their history and
+// audit record, erasure leaving nothing of the case, the audit chain
+// continuing across restarts, a closed store refusing writes, and a damaged
+// store refused at open.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/audit/audit_chain.h"
+#include "common/resource_names.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+#include "services/findings/storage/column_families.h"
+#include "services/findings/storage/findings_store.h"
+#include "services/findings/storage/keys.h"
+#include "tests/testing/case_builder.h"
+#include "tests/testing/temp_dir.h"
+
+namespace yjinspect::findings {
+namespace {
+
+constexpr char kYot[] = "yots/northmoor";
+constexpr char kInspection[] = "insp-1";
+
+v1::Change InspectionChange(uint64_t sequence) {
+  v1::Change change;
+  change.set_sequence(sequence);
+  change.mutable_inspection_stored()->set_name(
+      common::InspectionName(kInspection));
+  change.mutable_inspection_stored()->set_yot(kYot);
+  return change;
+}
+
+std::string CaseName(absl::string_view case_id) {
+  return common::FormatCaseName("northmoor", case_id);
+}
+
+v1::Change SampledChange(uint64_t sequence, absl::string_view case_id) {
+  v1::Change change;
+  change.set_sequence(sequence);
+  change.set_request_id(absl::StrCat("req-", sequence));
+  v1::Case c = testing::ValidCase(absl::StrCat("CH-", case_id));
+  c.set_name(CaseName(case_id));
+  change.mutable_case_sampled()->set_inspection(
+      common::InspectionName(kInspection));
+  *change.mutable_case_sampled()->mutable_case_() = c;
+  return change;
+}
+
+v1::Change ErasureChange(uint64_t sequence, absl::string_view case_id) {
+  v1::Change change;
+  change.set_sequence(sequence);
+  change.mutable_case_erased()->set_name(CaseName(case_id));
+  return change;
+}
+
+common::AuditEvent Recording(absl::string_view case_id) {
+  common::AuditEvent event;
+  event.caller = "inspector-7";
+  event.role = "inspector";
+  event.request_id = "req-record";
+  event.action = v1::AUDIT_ACTION_RECORD_JUDGEMENTS;
+  event.resource = CaseName(case_id);
+  return event;
+}
+
+// A decision that takes the findings one revision further.
+FindingsStore::Decide NextRevision(absl::string_view inspector) {
+  return [inspector = std::string(inspector)](
+             const std::optional<v1::CaseFindings>& current)
+             -> absl::StatusOr<std::optional<FindingsUpdate>> {
+    FindingsUpdate update;
+    update.findings = current.value_or(v1::CaseFindings());
+    update.findings.set_revision(update.findings.revision() + 1);
+    update.findings.set_inspector_reference(inspector);
+    update.revision.set_revision(update.findings.revision());
+    update.revision.set_inspector_reference(inspector);
+    return std::optional<FindingsUpdate>(update);
+  };
+}
+
+class FindingsStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Reopen(); }
+
+  void Reopen() {
+    store_.reset();
+    auto store = FindingsStore::Open({dir_.Sub("store"), false});
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+  }
+
+  void Apply(const v1::Change& change) {
+    auto applied = store_->ApplyChange(change);
+    ASSERT_TRUE(applied.ok()) << applied.status();
+    ASSERT_TRUE(*applied) << "sequence " << change.sequence();
+  }
+
+  // The whole audit trail, checked as the audit service checks it.
+  common::AuditChainVerifier VerifiedTrail(std::vector<v1::AuditRecord>* out) {
+    common::AuditChainVerifier verifier;
+    auto entries = store_->ReadAuditEntries(0, 1000);
+    EXPECT_TRUE(entries.ok()) << entries.status();
+    for (const auto& entry : *entries) {
+      verifier.Add(entry.sequence, entry.bytes);
+      v1::AuditRecord record;
+      EXPECT_TRUE(record.ParseFromString(entry.bytes));
+      if (out != nullptr) out->push_back(record);
+    }
+    return verifier;
+  }
+
+  // Writes straight into the store's RocksDB while it is closed.
+  void WriteRaw(ColumnFamily family, const std::string& key,
+                const std::string& value) {
+    store_.reset();
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (absl::string_view name : kColumnFamilyNames) {
+      descriptors.emplace_back(std::string(name),
+                               rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir_.Sub("store"),
+                                  descriptors, &handles, &raw)
+                    .ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(),
+                        handles[static_cast<size_t>(family)], key, value)
+                    .ok());
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<FindingsStore> store_;
+};
+
+TEST_F(FindingsStoreTest, AChangeIsAppliedOnceAndTheCursorSurvivesARestart) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  EXPECT_EQ(store_->Cursor(), 2u);
+
+  auto again = store_->ApplyChange(SampledChange(2, "c1"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again) << "a change at the cursor is delivered again, not "
+                          "applied again";
+  auto older = store_->ApplyChange(SampledChange(1, "c9"));
+  ASSERT_TRUE(older.ok());
+  EXPECT_FALSE(*older);
+
+  Reopen();
+  EXPECT_EQ(store_->Cursor(), 2u);
+  auto inspection = store_->GetInspection(kInspection);
+  ASSERT_TRUE(inspection.ok() && inspection->has_value());
+  EXPECT_EQ((*inspection)->yot(), kYot);
+  auto c1 = store_->GetCase(CaseName("c1"));
+  ASSERT_TRUE(c1.ok() && c1->has_value());
+  auto c9 = store_->GetCase(CaseName("c9"));
+  ASSERT_TRUE(c9.ok());
+  EXPECT_FALSE(c9->has_value());
+}
+
+TEST_F(FindingsStoreTest, FindingsNeedTheirCaseAndKeepEveryRevision) {
+  Apply(InspectionChange(1));
+  auto refused =
+      store_->UpdateFindings(kInspection, CaseName("c1"), "c1",
+                             NextRevision("inspector-7"), Recording("c1"));
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  auto none = store_->GetFindings(kInspection, "c1");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  Apply(SampledChange(2, "c1"));
+  for (int i = 0; i < 3; ++i) {
+    auto stored =
+        store_->UpdateFindings(kInspection, CaseName("c1"), "c1",
+                               NextRevision("inspector-7"), Recording("c1"));
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    EXPECT_EQ(stored->revision(), i + 1);
+  }
+  auto history = store_->ScanHistory(kInspection, "c1", "", 2);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].value.revision(), 1);
+  auto rest = store_->ScanHistory(kInspection, "c1", history->back().key, 10);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ((*rest)[0].value.revision(), 3);
+
+  auto listed = store_->ScanFindings(kInspection, "", 10);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].value.revision(), 3);
+}
+
+TEST_F(FindingsStoreTest, AnErasedCaseLeavesNoContentFindingsOrHistory) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  Apply(SampledChange(3, "c2"));
+  for (const char* id : {"c1", "c2"}) {
+    ASSERT_TRUE(store_
+                    ->UpdateFindings(kInspection, CaseName(id), id,
+                                     NextRevision("inspector-7"), Recording(id))
+                    .ok());
+  }
+  Apply(ErasureChange(4, "c1"));
+
+  auto erased = store_->GetCase(CaseName("c1"));
+  ASSERT_TRUE(erased.ok());
+  EXPECT_FALSE(erased->has_value());
+  auto findings = store_->GetFindings(kInspection, "c1");
+  ASSERT_TRUE(findings.ok());
+  EXPECT_FALSE(findings->has_value());
+  auto history = store_->ScanHistory(kInspection, "c1", "", 10);
+  ASSERT_TRUE(history.ok());
+  EXPECT_TRUE(history->empty());
+  auto kept = store_->GetFindings(kInspection, "c2");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_TRUE(kept->has_value()) << "another case of the YOT is untouched";
+
+  std::vector<v1::AuditRecord> records;
+  VerifiedTrail(&records);
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records.back().action(), v1::AUDIT_ACTION_APPLY_ERASURE);
+  EXPECT_EQ(records.back().resource(), CaseName("c1"));
+  EXPECT_EQ(records.back().caller(), "intake-stream");
+}
+
+TEST_F(FindingsStoreTest, TheAuditChainContinuesAcrossARestart) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  ASSERT_TRUE(store_
+                  ->UpdateFindings(kInspection, CaseName("c1"), "c1",
+                                   NextRevision("inspector-7"), Recording("c1"))
+                  .ok());
+  Reopen();
+  ASSERT_TRUE(
+      store_->AppendAudit(Recording("c1"), absl::StatusCode::kPermissionDenied)
+          .ok());
+  std::vector<v1::AuditRecord> records;
+  common::AuditChainVerifier verifier = VerifiedTrail(&records);
+  EXPECT_TRUE(verifier.intact()) << verifier.problem();
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECEIVE_CASE);
+  EXPECT_EQ(records[0].request_id(), "req-2");
+  EXPECT_EQ(records[1].action(), v1::AUDIT_ACTION_RECORD_JUDGEMENTS);
+  EXPECT_EQ(records[2].sequence(), 3u);
+}
+
+TEST_F(FindingsStoreTest, AClosedStoreRefusesWritesAndStillReads) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  store_->Close();
+
+  auto change = store_->ApplyChange(SampledChange(3, "c2"));
+  EXPECT_EQ(change.status().code(), absl::StatusCode::kUnavailable);
+  auto findings =
+      store_->UpdateFindings(kInspection, CaseName("c1"), "c1",
+                             NextRevision("inspector-7"), Recording("c1"));
+  EXPECT_EQ(findings.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(store_->AppendAudit(Recording("c1"), absl::StatusCode::kOk).code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_EQ(store_->Cursor(), 2u);
+  auto c1 = store_->GetCase(CaseName("c1"));
+  ASSERT_TRUE(c1.ok());
+  EXPECT_TRUE(c1->has_value());
+
+  Reopen();
+  auto c2 = store_->GetCase(CaseName("c2"));
+  ASSERT_TRUE(c2.ok());
+  EXPECT_FALSE(c2->has_value()) << "nothing was written after the close";
+}
+
+TEST_F(FindingsStoreTest, AMalformedCursorIsDataLossAtOpen) {
+  WriteRaw(ColumnFamily::kMeta, std::string(kCursorKey), "bad");
+  auto store = FindingsStore::Open({dir_.Sub("store"), false});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
+}
+
+TEST_F(FindingsStoreTest, AnAuditKeyThatIsNoSequenceIsDataLossAtOpen) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  WriteRaw(ColumnFamily::kAudit, "\xff not a sequence", "x");
+  auto store = FindingsStore::Open({dir_.Sub("store"), false});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
+}
+
+TEST_F(FindingsStoreTest, ASecondOpenOfTheSameFolderIsRefused) {
+  auto second = FindingsStore::Open({dir_.Sub("store"), false});
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace yjinspect::findings
