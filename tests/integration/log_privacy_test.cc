@@ -34,26 +34,12 @@ constexpr char kSpecPath[] =
 // the ids inside them, framework and criterion ids, answers such as "yes"),
 // not free text about a child.
 const std::set<std::string>& IdentifierFields() {
-  static const auto* fields = new std::set<std::string>{"name",
-                                                        "parent",
-                                                        "inspection",
-                                                        "inspection_id",
-                                                        "case",
-                                                        "case_id",
-                                                        "yot",
-                                                        "id",
-                                                        "named_cases",
-                                                        "cases",
-                                                        "criterion_id",
-                                                        "framework_id",
-                                                        "framework_version",
-                                                        "version",
-                                                        "interview_id",
-                                                        "request_id",
-                                                        "etag",
-                                                        "answer",
-                                                        "scale",
-                                                        "code"};
+  static const auto* fields = new std::set<std::string>{
+      "name", "parent", "inspection", "inspection_id", "case", "case_id", "yot",
+      "id", "named_cases", "cases", "criterion_id",
+      // Criterion ids such as "1.11": a logged duration can hold them.
+      "criterion_ids", "framework_id", "framework_version", "version",
+      "interview_id", "request_id", "etag", "answer", "scale", "code"};
   return *fields;
 }
 
