@@ -317,8 +317,12 @@ IntakeService::StreamSampledCases(
                        .Add("method", "StreamSampledCases")
                        .Add("after_sequence", request->after_sequence())
                        .Add("request_id", started.request_id));
-  return new SampledCaseStream(store_, feed_, request->after_sequence(),
-                               metrics_, started);
+  return new SampledCaseStream(
+      store_, feed_, request->after_sequence(),
+      [metrics = &metrics_](const v1::Change& change) {
+        metrics->ChangeDelivered(change);
+      },
+      started);
 }
 
 }  // namespace yjinspect::intake

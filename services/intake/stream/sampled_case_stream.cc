@@ -10,11 +10,11 @@ namespace yjinspect::intake {
 
 SampledCaseStream::SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
                                      uint64_t after_sequence,
-                                     IntakeMetrics& metrics,
+                                     Delivered delivered,
                                      common::CallStart started)
     : store_(store),
       feed_(feed),
-      metrics_(metrics),
+      delivered_(std::move(delivered)),
       started_(std::move(started)),
       cursor_(after_sequence) {
   const uint64_t head = store_.HeadSequence();
@@ -88,7 +88,7 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
     response_.set_head_sequence(store_.HeadSequence());
     cursor_ = response_.change().sequence();
     greeted_ = true;
-    metrics_.ChangeDelivered(response_.change());
+    delivered_(response_.change());
     StartWrite(&response_);
     return;
   }

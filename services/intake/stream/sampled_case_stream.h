@@ -8,11 +8,11 @@
 // reaction.
 
 #include <deque>
+#include <functional>
 
 #include "absl/synchronization/mutex.h"
 #include "common/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
-#include "services/intake/intake_metrics.h"
 #include "services/intake/storage/intake_store.h"
 #include "services/intake/stream/change_feed.h"
 #include "yjinspect/v1/intake_service.pb.h"
@@ -25,10 +25,12 @@ class SampledCaseStream final
  public:
   // Starts delivering the changes after `after_sequence`; OUT_OF_RANGE at
   // once when that is beyond the head of the log.
-  // Each write is counted in `metrics`; the end of the stream is logged and
-  // counted as a call that began at `started`.
+  // `delivered` is told of each change written (the service counts them);
+  // the end of the stream is logged and counted as a call that began at
+  // `started`.
+  using Delivered = std::function<void(const v1::Change&)>;
   SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
-                    uint64_t after_sequence, IntakeMetrics& metrics,
+                    uint64_t after_sequence, Delivered delivered,
                     common::CallStart started);
 
   void OnWriteDone(bool ok) override;
@@ -48,7 +50,7 @@ class SampledCaseStream final
 
   IntakeStore& store_;
   ChangeFeed& feed_;
-  IntakeMetrics& metrics_;
+  const Delivered delivered_;
   const common::CallStart started_;
   // Only the thread running Advance touches these (one at a time: a new
   // Advance starts only after a write completes or a park ends).
