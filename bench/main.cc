@@ -25,8 +25,8 @@
 #include "bench/national_verdicts.h"
 #include "bench/report.h"
 #include "bench/stream_delivery.h"
-#include "common/logging.h"
-#include "common/service_command_line.h"
+#include "common/host/service_command_line.h"
+#include "common/telemetry/logging.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/temp_dir.h"
 

@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
-#include "cli/exit_codes.h"
-#include "cli/rpc_client.h"
-#include "common/grpc_status.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
+#include "common/rpc/grpc_status.h"
 #include "common/storage/store_backups.h"
 #include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"

@@ -9,11 +9,11 @@
 #include <string>
 
 #include "absl/strings/str_format.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
-#include "cli/exit_codes.h"
-#include "cli/rpc_client.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 

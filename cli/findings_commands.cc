@@ -7,10 +7,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
-#include "cli/exit_codes.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
 #include "cli/inspection_run.h"
-#include "cli/rpc_client.h"
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 #include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 

@@ -7,11 +7,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "cli/client/rpc_client.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/import_caseload.h"
-#include "cli/rpc_client.h"
-#include "common/grpc_status.h"
 #include "common/request_id.h"
+#include "common/rpc/grpc_status.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"

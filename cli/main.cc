@@ -6,11 +6,11 @@
 #include "CLI/CLI.hpp"
 #include "cli/audit_commands.h"
 #include "cli/backup_commands.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
 #include "cli/exchange_commands.h"
-#include "cli/exit_codes.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
-#include "cli/rpc_client.h"
 #include "cli/status_command.h"
 #include "cli/transport_options.h"
 

@@ -7,8 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "cli/exit_codes.h"
-#include "cli/rpc_client.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace yjinspect::cli {

@@ -2,8 +2,8 @@
 
 #include <iostream>
 
-#include "cli/exit_codes.h"
-#include "cli/rpc_client.h"
+#include "cli/client/exit_codes.h"
+#include "cli/client/rpc_client.h"
 
 namespace yjinspect::cli {
 

@@ -40,7 +40,8 @@ function(yj_require_pure)
     foreach(forbidden gRPC::grpc++ gRPC::grpc RocksDB::rocksdb
                       RocksDB::rocksdb-shared prometheus-cpp::pull
                       prometheus-cpp::core spdlog::spdlog
-                      nlohmann_json::nlohmann_json yjinspect_common
+                      nlohmann_json::nlohmann_json yjinspect_rpc
+                      yjinspect_logging yjinspect_metrics
                       yjinspect_proto)
       if(forbidden IN_LIST closure)
         message(FATAL_ERROR
@@ -57,8 +58,8 @@ endfunction()
 function(yj_require_no_rpc)
   foreach(target ${ARGN})
     yj_link_closure(${target} closure)
-    foreach(forbidden gRPC::grpc++ gRPC::grpc yjinspect_common yjinspect_proto
-                      yjinspect_audit yjinspect_admin)
+    foreach(forbidden gRPC::grpc++ gRPC::grpc yjinspect_rpc yjinspect_proto
+                      yjinspect_admin yjinspect_service_host)
       if(forbidden IN_LIST closure)
         message(FATAL_ERROR
           "${target} is storage but links ${forbidden}: storage must not "

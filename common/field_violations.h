@@ -2,7 +2,7 @@
 
 // Collects the field violations of one request and turns them into the
 // INVALID_ARGUMENT status of Google's rich error model: the absl::Status
-// carries a google.rpc.BadRequest payload, which common/grpc_status.h puts
+// carries a google.rpc.BadRequest payload, which common/rpc/grpc_status.h puts
 // into the gRPC status details.
 
 #include <string>

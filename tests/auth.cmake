@@ -4,7 +4,7 @@
 yj_test(access_unit_test unit
   unit/common/access/access_policy_test.cc
   unit/common/access/access_rules_test.cc
-  unit/common/access/call_edge_test.cc
+  unit/common/rpc/call_edge_test.cc
   unit/common/access/transport_security_test.cc)
 
 # Test certificates are made once per ctest run by the auth_certs fixture

@@ -3,7 +3,7 @@
 # tests/CMakeLists.txt.
 
 yj_test(backup_desk_test unit
-  unit/common/backup_desk_test.cc)
+  unit/common/admin/backup_desk_test.cc)
 yj_test(backup_test integration
   integration/backup_test.cc
   integration/backup_bad_input_test.cc

@@ -15,7 +15,7 @@ add_executable(crash_driver
   crash/store_snapshot.cc
   testing/case_builder.cc)
 target_link_libraries(crash_driver PRIVATE intake_lib intake_storage findings_storage
-  yjinspect_synthetic yjinspect_frameworks yjinspect_common gRPC::grpc++
+  yjinspect_synthetic yjinspect_frameworks yjinspect_rpc yjinspect_storage gRPC::grpc++
   absl::flags absl::flags_parse absl::flags_usage absl::synchronization)
 yjinspect_warnings(crash_driver)
 # The servers are run, not linked: build them whenever the driver is built.

@@ -5,12 +5,13 @@
 add_library(yjinspect_observability_testing STATIC
   testing/captured_log.cc
   testing/metrics_scrape.cc)
-target_link_libraries(yjinspect_observability_testing PUBLIC yjinspect_common
+target_link_libraries(yjinspect_observability_testing PUBLIC yjinspect_logging
+  yjinspect_metrics
   absl::synchronization GTest::gtest)
 yjinspect_warnings(yjinspect_observability_testing)
 
 yj_test(logging_test unit
-  unit/common/logging_test.cc)
+  unit/common/telemetry/logging_test.cc)
 target_link_libraries(logging_test PRIVATE yjinspect_observability_testing)
 
 yj_test(metrics_test integration

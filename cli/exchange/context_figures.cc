@@ -7,9 +7,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "cli/client/rpc_client.h"
 #include "cli/exchange/csv_reader.h"
-#include "cli/rpc_client.h"
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 
 namespace yjinspect::cli::exchange {
 namespace {

@@ -2,8 +2,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
-#include "cli/rpc_client.h"
-#include "common/grpc_status.h"
+#include "cli/client/rpc_client.h"
+#include "common/rpc/grpc_status.h"
 #include "google/protobuf/descriptor.h"
 #include "nlohmann/json.hpp"
 

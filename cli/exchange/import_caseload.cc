@@ -9,8 +9,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
-#include "common/grpc_status.h"
 #include "common/request_id.h"
+#include "common/rpc/grpc_status.h"
 #include "nlohmann/json.hpp"
 #include "services/intake/case_validation.h"
 

@@ -8,7 +8,7 @@
 // against the CA bundle (a bad, expired or self-signed one fails the
 // handshake) and whose subject Common Name is a caller of the access policy
 // (otherwise UNAUTHENTICATED before any handler runs). The identity and role
-// are then attached to the call for CallerOf (common/caller.h).
+// are then attached to the call for CallerOf (common/rpc/caller.h).
 
 #include <memory>
 #include <string>

@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/caller.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/caller.h"
+#include "common/rpc/rpc_edge.h"
 
 namespace yjinspect::common {
 namespace {

@@ -5,8 +5,8 @@
 // once at the edge. Over mutual TLS every call first passes the access table
 // (operators only).
 
-#include "common/access/call_edge.h"
 #include "common/admin/backup_desk.h"
+#include "common/rpc/call_edge.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 
 namespace yjinspect::common {

@@ -5,8 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/field_violations.h"
-#include "common/logging.h"
 #include "common/storage/store_backups.h"
+#include "common/telemetry/logging.h"
 
 namespace yjinspect::common {
 namespace {

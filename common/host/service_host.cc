@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "common/admin/admin_service.h"
-#include "common/audit/audit_trail_service.h"
-#include "common/grpc_server.h"
+#include "common/admin/audit_trail_service.h"
+#include "common/rpc/grpc_server.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 

@@ -31,9 +31,9 @@
 #include "common/access/transport_security.h"
 #include "common/admin/backup_desk.h"
 #include "common/audit/audit_source.h"
-#include "common/erasure_purger.h"
 #include "common/frameworks/framework_registry.h"
-#include "common/service_metrics.h"
+#include "common/host/erasure_purger.h"
+#include "common/telemetry/service_metrics.h"
 
 namespace grpc {
 class Server;

@@ -7,8 +7,8 @@
 
 #include <functional>
 
-#include "common/service_metrics.h"
 #include "common/storage/storage_figures.h"
+#include "common/telemetry/service_metrics.h"
 
 namespace yjinspect::common {
 

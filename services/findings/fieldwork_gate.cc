@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "common/grpc_status.h"
 #include "common/request_id.h"
+#include "common/rpc/grpc_status.h"
 #include "grpcpp/grpcpp.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 

@@ -5,7 +5,7 @@
 // each scrape, the stream's cursor, intake's head, the lag between them and
 // the store's size.
 
-#include "common/service_metrics.h"
+#include "common/telemetry/service_metrics.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 #include "yjinspect/v1/change.pb.h"

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/access/access_rules.h"
-#include "common/erasure_purger.h"
+#include "common/host/erasure_purger.h"
 #include "common/host/service_host.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"

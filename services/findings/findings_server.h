@@ -10,7 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/access/transport_security.h"
-#include "common/erasure_purger.h"
+#include "common/host/erasure_purger.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 

@@ -5,10 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/audit/audit_trail_service.h"
+#include "common/admin/audit_trail_service.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/rpc_edge.h"
 
 namespace yjinspect::findings {
 namespace {

@@ -3,7 +3,7 @@
 // The gRPC adapter of yjinspect.v1.Findings: protos in, a domain call, the
 // absl::Status converted once at the edge.
 
-#include "common/access/call_edge.h"
+#include "common/rpc/call_edge.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"

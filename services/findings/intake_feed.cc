@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/change_kind.h"
-#include "common/logging.h"
 #include "common/request_id.h"
+#include "common/telemetry/logging.h"
 #include "grpcpp/grpcpp.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 

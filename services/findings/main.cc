@@ -1,16 +1,16 @@
 // findings_server: the findings service of yjinspect. The flags both
-// services take are in common/service_flags.cc; these are findings' own.
+// services take are in common/host/service_flags.cc; these are findings' own.
 
 #include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "common/logging.h"
-#include "common/service_command_line.h"
-#include "common/service_flags.h"
-#include "common/service_main.h"
-#include "common/shutdown_signal.h"
+#include "common/host/service_command_line.h"
+#include "common/host/service_flags.h"
+#include "common/host/service_main.h"
+#include "common/host/shutdown_signal.h"
+#include "common/telemetry/logging.h"
 #include "services/findings/findings_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052",

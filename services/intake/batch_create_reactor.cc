@@ -6,10 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
-#include "common/grpc_status.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/grpc_status.h"
+#include "common/rpc/rpc_edge.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace yjinspect::intake {

@@ -8,7 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/intake_metrics.h"

@@ -4,7 +4,7 @@
 // service has: cases stored, changes delivered to followers by kind, and the
 // change-log head and store size read at each scrape.
 
-#include "common/service_metrics.h"
+#include "common/telemetry/service_metrics.h"
 #include "services/intake/storage/intake_store.h"
 #include "yjinspect/v1/change.pb.h"
 

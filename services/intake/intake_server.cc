@@ -3,10 +3,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "common/erasure_purger.h"
+#include "common/host/erasure_purger.h"
 #include "common/host/service_host.h"
-#include "common/logging.h"
 #include "common/status_macros.h"
+#include "common/telemetry/logging.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"

@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/access/transport_security.h"
-#include "common/erasure_purger.h"
+#include "common/host/erasure_purger.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace grpc {

@@ -4,12 +4,12 @@
 #include <utility>
 
 #include "absl/time/clock.h"
-#include "common/audit/audit_trail_service.h"
-#include "common/caller.h"
+#include "common/admin/audit_trail_service.h"
 #include "common/field_checks.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/caller.h"
+#include "common/rpc/rpc_edge.h"
 #include "services/intake/audit_records.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/stream/sampled_case_stream.h"

@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "common/access/call_edge.h"
+#include "common/rpc/call_edge.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"

@@ -1,16 +1,16 @@
 // intake_server: the case-intake service of yjinspect. The flags both
-// services take are in common/service_flags.cc; these are intake's own.
+// services take are in common/host/service_flags.cc; these are intake's own.
 
 #include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "common/logging.h"
-#include "common/service_command_line.h"
-#include "common/service_flags.h"
-#include "common/service_main.h"
-#include "common/shutdown_signal.h"
+#include "common/host/service_command_line.h"
+#include "common/host/service_flags.h"
+#include "common/host/service_main.h"
+#include "common/host/shutdown_signal.h"
+#include "common/telemetry/logging.h"
 #include "services/intake/intake_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",

@@ -7,7 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "cli/synthetic_caseload.h"
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/unary_call.h"
 

@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "grpcpp/grpcpp.h"

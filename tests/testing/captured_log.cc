@@ -2,7 +2,7 @@
 
 #include <mutex>
 
-#include "common/logging.h"
+#include "common/telemetry/logging.h"
 #include "gtest/gtest.h"
 #include "spdlog/sinks/base_sink.h"
 

@@ -1,8 +1,9 @@
 #pragma once
 
 // Captures what the services log in this process: while alive, the default
-// spdlog logger writes JSON lines (common/logging.h) at `level` into memory
-// instead of to the console. Restores the previous logger when destroyed.
+// spdlog logger writes JSON lines (common/telemetry/logging.h) at `level` into
+// memory instead of to the console. Restores the previous logger when
+// destroyed.
 
 #include <memory>
 #include <optional>

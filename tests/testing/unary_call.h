@@ -7,7 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 #include "grpcpp/grpcpp.h"
 
 namespace yjinspect::testing {

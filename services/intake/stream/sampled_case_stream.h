@@ -11,7 +11,7 @@
 #include <functional>
 
 #include "absl/synchronization/mutex.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/storage/intake_store.h"
 #include "services/intake/stream/change_feed.h"

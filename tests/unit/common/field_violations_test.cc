@@ -1,4 +1,4 @@
-// common/field_violations.h and its trip through common/grpc_status.h: the
+// common/field_violations.h and its trip through common/rpc/grpc_status.h: the
 // google.rpc.BadRequest of an INVALID_ARGUMENT must reach a gRPC client
 // intact.
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "common/grpc_status.h"
+#include "common/rpc/grpc_status.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"

@@ -1,12 +1,12 @@
-#include "common/audit/audit_trail_service.h"
+#include "common/admin/audit_trail_service.h"
 
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/caller.h"
 #include "common/page_token.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/caller.h"
+#include "common/rpc/rpc_edge.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
 

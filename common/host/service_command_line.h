@@ -6,7 +6,7 @@
 // flag_environment.h) with the command line winning.
 
 #include "absl/strings/string_view.h"
-#include "common/flag_environment.h"
+#include "common/host/flag_environment.h"
 
 namespace yjinspect::common {
 

@@ -24,7 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "common/access/access_rules.h"
 #include "common/request_id.h"
-#include "common/rpc_edge.h"
+#include "common/rpc/rpc_edge.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/support/server_callback.h"
 

@@ -1,8 +1,8 @@
-#include "common/erasure_purger.h"
+#include "common/host/erasure_purger.h"
 
 #include <utility>
 
-#include "common/logging.h"
+#include "common/telemetry/logging.h"
 
 namespace yjinspect::common {
 

@@ -1,9 +1,9 @@
-#include "cli/rpc_client.h"
+#include "cli/client/rpc_client.h"
 
 #include <chrono>
 #include <iostream>
 
-#include "cli/exit_codes.h"
+#include "cli/client/exit_codes.h"
 #include "common/field_violations.h"
 #include "common/request_id.h"
 

@@ -1,4 +1,4 @@
-#include "common/service_command_line.h"
+#include "common/host/service_command_line.h"
 
 #include <unistd.h>
 

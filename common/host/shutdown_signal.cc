@@ -1,4 +1,4 @@
-#include "common/shutdown_signal.h"
+#include "common/host/shutdown_signal.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -11,8 +11,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
-#include "common/grpc_status.h"
-#include "common/logging.h"
+#include "common/rpc/grpc_status.h"
+#include "common/telemetry/logging.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 

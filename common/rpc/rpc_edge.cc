@@ -1,10 +1,10 @@
-#include "common/rpc_edge.h"
+#include "common/rpc/rpc_edge.h"
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "common/caller.h"
 #include "common/request_id.h"
-#include "common/service_metrics.h"
+#include "common/rpc/caller.h"
+#include "common/telemetry/service_metrics.h"
 
 namespace yjinspect::common {
 

@@ -2,7 +2,7 @@
 // message; call fields as members; text escaped whatever it holds; the
 // thread's request id on every line logged while it is current.
 
-#include "common/logging.h"
+#include "common/telemetry/logging.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
-// common/flag_environment.h: flags take YJINSPECT_ variables as values, and
-// the command line still wins.
+// common/host/flag_environment.h: flags take YJINSPECT_ variables as values,
+// and the command line still wins.
 
-#include "common/flag_environment.h"
+#include "common/host/flag_environment.h"
 
 #include <string>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "common/flag_environment.h"
+#include "common/host/flag_environment.h"
 
 #include "absl/flags/commandlineflag.h"
 #include "absl/flags/reflection.h"

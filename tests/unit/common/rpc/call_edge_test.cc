@@ -1,9 +1,9 @@
-// common/access/call_edge.h: method names come from the generated service
+// common/rpc/call_edge.h: method names come from the generated service
 // descriptors; a name that is not a method of the service is a broken
 // handler (INTERNAL), and without an authorizer every method passes. The
 // refusals over real mutual TLS are in tests/integration/access/.
 
-#include "common/access/call_edge.h"
+#include "common/rpc/call_edge.h"
 
 #include "gtest/gtest.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"

@@ -1,8 +1,8 @@
-#include "common/access/call_edge.h"
+#include "common/rpc/call_edge.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/caller.h"
+#include "common/rpc/caller.h"
 #include "google/protobuf/descriptor.h"
 
 namespace yjinspect::common {

@@ -2,13 +2,14 @@
 
 // yjinspect.v1.AuditTrail over one service's audit source: both services
 // serve it next to their own API. Also where a call becomes an AuditEvent:
-// the caller, role and request id come only from CallerOf (common/caller.h).
+// the caller, role and request id come only from CallerOf
+// (common/rpc/caller.h).
 
 #include <string>
 
-#include "common/access/call_edge.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
+#include "common/rpc/call_edge.h"
 #include "grpcpp/server_context.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 

@@ -1,4 +1,4 @@
-#include "common/grpc_server.h"
+#include "common/rpc/grpc_server.h"
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"

@@ -1,4 +1,4 @@
-#include "common/caller.h"
+#include "common/rpc/caller.h"
 
 #include "common/access/transport_security.h"
 #include "common/field_checks.h"
@@ -46,8 +46,9 @@ Caller CallerOf(const grpc::CallbackServerContext* context) {
     caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");
   }
   if (caller.identity.empty()) caller.identity = "unidentified";
-  // The id the call's edge fixed (common/rpc_edge StartCall), which replaces
-  // a missing or malformed one; the metadata only outside a handler's scope.
+  // The id the call's edge fixed (common/rpc/rpc_edge.h, StartCall), which
+  // replaces a missing or malformed one; the metadata only outside a handler's
+  // scope.
   caller.request_id = CurrentRequestId();
   if (caller.request_id.empty()) {
     caller.request_id = TokenMetadata(context, "x-request-id", 64, "-_.");

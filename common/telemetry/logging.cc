@@ -1,4 +1,4 @@
-#include "common/logging.h"
+#include "common/telemetry/logging.h"
 
 #include <ctime>
 #include <string>

@@ -1,4 +1,4 @@
-#include "common/service_flags.h"
+#include "common/host/service_flags.h"
 
 #include "absl/flags/flag.h"
 #include "spdlog/spdlog.h"

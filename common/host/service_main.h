@@ -2,14 +2,14 @@
 
 // What both services' mains do once their server has started: say how it
 // is served, wait for SIGTERM or SIGINT (blocked first thing in main, see
-// common/shutdown_signal.h), and shut down with the grace period.
+// common/host/shutdown_signal.h), and shut down with the grace period.
 
 #include <cstdlib>
 #include <string>
 
 #include "absl/time/time.h"
-#include "common/service_flags.h"
-#include "common/shutdown_signal.h"
+#include "common/host/service_flags.h"
+#include "common/host/shutdown_signal.h"
 #include "spdlog/spdlog.h"
 
 namespace yjinspect::common {

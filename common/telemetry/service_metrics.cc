@@ -1,4 +1,4 @@
-#include "common/service_metrics.h"
+#include "common/telemetry/service_metrics.h"
 
 #include <exception>
 #include <utility>
