@@ -19,15 +19,17 @@
 #include "common/frameworks/framework_registry.h"
 #include "fuzz/bolton_inspection.h"
 #include "fuzz/fuzz_input.h"
-#include "fuzz/in_memory_findings_store.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/report_inputs.h"
 #include "services/findings/verdict_desk.h"
+#include "tests/testing/in_memory_findings_store.h"
 #include "yjinspect/v1/findings_service.pb.h"
 
 namespace yjinspect::fuzz {
 namespace {
+
+using testing::InMemoryFindingsStore;
 
 enum Message : uint8_t {
   kRecordJudgements,

@@ -11,17 +11,19 @@
 #include <vector>
 
 #include "common/frameworks/framework_registry.h"
-#include "fuzz/empty_intake_store.h"
 #include "fuzz/fuzz_input.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/privacy/child_pseudonyms.h"
+#include "tests/testing/empty_intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::fuzz {
 namespace {
+
+using testing::EmptyIntakeStore;
 
 enum Message : uint8_t {
   kCreateCase,

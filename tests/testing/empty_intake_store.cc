@@ -1,4 +1,4 @@
-#include "fuzz/empty_intake_store.h"
+#include "tests/testing/empty_intake_store.h"
 
 #include <map>
 #include <string>
@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
-namespace yjinspect::fuzz {
+namespace yjinspect::testing {
 namespace {
 
 // A transaction over an empty store: it reads back its own writes, as the
@@ -154,4 +154,4 @@ EmptyIntakeStore::ReadAuditEntries(uint64_t, size_t) const {
   return std::vector<common::StoredAuditEntry>();
 }
 
-}  // namespace yjinspect::fuzz
+}  // namespace yjinspect::testing

@@ -13,7 +13,7 @@
 
 #include "services/findings/storage/findings_store.h"
 
-namespace yjinspect::fuzz {
+namespace yjinspect::testing {
 
 class InMemoryFindingsStore : public findings::FindingsStore {
  public:
@@ -86,4 +86,4 @@ class InMemoryFindingsStore : public findings::FindingsStore {
   v1::VerdictDecisions decisions_;
 };
 
-}  // namespace yjinspect::fuzz
+}  // namespace yjinspect::testing

@@ -1,11 +1,11 @@
-#include "fuzz/in_memory_findings_store.h"
+#include "tests/testing/in_memory_findings_store.h"
 
 #include <utility>
 
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 
-namespace yjinspect::fuzz {
+namespace yjinspect::testing {
 
 InMemoryFindingsStore::InMemoryFindingsStore(v1::Inspection inspection,
                                              std::vector<v1::Case> cases)
@@ -175,4 +175,4 @@ InMemoryFindingsStore::ReadAuditEntries(uint64_t, size_t) const {
   return std::vector<common::StoredAuditEntry>();
 }
 
-}  // namespace yjinspect::fuzz
+}  // namespace yjinspect::testing

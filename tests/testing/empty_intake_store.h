@@ -16,7 +16,7 @@
 
 #include "services/intake/storage/intake_store.h"
 
-namespace yjinspect::fuzz {
+namespace yjinspect::testing {
 
 class EmptyIntakeStore : public intake::IntakeStore {
  public:
@@ -57,4 +57,4 @@ class EmptyIntakeStore : public intake::IntakeStore {
   int commits_ = 0;
 };
 
-}  // namespace yjinspect::fuzz
+}  // namespace yjinspect::testing
