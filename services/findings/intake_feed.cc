@@ -1,7 +1,6 @@
 #include "services/findings/intake_feed.h"
 
 #include <algorithm>
-#include <random>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -89,7 +88,6 @@ bool IntakeFeed::WaitForCursor(uint64_t sequence,
 }
 
 void IntakeFeed::Run() {
-  std::mt19937_64 jitter(std::random_device{}());
   absl::Duration backoff = options_.initial_backoff;
   while (true) {
     bool received = false;
@@ -107,7 +105,8 @@ void IntakeFeed::Run() {
                  absl::ToInt64Milliseconds(backoff));
     // Up to a quarter more, so many followers do not reconnect in step.
     const absl::Duration wait =
-        backoff + backoff * (static_cast<double>(jitter() % 1000) / 4000.0);
+        backoff +
+        backoff * (static_cast<double>(options_.random() % 1000) / 4000.0);
     mu_.AwaitWithTimeout(absl::Condition(&stopping_), wait);
     if (stopping_) return;
     backoff = std::min(backoff * 2, options_.max_backoff);

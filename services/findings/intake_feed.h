@@ -14,6 +14,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/clock.h"
 #include "services/findings/storage/findings_store.h"
 #include "yjinspect/v1/findings_service.pb.h"
 
@@ -31,6 +32,9 @@ struct IntakeFeedOptions {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
+  // The jitter added to each reconnection wait (tests give fixed bits).
+  // Waits themselves are real time: they are mutex waits a stop ends.
+  common::RandomBits random = common::SystemRandom();
   // Runs on the feed thread after each change (a checkpoint too) is newly
   // applied: metrics. Must not block.
   std::function<void(const v1::Change&)> on_applied;
