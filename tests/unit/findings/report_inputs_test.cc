@@ -1,0 +1,143 @@
+// services/findings/report_inputs.h through the in-memory findings store
+// (tests/testing), without gRPC: what is refused and why, the etag rules,
+// and that a refused request stores nothing.
+
+#include "services/findings/report_inputs.h"
+
+#include <string>
+
+#include "common/frameworks/framework_registry.h"
+#include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
+#include "tests/testing/in_memory_findings_store.h"
+
+namespace yjinspect::findings {
+namespace {
+
+constexpr char kInspection[] = "inspections/northmoor-2026";
+
+const common::FrameworkRegistry& Frameworks() {
+  static const auto* registry =
+      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
+  return *registry;
+}
+
+v1::Inspection Inspection(v1::InspectionState state) {
+  v1::Inspection inspection;
+  inspection.set_name(kInspection);
+  inspection.set_yot("yots/northmoor");
+  inspection.set_framework_id("sqs-2014");
+  inspection.set_framework_version("2");
+  inspection.set_state(state);
+  return inspection;
+}
+
+v1::SetReportInputsRequest ValidRequest(const std::string& etag = "") {
+  v1::SetReportInputsRequest request;
+  request.set_inspection(kInspection);
+  request.set_etag(etag);
+  v1::ReportInputs& in = *request.mutable_inputs();
+  in.set_addressee("Head of Youth Justice Services, Northmoor");
+  in.set_sender("HM Inspectorate of Probation");
+  *in.mutable_publication_date() = testing::MakeDate(2026, 11, 20);
+  in.set_lead_inspector("Lead Inspector");
+  return request;
+}
+
+class ReportInputsTest : public ::testing::Test {
+ protected:
+  testing::InMemoryFindingsStore store_{
+      Inspection(v1::INSPECTION_STATE_FIELDWORK), {}};
+  ReportInputsDesk desk_{store_, Frameworks()};
+
+  bool Stored() {
+    auto inputs = store_.GetReportInputs("northmoor-2026");
+    return inputs.ok() && inputs->has_value();
+  }
+};
+
+TEST_F(ReportInputsTest, TheFirstSetStoresTheInputsWithAnEtag) {
+  auto set = desk_.Set(ValidRequest());
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(set->name(), std::string(kInspection) + "/reportInputs");
+  EXPECT_FALSE(set->etag().empty());
+  v1::GetReportInputsRequest get;
+  get.set_inspection(kInspection);
+  auto read = desk_.Get(get);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(read->etag(), set->etag());
+}
+
+TEST_F(ReportInputsTest, ALaterSetNeedsTheCurrentEtag) {
+  auto first = desk_.Set(ValidRequest());
+  ASSERT_TRUE(first.ok());
+  v1::SetReportInputsRequest changed = ValidRequest();
+  changed.mutable_inputs()->set_summary("A changed summary.");
+  EXPECT_EQ(desk_.Set(changed).status().code(), absl::StatusCode::kAborted);
+  changed.set_etag("stale");
+  EXPECT_EQ(desk_.Set(changed).status().code(), absl::StatusCode::kAborted);
+  changed.set_etag(first->etag());
+  auto second = desk_.Set(changed);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_NE(second->etag(), first->etag());
+  // The same content again (a retry) is the stored inputs, not a conflict.
+  auto retry = desk_.Set(changed);
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->etag(), second->etag());
+}
+
+TEST_F(ReportInputsTest, AnEtagOnTheFirstSetIsAborted) {
+  EXPECT_EQ(desk_.Set(ValidRequest("made-up")).status().code(),
+            absl::StatusCode::kAborted);
+  EXPECT_FALSE(Stored());
+}
+
+TEST_F(ReportInputsTest, WhatTheFrameworkDoesNotHaveIsRefusedAndNothingStored) {
+  v1::SetReportInputsRequest request = ValidRequest();
+  (*request.mutable_inputs()->mutable_section_narratives())["no-such"] = "x";
+  auto* counted = request.mutable_inputs()->mutable_counted_criteria();
+  counted->add_criterion_ids("9.99");
+  const std::string real =
+      Frameworks().Find("sqs-2014", "2")->sections(0).criteria(0).id();
+  counted->add_criterion_ids(real);
+  counted->add_criterion_ids(real);
+  auto set = desk_.Set(request);
+  ASSERT_EQ(set.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(set.status().message());
+  EXPECT_NE(message.find("inputs.section_narratives[no-such]"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("criterion_ids[0]"), std::string::npos) << message;
+  EXPECT_NE(message.find("criterion_ids[2]"), std::string::npos) << message;
+  EXPECT_EQ(message.find("criterion_ids[1]"), std::string::npos) << message;
+  EXPECT_FALSE(Stored());
+}
+
+TEST_F(ReportInputsTest, RequiredFieldsAndNamesAreChecked) {
+  v1::SetReportInputsRequest request = ValidRequest();
+  request.mutable_inputs()->clear_addressee();
+  EXPECT_EQ(desk_.Set(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  request = ValidRequest();
+  request.set_inspection("inspection/northmoor");
+  EXPECT_EQ(desk_.Set(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  request = ValidRequest();
+  request.set_inspection("inspections/elsewhere");
+  EXPECT_EQ(desk_.Set(request).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_FALSE(Stored());
+  v1::GetReportInputsRequest get;
+  get.set_inspection(kInspection);
+  EXPECT_EQ(desk_.Get(get).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(ReportInputsPublishedTest, APublishedReportsInputsCannotChange) {
+  testing::InMemoryFindingsStore store(
+      Inspection(v1::INSPECTION_STATE_REPORT_PUBLISHED), {});
+  ReportInputsDesk desk(store, Frameworks());
+  EXPECT_EQ(desk.Set(ValidRequest()).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace yjinspect::findings
