@@ -40,15 +40,16 @@ namespace yjinspect::common {
 
 ServiceFlags ReadServiceFlags() {
   ServiceFlags flags;
-  flags.security.insecure = absl::GetFlag(FLAGS_insecure);
-  flags.security.cert_file = absl::GetFlag(FLAGS_tls_cert);
-  flags.security.key_file = absl::GetFlag(FLAGS_tls_key);
-  flags.security.ca_file = absl::GetFlag(FLAGS_tls_ca);
-  flags.security.policy_file = absl::GetFlag(FLAGS_policy_file);
-  flags.health_listen = absl::GetFlag(FLAGS_health_listen);
-  flags.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
-  flags.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
-  flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  ServiceHostOptions& host = flags.host;
+  host.security.insecure = absl::GetFlag(FLAGS_insecure);
+  host.security.cert_file = absl::GetFlag(FLAGS_tls_cert);
+  host.security.key_file = absl::GetFlag(FLAGS_tls_key);
+  host.security.ca_file = absl::GetFlag(FLAGS_tls_ca);
+  host.security.policy_file = absl::GetFlag(FLAGS_policy_file);
+  host.health_listen = absl::GetFlag(FLAGS_health_listen);
+  host.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
+  host.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  host.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   flags.log_level = absl::GetFlag(FLAGS_log_level);
   flags.shutdown_grace =
       absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));

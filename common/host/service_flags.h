@@ -10,17 +10,16 @@
 
 #include "absl/time/time.h"
 #include "common/access/transport_security.h"
+#include "common/host/service_host_options.h"
 
 namespace yjinspect::common {
 
 // The shared flags' values, read after ParseServiceCommandLine.
 struct ServiceFlags {
-  // --tls_cert, --tls_key, --tls_ca, --policy_file, --insecure.
-  TransportSecurity security;
-  std::string health_listen;
-  std::string frameworks_dir;
-  std::string metrics_listen;
-  std::string backup_dir;
+  // Every host option but `listen` (each main's own flag, as its default
+  // differs). Security from --tls_cert, --tls_key, --tls_ca, --policy_file
+  // and --insecure.
+  ServiceHostOptions host;
   std::string log_level;
   absl::Duration shutdown_grace;
 };

@@ -33,6 +33,7 @@
 #include "common/audit/audit_source.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/host/erasure_purger.h"
+#include "common/host/service_host_options.h"
 #include "common/telemetry/service_metrics.h"
 
 namespace grpc {
@@ -44,21 +45,6 @@ namespace yjinspect::common {
 
 class AdminService;
 class AuditTrailService;
-
-struct ServiceHostOptions {
-  // host:port; port 0 picks a free port.
-  std::string listen;
-  // Folder of framework files instead of the built-in ones; empty: built-in.
-  std::string frameworks_dir;
-  // Mutual TLS with the access policy, or insecure; neither refuses.
-  TransportSecurity security;
-  // A plaintext listener serving only the health check; empty: none.
-  std::string health_listen;
-  // host:port for Prometheus (/metrics); empty: none.
-  std::string metrics_listen;
-  // Where CreateBackup writes; empty: backups are refused.
-  std::string backup_dir;
-};
 
 // The store's part in the host.
 struct HostedStore {

@@ -46,12 +46,8 @@ common::Authorizer::PublishedCheck PublishedIn(const FindingsStore& store) {
 absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
     const FindingsServerOptions& options) {
   auto parts = std::make_unique<Parts>();
-  ASSIGN_OR_RETURN(
-      parts->host,
-      common::ServiceHost::Prepare(
-          "findings",
-          {options.listen, options.frameworks_dir, options.security,
-           options.health_listen, options.metrics_listen, options.backup_dir}));
+  ASSIGN_OR_RETURN(parts->host,
+                   common::ServiceHost::Prepare("findings", options));
   common::ServiceHost& host = *parts->host;
   ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> to_intake,
                    common::ChannelCredentialsFor(options.security));

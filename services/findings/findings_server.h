@@ -9,33 +9,24 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "common/access/transport_security.h"
 #include "common/host/erasure_purger.h"
+#include "common/host/service_host_options.h"
 #include "services/findings/intake_feed.h"
 #include "services/findings/storage/findings_store.h"
 
 namespace yjinspect::findings {
 
-struct FindingsServerOptions {
-  std::string listen = "127.0.0.1:50052";
+// The host's options (common/host/service_host_options.h) and findings'
+// own. Over TLS the service also dials intake with its own certificate and
+// key, trusting the same CA bundle.
+struct FindingsServerOptions : common::ServiceHostOptions {
+  FindingsServerOptions() { listen = "127.0.0.1:50052"; }
+  // RocksDB folder, created when missing.
   std::string data_dir;
+  // Sync the WAL before acknowledging. Only tests turn it off.
+  bool sync = true;
   // host:port of the intake service to follow.
   std::string intake = "127.0.0.1:50051";
-  bool sync = true;
-  // Folder of framework files instead of the built-in ones; empty: built-in.
-  std::string frameworks_dir;
-  // Mutual TLS with the access policy, or insecure; neither (the default)
-  // refuses to start. Over TLS the service also dials intake with its own
-  // certificate and key, trusting the same CA bundle.
-  common::TransportSecurity security;
-  // A plaintext health-only listener, as IntakeServerOptions::health_listen.
-  std::string health_listen;
-  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
-  // free port (see FindingsServer::metrics_port()). Empty: no endpoint.
-  std::string metrics_listen;
-  // Folder the Admin service's CreateBackup writes backups to (created when
-  // missing). Empty: backups are refused.
-  std::string backup_dir;
 };
 
 class FindingsServer {

@@ -1,16 +1,11 @@
 // findings_server: the findings service of yjinspect. The flags both
 // services take are in common/host/service_flags.cc; these are findings' own.
 
-#include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "common/host/service_command_line.h"
-#include "common/host/service_flags.h"
 #include "common/host/service_main.h"
-#include "common/host/shutdown_signal.h"
-#include "common/telemetry/logging.h"
 #include "services/findings/findings_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052",
@@ -22,36 +17,23 @@ ABSL_FLAG(std::string, intake, "127.0.0.1:50051",
           "host:port of the intake service whose sampled cases to follow");
 
 int main(int argc, char** argv) {
-  yjinspect::common::BlockShutdownSignals();
-  auto environment = yjinspect::common::ParseServiceCommandLine(
-      argc, argv,
+  using yjinspect::findings::FindingsServer;
+  using yjinspect::findings::FindingsServerOptions;
+  return yjinspect::common::RunService<FindingsServer, FindingsServerOptions>(
+      argc, argv, "findings",
       "Serves yjinspect.v1.Findings: follows intake's sampled cases and "
       "records inspectors' judgements.\nUsage: findings_server "
       "[--listen=HOST:PORT] [--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM "
       "--tls_ca=PEM --policy_file=TEXTPROTO | "
-      "--insecure) [--intake=HOST:PORT]");
-  const yjinspect::common::ServiceFlags flags =
-      yjinspect::common::ReadServiceFlags();
-  yjinspect::common::InitLogging("findings", flags.log_level);
-  yjinspect::common::LogFlagEnvironment(environment);
-
-  yjinspect::findings::FindingsServerOptions options;
-  options.listen = absl::GetFlag(FLAGS_listen);
-  options.data_dir = absl::GetFlag(FLAGS_data_dir);
-  options.intake = absl::GetFlag(FLAGS_intake);
-  options.frameworks_dir = flags.frameworks_dir;
-  options.security = flags.security;
-  options.health_listen = flags.health_listen;
-  options.metrics_listen = flags.metrics_listen;
-  options.backup_dir = flags.backup_dir;
-  auto server = yjinspect::findings::FindingsServer::Start(options);
-  if (!server.ok()) {
-    spdlog::critical("cannot start: {}", server.status().ToString());
-    return EXIT_FAILURE;
-  }
-  return yjinspect::common::ServeUntilSignal(
-      **server, flags,
-      absl::StrCat("serving on ", (*server)->address(), " with store ",
-                   options.data_dir, ", following intake at ", options.intake,
-                   " after ", (*server)->store().Cursor()));
+      "--insecure) [--intake=HOST:PORT]",
+      [](FindingsServerOptions& options) {
+        options.listen = absl::GetFlag(FLAGS_listen);
+        options.data_dir = absl::GetFlag(FLAGS_data_dir);
+        options.intake = absl::GetFlag(FLAGS_intake);
+      },
+      [](FindingsServer& server, const FindingsServerOptions& options) {
+        return absl::StrCat("serving on ", server.address(), " with store ",
+                            options.data_dir, ", following intake at ",
+                            options.intake, " after ", server.store().Cursor());
+      });
 }

@@ -62,10 +62,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
     const IntakeServerOptions& options) {
   auto parts = std::make_unique<Parts>();
   ASSIGN_OR_RETURN(parts->host,
-                   common::ServiceHost::Prepare(
-                       "intake", {options.listen, options.frameworks_dir,
-                                  options.security, options.health_listen,
-                                  options.metrics_listen, options.backup_dir}));
+                   common::ServiceHost::Prepare("intake", options));
   common::ServiceHost& host = *parts->host;
   ASSIGN_OR_RETURN(ChildPseudonyms pseudonyms, PseudonymsFor(options));
   parts->pseudonyms = std::make_unique<ChildPseudonyms>(pseudonyms);

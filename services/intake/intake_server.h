@@ -10,8 +10,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "common/access/transport_security.h"
 #include "common/host/erasure_purger.h"
+#include "common/host/service_host_options.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace grpc {
@@ -20,26 +20,14 @@ class Server;
 
 namespace yjinspect::intake {
 
-struct IntakeServerOptions {
-  // host:port; port 0 picks a free port (see IntakeServer::port()).
-  std::string listen = "127.0.0.1:50051";
+// The host's options (common/host/service_host_options.h) and intake's
+// own.
+struct IntakeServerOptions : common::ServiceHostOptions {
+  IntakeServerOptions() { listen = "127.0.0.1:50051"; }
   // RocksDB folder, created when missing.
   std::string data_dir;
   // Sync the WAL before acknowledging. Only tests turn it off.
   bool sync = true;
-  // Folder of framework files (*.textproto) to use instead of the ones
-  // built in. Empty: the built-in frameworks.
-  std::string frameworks_dir;
-  // Mutual TLS with the access policy, or insecure. Neither (the default)
-  // refuses to start.
-  common::TransportSecurity security;
-  // host:port of a plaintext listener serving only the health check (for
-  // probes without client certificates); empty: none.
-  std::string health_listen;
-  // host:port to serve Prometheus metrics on (/metrics); port 0 picks a
-  // free port (see IntakeServer::metrics_port()). Empty: no metrics
-  // endpoint.
-  std::string metrics_listen;
   // File holding the key that turns children's references into pseudonyms
   // (privacy/child_pseudonyms.h). Required unless
   // insecure_development_pseudonyms is set.
@@ -47,9 +35,6 @@ struct IntakeServerOptions {
   // Use a fixed, publicly known pseudonym key: development only, never with
   // real data. Ignored when pseudonym_key_file is set.
   bool insecure_development_pseudonyms = false;
-  // Folder the Admin service's CreateBackup writes backups to (created when
-  // missing). Empty: backups are refused.
-  std::string backup_dir;
 };
 
 class IntakeServer {

@@ -1,16 +1,11 @@
 // intake_server: the case-intake service of yjinspect. The flags both
 // services take are in common/host/service_flags.cc; these are intake's own.
 
-#include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "common/host/service_command_line.h"
-#include "common/host/service_flags.h"
 #include "common/host/service_main.h"
-#include "common/host/shutdown_signal.h"
-#include "common/telemetry/logging.h"
 #include "services/intake/intake_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -27,38 +22,25 @@ ABSL_FLAG(bool, insecure_development_pseudonyms, false,
           "only, never real cases");
 
 int main(int argc, char** argv) {
-  yjinspect::common::BlockShutdownSignals();
-  auto environment = yjinspect::common::ParseServiceCommandLine(
-      argc, argv,
+  using yjinspect::intake::IntakeServer;
+  using yjinspect::intake::IntakeServerOptions;
+  return yjinspect::common::RunService<IntakeServer, IntakeServerOptions>(
+      argc, argv, "intake",
       "Serves yjinspect.v1.CaseIntake: validates and stores cases and "
       "inspections durably.\nUsage: intake_server [--listen=HOST:PORT] "
       "[--data_dir=DIR]\n  (--tls_cert=PEM --tls_key=PEM --tls_ca=PEM "
       "--policy_file=TEXTPROTO | "
-      "--insecure) --pseudonym_key_file=FILE");
-  const yjinspect::common::ServiceFlags flags =
-      yjinspect::common::ReadServiceFlags();
-  yjinspect::common::InitLogging("intake", flags.log_level);
-  yjinspect::common::LogFlagEnvironment(environment);
-
-  yjinspect::intake::IntakeServerOptions options;
-  options.listen = absl::GetFlag(FLAGS_listen);
-  options.data_dir = absl::GetFlag(FLAGS_data_dir);
-  options.frameworks_dir = flags.frameworks_dir;
-  options.security = flags.security;
-  options.health_listen = flags.health_listen;
-  options.metrics_listen = flags.metrics_listen;
-  options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
-  options.insecure_development_pseudonyms =
-      absl::GetFlag(FLAGS_insecure_development_pseudonyms);
-  options.backup_dir = flags.backup_dir;
-  auto server = yjinspect::intake::IntakeServer::Start(options);
-  if (!server.ok()) {
-    spdlog::critical("cannot start: {}", server.status().ToString());
-    return EXIT_FAILURE;
-  }
-  return yjinspect::common::ServeUntilSignal(
-      **server, flags,
-      absl::StrCat("serving on ", (*server)->address(), " with store ",
-                   options.data_dir, " (change log head ",
-                   (*server)->store().HeadSequence(), ")"));
+      "--insecure) --pseudonym_key_file=FILE",
+      [](IntakeServerOptions& options) {
+        options.listen = absl::GetFlag(FLAGS_listen);
+        options.data_dir = absl::GetFlag(FLAGS_data_dir);
+        options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
+        options.insecure_development_pseudonyms =
+            absl::GetFlag(FLAGS_insecure_development_pseudonyms);
+      },
+      [](IntakeServer& server, const IntakeServerOptions& options) {
+        return absl::StrCat("serving on ", server.address(), " with store ",
+                            options.data_dir, " (change log head ",
+                            server.store().HeadSequence(), ")");
+      });
 }

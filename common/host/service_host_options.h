@@ -1,0 +1,34 @@
+#pragma once
+
+// What every yjinspect service is told at start, whatever its domain: where
+// it listens and how it is secured, reached and backed up. Each service's
+// options extend this with its own (its store's folder, its peers), so the
+// shared flags (service_flags.h) fill one struct for either service.
+
+#include <string>
+
+#include "common/access/transport_security.h"
+
+namespace yjinspect::common {
+
+struct ServiceHostOptions {
+  // host:port; port 0 picks a free port.
+  std::string listen;
+  // Folder of framework files (*.textproto) instead of the built-in ones;
+  // empty: built-in.
+  std::string frameworks_dir;
+  // Mutual TLS with the access policy, or insecure; neither (the default)
+  // refuses to start.
+  TransportSecurity security;
+  // host:port of a plaintext listener serving only the health check (for
+  // probes without client certificates); empty: none.
+  std::string health_listen;
+  // host:port for Prometheus (/metrics); port 0 picks a free port. Empty:
+  // no metrics endpoint.
+  std::string metrics_listen;
+  // Folder the Admin service's CreateBackup writes backups to (created when
+  // missing). Empty: backups are refused.
+  std::string backup_dir;
+};
+
+}  // namespace yjinspect::common
