@@ -72,6 +72,12 @@ void ServiceMetrics::RecordCall(absl::string_view method,
   durations_.Add(labels, DurationBuckets()).Observe(seconds);
 }
 
+prometheus::Gauge& ServiceMetrics::ScrapedGauge(const std::string& name,
+                                                const std::string& help) {
+  return prometheus::BuildGauge().Name(name).Help(help).Register(*scraped_).Add(
+      {});
+}
+
 void ServiceMetrics::OnScrape(std::function<void()> refresh) {
   scraped_figures_->Add(std::move(refresh));
 }

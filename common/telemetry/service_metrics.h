@@ -51,6 +51,9 @@ class ServiceMetrics {
   // runs at each scrape and sets them. Register before Serve().
   prometheus::Registry& scraped() { return *scraped_; }
   void OnScrape(std::function<void()> refresh);
+  // A gauge without labels in scraped(), for an OnScrape refresher to set.
+  prometheus::Gauge& ScrapedGauge(const std::string& name,
+                                  const std::string& help);
 
   // Serves /metrics over HTTP on `listen` (host:port; port 0 picks a free
   // one); returns the bound port. UNAVAILABLE when it cannot be bound.

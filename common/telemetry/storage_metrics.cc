@@ -10,25 +10,17 @@ namespace yjinspect::common {
 
 void ExportStorageFigures(ServiceMetrics& metrics,
                           std::function<StorageFigures()> read) {
-  auto gauge = [&metrics](const char* name,
-                          const char* help) -> prometheus::Gauge& {
-    return prometheus::BuildGauge()
-        .Name(name)
-        .Help(help)
-        .Register(metrics.scraped())
-        .Add({});
-  };
-  prometheus::Gauge& sst =
-      gauge("yjinspect_store_sst_bytes", "Bytes of RocksDB table files");
-  prometheus::Gauge& memtable =
-      gauge("yjinspect_store_memtable_bytes", "Bytes of RocksDB memtables");
-  prometheus::Gauge& wal =
-      gauge("yjinspect_store_wal_bytes", "Bytes of RocksDB write-ahead logs");
-  prometheus::Gauge& stopped = gauge("yjinspect_store_write_stopped",
-                                     "1 while RocksDB has stopped writes");
-  prometheus::Gauge& delayed =
-      gauge("yjinspect_store_delayed_write_rate",
-            "Bytes/s RocksDB slows writes to while stalling, 0 if not");
+  prometheus::Gauge& sst = metrics.ScrapedGauge("yjinspect_store_sst_bytes",
+                                                "Bytes of RocksDB table files");
+  prometheus::Gauge& memtable = metrics.ScrapedGauge(
+      "yjinspect_store_memtable_bytes", "Bytes of RocksDB memtables");
+  prometheus::Gauge& wal = metrics.ScrapedGauge(
+      "yjinspect_store_wal_bytes", "Bytes of RocksDB write-ahead logs");
+  prometheus::Gauge& stopped = metrics.ScrapedGauge(
+      "yjinspect_store_write_stopped", "1 while RocksDB has stopped writes");
+  prometheus::Gauge& delayed = metrics.ScrapedGauge(
+      "yjinspect_store_delayed_write_rate",
+      "Bytes/s RocksDB slows writes to while stalling, 0 if not");
   prometheus::Counter& stall_seconds =
       prometheus::BuildCounter()
           .Name("yjinspect_store_write_stall_seconds_total")

@@ -14,25 +14,17 @@ FindingsMetrics::FindingsMetrics(common::ServiceMetrics& metrics,
                    .Help("Changes from intake's StreamSampledCases applied "
                          "to the findings store, by kind")
                    .Register(metrics.registry())) {
-  auto gauge = [&metrics](const char* name,
-                          const char* help) -> prometheus::Gauge& {
-    return prometheus::BuildGauge()
-        .Name(name)
-        .Help(help)
-        .Register(metrics.scraped())
-        .Add({});
-  };
-  prometheus::Gauge& cursor = gauge(
+  prometheus::Gauge& cursor = metrics.ScrapedGauge(
       "yjinspect_findings_stream_cursor",
       "Sequence number of the last intake change the findings store holds");
-  prometheus::Gauge& head =
-      gauge("yjinspect_findings_intake_head",
-            "Intake's change-log head as last reported by its stream");
-  prometheus::Gauge& lag =
-      gauge("yjinspect_findings_stream_lag",
-            "Intake head minus the findings cursor: changes not yet applied");
-  prometheus::Gauge& connected = gauge("yjinspect_findings_stream_connected",
-                                       "1 while the stream is open");
+  prometheus::Gauge& head = metrics.ScrapedGauge(
+      "yjinspect_findings_intake_head",
+      "Intake's change-log head as last reported by its stream");
+  prometheus::Gauge& lag = metrics.ScrapedGauge(
+      "yjinspect_findings_stream_lag",
+      "Intake head minus the findings cursor: changes not yet applied");
+  prometheus::Gauge& connected = metrics.ScrapedGauge(
+      "yjinspect_findings_stream_connected", "1 while the stream is open");
   metrics.OnScrape([&cursor, &head, &lag, &connected, &feed] {
     const v1::FeedStatus status = feed.Status();
     cursor.Set(static_cast<double>(status.cursor()));

@@ -20,11 +20,8 @@ IntakeMetrics::IntakeMetrics(common::ServiceMetrics& metrics,
                            "by kind (case_sampled: sampled cases delivered)")
                      .Register(metrics.registry())) {
   prometheus::Gauge& head =
-      prometheus::BuildGauge()
-          .Name("yjinspect_intake_change_log_head")
-          .Help("Sequence number of the last durable change")
-          .Register(metrics.scraped())
-          .Add({});
+      metrics.ScrapedGauge("yjinspect_intake_change_log_head",
+                           "Sequence number of the last durable change");
   metrics.OnScrape(
       [&head, &store] { head.Set(static_cast<double>(store.HeadSequence())); });
   common::ExportStorageFigures(metrics, [&store] { return store.Figures(); });
