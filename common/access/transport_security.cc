@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "grpcpp/security/auth_metadata_processor.h"
 
 namespace yjinspect::common {
@@ -20,6 +21,23 @@ absl::StatusOr<std::string> ReadPem(const std::string& path,
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// The three PEM files of a TLS endpoint, read.
+struct PemFiles {
+  std::string cert_chain;
+  std::string private_key;
+  std::string ca_bundle;
+};
+
+absl::StatusOr<PemFiles> ReadPemFiles(const TransportSecurity& security) {
+  PemFiles files;
+  ASSIGN_OR_RETURN(files.cert_chain,
+                   ReadPem(security.cert_file, "certificate"));
+  ASSIGN_OR_RETURN(files.private_key,
+                   ReadPem(security.key_file, "private key"));
+  ASSIGN_OR_RETURN(files.ca_bundle, ReadPem(security.ca_file, "CA bundle"));
+  return files;
 }
 
 // Runs on every call of a TLS server before any handler: the peer's
@@ -111,17 +129,10 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
       // let a call without one through to the processor, which refuses it
       // with UNAUTHENTICATED: a clearer answer than a failed handshake.
       GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
-  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
-  auto cert = ReadPem(security.cert_file, "certificate");
-  if (!cert.ok()) return cert.status();
-  auto key = ReadPem(security.key_file, "private key");
-  if (!key.ok()) return key.status();
-  auto ca = ReadPem(security.ca_file, "CA bundle");
-  if (!ca.ok()) return ca.status();
-  pair.cert_chain = *std::move(cert);
-  pair.private_key = *std::move(key);
-  options.pem_root_certs = *std::move(ca);
-  options.pem_key_cert_pairs.push_back(std::move(pair));
+  ASSIGN_OR_RETURN(PemFiles pem, ReadPemFiles(security));
+  options.pem_root_certs = std::move(pem.ca_bundle);
+  options.pem_key_cert_pairs.push_back(
+      {std::move(pem.private_key), std::move(pem.cert_chain)});
   auto credentials = grpc::SslServerCredentials(options);
   credentials->SetAuthMetadataProcessor(
       std::make_shared<PolicyIdentityProcessor>(std::move(policy)));
@@ -131,16 +142,11 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
     const TransportSecurity& security) {
   if (security.insecure) return grpc::InsecureChannelCredentials();
+  ASSIGN_OR_RETURN(PemFiles pem, ReadPemFiles(security));
   grpc::SslCredentialsOptions options;
-  auto cert = ReadPem(security.cert_file, "certificate");
-  if (!cert.ok()) return cert.status();
-  auto key = ReadPem(security.key_file, "private key");
-  if (!key.ok()) return key.status();
-  auto ca = ReadPem(security.ca_file, "CA bundle");
-  if (!ca.ok()) return ca.status();
-  options.pem_cert_chain = *std::move(cert);
-  options.pem_private_key = *std::move(key);
-  options.pem_root_certs = *std::move(ca);
+  options.pem_cert_chain = std::move(pem.cert_chain);
+  options.pem_private_key = std::move(pem.private_key);
+  options.pem_root_certs = std::move(pem.ca_bundle);
   return grpc::SslCredentials(options);
 }
 
