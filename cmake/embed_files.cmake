@@ -2,17 +2,18 @@
 # templates), so that binaries carry them and need no data folder.
 #
 # cmake -DOUTPUT=<file.cc> -DROOT=<repository root> -DFILES=<a|b|...>
-#       -DHEADER=<include path> -DNAMESPACE=<ns> -DTYPE=<entry struct>
-#       -DFUNCTION=<accessor> -P cmake/embed_files.cmake
+#       -DHEADER=<include path> -DNAMESPACE=<ns> -DFUNCTION=<accessor>
+#       -P cmake/embed_files.cmake
 #
-# HEADER declares `struct TYPE { absl::string_view file_name, text; }` and
-# `absl::Span<const TYPE> FUNCTION();` in namespace NAMESPACE.
+# HEADER declares `absl::Span<const common::EmbeddedFile> FUNCTION();` in
+# namespace NAMESPACE (common/embedded_file.h). Libraries call it through
+# yj_embed_files (cmake/embedded_files.cmake).
 # FILES are paths relative to ROOT, separated by '|' (a ';' would be split by
 # add_custom_command). Each file becomes a string literal of \xNN escapes,
 # which holds any byte (no raw-string delimiter can clash with the text) and
 # is named in the program by its path relative to ROOT.
 
-foreach(arg OUTPUT ROOT HEADER NAMESPACE TYPE FUNCTION)
+foreach(arg OUTPUT ROOT HEADER NAMESPACE FUNCTION)
   if(NOT ${arg})
     message(FATAL_ERROR "embed_files.cmake needs ${arg}")
   endif()
@@ -42,7 +43,7 @@ if(n EQUAL 0)
   set(table_decl "  return {};\n")
 else()
   set(table_decl
-"  static const ${TYPE} kFiles[] = {\n${table}  };\n  return kFiles;\n")
+"  static const ::yjinspect::common::EmbeddedFile kFiles[] = {\n${table}  };\n  return kFiles;\n")
 endif()
 
 file(WRITE "${OUTPUT}.tmp"
@@ -55,7 +56,7 @@ namespace {
 
 ${body}}  // namespace
 
-absl::Span<const ${TYPE}> ${FUNCTION}() {
+absl::Span<const ::yjinspect::common::EmbeddedFile> ${FUNCTION}() {
 ${table_decl}}
 
 }  // namespace ${NAMESPACE}

@@ -60,7 +60,7 @@ int CompareFrameworkVersions(absl::string_view a, absl::string_view b) {
 
 absl::StatusOr<FrameworkRegistry> FrameworkRegistry::LoadBuiltIn() {
   std::vector<FrameworkFile> files;
-  for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
+  for (const EmbeddedFile& file : EmbeddedFrameworkFiles()) {
     files.push_back(
         FrameworkFile{std::string(file.file_name), std::string(file.text)});
   }

@@ -38,7 +38,7 @@ absl::Status Invalid(absl::string_view what) {
 }
 
 absl::StatusOr<absl::string_view> BuiltInFile(absl::string_view name) {
-  for (const EmbeddedReportFile& file : EmbeddedReportFiles()) {
+  for (const common::EmbeddedFile& file : EmbeddedReportFiles()) {
     if (file.file_name == name) return file.text;
   }
   return absl::InternalError(

@@ -26,7 +26,7 @@ using ::yjinspect::testing::TempDir;
 
 // The text of a built-in framework file, as compiled into the binary.
 std::string BuiltInText(absl::string_view file_name) {
-  for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
+  for (const EmbeddedFile& file : EmbeddedFrameworkFiles()) {
     if (file.file_name == file_name) return std::string(file.text);
   }
   ADD_FAILURE() << "no built-in " << file_name;
@@ -68,7 +68,7 @@ TEST(FrameworkRegistryTest, BuiltInFrameworksLoadAndValidate) {
 
 TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
   std::vector<std::string> names;
-  for (const EmbeddedFrameworkFile& file : EmbeddedFrameworkFiles()) {
+  for (const EmbeddedFile& file : EmbeddedFrameworkFiles()) {
     names.emplace_back(file.file_name);
   }
   EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018-v2.textproto",

@@ -166,7 +166,7 @@ TEST(SubstitutePlaceholdersTest, ReplacesVerbatimAndRefusesUnknownNames) {
 TEST(BuiltInReportFilesTest, TemplatesParseAndTheStyleSheetIsInlineSafe) {
   int templates = 0;
   bool css = false;
-  for (const EmbeddedReportFile& file : EmbeddedReportFiles()) {
+  for (const common::EmbeddedFile& file : EmbeddedReportFiles()) {
     if (absl::EndsWith(file.file_name, ".md.tmpl")) {
       ++templates;
       EXPECT_TRUE(ParseReportTemplate(file.file_name, file.text).ok())
