@@ -154,11 +154,14 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
   }
   Require(answers == 1, "a request is answered exactly once");
   if (!outcome.ok()) return;
-  v1::RenderReportRequest render;
-  render.set_inspection(inspection.name());
   if (message == kSetReportInputs) {
     // The inputs validation accepted must render (or fail as a status).
-    (void)verdicts.Render(render);
+    absl::StatusOr<findings::ReportMaterial> material =
+        verdicts.GatherReport(inspection.name());
+    if (material.ok()) {
+      (void)findings::RenderReport(*std::move(material),
+                                   v1::REPORT_EDITION_PUBLISHED);
+    }
   } else {
     v1::GetVerdictsRequest get;
     get.set_inspection(inspection.name());

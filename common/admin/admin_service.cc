@@ -12,14 +12,11 @@ namespace yjinspect::common {
 namespace {
 
 // Finishes a call the desk answered: the backup's name as the resource.
-BackupDesk::Done FinishBackupCall(const UnaryEdge& edge, const char* method,
-                                  v1::Backup* response) {
-  return [reactor = edge.reactor(), method, response,
-          started = edge.start()](absl::StatusOr<v1::Backup> outcome) {
+BackupDesk::Done FinishBackupCall(const UnaryCall& call, v1::Backup* response) {
+  return [call, response](absl::StatusOr<v1::Backup> outcome) {
     std::string resource =
         outcome.ok() ? absl::StrCat("backups/", outcome->backup_id()) : "-";
-    FinishWith(reactor, method, resource, std::move(outcome), response,
-               started);
+    call.FinishWith(resource, std::move(outcome), response);
   };
 }
 
@@ -28,31 +25,26 @@ BackupDesk::Done FinishBackupCall(const UnaryEdge& edge, const char* method,
 grpc::ServerUnaryReactor* AdminService::CreateBackup(
     grpc::CallbackServerContext* context,
     const v1::CreateBackupRequest* request, v1::Backup* response) {
-  const UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  backups_.CreateBackup(*request, CallerOf(context).identity,
-                        FinishBackupCall(edge, "CreateBackup", response));
-  return edge.reactor();
+  return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
+    backups_.CreateBackup(*request, CallerOf(context).identity,
+                          FinishBackupCall(call, response));
+  });
 }
 
 grpc::ServerUnaryReactor* AdminService::ListBackups(
     grpc::CallbackServerContext* context, const v1::ListBackupsRequest* request,
     v1::ListBackupsResponse* response) {
-  const UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  FinishWith(edge.reactor(), "ListBackups", "backups", backups_.ListBackups(),
-             response, edge.start());
-  return edge.reactor();
+  return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
+    call.FinishWith("backups", backups_.ListBackups(), response);
+  });
 }
 
 grpc::ServerUnaryReactor* AdminService::VerifyBackup(
     grpc::CallbackServerContext* context,
     const v1::VerifyBackupRequest* request, v1::Backup* response) {
-  const UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  backups_.VerifyBackup(*request,
-                        FinishBackupCall(edge, "VerifyBackup", response));
-  return edge.reactor();
+  return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
+    backups_.VerifyBackup(*request, FinishBackupCall(call, response));
+  });
 }
 
 }  // namespace yjinspect::common

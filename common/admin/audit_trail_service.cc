@@ -146,23 +146,19 @@ grpc::ServerUnaryReactor* AuditTrailService::ListAuditRecords(
     grpc::CallbackServerContext* context,
     const v1::ListAuditRecordsRequest* request,
     v1::ListAuditRecordsResponse* response) {
-  const UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  FinishWith(edge.reactor(), "ListAuditRecords", "audit",
-             common::ListAuditRecords(source_, *request), response,
-             edge.start());
-  return edge.reactor();
+  return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
+    call.FinishWith("audit", common::ListAuditRecords(source_, *request),
+                    response);
+  });
 }
 
 grpc::ServerUnaryReactor* AuditTrailService::VerifyAuditChain(
     grpc::CallbackServerContext* context,
     const v1::VerifyAuditChainRequest* request,
     v1::VerifyAuditChainResponse* response) {
-  const UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  FinishWith(edge.reactor(), "VerifyAuditChain", "audit",
-             common::VerifyAuditChain(source_), response, edge.start());
-  return edge.reactor();
+  return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
+    call.FinishWith("audit", common::VerifyAuditChain(source_), response);
+  });
 }
 
 }  // namespace yjinspect::common

@@ -70,17 +70,19 @@ absl::StatusOr<CallStart> CallEdge::Start(
 UnaryEdge::UnaryEdge(const CallEdge& edge, grpc::CallbackServerContext* context,
                      absl::string_view method,
                      const google::protobuf::Message& request)
-    : reactor_(context->DefaultReactor()) {
+    : call_(context->DefaultReactor(), method, CallStart{}) {
   const absl::Time started = absl::Now();
   absl::Status allowed = edge.Authorize(context, method, request);
   if (!allowed.ok()) {
     refused_ = true;
-    start_ = RefusalStart(context, started);
-    FinishCall(reactor_, edge.FullName(method), "-", allowed, start_);
+    UnaryCall(call_.reactor(), edge.FullName(method),
+              RefusalStart(context, started))
+        .Finish("-", allowed);
     return;
   }
-  start_ = StartCall(context, edge.metrics());
-  request_scope_.emplace(start_.request_id);
+  call_ =
+      UnaryCall(call_.reactor(), method, StartCall(context, edge.metrics()));
+  request_scope_.emplace(call_.start().request_id);
 }
 
 }  // namespace yjinspect::common

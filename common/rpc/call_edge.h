@@ -4,12 +4,16 @@
 // decorator): it authorizes the caller from the access table
 // (common/access/access_rules.h) under the method's full name, taken from
 // the service's generated descriptor, fixes and scopes the call's request
-// id, and starts the call. A unary handler opens with
+// id, and starts the call. A unary handler is one statement:
 //
-//   const common::UnaryEdge edge(edge_, context, __func__, *request);
-//   if (edge.refused()) return edge.reactor();
+//   return edge_.Unary(context, __func__, *request,
+//                      [&](const common::UnaryCall& call) {
+//                        call.FinishWith(resource, desk_.Get(*request),
+//                                        response);
+//                      });
 //
-// so adding an RPC touches its proto, its handler and its access rule.
+// so adding an RPC touches its proto, its handler and its access rule, and
+// the method's name is written once.
 // Without an authorizer (a service started --insecure) every call passes.
 // A refused call never reaches the handler, so a refusal cannot tell
 // whether the named resource exists; it is logged but not counted in the
@@ -18,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -56,6 +61,15 @@ class CallEdge {
       grpc::CallbackServerContext* context, absl::string_view method,
       const google::protobuf::Message& request) const;
 
+  // Runs `handle` with the call (its request id scoped to it) when the
+  // caller may make it; a refused call is already finished and `handle`
+  // never runs. Returns the reactor the handler returns.
+  template <typename Handle>
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  absl::string_view method,
+                                  const google::protobuf::Message& request,
+                                  Handle&& handle) const;
+
   // "/yjinspect.v1.CaseIntake/CreateCase"; empty for a name that is not a
   // method of the service.
   std::string FullName(absl::string_view method) const;
@@ -82,15 +96,23 @@ class UnaryEdge {
   // True when the call was refused and is already finished: the handler
   // returns reactor() and does nothing else.
   bool refused() const { return refused_; }
-  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
-  const CallStart& start() const { return start_; }
+  grpc::ServerUnaryReactor* reactor() const { return call_.reactor(); }
+  const UnaryCall& call() const { return call_; }
 
  private:
-  grpc::ServerUnaryReactor* reactor_;
-  CallStart start_;
+  UnaryCall call_;
   bool refused_ = false;
   std::optional<RequestIdScope> request_scope_;
 };
+
+template <typename Handle>
+grpc::ServerUnaryReactor* CallEdge::Unary(
+    grpc::CallbackServerContext* context, absl::string_view method,
+    const google::protobuf::Message& request, Handle&& handle) const {
+  const UnaryEdge edge(*this, context, method, request);
+  if (!edge.refused()) std::forward<Handle>(handle)(edge.call());
+  return edge.reactor();
+}
 
 // A stream refused before it started: finishes at once.
 template <typename Response>

@@ -5,6 +5,7 @@
 // the call in the service's metrics and logs one line with the method,
 // resource name, status code, duration and request id (never case content).
 
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -42,21 +43,48 @@ CallStart StartCall(grpc::CallbackServerContext* context,
 void LogCall(absl::string_view method, absl::string_view resource,
              const absl::Status& status, const CallStart& call);
 
-// Finishes `reactor` with `status`, after logging.
-inline void FinishCall(grpc::ServerUnaryReactor* reactor,
-                       absl::string_view method, absl::string_view resource,
-                       const absl::Status& status, const CallStart& call) {
-  LogCall(method, resource, status, call);
-  reactor->Finish(ToGrpcStatus(status));
-}
+// One unary call from its start to its answer, under the method's own name
+// (the handler's, given once at the edge). Copyable, so a completion
+// callback captures it by value and finishes the call later.
+class UnaryCall {
+ public:
+  UnaryCall(grpc::ServerUnaryReactor* reactor, absl::string_view method,
+            CallStart start)
+      : reactor_(reactor), method_(method), start_(std::move(start)) {}
 
-// Moves an OK value into `*response`, then finishes.
-template <typename T>
-void FinishWith(grpc::ServerUnaryReactor* reactor, absl::string_view method,
-                absl::string_view resource, absl::StatusOr<T> result,
-                T* response, const CallStart& call) {
-  if (result.ok()) *response = std::move(*result);
-  FinishCall(reactor, method, resource, result.status(), call);
-}
+  // Counts, logs and finishes the call with `status`. `resource` as for
+  // LogCall.
+  void Finish(absl::string_view resource, const absl::Status& status) const {
+    LogCall(method_, resource, status, start_);
+    reactor_->Finish(ToGrpcStatus(status));
+  }
+
+  // Moves an OK value into `*response`, then finishes.
+  template <typename T>
+  void FinishWith(absl::string_view resource, absl::StatusOr<T> result,
+                  T* response) const {
+    if (result.ok()) *response = std::move(*result);
+    Finish(resource, result.status());
+  }
+
+  // The completion callback of a call answered later: FinishWith for the
+  // outcome it is given.
+  template <typename T>
+  std::function<void(absl::StatusOr<T>)> Finisher(std::string resource,
+                                                  T* response) const {
+    return [call = *this, resource = std::move(resource),
+            response](absl::StatusOr<T> result) {
+      call.FinishWith(resource, std::move(result), response);
+    };
+  }
+
+  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
+  const CallStart& start() const { return start_; }
+
+ private:
+  grpc::ServerUnaryReactor* reactor_;
+  std::string method_;
+  CallStart start_;
+};
 
 }  // namespace yjinspect::common

@@ -10,7 +10,6 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "services/findings/report/report_renderer.h"
 #include "services/findings/report/report_sections.h"
 #include "services/findings/verdicts/verdict_engine.h"
 
@@ -220,9 +219,8 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
       audit);
 }
 
-absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(
-    const v1::GetVerdictsRequest& request) const {
-  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Compute(
+    const Gathered& g) const {
   std::vector<v1::PanelRating> panel(g.decisions.panel_ratings().begin(),
                                      g.decisions.panel_ratings().end());
   std::vector<v1::VerdictOverride> overrides(g.decisions.overrides().begin(),
@@ -231,6 +229,12 @@ absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(
                    ComputeVerdicts(*g.framework, g.answers, panel, overrides));
   MarkSuperseded(g, verdicts);
   return verdicts;
+}
+
+absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Verdicts(
+    const v1::GetVerdictsRequest& request) const {
+  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+  return Compute(g);
 }
 
 absl::StatusOr<v1::InspectionProgress> VerdictDesk::Progress(
@@ -252,42 +256,28 @@ absl::StatusOr<v1::InspectionProgress> VerdictDesk::Progress(
   return progress;
 }
 
-absl::StatusOr<v1::RenderedReport> VerdictDesk::Render(
-    const v1::RenderReportRequest& request) const {
-  ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
+absl::StatusOr<ReportMaterial> VerdictDesk::GatherReport(
+    const std::string& inspection_name) const {
+  ASSIGN_OR_RETURN(Gathered g, Gather(inspection_name));
   ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(g.inspection_id));
   if (!inputs) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "no report inputs are set for ", request.inspection(),
+        "no report inputs are set for ", inspection_name,
         "; call SetReportInputs (addressee, sender, publication date, "
         "narrative, context figures) first"));
   }
-  std::vector<v1::PanelRating> panel(g.decisions.panel_ratings().begin(),
-                                     g.decisions.panel_ratings().end());
-  std::vector<v1::VerdictOverride> overrides(g.decisions.overrides().begin(),
-                                             g.decisions.overrides().end());
-  ASSIGN_OR_RETURN(auto verdicts,
-                   ComputeVerdicts(*g.framework, g.answers, panel, overrides));
-  MarkSuperseded(g, verdicts);
-  RETURN_IF_ERROR(CheckEveryCaseJudged(g, verdicts, *inputs));
-  ReportSubject subject;
-  subject.framework = g.framework;
-  subject.inspection = &g.inspection;
-  subject.verdicts = &verdicts;
-  subject.inputs = &*inputs;
-  subject.cases_examined = g.cases;
-  subject.staff_interviewed = g.interviews;
+  ReportMaterial material;
+  ASSIGN_OR_RETURN(material.verdicts, Compute(g));
+  RETURN_IF_ERROR(CheckEveryCaseJudged(g, material.verdicts, *inputs));
+  material.framework = g.framework;
+  material.inspection = std::move(g.inspection);
+  material.inputs = std::move(*inputs);
+  material.cases_examined = g.cases;
+  material.staff_interviewed = g.interviews;
   for (const v1::VerdictOverride& o : g.decisions.overrides()) {
-    subject.decision_order.push_back(o.target());
+    material.decision_order.push_back(o.target());
   }
-  subject.management_board_edition =
-      request.edition() == v1::REPORT_EDITION_MANAGEMENT_BOARD;
-  ASSIGN_OR_RETURN(auto text, RenderInspectionReport(subject));
-  v1::RenderedReport report;
-  report.set_markdown(std::move(text.markdown));
-  report.set_html(std::move(text.html));
-  *report.mutable_verdicts() = std::move(verdicts);
-  return report;
+  return material;
 }
 
 }  // namespace yjinspect::findings

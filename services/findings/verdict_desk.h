@@ -1,12 +1,17 @@
 #pragma once
 
-// From recorded findings to verdicts and the report: gathers the current
-// sample's answers, the staff interviews and the recorded decisions, runs
-// the verdict engine, and renders the report. Domain logic only.
+// From recorded findings to verdicts and to what the report is rendered
+// from: gathers the current sample's answers, the staff interviews and the
+// recorded decisions, and runs the verdict engine. The report itself is
+// rendered in the report folder (report/rendered_report.h). Domain logic
+// only.
+
+#include <string>
 
 #include "absl/status/statusor.h"
 #include "common/audit/audit_chain.h"
 #include "common/frameworks/framework_registry.h"
+#include "services/findings/report/rendered_report.h"
 #include "services/findings/storage/findings_store.h"
 #include "yjinspect/v1/findings_service.pb.h"
 
@@ -27,17 +32,20 @@ class VerdictDesk {
       const v1::GetVerdictsRequest& request) const;
   absl::StatusOr<v1::InspectionProgress> Progress(
       const v1::GetInspectionProgressRequest& request) const;
+  // What the report of `inspection_name` is rendered from.
   // FAILED_PRECONDITION until the report inputs are set; and while any
   // sampled case has no judgements, or a criterion the report counts has
   // judged cases without an answer: the report speaks of the whole sample
   // ("in all cases", "we examined 20 cases"), so it is not rendered from
   // part of it. The message says how many are missing.
-  absl::StatusOr<v1::RenderedReport> Render(
-      const v1::RenderReportRequest& request) const;
+  absl::StatusOr<ReportMaterial> GatherReport(
+      const std::string& inspection_name) const;
 
  private:
   struct Gathered;
   absl::StatusOr<Gathered> Gather(const std::string& inspection_name) const;
+  // The verdicts of the gathered answers with the recorded decisions.
+  absl::StatusOr<v1::InspectionVerdicts> Compute(const Gathered& g) const;
   // Sets verdicts.framework_superseded when a later version of the pinned
   // framework supersedes it.
   void MarkSuperseded(const Gathered& g,

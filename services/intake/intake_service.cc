@@ -18,24 +18,19 @@ namespace yjinspect::intake {
 namespace {
 
 using common::AuditEventOf;
-using common::FinishCall;
-using common::FinishWith;
 
 // Answers a read only once its audit record is durable: no audit record, no
 // case content.
 template <typename T>
-void FinishAudited(IntakeStore& store, grpc::ServerUnaryReactor* reactor,
-                   const char* method, const std::string& resource,
-                   common::AuditEvent event, absl::StatusOr<T> result,
-                   T* response, const common::CallStart& started) {
+void FinishAudited(IntakeStore& store, const common::UnaryCall& call,
+                   const std::string& resource, common::AuditEvent event,
+                   absl::StatusOr<T> result, T* response) {
   absl::Status outcome = result.status();
   auto shared = std::make_shared<absl::StatusOr<T>>(std::move(result));
   RecordAudit(store, std::move(event), outcome,
-              [reactor, method, resource, shared, response,
-               started](const absl::Status& audited) {
+              [call, resource, shared, response](const absl::Status& audited) {
                 if (!audited.ok()) *shared = UnauditedCall(audited);
-                FinishWith(reactor, method, resource, std::move(*shared),
-                           response, started);
+                call.FinishWith(resource, std::move(*shared), response);
               });
 }
 
@@ -47,6 +42,11 @@ std::string LoggableCaseName(const std::string& name) {
 // Who is calling, for the records an inspection keeps of its steps.
 std::string ActorOf(const grpc::CallbackServerContext* context) {
   return common::CallerOf(context).identity;
+}
+
+// An inspection's name fit for a log line: only one that parses.
+std::string LoggableInspection(const std::string& name) {
+  return common::ParseInspectionName(name) ? name : "-";
 }
 
 std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
@@ -62,18 +62,16 @@ std::string LoggableParentCase(const v1::CreateCaseRequest& request) {
 grpc::ServerUnaryReactor* IntakeService::CreateCase(
     grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,
     v1::Case* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource = LoggableParentCase(*request);
-  cases_.CreateCase(*request, [this, reactor, response, resource,
-                               started](absl::StatusOr<StoredCaseResult> r) {
-    if (r.ok() && r->created) metrics_.CaseStored();
-    if (r.ok()) *response = std::move(r->stored);
-    FinishCall(reactor, "CreateCase", resource, r.status(), started);
-  });
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        cases_.CreateCase(*request, [this, call, response,
+                                     resource = LoggableParentCase(*request)](
+                                        absl::StatusOr<StoredCaseResult> r) {
+          if (r.ok() && r->created) metrics_.CaseStored();
+          if (r.ok()) *response = std::move(r->stored);
+          call.Finish(resource, r.status());
+        });
+      });
 }
 
 grpc::ServerReadReactor<v1::BatchCreateCasesRequest>*
@@ -100,204 +98,164 @@ IntakeService::BatchCreateCases(grpc::CallbackServerContext* context,
 grpc::ServerUnaryReactor* IntakeService::GetCase(
     grpc::CallbackServerContext* context, const v1::GetCaseRequest* request,
     v1::Case* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource = LoggableCaseName(request->name());
-  FinishAudited(store_, reactor, "GetCase", resource,
-                AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE, resource),
-                cases_.GetCase(*request), response, started);
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = LoggableCaseName(request->name());
+        FinishAudited(
+            store_, call, resource,
+            AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE, resource),
+            cases_.GetCase(*request), response);
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::ListCases(
     grpc::CallbackServerContext* context, const v1::ListCasesRequest* request,
     v1::ListCasesResponse* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource =
-      common::ParseYotName(request->parent(), true) ? request->parent() : "-";
-  FinishAudited(store_, reactor, "ListCases", resource,
-                AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASES, resource),
-                cases_.ListCases(*request), response, started);
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource =
+            common::ParseYotName(request->parent(), true) ? request->parent()
+                                                          : "-";
+        FinishAudited(
+            store_, call, resource,
+            AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASES, resource),
+            cases_.ListCases(*request), response);
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::UpdateCase(
     grpc::CallbackServerContext* context, const v1::UpdateCaseRequest* request,
     v1::Case* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource = LoggableCaseName(request->case_().name());
-  cases_.UpdateCase(*request, [this, reactor, response, resource,
-                               started](absl::StatusOr<v1::Case> r) {
-    if (r.ok()) metrics_.CaseStored();
-    FinishWith(reactor, "UpdateCase", resource, std::move(r), response,
-               started);
-  });
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        cases_.UpdateCase(
+            *request, [this, call, response,
+                       resource = LoggableCaseName(request->case_().name())](
+                          absl::StatusOr<v1::Case> r) {
+              if (r.ok()) metrics_.CaseStored();
+              call.FinishWith(resource, std::move(r), response);
+            });
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::DeleteCase(
     grpc::CallbackServerContext* context, const v1::DeleteCaseRequest* request,
     google::protobuf::Empty* /*response*/) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource = LoggableCaseName(request->name());
-  cases_.DeleteCase(
-      *request, AuditEventOf(context, v1::AUDIT_ACTION_ERASE_CASE, resource),
-      [reactor, resource, started](const absl::Status& s) {
-        FinishCall(reactor, "DeleteCase", resource, s, started);
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        std::string resource = LoggableCaseName(request->name());
+        common::AuditEvent event =
+            AuditEventOf(context, v1::AUDIT_ACTION_ERASE_CASE, resource);
+        cases_.DeleteCase(*request, std::move(event),
+                          [call, resource](const absl::Status& s) {
+                            call.Finish(resource, s);
+                          });
       });
-  return reactor;
 }
 
 grpc::ServerUnaryReactor* IntakeService::CreateInspection(
     grpc::CallbackServerContext* context,
     const v1::CreateInspectionRequest* request, v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  inspections_.CreateInspection(
-      *request, ActorOf(context),
-      [reactor, response, started](absl::StatusOr<v1::Inspection> r) {
-        std::string resource = r.ok() ? r->name() : "-";
-        FinishWith(reactor, "CreateInspection", resource, std::move(r),
-                   response, started);
-      });
-  return reactor;
+  return edge_.Unary(context, __func__, *request,
+                     [&](const common::UnaryCall& call) {
+                       inspections_.CreateInspection(
+                           *request, ActorOf(context),
+                           [call, response](absl::StatusOr<v1::Inspection> r) {
+                             std::string resource = r.ok() ? r->name() : "-";
+                             call.FinishWith(resource, std::move(r), response);
+                           });
+                     });
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetInspection(
     grpc::CallbackServerContext* context,
     const v1::GetInspectionRequest* request, v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  std::string resource =
-      common::ParseInspectionName(request->name()) ? request->name() : "-";
-  FinishWith(reactor, "GetInspection", resource,
-             inspections_.GetInspection(*request), response, started);
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(LoggableInspection(request->name()),
+                        inspections_.GetInspection(*request), response);
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::ListInspections(
     grpc::CallbackServerContext* context,
     const v1::ListInspectionsRequest* request,
     v1::ListInspectionsResponse* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  FinishWith(reactor, "ListInspections", "inspections",
-             inspections_.ListInspections(*request), response, started);
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith("inspections", inspections_.ListInspections(*request),
+                        response);
+      });
 }
-
-namespace {
-
-// The callback that finishes an inspection-changing call.
-std::function<void(absl::StatusOr<v1::Inspection>)> FinishInspection(
-    grpc::ServerUnaryReactor* reactor, const char* method,
-    const std::string& name, v1::Inspection* response,
-    const common::CallStart& started) {
-  std::string resource = common::ParseInspectionName(name) ? name : "-";
-  return [reactor, method, resource, response,
-          started](absl::StatusOr<v1::Inspection> r) {
-    FinishWith(reactor, method, resource, std::move(r), response, started);
-  };
-}
-
-}  // namespace
 
 grpc::ServerUnaryReactor* IntakeService::DrawSample(
     grpc::CallbackServerContext* context, const v1::DrawSampleRequest* request,
     v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  sampling_.DrawSample(*request, ActorOf(context),
-                       FinishInspection(reactor, "DrawSample", request->name(),
-                                        response, started));
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        sampling_.DrawSample(
+            *request, ActorOf(context),
+            call.Finisher(LoggableInspection(request->name()), response));
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::ResetSample(
     grpc::CallbackServerContext* context, const v1::ResetSampleRequest* request,
     v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  sampling_.ResetSample(*request, ActorOf(context),
-                        FinishInspection(reactor, "ResetSample",
-                                         request->name(), response, started));
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        sampling_.ResetSample(
+            *request, ActorOf(context),
+            call.Finisher(LoggableInspection(request->name()), response));
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::StartFieldwork(
     grpc::CallbackServerContext* context,
     const v1::StartFieldworkRequest* request, v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  lifecycle_.StartFieldwork(
-      *request, ActorOf(context),
-      FinishInspection(reactor, "StartFieldwork", request->name(), response,
-                       started));
-  return reactor;
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        lifecycle_.StartFieldwork(
+            *request, ActorOf(context),
+            call.Finisher(LoggableInspection(request->name()), response));
+      });
 }
 
 grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
     grpc::CallbackServerContext* context,
     const v1::AdvanceInspectionRequest* request, v1::Inspection* response) {
-  const common::UnaryEdge edge(edge_, context, __func__, *request);
-  if (edge.refused()) return edge.reactor();
-  auto* reactor = edge.reactor();
-  const common::CallStart& started = edge.start();
-  auto finish = FinishInspection(reactor, "AdvanceInspection", request->name(),
-                                 response, started);
-  const v1::InspectionState to = request->state();
-  if (to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
-      to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
-    lifecycle_.Advance(*request, ActorOf(context), std::move(finish));
-    return reactor;
-  }
-  // Agreeing verdicts and publishing the report are audited: answered once
-  // their record is durable. (The step itself is also kept, with who and
-  // when, on the inspection.)
-  std::string resource =
-      common::ParseInspectionName(request->name()) ? request->name() : "-";
-  common::AuditEvent event =
-      AuditEventOf(context,
-                   to == v1::INSPECTION_STATE_VERDICTS_AGREED
-                       ? v1::AUDIT_ACTION_AGREE_VERDICTS
-                       : v1::AUDIT_ACTION_PUBLISH_REPORT,
-                   resource);
-  lifecycle_.Advance(
-      *request, ActorOf(context),
-      [this, event = std::move(event),
-       finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {
-        auto shared =
-            std::make_shared<absl::StatusOr<v1::Inspection>>(std::move(r));
-        RecordAudit(store_, event, shared->status(),
-                    [shared, finish](const absl::Status& audited) {
-                      if (!audited.ok()) *shared = UnauditedCall(audited);
-                      finish(std::move(*shared));
-                    });
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = LoggableInspection(request->name());
+        auto finish = call.Finisher(resource, response);
+        const v1::InspectionState to = request->state();
+        if (to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
+            to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+          lifecycle_.Advance(*request, ActorOf(context), std::move(finish));
+          return;
+        }
+        // Agreeing verdicts and publishing the report are audited: answered
+        // once their record is durable. (The step itself is also kept, with
+        // who and when, on the inspection.)
+        common::AuditEvent event =
+            AuditEventOf(context,
+                         to == v1::INSPECTION_STATE_VERDICTS_AGREED
+                             ? v1::AUDIT_ACTION_AGREE_VERDICTS
+                             : v1::AUDIT_ACTION_PUBLISH_REPORT,
+                         resource);
+        lifecycle_.Advance(
+            *request, ActorOf(context),
+            [this, event = std::move(event),
+             finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {
+              auto shared = std::make_shared<absl::StatusOr<v1::Inspection>>(
+                  std::move(r));
+              RecordAudit(store_, event, shared->status(),
+                          [shared, finish](const absl::Status& audited) {
+                            if (!audited.ok()) *shared = UnauditedCall(audited);
+                            finish(std::move(*shared));
+                          });
+            });
       });
-  return reactor;
 }
 
 grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>*
