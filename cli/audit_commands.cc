@@ -13,8 +13,8 @@
 #include "absl/strings/str_replace.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
-#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 
@@ -43,14 +43,6 @@ std::vector<std::pair<std::string, std::string>> Targets(
   if (service == "findings" || service == "all") {
     out.push_back({"findings", global.findings});
   }
-  return out;
-}
-
-std::string Json(const google::protobuf::Message& message) {
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
   return out;
 }
 
@@ -107,7 +99,7 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
         ++printed;
         if (global.json) {
           std::cout << "{\"service\":\"" << service
-                    << "\",\"record\":" << Json(r) << "}\n";
+                    << "\",\"record\":" << MessageJson(r) << "}\n";
           continue;
         }
         std::cout << absl::StrFormat(
@@ -137,7 +129,7 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
     all_intact &= response.intact();
     if (global.json) {
       std::cout << "{\"service\":\"" << service
-                << "\",\"verification\":" << Json(response) << "}\n";
+                << "\",\"verification\":" << MessageJson(response) << "}\n";
     } else if (response.intact()) {
       std::cout << service << ": audit trail intact, "
                 << response.record_count() << " records, head "

@@ -8,9 +8,9 @@
 #include "absl/time/time.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
 #include "common/storage/store_backups.h"
-#include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -23,14 +23,6 @@ struct BackupOptions {
   uint32_t verify = 0;
   double timeout_seconds = 3600;
 };
-
-std::string Json(const google::protobuf::Message& message) {
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
-  return out;
-}
 
 // "backup 3 of intake, 2026-11-26T14:00:00Z: 12 files, 1.4 MiB, change log
 // at 1234" (the time the backup was completed).
@@ -59,7 +51,7 @@ int Backup(const GlobalOptions& global, const BackupOptions& options) {
         stub->ListBackups(context.get(), v1::ListBackupsRequest(), &response);
     if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
     if (global.json) {
-      std::cout << Json(response) << "\n";
+      std::cout << MessageJson(response) << "\n";
       return kExitOk;
     }
     if (response.backups().empty()) std::cout << "no backups\n";
@@ -84,7 +76,7 @@ int Backup(const GlobalOptions& global, const BackupOptions& options) {
   }
   if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
   if (global.json) {
-    std::cout << Json(backup) << "\n";
+    std::cout << MessageJson(backup) << "\n";
   } else {
     std::cout << Describe(backup) << (options.verify != 0 ? ": intact" : "")
               << "\n";
@@ -97,7 +89,7 @@ int Restore(const GlobalOptions& global,
   absl::StatusOr<v1::Backup> restored = common::RestoreStoreBackup(request);
   if (!restored.ok()) return ReportFailure(restored.status());
   if (global.json) {
-    std::cout << Json(*restored) << "\n";
+    std::cout << MessageJson(*restored) << "\n";
   } else {
     std::cout << "restored " << Describe(*restored) << " into "
               << request.data_dir << "\n";

@@ -10,8 +10,8 @@
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
 #include "cli/inspection_run.h"
+#include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
-#include "google/protobuf/util/json_util.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -19,14 +19,6 @@ namespace {
 
 std::string InspectionName(const std::string& name) {
   return name.rfind("inspections/", 0) == 0 ? name : "inspections/" + name;
-}
-
-std::string Json(const google::protobuf::Message& message) {
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
-  return out;
 }
 
 int Run(const GlobalOptions& global, const std::string& spec_path,
@@ -135,7 +127,7 @@ int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
   grpc::Status status = stub->GetVerdicts(Deadline().get(), request, &verdicts);
   if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
   if (global.json) {
-    std::cout << Json(verdicts) << "\n";
+    std::cout << MessageJson(verdicts) << "\n";
   } else {
     PrintVerdicts(verdicts);
   }
@@ -166,7 +158,7 @@ int FeedStatus(const GlobalOptions& global) {
                                           v1::GetFeedStatusRequest(), &status);
   if (!call.ok()) return ReportFailure(common::FromGrpcStatus(call));
   if (global.json) {
-    std::cout << Json(status) << "\n";
+    std::cout << MessageJson(status) << "\n";
   } else {
     std::cout << "stream "
               << (status.connected() ? "connected" : "disconnected")

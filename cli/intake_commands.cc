@@ -8,27 +8,16 @@
 #include "cli/caseload_summary.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/json_output.h"
 #include "cli/synthetic_caseload.h"
 #include "common/dates.h"
 #include "common/request_id.h"
 #include "common/rpc/grpc_status.h"
-#include "google/protobuf/util/json_util.h"
 #include "services/intake/privacy/child_pseudonyms.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::cli {
 namespace {
-
-std::string ToJson(const google::protobuf::Message& message) {
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  if (!google::protobuf::util::MessageToJsonString(message, &out, options)
-           .ok()) {
-    return "{}";
-  }
-  return out;
-}
 
 // Reads every case of `parent` page by page.
 absl::Status FetchCases(v1::CaseIntake::Stub& stub, const std::string& parent,
@@ -76,7 +65,7 @@ void PrintSample(const v1::InspectionSample& sample) {
 
 void PrintInspection(const v1::Inspection& inspection, bool json) {
   if (json) {
-    std::cout << ToJson(inspection) << "\n";
+    std::cout << MessageJson(inspection) << "\n";
     return;
   }
   std::cout << inspection.name() << "\n"
@@ -152,7 +141,7 @@ int LoadSynthetic(const GlobalOptions& global, const LoadOptions& options) {
   grpc::Status status = writer->Finish();
   if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
   if (global.json) {
-    std::cout << ToJson(response) << "\n";
+    std::cout << MessageJson(response) << "\n";
   } else {
     std::cout << absl::StrFormat(
         "yots/%s: %d cases sent; %d stored, %d already stored, %d refused\n",
@@ -243,7 +232,7 @@ int ListCases(const GlobalOptions& global, const std::string& yot,
   }
   for (const v1::Case& c : cases) {
     if (global.json) {
-      std::cout << ToJson(c) << "\n";
+      std::cout << MessageJson(c) << "\n";
       continue;
     }
     std::cout << absl::StrFormat(

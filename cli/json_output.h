@@ -1,0 +1,17 @@
+#pragma once
+
+// What `--json` prints for a service's answer: the message in protobuf's
+// JSON mapping, with the proto's own field names (snake_case, as in the
+// API reference), so that scripts read the same names the protos declare.
+
+#include <string>
+
+#include "google/protobuf/message.h"
+
+namespace yjinspect::cli {
+
+// One line of JSON; "{}" for a message the printer refuses (an Any whose
+// type it cannot resolve: none of ours).
+std::string MessageJson(const google::protobuf::Message& message);
+
+}  // namespace yjinspect::cli
