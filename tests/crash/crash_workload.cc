@@ -9,38 +9,21 @@
 #include "cli/synthetic_caseload.h"
 #include "common/rpc/grpc_status.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/outage.h"
 #include "tests/testing/unary_call.h"
 
 namespace yjinspect::crash {
 namespace {
 
 using testing::Call;
+using testing::FastReconnectChannel;
+using testing::Retryable;
 
 constexpr char kYot[] = "northmoor";
 // A call that has not come back after an outage this long has hit something
 // other than a restart.
 constexpr absl::Duration kGiveUpAfter = absl::Minutes(2);
 constexpr absl::Duration kCallTimeout = absl::Seconds(5);
-
-// A channel that finds a restarted server again within a fifth of a second
-// (the default first reconnect backoff is a second).
-std::shared_ptr<grpc::Channel> FastReconnectChannel(
-    const std::string& address) {
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 50);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 50);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 200);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
-                                   args);
-}
-
-// How a call fails when its server was killed or is restarting: the outcome
-// is unknown, and the same call is sent again.
-bool Retryable(absl::StatusCode code) {
-  return code == absl::StatusCode::kUnavailable ||
-         code == absl::StatusCode::kDeadlineExceeded ||
-         code == absl::StatusCode::kCancelled;
-}
 
 // Repeats `attempt` (returning absl::StatusOr) while it fails as an outage
 // makes calls fail.

@@ -12,6 +12,7 @@
 #include "grpcpp/grpcpp.h"
 #include "services/findings/findings_server.h"
 #include "services/intake/intake_server.h"
+#include "tests/testing/intake_harness.h"
 #include "tests/testing/unary_call.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 
@@ -20,14 +21,11 @@ namespace yjinspect::testing {
 inline absl::StatusOr<std::unique_ptr<intake::IntakeServer>> StartIntake(
     const std::string& data_dir, const std::string& backup_dir,
     bool sync = true) {
-  intake::IntakeServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.data_dir = data_dir;
+  // The restored store must pseudonymise as the original did: the fixed
+  // development key.
+  intake::IntakeServerOptions options = LoopbackIntakeOptions(data_dir);
   options.backup_dir = backup_dir;
   options.sync = sync;
-  options.security.insecure = true;
-  // The restored store must pseudonymise as the original did: a fixed key.
-  options.insecure_development_pseudonyms = true;
   return intake::IntakeServer::Start(options);
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "cli/inspection_run.h"
@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/findings_harness.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/recorded_run.h"
 #include "tests/testing/unary_call.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
@@ -41,71 +42,37 @@ constexpr char kSpecPath[] =
 constexpr char kInspection[] = "inspections/bolton-2014-12";
 
 // `text` as the report's HTML writer escapes it (html_writer.h: & < > " '
-// become character references).
+// become character references), written independently of the writer.
 std::string Html(absl::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return absl::StrReplaceAll(text, {{"&", "&amp;"},
+                                    {"<", "&lt;"},
+                                    {">", "&gt;"},
+                                    {"\"", "&quot;"},
+                                    {"'", "&#39;"}});
 }
 
 // Both services in this process, the spec read from the source tree, and
 // the outcome of running it once.
-struct BoltonRun {
+struct BoltonRun : testing::RecordedRun {
   testing::IntakeHarness intake{/*sync=*/false};
   testing::FindingsHarness findings{intake.address(), /*sync=*/false};
-  absl::StatusOr<v1::InspectionRunSpec> spec;
-  absl::StatusOr<cli::RunOutcome> outcome;
-  std::vector<std::string> progress;
 
-  absl::StatusOr<cli::RunOutcome> Run() {
-    cli::RunTargets targets;
-    targets.intake = intake.address();
-    targets.findings = findings.server().address();
-    targets.sample_wait = absl::Seconds(30);
-    return cli::RunInspection(*spec, targets, [this](const std::string& line) {
-      progress.push_back(line);
-    });
-  }
+  absl::StatusOr<cli::RunOutcome> Run() { return RunAgainst(intake, findings); }
 };
 
 class BoltonTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     run_ = new BoltonRun();
-    run_->spec = cli::ReadRunSpec(kSpecPath);
-    if (run_->spec.ok()) run_->outcome = run_->Run();
+    run_->Read(kSpecPath);
+    run_->outcome = run_->Run();
   }
   static void TearDownTestSuite() {
     delete run_;
     run_ = nullptr;
   }
 
-  void SetUp() override {
-    ASSERT_TRUE(run_->spec.ok()) << run_->spec.status();
-    ASSERT_TRUE(run_->outcome.ok())
-        << run_->outcome.status() << "\nafter steps:\n"
-        << absl::StrJoin(run_->progress, "\n");
-  }
+  void SetUp() override { ASSERT_TRUE(run_->Succeeded()); }
 
   static const v1::InspectionRunSpec& spec() { return *run_->spec; }
   static const v1::RenderedReport& report() { return run_->outcome->report; }

@@ -17,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/unary_call.h"
 
 namespace yjinspect {
 namespace {
@@ -327,17 +328,11 @@ TEST_F(IntakeBadInputTest, RequestIdReusedForAnotherRequestIsAlreadyExists) {
 }
 
 TEST_F(IntakeBadInputTest, BadCaseInABatchCarriesItsBadRequest) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(30));
-  v1::BatchCreateCasesResponse response;
-  auto writer = harness_.stub().BatchCreateCases(&context, &response);
   v1::BatchCreateCasesRequest chunk;
   *chunk.add_requests() = ValidCreateCaseRequest("northmoor", "B-1");
   Child(*chunk.mutable_requests(0)).set_age_at_sentence(9);
-  ASSERT_TRUE(writer->Write(chunk));
-  ASSERT_TRUE(writer->WritesDone());
-  ASSERT_TRUE(writer->Finish().ok());
+  v1::BatchCreateCasesResponse response;
+  ASSERT_TRUE(testing::SendBatch(harness_.stub(), {chunk}, &response).ok());
   ASSERT_EQ(response.results_size(), 1);
   absl::Status status = common::FromRpcStatus(response.results(0).status());
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
@@ -349,19 +344,13 @@ TEST_F(IntakeBadInputTest, BadCaseInABatchCarriesItsBadRequest) {
 }
 
 TEST_F(IntakeBadInputTest, OversizedBatchChunkIsRefused) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(30));
-  v1::BatchCreateCasesResponse response;
-  auto writer = harness_.stub().BatchCreateCases(&context, &response);
   v1::BatchCreateCasesRequest chunk;
   for (int i = 0; i < 1001; ++i) {
     *chunk.add_requests() =
         ValidCreateCaseRequest("northmoor", absl::StrCat("B-", i));
   }
-  writer->Write(chunk);  // the server may refuse before reading it all
-  writer->WritesDone();
-  grpc::Status status = writer->Finish();
+  v1::BatchCreateCasesResponse response;
+  grpc::Status status = testing::SendBatch(harness_.stub(), {chunk}, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(status), ElementsAre("requests"));
   EXPECT_EQ(Head(), 0u);

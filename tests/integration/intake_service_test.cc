@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/unary_call.h"
 
 namespace yjinspect {
 namespace {
@@ -132,9 +133,6 @@ TEST_F(IntakeServiceTest, ListCasesPagesThroughOneYotInOrder) {
 }
 
 TEST_F(IntakeServiceTest, BatchCreateReportsOneResultPerCase) {
-  grpc::ClientContext context;
-  v1::BatchCreateCasesResponse response;
-  auto writer = harness_.stub().BatchCreateCases(&context, &response);
   v1::BatchCreateCasesRequest chunk;
   for (int i = 0; i < 5; ++i) {
     *chunk.add_requests() =
@@ -146,12 +144,11 @@ TEST_F(IntakeServiceTest, BatchCreateReportsOneResultPerCase) {
       ->mutable_child()
       ->set_age_at_sentence(30);
   *chunk.mutable_requests(3) = chunk.requests(0);
-  ASSERT_TRUE(writer->Write(chunk));
   v1::BatchCreateCasesRequest second;
   *second.add_requests() = ValidCreateCaseRequest("northmoor", "B-9");
-  ASSERT_TRUE(writer->Write(second));
-  ASSERT_TRUE(writer->WritesDone());
-  ASSERT_TRUE(writer->Finish().ok());
+  v1::BatchCreateCasesResponse response;
+  ASSERT_TRUE(
+      testing::SendBatch(harness_.stub(), {chunk, second}, &response).ok());
 
   ASSERT_EQ(response.results_size(), 6);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(response.results(i).index(), i);

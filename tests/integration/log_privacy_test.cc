@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_join.h"
 #include "cli/inspection_run.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/captured_log.h"
 #include "tests/testing/findings_harness.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/recorded_run.h"
 
 #ifndef YJ_SOURCE_DIR
 #error \
@@ -84,23 +84,14 @@ void CollectFreeText(const google::protobuf::Message& message,
 
 // The Bolton run with every log line of both services captured at debug
 // level (successful calls included).
-struct LoggedBoltonRun {
+struct LoggedBoltonRun : testing::RecordedRun {
   testing::CapturedLog log{spdlog::level::debug};
-  absl::StatusOr<v1::InspectionRunSpec> spec = cli::ReadRunSpec(kSpecPath);
-  absl::StatusOr<cli::RunOutcome> outcome;
-  std::vector<std::string> progress;
 
   LoggedBoltonRun() {
-    if (!spec.ok()) return;
+    Read(kSpecPath);
     testing::IntakeHarness intake(/*sync=*/false);
     testing::FindingsHarness findings(intake.address(), /*sync=*/false);
-    cli::RunTargets targets;
-    targets.intake = intake.address();
-    targets.findings = findings.server().address();
-    targets.sample_wait = absl::Seconds(30);
-    outcome = cli::RunInspection(
-        *spec, targets,
-        [this](const std::string& line) { progress.push_back(line); });
+    outcome = RunAgainst(intake, findings);
     // The harnesses stop here, so their last lines are in the log too.
   }
 };
@@ -113,12 +104,7 @@ class LogPrivacyTest : public ::testing::Test {
     run_ = nullptr;
   }
 
-  void SetUp() override {
-    ASSERT_TRUE(run_->spec.ok()) << run_->spec.status();
-    ASSERT_TRUE(run_->outcome.ok())
-        << run_->outcome.status() << "\nafter steps:\n"
-        << absl::StrJoin(run_->progress, "\n");
-  }
+  void SetUp() override { ASSERT_TRUE(run_->Succeeded()); }
 
   // The call lines (those with a method) of one service.
   static std::vector<nlohmann::json> CallLines(const std::string& service) {

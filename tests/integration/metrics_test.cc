@@ -18,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "services/findings/findings_server.h"
 #include "services/intake/intake_server.h"
+#include "tests/testing/intake_harness.h"
 #include "tests/testing/metrics_scrape.h"
 #include "tests/testing/sampled_caseload.h"
 #include "tests/testing/temp_dir.h"
@@ -46,12 +47,8 @@ struct Services {
   std::unique_ptr<v1::Findings::Stub> findings_stub;
 
   absl::Status Start() {
-    intake::IntakeServerOptions intake_options;
-    intake_options.listen = "127.0.0.1:0";
-    intake_options.security.insecure = true;
-    intake_options.data_dir = dir.Sub("intake");
-    intake_options.insecure_development_pseudonyms = true;
-    intake_options.sync = false;
+    intake::IntakeServerOptions intake_options =
+        testing::LoopbackIntakeOptions(dir.Sub("intake"));
     intake_options.metrics_listen = "127.0.0.1:0";
     auto started_intake = intake::IntakeServer::Start(intake_options);
     if (!started_intake.ok()) return started_intake.status();
@@ -280,12 +277,8 @@ TEST(MetricsStartTest, BusyMetricsPortRefusesToStart) {
       getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
 
   testing::TempDir dir;
-  intake::IntakeServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.security.insecure = true;
-  options.data_dir = dir.Sub("intake");
-  options.insecure_development_pseudonyms = true;
-  options.sync = false;
+  intake::IntakeServerOptions options =
+      testing::LoopbackIntakeOptions(dir.Sub("intake"));
   options.metrics_listen = absl::StrCat("127.0.0.1:", ntohs(address.sin_port));
   auto started = intake::IntakeServer::Start(options);
   EXPECT_EQ(started.status().code(), absl::StatusCode::kUnavailable)
@@ -295,12 +288,8 @@ TEST(MetricsStartTest, BusyMetricsPortRefusesToStart) {
 
 TEST(MetricsStartTest, NoMetricsAddressServesNone) {
   testing::TempDir other;
-  intake::IntakeServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.security.insecure = true;
-  options.data_dir = other.Sub("intake");
-  options.insecure_development_pseudonyms = true;
-  options.sync = false;
+  intake::IntakeServerOptions options =
+      testing::LoopbackIntakeOptions(other.Sub("intake"));
   auto plain = intake::IntakeServer::Start(options);
   ASSERT_TRUE(plain.ok()) << plain.status();
   EXPECT_EQ((*plain)->metrics_port(), 0);

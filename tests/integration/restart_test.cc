@@ -23,6 +23,7 @@
 #include "tests/testing/case_builder.h"
 #include "tests/testing/findings_harness.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/outage.h"
 #include "tests/testing/sampled_caseload.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
@@ -32,28 +33,12 @@ namespace {
 
 using ::google::protobuf::util::MessageDifferencer;
 using testing::Call;
+using testing::FastReconnectChannel;
 using testing::FindingsHarness;
 using testing::IntakeHarness;
+using testing::Retryable;
 
 constexpr absl::Duration kCatchUpTimeout = absl::Seconds(30);
-
-// A channel that finds a restarted server again within a fifth of a second
-// (the default first reconnect backoff is a second).
-std::shared_ptr<grpc::Channel> FastReconnectChannel(
-    const std::string& address) {
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 50);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 50);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 200);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
-                                   args);
-}
-
-bool Retryable(absl::StatusCode code) {
-  return code == absl::StatusCode::kUnavailable ||
-         code == absl::StatusCode::kDeadlineExceeded ||
-         code == absl::StatusCode::kCancelled;
-}
 
 class RestartTest : public ::testing::Test {
  protected:
@@ -92,6 +77,21 @@ class RestartTest : public ::testing::Test {
   uint64_t Cursor() { return findings_.server().store().Cursor(); }
   bool CaughtUp() {
     return findings_.server().feed().WaitForCursor(Head(), kCatchUpTimeout);
+  }
+
+  // Stops findings, makes a backlog of 3000 corrections while it is away,
+  // starts it again and waits until it is part-way (300 changes past
+  // `start`) through. Returns the head after the backlog; 0 when findings
+  // did not get that far (a failure is recorded).
+  uint64_t StartMidBacklog(uint64_t start) {
+    findings_.Stop();
+    Correct(3000, "backlog");
+    const uint64_t backlog_head = Head();
+    findings_.Start();
+    const bool under_way = testing::WaitUntil(
+        [&] { return Cursor() >= start + 300; }, kCatchUpTimeout);
+    EXPECT_TRUE(under_way) << "findings did not start on the backlog";
+    return under_way ? backlog_head : 0;
   }
 
   // Intake's current content of the sampled cases.
@@ -177,12 +177,8 @@ TEST_F(RestartTest, IntakeRestartedMidStreamLosesNothing) {
   const uint64_t start = Cursor();
   ASSERT_EQ(start, Head());
   // A backlog the findings service has not seen.
-  findings_.Stop();
-  Correct(3000, "backlog");
-  const uint64_t backlog_head = Head();
-  findings_.Start();
-  ASSERT_TRUE(testing::WaitUntil([&] { return Cursor() >= start + 300; },
-                                 kCatchUpTimeout));
+  const uint64_t backlog_head = StartMidBacklog(start);
+  ASSERT_NE(backlog_head, 0u);
 
   // Cut every call at once, as a crash would, and come back.
   intake_.server().Shutdown(absl::ZeroDuration());
@@ -202,12 +198,8 @@ TEST_F(RestartTest, IntakeRestartedMidStreamLosesNothing) {
 TEST_F(RestartTest, FindingsRestartedMidStreamResumesAfterItsCursor) {
   const uint64_t start = Cursor();
   ASSERT_EQ(start, Head());
-  findings_.Stop();
-  Correct(3000, "backlog");
-  const uint64_t backlog_head = Head();
-  findings_.Start();
-  ASSERT_TRUE(testing::WaitUntil([&] { return Cursor() >= start + 300; },
-                                 kCatchUpTimeout));
+  const uint64_t backlog_head = StartMidBacklog(start);
+  ASSERT_NE(backlog_head, 0u);
 
   findings_.server().Shutdown(absl::ZeroDuration());
   const uint64_t cut_at = Cursor();

@@ -5,6 +5,7 @@
 // a new one on the same store, as a process restart would.
 
 #include <memory>
+#include <string>
 
 #include "grpcpp/grpcpp.h"
 #include "services/intake/intake_server.h"
@@ -12,6 +13,20 @@
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::testing {
+
+// An intake server's options for a test: 127.0.0.1:0, the store in
+// `data_dir`, plaintext, the fixed development pseudonym key, and the WAL
+// not synced. A test changes what it tests.
+inline intake::IntakeServerOptions LoopbackIntakeOptions(
+    const std::string& data_dir) {
+  intake::IntakeServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.data_dir = data_dir;
+  options.security.insecure = true;
+  options.insecure_development_pseudonyms = true;
+  options.sync = false;
+  return options;
+}
 
 class IntakeHarness {
  public:

@@ -2,13 +2,17 @@
 
 // One unary call with a deadline, its outcome as absl::StatusOr so that a
 // test can assert on the code and on the details (a google.rpc.BadRequest
-// comes back as a payload that common::ViolationsOf reads).
+// comes back as a payload that common::ViolationsOf reads); and one
+// BatchCreateCases call, chunk by chunk.
+
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/rpc/grpc_status.h"
 #include "grpcpp/grpcpp.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::testing {
 
@@ -31,6 +35,32 @@ absl::StatusOr<Response> Call(Stub& stub,
   grpc::Status status = (stub.*method)(&context, request, &response);
   if (!status.ok()) return common::FromGrpcStatus(status);
   return response;
+}
+
+// Sends `chunks` on one BatchCreateCases call in `context` and returns how
+// the call finished. A chunk the server refused before reading it all is
+// not an error here: the call's status says what happened.
+inline grpc::Status SendBatch(
+    v1::CaseIntake::Stub& stub, grpc::ClientContext& context,
+    const std::vector<v1::BatchCreateCasesRequest>& chunks,
+    v1::BatchCreateCasesResponse* response) {
+  auto writer = stub.BatchCreateCases(&context, response);
+  for (const v1::BatchCreateCasesRequest& chunk : chunks) {
+    if (!writer->Write(chunk)) break;
+  }
+  writer->WritesDone();
+  return writer->Finish();
+}
+
+// The same with a deadline of `timeout`.
+inline grpc::Status SendBatch(
+    v1::CaseIntake::Stub& stub,
+    const std::vector<v1::BatchCreateCasesRequest>& chunks,
+    v1::BatchCreateCasesResponse* response,
+    absl::Duration timeout = kCallTimeout) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  return SendBatch(stub, context, chunks, response);
 }
 
 }  // namespace yjinspect::testing

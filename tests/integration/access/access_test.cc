@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -13,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "tests/integration/access/tls_services.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
 
 namespace yjinspect::testing {
@@ -41,6 +43,17 @@ grpc::Status RenderReport(Stubs& stubs, const std::string& inspection) {
 
 class AccessTest : public ::testing::Test {
  protected:
+  // Sends `cases` as one chunk of a BatchCreateCases call as the bolton YOT.
+  grpc::Status SendBatchAsBolton(
+      const std::vector<v1::CreateCaseRequest>& cases,
+      v1::BatchCreateCasesResponse* response) {
+    Stubs bolton = services_.ClientAs("bolton-yot");
+    v1::BatchCreateCasesRequest chunk;
+    for (const v1::CreateCaseRequest& c : cases) *chunk.add_requests() = c;
+    return testing::SendBatch(*bolton.intake, *CallContext(), {chunk},
+                              response);
+  }
+
   TlsServices services_;
 };
 
@@ -151,31 +164,21 @@ TEST_F(AccessTest, ALeadInspectorCreatesOnlyItsAssignmentOfItsYot) {
 }
 
 TEST_F(AccessTest, ABatchWithAnotherYotsCaseIsRefusedBeforeItsChunkIsStored) {
-  Stubs bolton = services_.ClientAs("bolton-yot");
   v1::BatchCreateCasesResponse response;
-  auto context = CallContext();
-  auto writer = bolton.intake->BatchCreateCases(context.get(), &response);
-  v1::BatchCreateCasesRequest chunk;
-  *chunk.add_requests() = ValidCreateCaseRequest("bolton", "B-1");
-  *chunk.add_requests() = ValidCreateCaseRequest("wigan", "W-1");
-  writer->Write(chunk);
-  writer->WritesDone();
-  grpc::Status status = writer->Finish();
+  grpc::Status status =
+      SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
+                         ValidCreateCaseRequest("wigan", "W-1")},
+                        &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(services_.intake().store().HeadSequence(), 0u);
 }
 
 TEST_F(AccessTest, ABatchOfTheSubmittersOwnYotIsStored) {
-  Stubs bolton = services_.ClientAs("bolton-yot");
   v1::BatchCreateCasesResponse response;
-  auto context = CallContext();
-  auto writer = bolton.intake->BatchCreateCases(context.get(), &response);
-  v1::BatchCreateCasesRequest chunk;
-  *chunk.add_requests() = ValidCreateCaseRequest("bolton", "B-1");
-  *chunk.add_requests() = ValidCreateCaseRequest("bolton", "B-2");
-  writer->Write(chunk);
-  writer->WritesDone();
-  grpc::Status status = writer->Finish();
+  grpc::Status status =
+      SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
+                         ValidCreateCaseRequest("bolton", "B-2")},
+                        &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.created_count(), 2);
 }

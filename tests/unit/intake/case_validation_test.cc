@@ -13,18 +13,21 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
-#include "tests/unit/intake/field_setter.h"
+#include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
 
+using testing::Bad;
 using testing::Clear;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::MakeDate;
+using testing::Missing;
 using ::testing::Not;
 using testing::Set;
 using ::testing::UnorderedElementsAreArray;
+using testing::ViolatedFields;
 using Request = v1::CreateCaseRequest;
 
 v1::Case& Case(Request& r) { return *r.mutable_case_(); }
@@ -62,50 +65,13 @@ std::string Repeat(absl::string_view text, int times) {
   return out;
 }
 
-std::vector<std::string> Fields(const common::FieldViolations& v) {
-  std::vector<std::string> fields;
-  for (const auto& violation : v.violations())
-    fields.push_back(violation.field);
-  return fields;
-}
-
-struct Row {
-  std::string name;
-  std::function<void(Request&)> mutate;
-  // Exactly the fields the violations name.
-  std::vector<std::string> fields;
-};
-
-// A row whose one change is a violation of the changed field itself.
-template <typename Value>
-Row Bad(std::string name, const std::string& path, Value value) {
-  return Row{std::move(name), Set(path, std::move(value)), {path}};
-}
-Row Missing(std::string name, const std::string& path) {
-  return Row{std::move(name), Clear(path), {path}};
-}
-
-// A change that keeps the request valid.
-struct ValidRow {
-  std::string name;
-  std::function<void(Request&)> mutate;
-};
-
-// gtest prints a failing row by its name.
-void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
-void PrintTo(const ValidRow& row, std::ostream* os) { *os << row.name; }
-
-std::string RowName(const ::testing::TestParamInfo<Row>& info) {
-  return info.param.name;
-}
-std::string ValidRowName(const ::testing::TestParamInfo<ValidRow>& info) {
-  return info.param.name;
-}
+using Row = testing::ViolationRow<Request>;
+using ValidRow = testing::ValidRow<Request>;
 
 TEST(CaseValidationTest, ValidRequestHasNoViolations) {
   common::FieldViolations v =
       ValidateCreateCaseRequest(testing::ValidCreateCaseRequest());
-  EXPECT_THAT(Fields(v), IsEmpty());
+  EXPECT_THAT(ViolatedFields(v), IsEmpty());
   EXPECT_TRUE(v.ToStatus("case").ok());
 }
 
@@ -113,7 +79,7 @@ TEST(CaseValidationTest, ValidateCasePathsStartInsideTheCase) {
   v1::Case c = testing::ValidCase();
   EXPECT_TRUE(ValidateCase(c).empty());
   c.mutable_child()->set_age_at_sentence(18);
-  EXPECT_THAT(Fields(ValidateCase(c)),
+  EXPECT_THAT(ViolatedFields(ValidateCase(c)),
               UnorderedElementsAreArray({"child.age_at_sentence"}));
 }
 
@@ -123,7 +89,7 @@ TEST(CaseValidationTest, EveryBadFieldIsReported) {
   Child(request).set_age_at_sentence(9);
   Offence(request).clear_code();
   EXPECT_THAT(
-      Fields(ValidateCreateCaseRequest(request)),
+      ViolatedFields(ValidateCreateCaseRequest(request)),
       UnorderedElementsAreArray(
           {"case_id", "case.child.age_at_sentence", "case.offences[0].code"}));
 }
@@ -147,7 +113,7 @@ TEST_P(BadCaseTest, NamesExactlyTheBadField) {
   Request request = testing::ValidCreateCaseRequest();
   GetParam().mutate(request);
   common::FieldViolations v = ValidateCreateCaseRequest(request);
-  EXPECT_THAT(Fields(v), UnorderedElementsAreArray(GetParam().fields));
+  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
   EXPECT_EQ(v.ToStatus("case").code(), absl::StatusCode::kInvalidArgument);
 }
 
@@ -170,7 +136,7 @@ INSTANTIATE_TEST_SUITE_P(
         Missing("CaseManagerMissing", "case.case_manager_reference"),
         Bad("CaseManagerWithUnderscore", "case.case_manager_reference",
             "STAFF_07")),
-    RowName);
+    testing::RowName());
 
 INSTANTIATE_TEST_SUITE_P(
     Child, BadCaseTest,
@@ -221,7 +187,7 @@ INSTANTIATE_TEST_SUITE_P(
               LookAfter(r, "Northmoor", std::string("South\0vale", 10));
             },
             {"case.child.host_authority"}}),
-    RowName);
+    testing::RowName());
 
 INSTANTIATE_TEST_SUITE_P(
     Offences, BadCaseTest,
@@ -259,7 +225,7 @@ INSTANTIATE_TEST_SUITE_P(
         Bad("CategoryUnknownValue", "case.offences[0].category", 16),
         Bad("SeriousnessZero", "case.offences[0].seriousness", 0),
         Bad("SeriousnessNine", "case.offences[0].seriousness", 9)),
-    RowName);
+    testing::RowName());
 
 INSTANTIATE_TEST_SUITE_P(
     Disposal, BadCaseTest,
@@ -293,7 +259,7 @@ INSTANTIATE_TEST_SUITE_P(
             Order(v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER,
                   MakeDate(2017, 10, 1)),
             {"case.disposal.end_date"}}),
-    RowName);
+    testing::RowName());
 
 INSTANTIATE_TEST_SUITE_P(
     AssessmentAndDates, BadCaseTest,
@@ -341,14 +307,14 @@ INSTANTIATE_TEST_SUITE_P(
             MakeDate(2014, 9, 2)),
         Bad("ReportOnThirtyFirstJune", "case.pre_sentence_report_date",
             MakeDate(2014, 6, 31))),
-    RowName);
+    testing::RowName());
 
 class BoundaryCaseTest : public ::testing::TestWithParam<ValidRow> {};
 
 TEST_P(BoundaryCaseTest, IsValid) {
   Request request = testing::ValidCreateCaseRequest();
   GetParam().mutate(request);
-  EXPECT_THAT(Fields(ValidateCreateCaseRequest(request)), IsEmpty());
+  EXPECT_THAT(ViolatedFields(ValidateCreateCaseRequest(request)), IsEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -428,7 +394,7 @@ INSTANTIATE_TEST_SUITE_P(
                    r.set_request_id(std::string(64, 'r'));
                    Child(r).set_reference(std::string(32, 'R'));
                  }}),
-    ValidRowName);
+    testing::RowName());
 
 }  // namespace
 }  // namespace yjinspect::intake

@@ -12,60 +12,26 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
-#include "tests/unit/intake/field_setter.h"
+#include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
 
+using testing::Bad;
 using testing::Clear;
 using ::testing::IsEmpty;
 using testing::MakeDate;
+using testing::Missing;
 using testing::Set;
 using ::testing::UnorderedElementsAreArray;
+using testing::ViolatedFields;
 using Request = v1::CreateInspectionRequest;
 
-std::vector<std::string> Fields(const common::FieldViolations& v) {
-  std::vector<std::string> fields;
-  for (const auto& violation : v.violations())
-    fields.push_back(violation.field);
-  return fields;
-}
-
-struct Row {
-  std::string name;
-  std::function<void(Request&)> mutate;
-  // Exactly the fields the violations name.
-  std::vector<std::string> fields;
-};
-
-// A row whose one change is a violation of the changed field itself.
-template <typename Value>
-Row Bad(std::string name, const std::string& path, Value value) {
-  return Row{std::move(name), Set(path, std::move(value)), {path}};
-}
-Row Missing(std::string name, const std::string& path) {
-  return Row{std::move(name), Clear(path), {path}};
-}
-
-// A change that keeps the request valid.
-struct ValidRow {
-  std::string name;
-  std::function<void(Request&)> mutate;
-};
-
-// gtest prints a failing row by its name.
-void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
-void PrintTo(const ValidRow& row, std::ostream* os) { *os << row.name; }
-
-std::string RowName(const ::testing::TestParamInfo<Row>& info) {
-  return info.param.name;
-}
-std::string ValidRowName(const ::testing::TestParamInfo<ValidRow>& info) {
-  return info.param.name;
-}
+using Row = testing::ViolationRow<Request>;
+using ValidRow = testing::ValidRow<Request>;
 
 TEST(InspectionValidationTest, ValidRequestHasNoViolations) {
-  EXPECT_THAT(Fields(ValidateCreateInspectionRequest(
+  EXPECT_THAT(ViolatedFields(ValidateCreateInspectionRequest(
                   testing::ValidCreateInspectionRequest())),
               IsEmpty());
 }
@@ -73,7 +39,7 @@ TEST(InspectionValidationTest, ValidRequestHasNoViolations) {
 TEST(InspectionValidationTest, MissingInspectionIsTheOnlyViolation) {
   Request request = testing::ValidCreateInspectionRequest();
   request.clear_inspection();
-  EXPECT_THAT(Fields(ValidateCreateInspectionRequest(request)),
+  EXPECT_THAT(ViolatedFields(ValidateCreateInspectionRequest(request)),
               UnorderedElementsAreArray({"inspection"}));
 }
 
@@ -81,14 +47,15 @@ TEST(InspectionValidationTest, MissingInspectionIsTheOnlyViolation) {
 TEST(InspectionValidationTest, FrameworkVersionIsOptional) {
   Request request = testing::ValidCreateInspectionRequest();
   request.mutable_inspection()->clear_framework_version();
-  EXPECT_THAT(Fields(ValidateCreateInspectionRequest(request)), IsEmpty());
+  EXPECT_THAT(ViolatedFields(ValidateCreateInspectionRequest(request)),
+              IsEmpty());
 }
 
 TEST(InspectionValidationTest, EmptyInspectionNamesEveryRequiredField) {
   Request request;
   request.mutable_inspection();
   EXPECT_THAT(
-      Fields(ValidateCreateInspectionRequest(request)),
+      ViolatedFields(ValidateCreateInspectionRequest(request)),
       UnorderedElementsAreArray({"inspection.yot", "inspection.framework_id",
                                  "inspection.announcement_date",
                                  "inspection.fieldwork_start_date",
@@ -101,7 +68,7 @@ TEST_P(BadInspectionTest, NamesExactlyTheBadField) {
   Request request = testing::ValidCreateInspectionRequest();
   GetParam().mutate(request);
   common::FieldViolations v = ValidateCreateInspectionRequest(request);
-  EXPECT_THAT(Fields(v), UnorderedElementsAreArray(GetParam().fields));
+  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
   EXPECT_EQ(v.ToStatus("inspection").code(),
             absl::StatusCode::kInvalidArgument);
 }
@@ -144,14 +111,15 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"FieldworkStartAfterItsEnd",
             Set("inspection.fieldwork_start_date", MakeDate(2014, 12, 18)),
             {"inspection.fieldwork_end_date"}}),
-    RowName);
+    testing::RowName());
 
 class ValidInspectionTest : public ::testing::TestWithParam<ValidRow> {};
 
 TEST_P(ValidInspectionTest, IsValid) {
   Request request = testing::ValidCreateInspectionRequest();
   GetParam().mutate(request);
-  EXPECT_THAT(Fields(ValidateCreateInspectionRequest(request)), IsEmpty());
+  EXPECT_THAT(ViolatedFields(ValidateCreateInspectionRequest(request)),
+              IsEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -178,7 +146,7 @@ INSTANTIATE_TEST_SUITE_P(
                    *r.mutable_inspection()->mutable_fieldwork_end_date() =
                        MakeDate(2016, 2, 29);
                  }}),
-    ValidRowName);
+    testing::RowName());
 
 }  // namespace
 }  // namespace yjinspect::intake
