@@ -1,6 +1,7 @@
 #include "common/field_checks.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -114,6 +115,71 @@ std::optional<absl::CivilDay> CheckDate(FieldViolations& violations,
 void CheckRequestId(FieldViolations& violations, absl::string_view field,
                     absl::string_view request_id) {
   CheckToken(violations, field, request_id, 64, "-_", /*required=*/false);
+}
+
+std::optional<std::string> CheckInspectionName(FieldViolations& violations,
+                                               absl::string_view field,
+                                               absl::string_view name) {
+  std::optional<std::string> id = ParseInspectionName(name);
+  if (!id) {
+    violations.Add(std::string(field),
+                   NameViolation(name, kInspectionNameFormat));
+  }
+  return id;
+}
+
+std::optional<CaseName> CheckCaseName(FieldViolations& violations,
+                                      absl::string_view field,
+                                      absl::string_view name) {
+  std::optional<CaseName> parsed = ParseCaseName(name);
+  if (!parsed) {
+    violations.Add(std::string(field), NameViolation(name, kCaseNameFormat));
+  }
+  return parsed;
+}
+
+std::optional<CaseFindingsName> CheckCaseFindingsName(
+    FieldViolations& violations, absl::string_view field,
+    absl::string_view name) {
+  std::optional<CaseFindingsName> parsed = ParseCaseFindingsName(name);
+  if (!parsed) {
+    violations.Add(std::string(field),
+                   NameViolation(name, kCaseFindingsNameFormat));
+  }
+  return parsed;
+}
+
+namespace {
+
+// The parsed name, or the one violation as a status.
+template <typename Parsed>
+absl::StatusOr<Parsed> Require(
+    std::optional<Parsed> (*check)(FieldViolations&, absl::string_view,
+                                   absl::string_view),
+    absl::string_view field, absl::string_view name, absl::string_view what) {
+  FieldViolations violations;
+  std::optional<Parsed> parsed = check(violations, field, name);
+  if (!parsed) return violations.ToStatus(what);
+  return *std::move(parsed);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> RequireInspectionName(absl::string_view field,
+                                                  absl::string_view name,
+                                                  absl::string_view what) {
+  return Require(&CheckInspectionName, field, name, what);
+}
+
+absl::StatusOr<CaseName> RequireCaseName(absl::string_view field,
+                                         absl::string_view name,
+                                         absl::string_view what) {
+  return Require(&CheckCaseName, field, name, what);
+}
+
+absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
+    absl::string_view field, absl::string_view name, absl::string_view what) {
+  return Require(&CheckCaseFindingsName, field, name, what);
 }
 
 }  // namespace yjinspect::common

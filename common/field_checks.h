@@ -5,10 +5,13 @@
 // (values may be case content, which must not reach logs).
 
 #include <optional>
+#include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "common/field_violations.h"
+#include "common/resource_names.h"
 #include "google/protobuf/descriptor.h"
 #include "google/type/date.pb.h"
 
@@ -38,5 +41,29 @@ std::optional<absl::CivilDay> CheckDate(FieldViolations& violations,
 // An optional AIP-155 request_id: at most 64 letters, digits, '-' or '_'.
 void CheckRequestId(FieldViolations& violations, absl::string_view field,
                     absl::string_view request_id);
+
+// Required resource names (common/resource_names.h): what the name parses
+// to, or nullopt after a violation of `field` giving the expected format.
+std::optional<std::string> CheckInspectionName(FieldViolations& violations,
+                                               absl::string_view field,
+                                               absl::string_view name);
+std::optional<CaseName> CheckCaseName(FieldViolations& violations,
+                                      absl::string_view field,
+                                      absl::string_view name);
+std::optional<CaseFindingsName> CheckCaseFindingsName(
+    FieldViolations& violations, absl::string_view field,
+    absl::string_view name);
+
+// For a request whose only field to check is one name: the inspection id
+// of `name`, else INVALID_ARGUMENT with the violation of `field`, the
+// request described as `what` ("GetInspection request").
+absl::StatusOr<std::string> RequireInspectionName(absl::string_view field,
+                                                  absl::string_view name,
+                                                  absl::string_view what);
+absl::StatusOr<CaseName> RequireCaseName(absl::string_view field,
+                                         absl::string_view name,
+                                         absl::string_view what);
+absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
+    absl::string_view field, absl::string_view name, absl::string_view what);
 
 }  // namespace yjinspect::common

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/field_checks.h"
 #include "common/fingerprint.h"
 #include "common/page_token.h"
 #include "common/resource_names.h"
@@ -243,11 +244,8 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
                                      const Done& done) {
   request.DiscardUnknownFields();
   common::FieldViolations v;
-  auto inspection_id = common::ParseInspectionName(request.inspection());
-  if (!inspection_id) {
-    v.Add("inspection", common::NameViolation(request.inspection(),
-                                              common::kInspectionNameFormat));
-  }
+  auto inspection_id =
+      common::CheckInspectionName(v, "inspection", request.inspection());
   if (request.interview_id().empty()) {
     v.Add("interview_id", "is required");
   } else if (!common::IsValidCaseId(request.interview_id())) {
@@ -331,15 +329,11 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
     const v1::GetCaseFindingsRequest& request) const {
-  auto name = common::ParseCaseFindingsName(request.name());
-  if (!name) {
-    common::FieldViolations v;
-    v.Add("name", common::NameViolation(request.name(),
-                                        common::kCaseFindingsNameFormat));
-    return v.ToStatus("GetCaseFindings request");
-  }
+  ASSIGN_OR_RETURN(common::CaseFindingsName name,
+                   common::RequireCaseFindingsName("name", request.name(),
+                                                   "GetCaseFindings request"));
   ASSIGN_OR_RETURN(auto findings,
-                   store_.GetFindings(name->inspection_id, name->case_id));
+                   store_.GetFindings(name.inspection_id, name.case_id));
   if (!findings) {
     return absl::NotFoundError(
         absl::StrCat("no findings are recorded as ", request.name()));
@@ -350,11 +344,8 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
 absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(
     const v1::ListCaseFindingsRequest& request) const {
   common::FieldViolations v;
-  auto inspection_id = common::ParseInspectionName(request.parent());
-  if (!inspection_id) {
-    v.Add("parent", common::NameViolation(request.parent(),
-                                          common::kInspectionNameFormat));
-  }
+  auto inspection_id =
+      common::CheckInspectionName(v, "parent", request.parent());
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListCaseFindings request"));
@@ -376,11 +367,7 @@ absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(
 absl::StatusOr<v1::ListJudgementHistoryResponse> CaseJudgements::History(
     const v1::ListJudgementHistoryRequest& request) const {
   common::FieldViolations v;
-  auto name = common::ParseCaseFindingsName(request.name());
-  if (!name) {
-    v.Add("name", common::NameViolation(request.name(),
-                                        common::kCaseFindingsNameFormat));
-  }
+  auto name = common::CheckCaseFindingsName(v, "name", request.name());
   const size_t page_size =
       static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
   RETURN_IF_ERROR(v.ToStatus("ListJudgementHistory request"));

@@ -82,14 +82,8 @@ common::FieldViolations ValidateInterviewAnswers(
 common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request) {
   common::FieldViolations v;
-  if (!common::ParseInspectionName(request.inspection())) {
-    v.Add("inspection", common::NameViolation(request.inspection(),
-                                              common::kInspectionNameFormat));
-  }
-  if (!common::ParseCaseName(request.case_())) {
-    v.Add("case",
-          common::NameViolation(request.case_(), common::kCaseNameFormat));
-  }
+  common::CheckInspectionName(v, "inspection", request.inspection());
+  common::CheckCaseName(v, "case", request.case_());
   common::CheckToken(v, "inspector_reference", request.inspector_reference(),
                      32, "-", true);
   common::CheckToken(v, "etag", request.etag(), 64, "", false);

@@ -119,14 +119,11 @@ common::FieldViolations Validate(const v1::SetReportInputsRequest& request,
 
 absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
     const v1::SetReportInputsRequest& request) {
-  auto inspection_id = common::ParseInspectionName(request.inspection());
-  if (!inspection_id) {
-    common::FieldViolations v;
-    v.Add("inspection", common::NameViolation(request.inspection(),
-                                              common::kInspectionNameFormat));
-    return v.ToStatus("SetReportInputs request");
-  }
-  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*inspection_id));
+  ASSIGN_OR_RETURN(
+      const std::string inspection_id,
+      common::RequireInspectionName("inspection", request.inspection(),
+                                    "SetReportInputs request"));
+  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(inspection_id));
   if (!inspection) {
     return absl::NotFoundError(
         absl::StrCat("inspection ", request.inspection(),
@@ -141,7 +138,7 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
   next.clear_etag();
   next.set_etag(common::FingerprintMessage(next));
   return store_.UpdateReportInputs(
-      *inspection_id,
+      inspection_id,
       [&](const std::optional<v1::ReportInputs>& current)
           -> absl::StatusOr<v1::ReportInputs> {
         if (current && current->etag() == next.etag()) return *current;
@@ -167,14 +164,11 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
 
 absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Get(
     const v1::GetReportInputsRequest& request) const {
-  auto inspection_id = common::ParseInspectionName(request.inspection());
-  if (!inspection_id) {
-    common::FieldViolations v;
-    v.Add("inspection", common::NameViolation(request.inspection(),
-                                              common::kInspectionNameFormat));
-    return v.ToStatus("GetReportInputs request");
-  }
-  ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(*inspection_id));
+  ASSIGN_OR_RETURN(
+      const std::string inspection_id,
+      common::RequireInspectionName("inspection", request.inspection(),
+                                    "GetReportInputs request"));
+  ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(inspection_id));
   if (!inputs) {
     return absl::NotFoundError(
         absl::StrCat("no report inputs are set for ", request.inspection()));

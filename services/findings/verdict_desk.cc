@@ -30,18 +30,6 @@ struct VerdictDesk::Gathered {
 
 namespace {
 
-absl::StatusOr<std::string> InspectionIdOf(const std::string& name,
-                                           absl::string_view what) {
-  auto id = common::ParseInspectionName(name);
-  if (!id) {
-    common::FieldViolations v;
-    v.Add("inspection",
-          common::NameViolation(name, common::kInspectionNameFormat));
-    return v.ToStatus(what);
-  }
-  return *id;
-}
-
 v1::CaseAnswers ToAnswers(const v1::CaseFindings& findings,
                           v1::EvidenceSource source,
                           v1::DisposalType disposal) {
@@ -107,7 +95,9 @@ absl::Status VerdictDesk::CheckEveryCaseJudged(
 absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
     const std::string& inspection_name) const {
   Gathered g;
-  ASSIGN_OR_RETURN(g.inspection_id, InspectionIdOf(inspection_name, "request"));
+  ASSIGN_OR_RETURN(
+      g.inspection_id,
+      common::RequireInspectionName("inspection", inspection_name, "request"));
   ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(g.inspection_id));
   if (!inspection) {
     return absl::NotFoundError(
@@ -169,10 +159,7 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
   } else {
     v.Add("decision", "a panel_rating or a verdict_override is required");
   }
-  if (!common::ParseInspectionName(request.inspection())) {
-    v.Add("inspection", common::NameViolation(request.inspection(),
-                                              common::kInspectionNameFormat));
-  }
+  common::CheckInspectionName(v, "inspection", request.inspection());
   RETURN_IF_ERROR(v.ToStatus("verdict decision"));
   ASSIGN_OR_RETURN(Gathered g, Gather(request.inspection()));
   return store_.UpdateDecisions(

@@ -211,14 +211,11 @@ void CaseIntake::UpdateCase(
     const v1::UpdateCaseRequest& request,
     std::function<void(absl::StatusOr<v1::Case>)> done) {
   common::FieldViolations v;
-  auto name = common::ParseCaseName(request.case_().name());
+  std::optional<common::CaseName> name;
   if (!request.has_case_()) {
     v.Add("case", "is required");
   } else {
-    if (!name) {
-      v.Add("case.name", common::NameViolation(request.case_().name(),
-                                               common::kCaseNameFormat));
-    }
+    name = common::CheckCaseName(v, "case.name", request.case_().name());
     v.AddAll("case.", ValidateCase(request.case_()));
   }
   if (absl::Status invalid = v.ToStatus("case update"); !invalid.ok()) {
@@ -267,14 +264,10 @@ void CaseIntake::UpdateCase(
 
 absl::StatusOr<v1::Case> CaseIntake::GetCase(
     const v1::GetCaseRequest& request) const {
-  auto name = common::ParseCaseName(request.name());
-  if (!name) {
-    common::FieldViolations v;
-    v.Add("name",
-          common::NameViolation(request.name(), common::kCaseNameFormat));
-    return v.ToStatus("GetCase request");
-  }
-  ASSIGN_OR_RETURN(auto stored, store_.GetCase(name->yot, name->case_id));
+  ASSIGN_OR_RETURN(
+      common::CaseName name,
+      common::RequireCaseName("name", request.name(), "GetCase request"));
+  ASSIGN_OR_RETURN(auto stored, store_.GetCase(name.yot, name.case_id));
   if (!stored) {
     return absl::NotFoundError(
         absl::StrCat("case ", request.name(), " does not exist"));
@@ -314,11 +307,7 @@ void CaseIntake::DeleteCase(const v1::DeleteCaseRequest& request,
                             const common::AuditEvent& audit,
                             const std::function<void(absl::Status)>& done) {
   common::FieldViolations v;
-  auto name = common::ParseCaseName(request.name());
-  if (!name) {
-    v.Add("name",
-          common::NameViolation(request.name(), common::kCaseNameFormat));
-  }
+  auto name = common::CheckCaseName(v, "name", request.name());
   common::CheckText(v, "reason", request.reason(), 200, false);
   // A refused erasure is recorded too, after the fact; a successful one in
   // its own batch below.

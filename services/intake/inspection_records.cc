@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/field_checks.h"
 #include "common/fingerprint.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -48,9 +49,7 @@ std::string DescribeState(const v1::Inspection& inspection) {
 
 common::FieldViolations CheckInspectionName(const std::string& name) {
   common::FieldViolations v;
-  if (!common::ParseInspectionName(name)) {
-    v.Add("name", common::NameViolation(name, common::kInspectionNameFormat));
-  }
+  common::CheckInspectionName(v, "name", name);
   return v;
 }
 

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "common/field_checks.h"
 #include "common/fingerprint.h"
 #include "common/page_token.h"
 #include "common/resource_names.h"
@@ -143,14 +144,10 @@ void InspectionRegistry::CreateInspection(v1::CreateInspectionRequest request,
 
 absl::StatusOr<v1::Inspection> InspectionRegistry::GetInspection(
     const v1::GetInspectionRequest& request) const {
-  auto id = common::ParseInspectionName(request.name());
-  if (!id) {
-    common::FieldViolations v;
-    v.Add("name",
-          common::NameViolation(request.name(), common::kInspectionNameFormat));
-    return v.ToStatus("GetInspection request");
-  }
-  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(*id));
+  ASSIGN_OR_RETURN(const std::string id,
+                   common::RequireInspectionName("name", request.name(),
+                                                 "GetInspection request"));
+  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(id));
   if (!inspection) {
     return absl::NotFoundError(
         absl::StrCat("inspection ", request.name(), " does not exist"));
