@@ -57,13 +57,6 @@ const char* Needs(InspectionState to) {
 
 }  // namespace
 
-std::string StateName(InspectionState state) {
-  std::string name = v1::InspectionState_Name(state);
-  const std::string prefix = "INSPECTION_STATE_";
-  if (name.rfind(prefix, 0) == 0) name = name.substr(prefix.size());
-  return name;
-}
-
 absl::Status MoveTo(v1::Inspection& inspection, InspectionState to,
                     absl::string_view actor, absl::string_view reason,
                     absl::Time now) {
@@ -92,14 +85,8 @@ void InspectionLifecycle::StartFieldwork(
   if (request.sample_revision() < 0) {
     v.Add("sample_revision", "must not be negative (0 accepts the current)");
   }
-  if (absl::Status invalid = v.ToStatus("StartFieldwork request");
-      !invalid.ok()) {
-    done(invalid);
-    return;
-  }
-  const std::string& name = request.name();
-  CommitInspectionChange(
-      store_,
+  CommitRequestedStep(
+      store_, v, "StartFieldwork request", request.name(),
       [revision = request.sample_revision(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
@@ -112,6 +99,14 @@ void InspectionLifecycle::StartFieldwork(
               absl::StrCat("the sample of inspection ", inspection.name(),
                            " is revision ", inspection.sample().revision(),
                            ", not ", revision, "; reload the inspection"));
+        }
+        if (inspection.state() < v1::INSPECTION_STATE_SAMPLE_DRAWN) {
+          // A sample without its state (a store written before Advance
+          // refused to step back over a sample) is not one fieldwork can
+          // start on: draw it again.
+          return absl::FailedPreconditionError(absl::StrCat(
+              DescribeState(inspection),
+              "; fieldwork needs a drawn sample: call DrawSample"));
         }
         if (inspection.state() > v1::INSPECTION_STATE_FIELDWORK) {
           return absl::FailedPreconditionError(
@@ -127,7 +122,7 @@ void InspectionLifecycle::StartFieldwork(
         }
         return absl::OkStatus();
       },
-      name, std::move(done));
+      std::move(done));
 }
 
 void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
@@ -144,17 +139,23 @@ void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
           "_REPORT_PUBLISHED (the sample steps have their own calls: "
           "DrawSample, StartFieldwork, ResetSample)");
   }
-  if (absl::Status invalid = v.ToStatus("AdvanceInspection request");
-      !invalid.ok()) {
-    done(invalid);
-    return;
-  }
-  const std::string& name = request.name();
-  CommitInspectionChange(
-      store_,
+  CommitRequestedStep(
+      store_, v, "AdvanceInspection request", request.name(),
       [to, actor, reason = request.reason()](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (inspection.state() == to) return absl::OkStatus();  // idempotent
+        // Going back to CASELOAD_RECEIVED discards the sample; only
+        // ResetSample may do that, because it releases the sampled cases
+        // and records why. Advancing there would leave the sample in place
+        // with no reason on record, and let it be redrawn silently.
+        if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
+            inspection.has_sample()) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              DescribeState(inspection), " and has sample revision ",
+              inspection.sample().revision(),
+              "; to go back to CASELOAD_RECEIVED call ResetSample with a "
+              "reason"));
+        }
         if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
             inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
           ASSIGN_OR_RETURN(
@@ -172,7 +173,7 @@ void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
-      name, std::move(done));
+      std::move(done));
 }
 
 }  // namespace yjinspect::intake

@@ -29,9 +29,6 @@ absl::Status MoveTo(v1::Inspection& inspection, v1::InspectionState to,
                     absl::string_view actor, absl::string_view reason,
                     absl::Time now);
 
-// "SAMPLE_DRAWN" for messages.
-std::string StateName(v1::InspectionState state);
-
 // The steps of a stored inspection other than the sample's own (drawing and
 // resetting it: inspection_sampling.h). `actor` names the caller for the
 // record. Domain logic only.

@@ -40,11 +40,16 @@ void StoreInspectionChange(StoreTransaction& txn, v1::Inspection inspection) {
   txn.AppendChange(std::move(change));
 }
 
-std::string DescribeState(const v1::Inspection& inspection) {
-  std::string state = v1::InspectionState_Name(inspection.state());
+std::string StateName(v1::InspectionState state) {
+  std::string name = v1::InspectionState_Name(state);
   const std::string prefix = "INSPECTION_STATE_";
-  if (state.rfind(prefix, 0) == 0) state = state.substr(prefix.size());
-  return absl::StrCat("inspection ", inspection.name(), " is in state ", state);
+  if (name.rfind(prefix, 0) == 0) name = name.substr(prefix.size());
+  return name;
+}
+
+std::string DescribeState(const v1::Inspection& inspection) {
+  return absl::StrCat("inspection ", inspection.name(), " is in state ",
+                      StateName(inspection.state()));
 }
 
 common::FieldViolations CheckInspectionName(const std::string& name) {
@@ -73,6 +78,19 @@ void CommitInspectionChange(IntakeStore& store, InspectionChange change,
         return absl::OkStatus();
       },
       std::move(done));
+}
+
+void CommitRequestedStep(IntakeStore& store,
+                         const common::FieldViolations& violations,
+                         absl::string_view request_kind,
+                         const std::string& inspection_name,
+                         InspectionChange change, InspectionDone done) {
+  if (absl::Status invalid = violations.ToStatus(request_kind); !invalid.ok()) {
+    done(invalid);
+    return;
+  }
+  CommitInspectionChange(store, std::move(change), inspection_name,
+                         std::move(done));
 }
 
 }  // namespace yjinspect::intake

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/field_violations.h"
 #include "services/intake/storage/intake_store.h"
@@ -21,6 +22,9 @@ std::string ClientContentFingerprint(const v1::Inspection& inspection);
 // Stamps a changed inspection (update_time, etag), logs it for the findings
 // service and stores it.
 void StoreInspectionChange(StoreTransaction& txn, v1::Inspection inspection);
+
+// "SAMPLE_DRAWN" for messages.
+std::string StateName(v1::InspectionState state);
 
 // "inspection inspections/x is in state FIELDWORK" for error messages.
 std::string DescribeState(const v1::Inspection& inspection);
@@ -39,5 +43,14 @@ using InspectionChange =
 void CommitInspectionChange(IntakeStore& store, InspectionChange change,
                             const std::string& inspection_name,
                             InspectionDone done);
+
+// A step a caller asked for: answers `done` with INVALID_ARGUMENT naming
+// `request_kind` when the request has `violations` (nothing read or
+// stored), and commits `change` as CommitInspectionChange otherwise.
+void CommitRequestedStep(IntakeStore& store,
+                         const common::FieldViolations& violations,
+                         absl::string_view request_kind,
+                         const std::string& inspection_name,
+                         InspectionChange change, InspectionDone done);
 
 }  // namespace yjinspect::intake

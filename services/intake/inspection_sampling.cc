@@ -162,18 +162,15 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
   if (!request.named_cases().empty() && request.seed() != 0) {
     v.Add("seed", "must be 0 when named_cases are given");
   }
-  if (absl::Status invalid = v.ToStatus("DrawSample request"); !invalid.ok()) {
-    done(invalid);
-    return;
-  }
   // A draw without a seed gets a random one (never 0), recorded with the
   // sample so that it can be drawn again.
   if (request.named_cases().empty() && request.seed() == 0) {
     request.set_seed(static_cast<int64_t>(random_() | 1));
   }
+  // Copied before the change takes the request.
   const std::string name = request.name();
-  CommitInspectionChange(
-      store_,
+  CommitRequestedStep(
+      store_, v, "DrawSample request", name,
       [this, request = std::move(request), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (FindingsStarted(inspection)) {
@@ -215,7 +212,7 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
-      name, std::move(done));
+      std::move(done));
 }
 
 void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
@@ -225,13 +222,8 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
   if (!request.reason().empty() && request.reason().size() < 10) {
     v.Add("reason", "must say why, in at least 10 characters");
   }
-  if (absl::Status invalid = v.ToStatus("ResetSample request"); !invalid.ok()) {
-    done(invalid);
-    return;
-  }
-  const std::string& name = request.name();
-  CommitInspectionChange(
-      store_,
+  CommitRequestedStep(
+      store_, v, "ResetSample request", request.name(),
       [reason = request.reason(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
@@ -252,7 +244,7 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },
-      name, std::move(done));
+      std::move(done));
 }
 
 }  // namespace yjinspect::intake

@@ -54,6 +54,21 @@ class LifecycleTest : public ::testing::Test {
             .ok());
   }
 
+  // The orchestrator draws the sample with seed 7.
+  grpc::Status Draw(v1::Inspection* out) {
+    v1::DrawSampleRequest draw;
+    draw.set_name("inspections/nm-2014");
+    draw.set_seed(7);
+    return harness_.stub().DrawSample(As("ORCH-1").get(), draw, out);
+  }
+
+  // The findings service starts fieldwork, as on a first judgement.
+  grpc::Status StartFieldwork(v1::Inspection* out) {
+    v1::StartFieldworkRequest start;
+    start.set_name("inspections/nm-2014");
+    return harness_.stub().StartFieldwork(As("FINDINGS").get(), start, out);
+  }
+
   grpc::Status Advance(v1::InspectionState to, v1::Inspection* out) {
     v1::AdvanceInspectionRequest request;
     request.set_name("inspections/nm-2014");
@@ -113,20 +128,44 @@ TEST_F(LifecycleTest, StepsOutOfOrderAreRefusedNamingTheStateAndTheNeed) {
   EXPECT_EQ(wrong.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+// Only ResetSample goes back over a drawn sample: it releases the sampled
+// cases and records why. Advancing to CASELOAD_RECEIVED instead would keep
+// the sample with no reason on record and let it be redrawn in fieldwork.
+TEST_F(LifecycleTest, AdvancingBackOverASampleIsRefusedInFavourOfAReset) {
+  Create();
+  AddEligibleCase("NM-1");
+  v1::Inspection inspection;
+  ASSERT_TRUE(Draw(&inspection).ok());
+  for (bool in_fieldwork : {false, true}) {
+    SCOPED_TRACE(in_fieldwork ? "in fieldwork" : "sample drawn");
+    if (in_fieldwork) {
+      ASSERT_TRUE(StartFieldwork(&inspection).ok());
+    }
+    const v1::InspectionState before = inspection.state();
+    grpc::Status refused =
+        Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection);
+    EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_THAT(refused.error_message(), HasSubstr("ResetSample"));
+    v1::GetInspectionRequest get;
+    get.set_name("inspections/nm-2014");
+    ASSERT_TRUE(
+        harness_.stub()
+            .GetInspection(IntakeHarness::Context().get(), get, &inspection)
+            .ok());
+    EXPECT_EQ(inspection.state(), before);
+    EXPECT_TRUE(inspection.has_sample());
+  }
+  // In fieldwork the sample stays fixed: it cannot be redrawn.
+  EXPECT_EQ(Draw(&inspection).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
 TEST_F(LifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
   Create();
   AddEligibleCase("NM-1");
   v1::Inspection inspection;
-  v1::DrawSampleRequest draw;
-  draw.set_name("inspections/nm-2014");
-  draw.set_seed(7);
-  ASSERT_TRUE(
-      harness_.stub().DrawSample(As("ORCH-1").get(), draw, &inspection).ok());
-  v1::StartFieldworkRequest start;
-  start.set_name("inspections/nm-2014");
-  ASSERT_TRUE(harness_.stub()
-                  .StartFieldwork(As("FINDINGS").get(), start, &inspection)
-                  .ok());
+  ASSERT_TRUE(Draw(&inspection).ok());
+  ASSERT_TRUE(StartFieldwork(&inspection).ok());
   ASSERT_TRUE(Advance(v1::INSPECTION_STATE_VERDICTS_AGREED, &inspection).ok());
   ASSERT_TRUE(Advance(v1::INSPECTION_STATE_REPORT_PUBLISHED, &inspection).ok());
   // Idempotent once there.
@@ -143,9 +182,7 @@ TEST_F(LifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
                         v1::INSPECTION_STATE_REPORT_PUBLISHED}));
   EXPECT_EQ(inspection.transitions(3).actor(), "FINDINGS");
   // After publication the sample can be neither redrawn nor reset.
-  EXPECT_EQ(harness_.stub()
-                .DrawSample(IntakeHarness::Context().get(), draw, &inspection)
-                .error_code(),
+  EXPECT_EQ(Draw(&inspection).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
   v1::ResetSampleRequest reset;
   reset.set_name("inspections/nm-2014");
