@@ -98,8 +98,7 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
         if (options.limit > 0 && printed == options.limit) return kExitOk;
         ++printed;
         if (global.json) {
-          std::cout << "{\"service\":\"" << service
-                    << "\",\"record\":" << MessageJson(r) << "}\n";
+          PrintJsonLine({{"service", service}, {"record", MessageValue(r)}});
           continue;
         }
         std::cout << absl::StrFormat(
@@ -128,8 +127,8 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
     if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
     all_intact &= response.intact();
     if (global.json) {
-      std::cout << "{\"service\":\"" << service
-                << "\",\"verification\":" << MessageJson(response) << "}\n";
+      PrintJsonLine(
+          {{"service", service}, {"verification", MessageValue(response)}});
     } else if (response.intact()) {
       std::cout << service << ": audit trail intact, "
                 << response.record_count() << " records, head "

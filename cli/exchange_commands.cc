@@ -14,6 +14,7 @@
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/json_output.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -88,8 +89,7 @@ int ImportContext(const GlobalOptions& global, const std::string& path,
                                             parsed.figures);
   if (!stored.ok()) return ReportFailure(stored.status());
   if (global.json) {
-    std::cout << "{\"name\":\"" << stored->name() << "\",\"etag\":\""
-              << stored->etag() << "\"}\n";
+    PrintJsonLine({{"name", stored->name()}, {"etag", stored->etag()}});
   } else {
     std::cout << stored->name() << ": context figures set ("
               << (parsed.figures.has_reoffending() ? "reoffending " : "")

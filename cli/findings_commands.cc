@@ -34,9 +34,9 @@ int Run(const GlobalOptions& global, const std::string& spec_path,
   auto paths = WriteReport(outcome->report, out);
   if (!paths.ok()) return ReportFailure(paths.status());
   if (global.json) {
-    std::cout << "{\"inspection\":\"" << outcome->inspection.name()
-              << "\",\"markdown\":\"" << paths->first << "\",\"html\":\""
-              << paths->second << "\"}\n";
+    PrintJsonLine({{"inspection", outcome->inspection.name()},
+                   {"markdown", paths->first},
+                   {"html", paths->second}});
   } else {
     std::cout << paths->first << "\n" << paths->second << "\n";
   }
@@ -105,9 +105,8 @@ int RecordJudgementsFile(const GlobalOptions& global, const std::string& path,
       result = "refused";
     }
     if (global.json) {
-      std::cout << absl::StrFormat(
-          "{\"case\":\"%s\",\"result\":\"%s\",\"revision\":%d}\n",
-          absl::CEscape(case_name), result, revision);
+      PrintJsonLine(
+          {{"case", case_name}, {"result", result}, {"revision", revision}});
     } else if (recorded.ok()) {
       std::cout << case_name << ": " << result << ", revision " << revision
                 << "\n";

@@ -223,7 +223,7 @@ int ListCases(const GlobalOptions& global, const std::string& yot,
   if (!status.ok()) return ReportFailure(status);
   if (summary) {
     if (global.json) {
-      std::cout << "{\"cases\":" << cases.size() << "}\n";
+      PrintJsonLine({{"cases", cases.size()}});
     } else {
       std::cout << "yots/" << yot << ": "
                 << FormatSummary(SummariseCaseload(cases));

@@ -1,5 +1,7 @@
 #include "cli/json_output.h"
 
+#include <iostream>
+
 #include "google/protobuf/util/json_util.h"
 
 namespace yjinspect::cli {
@@ -13,6 +15,14 @@ std::string MessageJson(const google::protobuf::Message& message) {
     return "{}";
   }
   return out;
+}
+
+nlohmann::json MessageValue(const google::protobuf::Message& message) {
+  return nlohmann::json::parse(MessageJson(message));
+}
+
+void PrintJsonLine(const nlohmann::json& value) {
+  std::cout << value.dump() << "\n";
 }
 
 }  // namespace yjinspect::cli

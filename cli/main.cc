@@ -1,5 +1,7 @@
 // yjinspect: the command line for every user task of an inspection.
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
 #include <iostream>
 
@@ -13,6 +15,7 @@
 #include "cli/intake_commands.h"
 #include "cli/status_command.h"
 #include "cli/transport_options.h"
+#include "cli/usage.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -24,6 +27,12 @@ int main(int argc, char** argv) {
       "Give your certificate (--cert, --key, --ca or YJINSPECT_TLS_*), or "
       "--insecure for services started with --insecure."};
   app.set_help_all_flag("--help-all", "help for every subcommand");
+  app.set_version_flag("--version", YJINSPECT_VERSION,
+                       "print the release of yjinspect and exit");
+  // Global options may stand anywhere: `yjinspect list-cases --json`, as
+  // after the command name, each subcommand (it inherits this) hands what
+  // it does not know to its parent.
+  app.fallthrough();
   yjinspect::cli::GlobalOptions global;
   app.add_option("--intake", global.intake, "intake service host:port")
       ->envname("YJINSPECT_INTAKE")
@@ -50,9 +59,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? yjinspect::cli::kExitOk : yjinspect::cli::kExitUsage;
+    // An error may stop the parse before --json is read.
+    const bool json =
+        global.json || std::any_of(argv + 1, argv + argc, [](const char* word) {
+          return std::strcmp(word, "--json") == 0;
+        });
+    return yjinspect::cli::ReportUsageError(app, e, json);
   }
+  yjinspect::cli::SetJsonErrors(global.json);
   // keygen and restore work on local files and call no service: they need
   // no certificate.
   const bool local_only =

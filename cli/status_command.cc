@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/json_output.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -42,18 +42,21 @@ int Status(const GlobalOptions& global, const StatusOptions& options) {
   const absl::Time give_up = absl::Now() + absl::Seconds(options.wait_seconds);
   while (true) {
     bool all_serving = true;
-    std::vector<std::string> lines;
+    std::vector<std::string> health;
     for (const auto& [address, service] : targets) {
-      std::string health = HealthOf(address, service);
-      all_serving &= health == "SERVING";
-      lines.push_back(absl::StrCat(service, " at ", address, ": ", health));
+      health.push_back(HealthOf(address, service));
+      all_serving &= health.back() == "SERVING";
     }
     if (all_serving || absl::Now() >= give_up) {
-      for (const auto& line : lines) {
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const auto& [address, service] = targets[i];
         if (global.json) {
-          std::cout << "{\"status\":\"" << line << "\"}\n";
+          PrintJsonLine({{"service", service},
+                         {"address", address},
+                         {"status", health[i]}});
         } else {
-          std::cout << line << "\n";
+          std::cout << service << " at " << address << ": " << health[i]
+                    << "\n";
         }
       }
       return all_serving ? kExitOk : kExitUnavailable;

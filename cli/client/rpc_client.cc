@@ -6,6 +6,10 @@
 #include "cli/client/exit_codes.h"
 #include "common/field_violations.h"
 #include "common/request_id.h"
+#include "common/rpc/grpc_status.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/rpc/status.pb.h"
+#include "nlohmann/json.hpp"
 
 namespace yjinspect::cli {
 
@@ -57,12 +61,16 @@ std::unique_ptr<grpc::ClientContext> Deadline(absl::Duration timeout) {
   return context;
 }
 
-int ReportFailure(const absl::Status& status) {
-  std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": "
-            << status.message() << "\n";
-  for (const auto& v : common::ViolationsOf(status)) {
-    std::cerr << "  " << v.field << ": " << v.description << "\n";
-  }
+namespace {
+bool& JsonErrors() {
+  static bool json = false;
+  return json;
+}
+}  // namespace
+
+void SetJsonErrors(bool json) { JsonErrors() = json; }
+
+int ExitCodeFor(const absl::Status& status) {
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:
     case absl::StatusCode::kNotFound:
@@ -76,6 +84,48 @@ int ReportFailure(const absl::Status& status) {
     default:
       return kExitUnavailable;
   }
+}
+
+std::string FailureJson(const absl::Status& status) {
+  // google.rpc.Status in protobuf's JSON mapping resolves each detail's
+  // type from the descriptors linked in (BadRequest and the other
+  // google.rpc error details); one it cannot resolve keeps only the code
+  // and message rather than printing nothing.
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  google::rpc::Status rpc = common::ToRpcStatus(status);
+  std::string printed;
+  if (!google::protobuf::util::MessageToJsonString(rpc, &printed, options)
+           .ok()) {
+    rpc.clear_details();
+    printed.clear();
+    (void)google::protobuf::util::MessageToJsonString(rpc, &printed, options);
+  }
+  nlohmann::json error = nlohmann::json::parse(printed, nullptr, false);
+  if (error.is_discarded() || !error.is_object()) {
+    error = nlohmann::json::object();
+  }
+  // The JSON mapping leaves out zero and empty fields; a script should not
+  // have to know that.
+  error["code"] = static_cast<int>(status.code());
+  error["message"] = std::string(status.message());
+  if (!error.contains("details")) error["details"] = nlohmann::json::array();
+  error["status"] = absl::StatusCodeToString(status.code());
+  error["exit_code"] = ExitCodeFor(status);
+  return nlohmann::json{{"error", error}}.dump();
+}
+
+int ReportFailure(const absl::Status& status) {
+  if (JsonErrors()) {
+    std::cerr << FailureJson(status) << "\n";
+    return ExitCodeFor(status);
+  }
+  std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": "
+            << status.message() << "\n";
+  for (const auto& v : common::ViolationsOf(status)) {
+    std::cerr << "  " << v.field << ": " << v.description << "\n";
+  }
+  return ExitCodeFor(status);
 }
 
 }  // namespace yjinspect::cli

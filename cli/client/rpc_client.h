@@ -29,8 +29,23 @@ void SetActor(const std::string& actor);
 std::unique_ptr<grpc::ClientContext> Deadline(
     absl::Duration timeout = absl::Seconds(30));
 
-// Prints "error: <message>" and each field violation to stderr; returns the
-// exit code for the status (exit_codes.h).
+// How ReportFailure writes: as text (the default) or, for --json, as one
+// JSON object a program can act on.
+void SetJsonErrors(bool json);
+
+// Prints the failure to stderr and returns its exit code (exit_codes.h).
+// As text: "error: <CODE>: <message>" and each field violation. With
+// --json: {"error": {"exit_code", "code", "status", "message", "details"}},
+// `code`, `message` and `details` being google.rpc.Status's JSON mapping
+// (every detail the service sent, such as a google.rpc.BadRequest) and
+// `status` the code's name.
 int ReportFailure(const absl::Status& status);
+
+// The exit code a failed call's status maps to: kExitRefused when retrying
+// the same request cannot help, kExitUnavailable when it may.
+int ExitCodeFor(const absl::Status& status);
+
+// The JSON ReportFailure prints for `status` with --json.
+std::string FailureJson(const absl::Status& status);
 
 }  // namespace yjinspect::cli

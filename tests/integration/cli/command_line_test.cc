@@ -1,0 +1,125 @@
+// The `yjinspect` binary as a user and a script meet it: global options
+// anywhere on the line, a mistyped command answered with the one meant,
+// --version, and with --json every answer and every error one JSON object
+// (errors on stderr, carrying the service's details). Real intake service
+// on port 0, the real binary as a child process.
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/testing/command_run.h"
+#include "tests/testing/intake_harness.h"
+
+namespace yjinspect {
+namespace {
+
+using testing::CommandResult;
+using ::testing::HasSubstr;
+using testing::IntakeHarness;
+
+class CommandLineTest : public ::testing::Test {
+ protected:
+  // yjinspect with `words`, then the connection to the test's intake
+  // service: the global options after the command, as users type them.
+  CommandResult Yjinspect(std::vector<std::string> words) {
+    words.insert(words.begin(), YJINSPECT_CLI);
+    words.push_back("--insecure");
+    words.push_back("--intake=" + intake_.address());
+    return testing::RunCommand(words);
+  }
+
+  // The one JSON object `text` holds (a line and its newline).
+  static nlohmann::json Json(const std::string& text) {
+    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+    EXPECT_FALSE(parsed.is_discarded()) << text;
+    return parsed;
+  }
+
+  IntakeHarness intake_{/*sync=*/false};
+};
+
+TEST_F(CommandLineTest, GlobalOptionsWorkAfterTheCommand) {
+  CommandResult summary =
+      Yjinspect({"caseload-summary", "--yot=northmoor", "--json"});
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_EQ(Json(summary.out), (nlohmann::json{{"cases", 0}}));
+  // The README's own example: a nested command, its option, then --json.
+  CommandResult audit =
+      Yjinspect({"audit", "list", "--service=intake",
+                 "--resource=yots/northmoor/cases/NM-0001", "--json"});
+  EXPECT_EQ(audit.exit_code, 0) << audit.err;
+  EXPECT_THAT(audit.err, ::testing::Not(HasSubstr("not expected")));
+}
+
+TEST_F(CommandLineTest, AMistypedCommandIsAnsweredWithTheOneMeant) {
+  CommandResult typo = Yjinspect({"list-case", "--yot=northmoor"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_THAT(typo.err, HasSubstr("unknown command 'list-case'; did you mean "
+                                  "list-cases?"));
+  CommandResult nested = Yjinspect({"audit", "lsit"});
+  EXPECT_EQ(nested.exit_code, 2);
+  EXPECT_THAT(nested.err, HasSubstr("unknown command 'lsit' of 'audit'; did "
+                                    "you mean list?"));
+  CommandResult far = Yjinspect({"frobnicate"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_THAT(far.err, HasSubstr("the commands are: "));
+  EXPECT_THAT(far.err, HasSubstr("list-cases"));
+}
+
+TEST_F(CommandLineTest, VersionPrintsTheRelease) {
+  CommandResult version = testing::RunCommand({YJINSPECT_CLI, "--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, std::string(YJINSPECT_VERSION) + "\n");
+}
+
+TEST_F(CommandLineTest, WithJsonAUsageErrorIsAJsonObjectOnStderr) {
+  CommandResult typo = Yjinspect({"list-case", "--json"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_TRUE(typo.out.empty());
+  nlohmann::json error = Json(typo.err)["error"];
+  EXPECT_EQ(error["exit_code"], 2);
+  EXPECT_EQ(error["status"], "USAGE");
+  EXPECT_THAT(error["message"].get<std::string>(),
+              HasSubstr("did you mean list-cases?"));
+}
+
+TEST_F(CommandLineTest, WithJsonARefusalCarriesCodeStatusAndDetails) {
+  CommandResult missing =
+      Yjinspect({"show-inspection", "no-such-inspection", "--json"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_TRUE(missing.out.empty());
+  nlohmann::json not_found = Json(missing.err)["error"];
+  EXPECT_EQ(not_found["code"], 5);
+  EXPECT_EQ(not_found["status"], "NOT_FOUND");
+  EXPECT_EQ(not_found["exit_code"], 3);
+  EXPECT_THAT(not_found["message"].get<std::string>(),
+              HasSubstr("no-such-inspection"));
+  EXPECT_EQ(not_found["details"], nlohmann::json::array());
+
+  // An invalid name: the service's field violations come through as the
+  // google.rpc.BadRequest detail, in protobuf's JSON mapping.
+  CommandResult invalid =
+      Yjinspect({"show-inspection", "Not A Name!", "--json"});
+  EXPECT_EQ(invalid.exit_code, 3);
+  nlohmann::json bad = Json(invalid.err)["error"];
+  EXPECT_EQ(bad["status"], "INVALID_ARGUMENT");
+  ASSERT_EQ(bad["details"].size(), 1u) << invalid.err;
+  EXPECT_EQ(bad["details"][0]["@type"],
+            "type.googleapis.com/google.rpc.BadRequest");
+  ASSERT_FALSE(bad["details"][0]["field_violations"].empty());
+  EXPECT_EQ(bad["details"][0]["field_violations"][0]["field"], "name");
+}
+
+TEST_F(CommandLineTest, WithoutJsonARefusalIsReadableText) {
+  CommandResult missing = Yjinspect({"show-inspection", "no-such-inspection"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_THAT(missing.err, HasSubstr("error: NOT_FOUND: "));
+  EXPECT_TRUE(
+      nlohmann::json::parse(missing.err, nullptr, false).is_discarded());
+}
+
+}  // namespace
+}  // namespace yjinspect
