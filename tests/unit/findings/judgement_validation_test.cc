@@ -1,0 +1,250 @@
+// services/findings/judgement_validation.h: a RecordJudgements request's
+// own shape (each bad field named exactly, boundary values accepted), then
+// its answers against the real built-in frameworks: unknown criteria,
+// criteria not judged from case files, sections whose scope does not cover
+// the case's disposal, answers outside the criterion's scale; and staff
+// interview answers against the interview section.
+
+#include "services/findings/judgement_validation.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/frameworks/framework_registry.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
+#include "tests/unit/intake/violation_rows.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using testing::Bad;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using testing::Missing;
+using ::testing::UnorderedElementsAreArray;
+using testing::ViolatedFields;
+using Request = v1::RecordJudgementsRequest;
+using Row = testing::ViolationRow<Request>;
+using ValidRow = testing::ValidRow<Request>;
+
+const common::FrameworkRegistry& Frameworks() {
+  static const auto* registry =
+      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
+  return *registry;
+}
+
+const v1::Framework& Framework(const std::string& id,
+                               const std::string& version) {
+  const v1::Framework* framework = Frameworks().Find(id, version);
+  EXPECT_NE(framework, nullptr) << id << " version " << version;
+  return *framework;
+}
+
+v1::Judgement Answer(const std::string& criterion, const std::string& answer) {
+  v1::Judgement j;
+  j.set_criterion_id(criterion);
+  j.set_answer(answer);
+  return j;
+}
+
+Request ValidRequest() {
+  Request request;
+  request.set_inspection("inspections/northmoor-2026");
+  request.set_case_("yots/northmoor/cases/NM-0001");
+  request.set_inspector_reference("INSP-01");
+  *request.add_judgements() = Answer("1.1", "yes");
+  v1::Judgement noted = Answer("2.5", "under_estimated");
+  noted.set_evidence_note("The plan did not mention the risk to a sibling.");
+  *request.add_judgements() = noted;
+  return request;
+}
+
+// `count` answers to distinct (made-up) criteria: only the shape is checked.
+void SetManyJudgements(Request& r, int count) {
+  r.clear_judgements();
+  for (int i = 0; i < count; ++i) {
+    *r.add_judgements() = Answer(absl::StrCat("c.", i), "yes");
+  }
+}
+
+TEST(RecordRequestShapeTest, TheValidRequestHasNoViolation) {
+  EXPECT_THAT(ViolatedFields(ValidateRecordRequest(ValidRequest())), IsEmpty());
+}
+
+TEST(RecordRequestShapeTest, AnEmptyRequestNamesEveryRequiredField) {
+  EXPECT_THAT(ViolatedFields(ValidateRecordRequest(Request())),
+              UnorderedElementsAreArray(
+                  {"inspection", "case", "inspector_reference", "judgements"}));
+}
+
+class BadRecordRequestTest : public ::testing::TestWithParam<Row> {};
+
+TEST_P(BadRecordRequestTest, NamesExactlyTheBadField) {
+  Request request = ValidRequest();
+  GetParam().mutate(request);
+  common::FieldViolations v = ValidateRecordRequest(request);
+  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
+  EXPECT_EQ(v.ToStatus("RecordJudgements request").code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    RecordRequests, BadRecordRequestTest,
+    ::testing::Values(
+        Missing("InspectionMissing", "inspection"),
+        Bad("InspectionWithoutCollection", "inspection", "northmoor-2026"),
+        Bad("InspectionIdUpperCase", "inspection", "inspections/Northmoor"),
+        Missing("CaseMissing", "case"),
+        Bad("CaseWithoutYot", "case", "cases/NM-0001"),
+        Bad("CaseIsAYot", "case", "yots/northmoor"),
+        Missing("InspectorReferenceMissing", "inspector_reference"),
+        Bad("InspectorReferenceWithSpace", "inspector_reference", "INSP 01"),
+        Bad("InspectorReferenceOf33Characters", "inspector_reference",
+            std::string(33, 'I')),
+        Bad("EtagWithDash", "etag", "abc-def"),
+        Bad("EtagOf65Characters", "etag", std::string(65, 'e')),
+        Row{"NoJudgements",
+            [](Request& r) { r.clear_judgements(); },
+            {"judgements"}},
+        Row{"201Judgements",
+            [](Request& r) { SetManyJudgements(r, 201); },
+            {"judgements"}},
+        Missing("CriterionMissing", "judgements[0].criterion_id"),
+        Bad("CriterionWithSpace", "judgements[0].criterion_id", "1 1"),
+        Bad("CriterionOf65Characters", "judgements[0].criterion_id",
+            std::string(65, '1')),
+        Missing("AnswerMissing", "judgements[1].answer"),
+        Bad("AnswerWithDot", "judgements[1].answer", "yes."),
+        Bad("EvidenceNoteOf2001Characters", "judgements[1].evidence_note",
+            std::string(kMaxEvidenceNoteChars + 1, 'n')),
+        Bad("EvidenceNoteWithControlCharacter", "judgements[1].evidence_note",
+            "seen\x01"),
+        // The second answer to a criterion is the one named.
+        Bad("CriterionAnsweredTwice", "judgements[1].criterion_id", "1.1")),
+    testing::RowName());
+
+class ValidRecordRequestTest : public ::testing::TestWithParam<ValidRow> {};
+
+TEST_P(ValidRecordRequestTest, IsValid) {
+  Request request = ValidRequest();
+  GetParam().mutate(request);
+  EXPECT_THAT(ViolatedFields(ValidateRecordRequest(request)), IsEmpty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    RecordRequests, ValidRecordRequestTest,
+    ::testing::Values(
+        ValidRow{"EtagOf64Characters",
+                 [](Request& r) { r.set_etag(std::string(64, 'e')); }},
+        ValidRow{"InspectorReferenceOf32Characters",
+                 [](Request& r) {
+                   r.set_inspector_reference(std::string(32, 'I'));
+                 }},
+        ValidRow{
+            "200Judgements",
+            [](Request& r) { SetManyJudgements(r, kMaxJudgementsPerCall); }},
+        ValidRow{"EvidenceNoteOf2000CharactersOnLines",
+                 [](Request& r) {
+                   std::string note(kMaxEvidenceNoteChars, 'n');
+                   note[10] = '\n';
+                   note[20] = '\t';
+                   r.mutable_judgements(1)->set_evidence_note(note);
+                 }}),
+    testing::RowName());
+
+TEST(AnswersAgainstFrameworkTest, AnswersOfTheScaleToCaseCriteriaPass) {
+  EXPECT_THAT(
+      ViolatedFields(ValidateAgainstFramework(
+          ValidRequest(), Framework("sqs-2014", "2"), testing::ValidCase())),
+      IsEmpty());
+}
+
+TEST(AnswersAgainstFrameworkTest, EachBadAnswerIsNamedByItsPosition) {
+  Request request = ValidRequest();
+  request.clear_judgements();
+  *request.add_judgements() = Answer("1.1", "yes");
+  *request.add_judgements() = Answer("9.99", "yes");  // no such criterion
+  *request.add_judgements() = Answer("om.1", "yes");  // staff interviews
+  *request.add_judgements() = Answer("1.2", "maybe");
+  common::FieldViolations v = ValidateAgainstFramework(
+      request, Framework("sqs-2014", "2"), testing::ValidCase());
+  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[1].criterion_id",
+                                             "judgements[2].criterion_id",
+                                             "judgements[3].answer"));
+  EXPECT_THAT(v.violations()[0].description,
+              HasSubstr("not in framework sqs-2014 version 2"));
+  EXPECT_THAT(v.violations()[1].description,
+              HasSubstr("is not judged from case files"));
+  // The caller is told what the scale allows.
+  EXPECT_THAT(v.violations()[2].description, HasSubstr("one of yes, no, na"));
+}
+
+TEST(AnswersAgainstFrameworkTest, AValueOfAnotherScaleIsRefused) {
+  Request request = ValidRequest();
+  request.clear_judgements();
+  *request.add_judgements() = Answer("1.1", "na");  // 1.1 is yes/no only
+  common::FieldViolations v = ValidateAgainstFramework(
+      request, Framework("sqs-2014", "2"), testing::ValidCase());
+  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[0].answer"));
+  EXPECT_THAT(v.violations()[0].description, HasSubstr("one of yes, no"));
+}
+
+// hmip-youth-2018 judges court disposals (sections 2.x) and out-of-court
+// disposals (3.x) by different standards.
+TEST(AnswersAgainstFrameworkTest, ASectionMustCoverTheCasesDisposal) {
+  const v1::Framework& framework = Framework("hmip-youth-2018", "1");
+  Request request = ValidRequest();
+  request.clear_judgements();
+  *request.add_judgements() = Answer("2.1-desistance", "yes");
+  *request.add_judgements() = Answer("3.1-desistance", "yes");
+
+  v1::Case court = testing::ValidCase();  // a referral order
+  common::FieldViolations for_court =
+      ValidateAgainstFramework(request, framework, court);
+  ASSERT_THAT(ViolatedFields(for_court),
+              ElementsAre("judgements[1].criterion_id"));
+  EXPECT_THAT(for_court.violations()[0].description,
+              HasSubstr("applies to out-of-court disposals"));
+
+  v1::Case caution = testing::ValidCase();
+  caution.mutable_disposal()->set_type(v1::DISPOSAL_TYPE_YOUTH_CAUTION);
+  common::FieldViolations for_caution =
+      ValidateAgainstFramework(request, framework, caution);
+  ASSERT_THAT(ViolatedFields(for_caution),
+              ElementsAre("judgements[0].criterion_id"));
+  EXPECT_THAT(for_caution.violations()[0].description,
+              HasSubstr("applies to court disposals"));
+  EXPECT_THAT(for_caution.violations()[0].description,
+              HasSubstr("DISPOSAL_TYPE_YOUTH_CAUTION"));
+}
+
+TEST(InterviewAnswersTest, AnswersToInterviewCriteriaPass) {
+  Request request;
+  *request.add_judgements() = Answer("om.1", "yes");
+  *request.add_judgements() = Answer("om.3", "no");
+  EXPECT_THAT(ViolatedFields(ValidateInterviewAnswers(
+                  request.judgements(), Framework("sqs-2014", "2"))),
+              IsEmpty());
+}
+
+TEST(InterviewAnswersTest, OnlyInterviewCriteriaWithAnswersOfTheirScale) {
+  Request request;
+  *request.add_judgements() = Answer("1.1", "yes");   // judged from cases
+  *request.add_judgements() = Answer("om.9", "yes");  // no such criterion
+  *request.add_judgements() = Answer("om.2", "na");
+  common::FieldViolations v = ValidateInterviewAnswers(
+      request.judgements(), Framework("sqs-2014", "2"));
+  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[0].criterion_id",
+                                             "judgements[1].criterion_id",
+                                             "judgements[2].answer"));
+  EXPECT_THAT(v.violations()[0].description,
+              HasSubstr("is not a staff-interview criterion of framework "
+                        "sqs-2014 version 2"));
+}
+
+}  // namespace
+}  // namespace yjinspect::findings

@@ -1,0 +1,403 @@
+// services/findings/verdict_desk.h through the in-memory findings store and
+// the real sqs-2014 frameworks, without gRPC: the report material of an
+// inspection with and without judgements (and why it is refused while the
+// sample is only partly judged), verdicts, progress, and recording the
+// panel's and the lead inspector's decisions.
+
+#include "services/findings/verdict_desk.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/field_violations.h"
+#include "common/frameworks/framework_registry.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/findings/report/rendered_report.h"
+#include "tests/testing/case_builder.h"
+#include "tests/testing/in_memory_findings_store.h"
+
+namespace yjinspect::findings {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kInspection[] = "inspections/northmoor-2026";
+constexpr char kInspectionId[] = "northmoor-2026";
+const std::vector<std::string>& SampleCaseIds() {
+  static const auto* ids =
+      new std::vector<std::string>{"NM-0001", "NM-0002", "NM-0003"};
+  return *ids;
+}
+
+std::string CaseName(const std::string& case_id) {
+  return absl::StrCat("yots/northmoor/cases/", case_id);
+}
+
+const common::FrameworkRegistry& Frameworks() {
+  static const auto* registry =
+      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
+  return *registry;
+}
+
+v1::Inspection Inspection(v1::InspectionState state,
+                          const std::string& framework_version = "2") {
+  v1::Inspection inspection;
+  inspection.set_name(kInspection);
+  inspection.set_yot("yots/northmoor");
+  inspection.set_yot_display_name("Northmoor Youth Justice Service");
+  *inspection.mutable_fieldwork_start_date() = testing::MakeDate(2026, 9, 14);
+  *inspection.mutable_fieldwork_end_date() = testing::MakeDate(2026, 9, 16);
+  inspection.set_framework_id("sqs-2014");
+  inspection.set_framework_version(framework_version);
+  inspection.set_state(state);
+  v1::InspectionSample& sample = *inspection.mutable_sample();
+  sample.set_revision(1);
+  sample.set_sample_size(static_cast<int32_t>(SampleCaseIds().size()));
+  for (const auto& id : SampleCaseIds()) sample.add_cases(CaseName(id));
+  return inspection;
+}
+
+// The sampled cases as intake's stream delivered them, but `missing`.
+std::vector<v1::Case> Delivered(const std::string& missing = "") {
+  std::vector<v1::Case> cases;
+  for (const auto& id : SampleCaseIds()) {
+    if (id == missing) continue;
+    v1::Case c = testing::ValidCase();
+    c.set_name(CaseName(id));
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+// Report inputs that count criteria 1.1 and 2.1 only, so that a sample
+// answering those two is complete.
+v1::ReportInputs Inputs() {
+  v1::ReportInputs inputs;
+  inputs.set_addressee("Chair of the Northmoor Youth Justice Board");
+  inputs.set_sender("Assistant Chief Inspector");
+  *inputs.mutable_publication_date() = testing::MakeDate(2026, 11, 20);
+  inputs.set_lead_inspector("Lead Inspector");
+  inputs.mutable_counted_criteria()->add_criterion_ids("1.1");
+  inputs.mutable_counted_criteria()->add_criterion_ids("2.1");
+  return inputs;
+}
+
+std::vector<std::string> FieldsOf(const absl::Status& status) {
+  std::vector<std::string> fields;
+  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
+  return fields;
+}
+
+const v1::CriterionCount* CountOf(const v1::InspectionVerdicts& verdicts,
+                                  const std::string& criterion) {
+  for (const auto& c : verdicts.criteria()) {
+    if (c.criterion_id() == criterion) return &c;
+  }
+  return nullptr;
+}
+
+v1::RecordVerdictDecisionRequest Override(const std::string& target,
+                                          const std::string& value) {
+  v1::RecordVerdictDecisionRequest request;
+  request.set_inspection(kInspection);
+  v1::VerdictOverride& o = *request.mutable_verdict_override();
+  o.set_target(target);
+  o.set_value(value);
+  o.set_reason("Agreed at the moderation meeting.");
+  o.set_by("LEAD-01");
+  return request;
+}
+
+class VerdictDeskTest : public ::testing::Test {
+ protected:
+  explicit VerdictDeskTest(const std::string& missing = "")
+      : store_(Inspection(v1::INSPECTION_STATE_FIELDWORK), Delivered(missing)) {
+  }
+
+  // Stores findings for `case_id` as CaseJudgements would have.
+  void Judge(const std::string& case_id,
+             const std::map<std::string, std::string>& answers) {
+    auto stored = store_.UpdateFindings(
+        kInspectionId, CaseName(case_id), case_id,
+        [&](const std::optional<v1::CaseFindings>&)
+            -> absl::StatusOr<std::optional<FindingsUpdate>> {
+          FindingsUpdate update;
+          update.findings.set_name(
+              absl::StrCat(kInspection, "/caseFindings/", case_id));
+          update.findings.set_case_(CaseName(case_id));
+          for (const auto& [criterion, answer] : answers) {
+            v1::Judgement& j = *update.findings.add_judgements();
+            j.set_criterion_id(criterion);
+            j.set_answer(answer);
+          }
+          return std::optional<FindingsUpdate>(std::move(update));
+        },
+        common::AuditEvent());
+    ASSERT_TRUE(stored.ok()) << stored.status();
+  }
+  void Interview(const std::string& id, const std::string& answer) {
+    auto stored = store_.UpdateInterview(
+        kInspectionId, id,
+        [&](const std::optional<v1::CaseFindings>&)
+            -> absl::StatusOr<std::optional<FindingsUpdate>> {
+          FindingsUpdate update;
+          update.findings.set_name(
+              absl::StrCat(kInspection, "/interviews/", id));
+          v1::Judgement& j = *update.findings.add_judgements();
+          j.set_criterion_id("om.1");
+          j.set_answer(answer);
+          return std::optional<FindingsUpdate>(std::move(update));
+        });
+    ASSERT_TRUE(stored.ok()) << stored.status();
+  }
+  void SetInputs(const v1::ReportInputs& inputs) {
+    ASSERT_TRUE(store_
+                    .UpdateReportInputs(kInspectionId,
+                                        [&](const auto&) { return inputs; })
+                    .ok());
+  }
+  // Every sampled case answers both counted criteria.
+  void JudgeTheWholeSample() {
+    Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
+    Judge("NM-0002", {{"1.1", "yes"}, {"2.1", "no"}});
+    Judge("NM-0003", {{"1.1", "no"}, {"2.1", "yes"}});
+  }
+  v1::InspectionVerdicts Verdicts() {
+    v1::GetVerdictsRequest request;
+    request.set_inspection(kInspection);
+    auto verdicts = desk_.Verdicts(request);
+    EXPECT_TRUE(verdicts.ok()) << verdicts.status();
+    return verdicts.ok() ? *verdicts : v1::InspectionVerdicts();
+  }
+  v1::VerdictDecisions StoredDecisions() {
+    return *store_.GetDecisions(kInspectionId);
+  }
+
+  testing::InMemoryFindingsStore store_;
+  VerdictDesk desk_{store_, Frameworks()};
+};
+
+TEST_F(VerdictDeskTest, TheMaterialCarriesWhatTheReportIsRenderedFrom) {
+  JudgeTheWholeSample();
+  Interview("IV-01", "yes");
+  Interview("IV-02", "no");
+  SetInputs(Inputs());
+  ASSERT_TRUE(desk_
+                  .RecordDecision(Override("improvement:1.1", "confirm"),
+                                  common::AuditEvent())
+                  .ok());
+
+  auto material = desk_.GatherReport(kInspection);
+  ASSERT_TRUE(material.ok()) << material.status();
+  EXPECT_EQ(material->framework, Frameworks().Find("sqs-2014", "2"));
+  EXPECT_EQ(material->inspection.name(), kInspection);
+  EXPECT_EQ(material->inputs.addressee(), Inputs().addressee());
+  EXPECT_EQ(material->cases_examined, 3);
+  EXPECT_EQ(material->staff_interviewed, 2);
+  EXPECT_THAT(material->decision_order, ElementsAre("improvement:1.1"));
+  const v1::CriterionCount* assessed = CountOf(material->verdicts, "1.1");
+  ASSERT_NE(assessed, nullptr);
+  EXPECT_EQ(assessed->positive(), 2);
+  EXPECT_EQ(assessed->negative(), 1);
+  EXPECT_EQ(assessed->unanswered(), 0);
+  const v1::CriterionCount* interviews = CountOf(material->verdicts, "om.1");
+  ASSERT_NE(interviews, nullptr);
+  EXPECT_EQ(interviews->positive(), 1);
+  EXPECT_EQ(interviews->negative(), 1);
+
+  // What was gathered is enough to render.
+  auto report =
+      RenderReport(*std::move(material), v1::REPORT_EDITION_PUBLISHED);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_THAT(report->markdown(), HasSubstr(Inputs().addressee()));
+}
+
+TEST_F(VerdictDeskTest, NoReportBeforeItsInputsAreSet) {
+  JudgeTheWholeSample();
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(), HasSubstr("SetReportInputs"));
+}
+
+TEST_F(VerdictDeskTest, WithoutJudgementsThereAreVerdictsButNoReport) {
+  SetInputs(Inputs());
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(),
+              HasSubstr("3 of the 3 sampled cases of "
+                        "inspections/northmoor-2026 have no judgements yet"));
+  // The counts so far are still there to be read.
+  const v1::InspectionVerdicts verdicts = Verdicts();
+  const v1::CriterionCount* assessed = CountOf(verdicts, "1.1");
+  ASSERT_NE(assessed, nullptr);
+  EXPECT_EQ(assessed->applicable(), 0);
+  EXPECT_EQ(assessed->unanswered(), 3);
+}
+
+TEST_F(VerdictDeskTest, OneUnjudgedCaseHoldsTheReportBack) {
+  SetInputs(Inputs());
+  Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
+  Judge("NM-0003", {{"1.1", "yes"}, {"2.1", "yes"}});
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(),
+              HasSubstr("1 of the 3 sampled cases of "
+                        "inspections/northmoor-2026 has no judgements yet"));
+  EXPECT_THAT(material.status().message(),
+              ::testing::Not(HasSubstr("not held")));
+}
+
+TEST_F(VerdictDeskTest, ACountedCriterionAJudgedCaseLeftOpenHoldsItBack) {
+  SetInputs(Inputs());
+  Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
+  Judge("NM-0002", {{"1.1", "yes"}});
+  Judge("NM-0003", {{"1.1", "no"}});
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(), HasSubstr("2.1 (2)"));
+  // Criteria the report does not count may stay unanswered: with 2.1 out of
+  // the counted criteria the same answers make a report.
+  v1::ReportInputs inputs = Inputs();
+  inputs.mutable_counted_criteria()->clear_criterion_ids();
+  inputs.mutable_counted_criteria()->add_criterion_ids("1.1");
+  SetInputs(inputs);
+  EXPECT_TRUE(desk_.GatherReport(kInspection).ok());
+}
+
+class VerdictDeskCaseNotHeldTest : public VerdictDeskTest {
+ protected:
+  VerdictDeskCaseNotHeldTest() : VerdictDeskTest("NM-0002") {}
+};
+
+TEST_F(VerdictDeskCaseNotHeldTest, TheMessageSaysSampledCasesAreNotHeld) {
+  SetInputs(Inputs());
+  Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
+  Judge("NM-0003", {{"1.1", "yes"}, {"2.1", "yes"}});
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(),
+              HasSubstr("(1 not held by the findings service"));
+
+  v1::GetInspectionProgressRequest request;
+  request.set_inspection(kInspection);
+  auto progress = desk_.Progress(request);
+  ASSERT_TRUE(progress.ok()) << progress.status();
+  EXPECT_EQ(progress->sample_size(), 3);
+  EXPECT_EQ(progress->cases_received(), 2);
+  EXPECT_EQ(progress->cases_judged(), 2);
+}
+
+TEST_F(VerdictDeskTest, ProgressCountsCasesJudgedAndInterviews) {
+  Judge("NM-0002", {{"1.1", "yes"}});
+  Interview("IV-01", "yes");
+  v1::GetInspectionProgressRequest request;
+  request.set_inspection(kInspection);
+  auto progress = desk_.Progress(request);
+  ASSERT_TRUE(progress.ok()) << progress.status();
+  EXPECT_EQ(progress->inspection(), kInspection);
+  EXPECT_EQ(progress->state(), v1::INSPECTION_STATE_FIELDWORK);
+  EXPECT_EQ(progress->sample_revision(), 1);
+  EXPECT_EQ(progress->cases_received(), 3);
+  EXPECT_EQ(progress->cases_judged(), 1);
+  EXPECT_EQ(progress->interviews(), 1);
+}
+
+TEST_F(VerdictDeskTest, UnknownOrMalformedInspectionsAreRefused) {
+  EXPECT_EQ(desk_.GatherReport("inspections/elsewhere-2026").status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(desk_.GatherReport("northmoor-2026").status().code(),
+            absl::StatusCode::kInvalidArgument);
+  store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_FIELDWORK, "99"));
+  auto material = desk_.GatherReport(kInspection);
+  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(material.status().message(), HasSubstr("version 99"));
+}
+
+TEST_F(VerdictDeskTest, VerdictsOfASupersededVersionSaySo) {
+  EXPECT_FALSE(Verdicts().has_framework_superseded());
+  store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_FIELDWORK, "1"));
+  const v1::InspectionVerdicts verdicts = Verdicts();
+  EXPECT_EQ(verdicts.framework_version(), "1");
+  EXPECT_EQ(verdicts.framework_superseded().by_version(), "2");
+}
+
+TEST_F(VerdictDeskTest, ADecisionNeedsItsKindAndReason) {
+  v1::RecordVerdictDecisionRequest none;
+  none.set_inspection(kInspection);
+  auto refused = desk_.RecordDecision(none, common::AuditEvent());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(FieldsOf(refused.status()), ElementsAre("decision"));
+
+  v1::RecordVerdictDecisionRequest unreasoned =
+      Override("improvement:1.1", "confirm");
+  unreasoned.mutable_verdict_override()->clear_reason();
+  unreasoned.set_inspection("northmoor-2026");
+  refused = desk_.RecordDecision(unreasoned, common::AuditEvent());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(FieldsOf(refused.status()),
+              ElementsAre("verdict_override.reason", "inspection"));
+  EXPECT_EQ(StoredDecisions().overrides_size(), 0);
+}
+
+TEST_F(VerdictDeskTest, TheEngineJudgesWhatADecisionMaySay) {
+  // sqs-2014 has no section the panel rates.
+  v1::RecordVerdictDecisionRequest panel;
+  panel.set_inspection(kInspection);
+  panel.mutable_panel_rating()->set_section_id("1");
+  panel.mutable_panel_rating()->set_rating("Good");
+  panel.mutable_panel_rating()->set_reason("Seen at the panel meeting.");
+  EXPECT_EQ(desk_.RecordDecision(panel, common::AuditEvent()).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(desk_
+                .RecordDecision(Override("improvement:1.1", "perhaps"),
+                                common::AuditEvent())
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(StoredDecisions().panel_ratings_size(), 0);
+  EXPECT_EQ(StoredDecisions().overrides_size(), 0);
+}
+
+TEST_F(VerdictDeskTest, ALaterDecisionForATargetReplacesTheEarlierOne) {
+  ASSERT_TRUE(desk_
+                  .RecordDecision(Override("improvement:1.1", "confirm"),
+                                  common::AuditEvent())
+                  .ok());
+  ASSERT_TRUE(desk_
+                  .RecordDecision(Override("improvement:1.2", "confirm"),
+                                  common::AuditEvent())
+                  .ok());
+  auto decisions = desk_.RecordDecision(Override("improvement:1.1", "reject"),
+                                        common::AuditEvent());
+  ASSERT_TRUE(decisions.ok()) << decisions.status();
+  ASSERT_EQ(decisions->overrides_size(), 2);
+  EXPECT_EQ(decisions->overrides(0).target(), "improvement:1.2");
+  EXPECT_EQ(decisions->overrides(1).target(), "improvement:1.1");
+  EXPECT_EQ(decisions->overrides(1).value(), "reject");
+}
+
+TEST_F(VerdictDeskTest, AgreedVerdictsTakeOnlyTheSameDecisionAgain) {
+  ASSERT_TRUE(desk_
+                  .RecordDecision(Override("improvement:1.1", "confirm"),
+                                  common::AuditEvent())
+                  .ok());
+  store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_VERDICTS_AGREED));
+  EXPECT_TRUE(desk_
+                  .RecordDecision(Override("improvement:1.1", "confirm"),
+                                  common::AuditEvent())
+                  .ok());
+  auto changed = desk_.RecordDecision(Override("improvement:1.1", "reject"),
+                                      common::AuditEvent());
+  EXPECT_EQ(changed.status().code(), absl::StatusCode::kFailedPrecondition);
+  ASSERT_EQ(StoredDecisions().overrides_size(), 1);
+  EXPECT_EQ(StoredDecisions().overrides(0).value(), "confirm");
+}
+
+}  // namespace
+}  // namespace yjinspect::findings
