@@ -120,6 +120,19 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
   return std::optional<FindingsUpdate>(std::move(update));
 }
 
+// The recording a RecordJudgements request makes of a case's findings.
+Recording RecordingOf(const v1::RecordJudgementsRequest& request,
+                      const std::string& inspection_id,
+                      const std::string& case_id, int32_t sample_revision) {
+  return Recording{common::FormatCaseFindingsName(inspection_id, case_id),
+                   request.case_(),
+                   absl::StrCat("case ", request.case_()),
+                   request.judgements(),
+                   request.inspector_reference(),
+                   request.etag(),
+                   sample_revision};
+}
+
 }  // namespace
 
 void CaseJudgements::Record(v1::RecordJudgementsRequest request,
@@ -201,6 +214,14 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
     done(Store(request, *framework, revision, audit));
     return;
   }
+  // A recording the store would refuse (a stale or missing etag, findings
+  // of an earlier sample) is refused before fieldwork starts: a refused
+  // request must not fix the sample at intake.
+  if (absl::Status refused = CheckRecordable(request, *framework, revision);
+      !refused.ok()) {
+    done(refused);
+    return;
+  }
   // The first judgement fixes the sample at intake before anything is kept.
   auto shared =
       std::make_shared<v1::RecordJudgementsRequest>(std::move(request));
@@ -218,6 +239,20 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
       });
 }
 
+absl::Status CaseJudgements::CheckRecordable(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    int32_t sample_revision) const {
+  const std::string inspection_id =
+      *common::ParseInspectionName(request.inspection());
+  const std::string case_id = common::ParseCaseName(request.case_())->case_id;
+  ASSIGN_OR_RETURN(auto current, store_.GetFindings(inspection_id, case_id));
+  return DecideUpdate(
+             current,
+             RecordingOf(request, inspection_id, case_id, sample_revision),
+             CriterionOrder(framework), clock_())
+      .status();
+}
+
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     int32_t sample_revision, const common::AuditEvent& audit) {
@@ -225,13 +260,8 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
       *common::ParseInspectionName(request.inspection());
   const std::string case_id = common::ParseCaseName(request.case_())->case_id;
   const auto order = CriterionOrder(framework);
-  Recording recording{common::FormatCaseFindingsName(inspection_id, case_id),
-                      request.case_(),
-                      absl::StrCat("case ", request.case_()),
-                      request.judgements(),
-                      request.inspector_reference(),
-                      request.etag(),
-                      sample_revision};
+  const Recording recording =
+      RecordingOf(request, inspection_id, case_id, sample_revision);
   return store_.UpdateFindings(
       inspection_id, request.case_(), case_id,
       [&](const std::optional<v1::CaseFindings>& current) {
@@ -311,20 +341,48 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
     done(invalid);
     return;
   }
-  const auto order = CriterionOrder(*framework);
-  Recording recording{absl::StrCat(request.inspection(), "/interviews/",
-                                   request.interview_id()),
-                      "",
-                      absl::StrCat("interview ", request.interview_id()),
-                      request.judgements(),
-                      request.inspector_reference(),
-                      request.etag(),
-                      (*inspection)->sample().revision()};
-  done(store_.UpdateInterview(
-      *inspection_id, request.interview_id(),
+  const int32_t revision = (*inspection)->sample().revision();
+  if ((*inspection)->state() == v1::INSPECTION_STATE_FIELDWORK) {
+    done(StoreInterview(request, *framework, revision));
+    return;
+  }
+  // Interviews are fieldwork as judgements are: the first one starts it at
+  // intake (fixing the sample) before anything is kept, so that findings
+  // never exist while intake shows the inspection as not yet in fieldwork.
+  auto shared =
+      std::make_shared<v1::RecordInterviewRequest>(std::move(request));
+  gate_.StartFieldwork(
+      shared->inspection(), revision,
+      [this, shared, framework, revision, done](const absl::Status& started) {
+        if (!started.ok()) {
+          done(absl::Status(started.code(),
+                            absl::StrCat("starting fieldwork at intake: ",
+                                         started.message())));
+          return;
+        }
+        done(StoreInterview(*shared, *framework, revision));
+      });
+}
+
+absl::StatusOr<v1::CaseFindings> CaseJudgements::StoreInterview(
+    const v1::RecordInterviewRequest& request, const v1::Framework& framework,
+    int32_t sample_revision) {
+  const std::string inspection_id =
+      *common::ParseInspectionName(request.inspection());
+  const auto order = CriterionOrder(framework);
+  const Recording recording{absl::StrCat(request.inspection(), "/interviews/",
+                                         request.interview_id()),
+                            "",
+                            absl::StrCat("interview ", request.interview_id()),
+                            request.judgements(),
+                            request.inspector_reference(),
+                            request.etag(),
+                            sample_revision};
+  return store_.UpdateInterview(
+      inspection_id, request.interview_id(),
       [&](const std::optional<v1::CaseFindings>& current) {
         return DecideUpdate(current, recording, order, clock_());
-      }));
+      });
 }
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(

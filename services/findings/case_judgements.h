@@ -41,7 +41,8 @@ class CaseJudgements {
               const common::AuditEvent& audit, const Done& done);
 
   // Records one staff interview's answers to the framework's interview
-  // criteria (operational management); etags and history as for cases.
+  // criteria (operational management); etags and history as for cases, and
+  // like a case's first judgement the first interview starts fieldwork.
   void RecordInterview(v1::RecordInterviewRequest request, const Done& done);
 
   absl::StatusOr<v1::CaseFindings> Get(
@@ -52,6 +53,15 @@ class CaseJudgements {
       const v1::ListJudgementHistoryRequest& request) const;
 
  private:
+  // OK when Store would accept `request` now (the etag rules); the error
+  // it would give otherwise. Read before fieldwork is started for it.
+  absl::Status CheckRecordable(const v1::RecordJudgementsRequest& request,
+                               const v1::Framework& framework,
+                               int32_t sample_revision) const;
+  // The last step of RecordInterview, once the sample is fixed.
+  absl::StatusOr<v1::CaseFindings> StoreInterview(
+      const v1::RecordInterviewRequest& request, const v1::Framework& framework,
+      int32_t sample_revision);
   // The last step of Record, once the sample is fixed.
   absl::StatusOr<v1::CaseFindings> Store(
       const v1::RecordJudgementsRequest& request,

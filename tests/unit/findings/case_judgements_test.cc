@@ -302,14 +302,38 @@ TEST_F(CaseJudgementsTest, WhenIntakeRefusesFieldworkNothingIsKept) {
   EXPECT_FALSE(Stored("NM-0001").has_value());
 }
 
-// Not asserted here: whether the gate is asked. Today Record asks it before
-// the etag rules run, so fieldwork starts at intake for a recording that is
-// then refused; that is a known fault, not a rule to pin down.
-TEST_F(CaseJudgementsTest, AnEtagBeforeFieldworkIsAbortedAndNothingKept) {
+// A refused request must not fix the sample at intake: the etag rules run
+// before the gate is asked.
+TEST_F(CaseJudgementsTest, AnEtagBeforeFieldworkIsAbortedWithoutStartingIt) {
   MoveInspectionTo(v1::INSPECTION_STATE_SAMPLE_DRAWN);
   auto recorded = Record(Recording({Answer("1.1", "yes")}, "stale"));
   EXPECT_EQ(recorded.status().code(), absl::StatusCode::kAborted);
   EXPECT_FALSE(Stored("NM-0001").has_value());
+  EXPECT_TRUE(gate_.calls.empty());
+}
+
+// Interviews are fieldwork too: findings never exist while intake shows the
+// inspection before fieldwork.
+TEST_F(CaseJudgementsTest, TheFirstInterviewStartsFieldworkForTheSample) {
+  MoveInspectionTo(v1::INSPECTION_STATE_SAMPLE_DRAWN);
+  auto recorded = RecordInterview(InterviewRecording({Answer("om.1", "yes")}));
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_THAT(gate_.calls, ElementsAre(Pair(kInspection, 3)));
+  EXPECT_EQ(recorded->sample_revision(), 3);
+}
+
+TEST_F(CaseJudgementsTest, WhenIntakeRefusesFieldworkNoInterviewIsKept) {
+  MoveInspectionTo(v1::INSPECTION_STATE_ANNOUNCED);
+  gate_.answer = absl::FailedPreconditionError(
+      "inspection inspections/northmoor-2026 is in state ANNOUNCED and has no "
+      "sample; call DrawSample first");
+  auto recorded = RecordInterview(InterviewRecording({Answer("om.1", "yes")}));
+  EXPECT_EQ(recorded.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(recorded.status().message(),
+              HasSubstr("starting fieldwork at intake: "));
+  auto stored = store_.ScanInterviews(kInspectionId);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_TRUE(stored->empty());
 }
 
 TEST_F(CaseJudgementsTest, PastFieldworkOnlyARerunOfStoredAnswersSucceeds) {
