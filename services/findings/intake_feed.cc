@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/change_kind.h"
 #include "common/request_id.h"
+#include "common/rpc/grpc_status.h"
 #include "common/telemetry/logging.h"
 #include "grpcpp/grpcpp.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
@@ -55,6 +56,11 @@ IntakeFeed::IntakeFeed(FindingsStore& store, IntakeFeedOptions options)
 IntakeFeed::~IntakeFeed() { Stop(); }
 
 void IntakeFeed::Start() {
+  if (thread_.joinable()) return;  // already following
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = false;
+  }
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -96,8 +102,10 @@ void IntakeFeed::Run() {
     status_.set_connected(false);
     status_.set_last_error(why);
     if (stopping_) return;
-    // A connection that delivered anything (a checkpoint too) was healthy:
-    // start the backoff again from the beginning.
+    // A connection that moved the cursor (a checkpoint too) was healthy:
+    // start the backoff again from the beginning. One whose first change
+    // the store refused was not: the same change comes first again, so
+    // the waits grow as for an outage.
     if (received) {
       backoff = options_.initial_backoff;
     }
@@ -131,7 +139,6 @@ std::string IntakeFeed::FollowOnce(bool* received) {
   v1::StreamSampledCasesResponse response;
   std::string apply_error;
   while (reader->Read(&response)) {
-    *received = true;
     // Log lines about this change carry the request id of the intake call
     // that made it: one case can be followed across both services.
     common::RequestIdScope request_scope(response.change().request_id());
@@ -151,6 +158,7 @@ std::string IntakeFeed::FollowOnce(bool* received) {
       context.TryCancel();
       break;
     }
+    *received = true;
     // A checkpoint (no kind) only moves the cursor; it is not a change.
     if (*applied && response.change().kind_case() != v1::Change::KIND_NOT_SET) {
       status_.set_applied_since_start(status_.applied_since_start() + 1);
@@ -164,7 +172,8 @@ std::string IntakeFeed::FollowOnce(bool* received) {
   absl::MutexLock lock(&mu_);
   call_ = nullptr;
   if (!apply_error.empty()) return apply_error;
-  return absl::StrCat(status.error_code(), ": ", status.error_message());
+  // "UNAVAILABLE: ...", as every other status this service reports.
+  return common::FromGrpcStatus(status).ToString();
 }
 
 }  // namespace yjinspect::findings

@@ -49,6 +49,8 @@ class IntakeFeed {
   // Stops if running.
   ~IntakeFeed();
 
+  // Starts following intake; nothing while already following, and after
+  // Stop it follows again from the store's cursor.
   void Start();
   // Cancels the stream and waits for the feed thread to end. Idempotent.
   void Stop();
@@ -60,7 +62,7 @@ class IntakeFeed {
  private:
   void Run();
   // One connection: streams until it ends; returns why it ended and sets
-  // `*received` when anything arrived.
+  // `*received` when the cursor moved (a change or a checkpoint applied).
   std::string FollowOnce(bool* received);
 
   FindingsStore& store_;

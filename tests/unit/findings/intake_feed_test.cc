@@ -357,7 +357,9 @@ TEST_F(IntakeFeedTest, RetriesUntilIntakeIsBack) {
   v1::FeedStatus status = feed_->Status();
   EXPECT_FALSE(status.connected());
   EXPECT_EQ(status.cursor(), 0u);
-  EXPECT_THAT(status.last_error(), HasSubstr("intake is restarting"));
+  // Named as every other status: the code's name, then intake's words.
+  EXPECT_THAT(status.last_error(),
+              ::testing::StartsWith("UNAVAILABLE: intake is restarting"));
 
   intake_.RefuseStreams(0);
   ASSERT_TRUE(feed_->WaitForCursor(2, kPatience));
@@ -414,6 +416,36 @@ TEST_F(IntakeFeedTest, AChangeTheStoreRefusesIsRetriedNeverPassedOver) {
   ASSERT_TRUE(feed_->WaitForCursor(3, kPatience));
   ASSERT_TRUE(AppliedThrough(3));
   EXPECT_THAT(Applied(), ElementsAre(1, 2, 3));
+}
+
+// The same refused change comes first on every new stream, so the feed
+// waits longer each time as for an outage instead of asking again and
+// logging an error every initial_backoff for ever.
+TEST_F(IntakeFeedTest, AChangeTheStoreRefusesIsRetriedAfterGrowingWaits) {
+  intake_.Append(InspectionStored("inspection/northmoor"));  // malformed
+  StartFeed(absl::Milliseconds(40), absl::Seconds(10));
+  ASSERT_TRUE(StreamsAsked(4));
+  const std::vector<absl::Time> at = intake_.AskedAt();
+  EXPECT_GE(at[1] - at[0], absl::Milliseconds(40));
+  EXPECT_GE(at[2] - at[1], absl::Milliseconds(80));
+  EXPECT_GE(at[3] - at[2], absl::Milliseconds(160));
+  EXPECT_EQ(feed_->Status().cursor(), 0u);
+}
+
+TEST_F(IntakeFeedTest, StartingTwiceFollowsOnceAndAfterStopFollowsAgain) {
+  intake_.Append(InspectionStored());
+  StartFeed();
+  feed_->Start();  // already following: nothing more
+  ASSERT_TRUE(feed_->WaitForCursor(1, kPatience));
+  ASSERT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 1; }, kPatience));
+  EXPECT_THAT(intake_.Asked(), ElementsAre(0));
+  feed_->Stop();
+  ASSERT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 0; }, kPatience));
+  intake_.Append(Sampled("NM-0001"));
+  feed_->Start();
+  ASSERT_TRUE(feed_->WaitForCursor(2, kPatience));
+  EXPECT_THAT(intake_.Asked(), ElementsAre(0, 1));
+  EXPECT_THAT(Applied(), ElementsAre(1, 2));
 }
 
 TEST_F(IntakeFeedTest, AnErasureIsAppliedAndReported) {
