@@ -20,6 +20,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
 #include "tests/testing/temp_dir.h"
@@ -38,12 +39,6 @@ constexpr char kJudged[] = "yots/northmoor/cases/NM-0001";
 constexpr char kOther[] = "yots/northmoor/cases/NM-0002";
 // Sampled, but not yet delivered by intake's stream.
 constexpr char kInTransit[] = "yots/northmoor/cases/NM-0003";
-
-const common::FrameworkRegistry& Frameworks() {
-  static const auto* registry =
-      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
-  return *registry;
-}
 
 v1::Inspection Inspection(v1::InspectionState state) {
   v1::Inspection inspection;
@@ -159,7 +154,7 @@ class CaseJudgementsTest : public ::testing::Test {
       {NamedCase(kJudged), NamedCase(kOther)}};
   RecordingGate gate_;
   absl::Time now_ = absl::FromUnixSeconds(1795000000);
-  CaseJudgements judgements_{store_, Frameworks(), gate_,
+  CaseJudgements judgements_{store_, testing::BuiltInFrameworks(), gate_,
                              [this] { return now_; }};
 };
 
@@ -490,7 +485,7 @@ TEST(CaseJudgementsHistoryTest, EachChangeIsKeptOldestFirstWithWhatItSent) {
   ASSERT_TRUE((*store)->ApplyChange(inspection).ok());
   ASSERT_TRUE((*store)->ApplyChange(sampled).ok());
   RecordingGate gate;
-  CaseJudgements judgements(**store, Frameworks(), gate);
+  CaseJudgements judgements(**store, testing::BuiltInFrameworks(), gate);
   auto record = [&](v1::RecordJudgementsRequest r) {
     return Outcome([&](const CaseJudgements::Done& done) {
       judgements.Record(std::move(r), RecordAudit(), done);

@@ -226,6 +226,16 @@ class IntakeFeedTest : public ::testing::Test {
     store_ = std::move(*store);
   }
 
+  // After a feed started with 40 ms waits: four streams asked for, the
+  // waits between them 40, 80, 160 ms at the least (no jitter): doubling.
+  void ExpectWaitsDoubleFrom40Ms() {
+    ASSERT_TRUE(StreamsAsked(4));
+    const std::vector<absl::Time> at = intake_.AskedAt();
+    EXPECT_GE(at[1] - at[0], absl::Milliseconds(40));
+    EXPECT_GE(at[2] - at[1], absl::Milliseconds(80));
+    EXPECT_GE(at[3] - at[2], absl::Milliseconds(160));
+  }
+
   // A feed with waits of `initial_backoff` doubling up to `max_backoff`,
   // without jitter, started.
   void StartFeed(absl::Duration initial_backoff = absl::Milliseconds(10),
@@ -372,12 +382,7 @@ TEST_F(IntakeFeedTest, RetriesUntilIntakeIsBack) {
 TEST_F(IntakeFeedTest, AnOutageIsWaitedOutLongerEachTime) {
   intake_.RefuseStreams(1000);
   StartFeed(absl::Milliseconds(40), absl::Seconds(10));
-  ASSERT_TRUE(StreamsAsked(4));
-  const std::vector<absl::Time> at = intake_.AskedAt();
-  // 40, 80, 160 ms at the least (no jitter): the wait doubles.
-  EXPECT_GE(at[1] - at[0], absl::Milliseconds(40));
-  EXPECT_GE(at[2] - at[1], absl::Milliseconds(80));
-  EXPECT_GE(at[3] - at[2], absl::Milliseconds(160));
+  ExpectWaitsDoubleFrom40Ms();
 }
 
 TEST_F(IntakeFeedTest, WhenIntakeEndsTheStreamItResumesAfterTheCursor) {
@@ -424,11 +429,7 @@ TEST_F(IntakeFeedTest, AChangeTheStoreRefusesIsRetriedNeverPassedOver) {
 TEST_F(IntakeFeedTest, AChangeTheStoreRefusesIsRetriedAfterGrowingWaits) {
   intake_.Append(InspectionStored("inspection/northmoor"));  // malformed
   StartFeed(absl::Milliseconds(40), absl::Seconds(10));
-  ASSERT_TRUE(StreamsAsked(4));
-  const std::vector<absl::Time> at = intake_.AskedAt();
-  EXPECT_GE(at[1] - at[0], absl::Milliseconds(40));
-  EXPECT_GE(at[2] - at[1], absl::Milliseconds(80));
-  EXPECT_GE(at[3] - at[2], absl::Milliseconds(160));
+  ExpectWaitsDoubleFrom40Ms();
   EXPECT_EQ(feed_->Status().cursor(), 0u);
 }
 

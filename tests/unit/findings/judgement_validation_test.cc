@@ -14,6 +14,7 @@
 #include "common/frameworks/framework_registry.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/unit/intake/violation_rows.h"
 
@@ -31,15 +32,10 @@ using Request = v1::RecordJudgementsRequest;
 using Row = testing::ViolationRow<Request>;
 using ValidRow = testing::ValidRow<Request>;
 
-const common::FrameworkRegistry& Frameworks() {
-  static const auto* registry =
-      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
-  return *registry;
-}
-
 const v1::Framework& Framework(const std::string& id,
                                const std::string& version) {
-  const v1::Framework* framework = Frameworks().Find(id, version);
+  const v1::Framework* framework =
+      testing::BuiltInFrameworks().Find(id, version);
   EXPECT_NE(framework, nullptr) << id << " version " << version;
   return *framework;
 }

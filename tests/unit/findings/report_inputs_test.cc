@@ -8,6 +8,7 @@
 
 #include "common/frameworks/framework_registry.h"
 #include "gtest/gtest.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
 
@@ -15,12 +16,6 @@ namespace yjinspect::findings {
 namespace {
 
 constexpr char kInspection[] = "inspections/northmoor-2026";
-
-const common::FrameworkRegistry& Frameworks() {
-  static const auto* registry =
-      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
-  return *registry;
-}
 
 v1::Inspection Inspection(v1::InspectionState state) {
   v1::Inspection inspection;
@@ -48,7 +43,7 @@ class ReportInputsTest : public ::testing::Test {
  protected:
   testing::InMemoryFindingsStore store_{
       Inspection(v1::INSPECTION_STATE_FIELDWORK), {}};
-  ReportInputsDesk desk_{store_, Frameworks()};
+  ReportInputsDesk desk_{store_, testing::BuiltInFrameworks()};
 
   bool Stored() {
     auto inputs = store_.GetReportInputs("northmoor-2026");
@@ -97,8 +92,11 @@ TEST_F(ReportInputsTest, WhatTheFrameworkDoesNotHaveIsRefusedAndNothingStored) {
   (*request.mutable_inputs()->mutable_section_narratives())["no-such"] = "x";
   auto* counted = request.mutable_inputs()->mutable_counted_criteria();
   counted->add_criterion_ids("9.99");
-  const std::string real =
-      Frameworks().Find("sqs-2014", "2")->sections(0).criteria(0).id();
+  const std::string real = testing::BuiltInFrameworks()
+                               .Find("sqs-2014", "2")
+                               ->sections(0)
+                               .criteria(0)
+                               .id();
   counted->add_criterion_ids(real);
   counted->add_criterion_ids(real);
   auto set = desk_.Set(request);
@@ -134,7 +132,7 @@ TEST_F(ReportInputsTest, RequiredFieldsAndNamesAreChecked) {
 TEST(ReportInputsPublishedTest, APublishedReportsInputsCannotChange) {
   testing::InMemoryFindingsStore store(
       Inspection(v1::INSPECTION_STATE_REPORT_PUBLISHED), {});
-  ReportInputsDesk desk(store, Frameworks());
+  ReportInputsDesk desk(store, testing::BuiltInFrameworks());
   EXPECT_EQ(desk.Set(ValidRequest()).status().code(),
             absl::StatusCode::kFailedPrecondition);
 }

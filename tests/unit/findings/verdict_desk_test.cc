@@ -18,6 +18,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/findings/report/rendered_report.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
 
@@ -37,12 +38,6 @@ const std::vector<std::string>& SampleCaseIds() {
 
 std::string CaseName(const std::string& case_id) {
   return absl::StrCat("yots/northmoor/cases/", case_id);
-}
-
-const common::FrameworkRegistry& Frameworks() {
-  static const auto* registry =
-      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
-  return *registry;
 }
 
 v1::Inspection Inspection(v1::InspectionState state,
@@ -180,7 +175,7 @@ class VerdictDeskTest : public ::testing::Test {
   }
 
   testing::InMemoryFindingsStore store_;
-  VerdictDesk desk_{store_, Frameworks()};
+  VerdictDesk desk_{store_, testing::BuiltInFrameworks()};
 };
 
 TEST_F(VerdictDeskTest, TheMaterialCarriesWhatTheReportIsRenderedFrom) {
@@ -195,7 +190,8 @@ TEST_F(VerdictDeskTest, TheMaterialCarriesWhatTheReportIsRenderedFrom) {
 
   auto material = desk_.GatherReport(kInspection);
   ASSERT_TRUE(material.ok()) << material.status();
-  EXPECT_EQ(material->framework, Frameworks().Find("sqs-2014", "2"));
+  EXPECT_EQ(material->framework,
+            testing::BuiltInFrameworks().Find("sqs-2014", "2"));
   EXPECT_EQ(material->inspection.name(), kInspection);
   EXPECT_EQ(material->inputs.addressee(), Inputs().addressee());
   EXPECT_EQ(material->cases_examined, 3);

@@ -31,6 +31,7 @@
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/privacy/child_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/sampled_caseload.h"
 #include "tests/testing/temp_dir.h"
@@ -76,12 +77,7 @@ Result Await(Start&& start) {
   return *std::move(answer);
 }
 
-// The frameworks the service ships with, loaded once.
-inline const common::FrameworkRegistry& BuiltInFrameworks() {
-  static const auto* frameworks =
-      new common::FrameworkRegistry(*common::FrameworkRegistry::LoadBuiltIn());
-  return *frameworks;
-}
+using testing::BuiltInFrameworks;
 
 class IntakeDomainTest : public ::testing::Test {
  protected:
