@@ -69,20 +69,20 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
   if (!options.action.empty()) {
     v1::AuditAction action;
     if (!ParseAction(options.action, &action)) {
-      std::cerr << "error: unknown --action " << options.action << "\n";
-      return kExitUsage;
+      return ReportUsageFailure(
+          absl::StrCat("unknown --action ", options.action));
     }
     request.set_action(action);
   }
   if (!options.since.empty() &&
       !TimeUtil::FromString(options.since, request.mutable_start_time())) {
-    std::cerr << "error: --since must be RFC 3339, e.g. 2026-11-26T00:00:00Z\n";
-    return kExitUsage;
+    return ReportUsageFailure(
+        "--since must be RFC 3339, e.g. 2026-11-26T00:00:00Z");
   }
   if (!options.until.empty() &&
       !TimeUtil::FromString(options.until, request.mutable_end_time())) {
-    std::cerr << "error: --until must be RFC 3339, e.g. 2026-11-27T00:00:00Z\n";
-    return kExitUsage;
+    return ReportUsageFailure(
+        "--until must be RFC 3339, e.g. 2026-11-27T00:00:00Z");
   }
   request.set_page_size(1000);
   int64_t printed = 0;

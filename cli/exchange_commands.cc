@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
@@ -15,6 +18,7 @@
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
 #include "cli/json_output.h"
+#include "common/field_violations.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
@@ -48,9 +52,9 @@ int ImportCases(const GlobalOptions& global, const std::string& path,
   auto format = format_name.empty() ? exchange::FormatOfPath(path)
                                     : exchange::ParseFormatName(format_name);
   if (!format) {
-    std::cerr << "error: say --format jsonl or --format csv (the file's "
-                 "extension does not tell)\n";
-    return kExitUsage;
+    return ReportUsageFailure(
+        "say --format jsonl or --format csv (the file's extension does not "
+        "tell)");
   }
   exchange::ImportOptions options;
   options.chunk_size = chunk;
@@ -80,9 +84,16 @@ int ImportContext(const GlobalOptions& global, const std::string& path,
   if (!text.ok()) return ReportFailure(text.status());
   exchange::ContextFigures parsed = exchange::ParseContextFigures(*text);
   if (!parsed.problems.empty()) {
-    std::cerr << "error: " << path << " refused, nothing sent:\n";
-    for (const auto& p : parsed.problems) PrintProblem(p);
-    return kExitRefused;
+    // Each problem a field violation ("line 3.reoffending"), so that --json
+    // carries them as a google.rpc.BadRequest like a service's refusal.
+    common::FieldViolations problems;
+    for (const auto& p : parsed.problems) {
+      problems.Add(
+          absl::StrCat("line ", p.line, p.field.empty() ? "" : ".", p.field),
+          p.reason);
+    }
+    return ReportFailure(problems.ToStatus(
+        absl::StrCat("context figures file ", path, " (nothing sent)")));
   }
   auto stub = v1::Findings::NewStub(Connect(global.findings));
   auto stored = exchange::SetContextFigures(*stub, InspectionName(inspection),
@@ -111,8 +122,8 @@ int ExportResults(const GlobalOptions& global, const std::string& inspection,
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
   file << *json << "\n";
   if (!file.flush()) {
-    std::cerr << "error: cannot write " << out << "\n";
-    return kExitUnavailable;
+    return ReportFailure(absl::UnavailableError(
+        absl::StrCat("cannot write ", out, ": ", std::strerror(errno))));
   }
   std::cout << out << "\n";
   return kExitOk;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/caseload_summary.h"
 #include "cli/client/exit_codes.h"
@@ -117,8 +118,7 @@ int LoadSynthetic(const GlobalOptions& global, const LoadOptions& options) {
   CaseloadSpec spec = options.spec;
   auto as_of = common::ParseIsoDate(options.as_of);
   if (!as_of) {
-    std::cerr << "error: --as-of must be a date YYYY-MM-DD\n";
-    return kExitUsage;
+    return ReportUsageFailure("--as-of must be a date YYYY-MM-DD");
   }
   spec.as_of = *as_of;
   std::vector<v1::CreateCaseRequest> cases = GenerateCaseload(spec);
@@ -188,8 +188,8 @@ int CreateInspection(const GlobalOptions& global,
                   inspection->mutable_fieldwork_end_date()}}) {
     auto day = common::ParseIsoDate(*text);
     if (!day) {
-      std::cerr << "error: dates must be YYYY-MM-DD, got '" << *text << "'\n";
-      return kExitUsage;
+      return ReportUsageFailure(
+          absl::StrCat("dates must be YYYY-MM-DD, got '", *text, "'"));
     }
     *date = common::ToDate(*day);
   }
@@ -250,10 +250,7 @@ int ListCases(const GlobalOptions& global, const std::string& yot,
 // Intake's pseudonym key, made before intake_server first starts.
 int Keygen(const std::string& out) {
   absl::Status written = intake::WriteNewPseudonymKey(out);
-  if (!written.ok()) {
-    std::cerr << "error: " << written.message() << "\n";
-    return kExitRefused;
-  }
+  if (!written.ok()) return ReportFailure(written);
   std::cout << out << "\n";
   return kExitOk;
 }

@@ -26,14 +26,10 @@ void AddTransportOptions(CLI::App& app, common::TransportSecurity* security) {
 int ApplyTransportOptions(const common::TransportSecurity& security) {
   absl::Status complete =
       common::CheckTransportSecurity(security, /*server=*/false);
-  if (!complete.ok()) {
-    std::cerr << "error: " << complete.message() << "\n";
-    return kExitUsage;
-  }
+  if (!complete.ok()) return ReportUsageFailure(complete.message());
   auto credentials = common::ChannelCredentialsFor(security);
   if (!credentials.ok()) {
-    std::cerr << "error: " << credentials.status().message() << "\n";
-    return kExitUsage;
+    return ReportUsageFailure(credentials.status().message());
   }
   SetChannelCredentials(*std::move(credentials));
   return kExitOk;

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/client/exit_codes.h"
-#include "nlohmann/json.hpp"
+#include "cli/client/rpc_client.h"
 
 namespace yjinspect::cli {
 namespace {
@@ -98,14 +98,6 @@ std::optional<std::string> UnknownCommandMessage(const CLI::App& app) {
                       "; the commands are: ", absl::StrJoin(names, ", "));
 }
 
-std::string UsageErrorJson(absl::string_view message) {
-  nlohmann::json error = {{"exit_code", kExitUsage},
-                          {"status", "USAGE"},
-                          {"message", std::string(message)},
-                          {"details", nlohmann::json::array()}};
-  return nlohmann::json{{"error", error}}.dump();
-}
-
 int ReportUsageError(const CLI::App& app, const CLI::ParseError& error,
                      bool json) {
   // --help and --version end the parse with "errors" whose exit code is 0.
@@ -119,7 +111,7 @@ int ReportUsageError(const CLI::App& app, const CLI::ParseError& error,
     }
   }
   if (json) {
-    std::cerr << UsageErrorJson(message) << "\n";
+    std::cerr << UsageFailureJson(message) << "\n";
   } else {
     std::cerr << "error: " << message << "\nRun with --help for more "
               << "information.\n";

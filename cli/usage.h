@@ -27,13 +27,9 @@ std::optional<std::string> LikelyMeant(absl::string_view typed,
 // and the first word left over. Nothing when no word was left over.
 std::optional<std::string> UnknownCommandMessage(const CLI::App& app);
 
-// {"error": {"exit_code": 2, "status": "USAGE", "message": ..., "details":
-// []}}: a usage error in the shape of ReportFailure's JSON.
-std::string UsageErrorJson(absl::string_view message);
-
 // Reports a failed parse of `app` and returns the exit code: 0 after --help
 // or --version (CLI11 prints them), 2 otherwise, the message as text or,
-// with `json`, as UsageErrorJson.
+// with `json`, as UsageFailureJson (client/rpc_client.h).
 int ReportUsageError(const CLI::App& app, const CLI::ParseError& error,
                      bool json);
 

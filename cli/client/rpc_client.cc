@@ -115,6 +115,23 @@ std::string FailureJson(const absl::Status& status) {
   return nlohmann::json{{"error", error}}.dump();
 }
 
+std::string UsageFailureJson(absl::string_view message) {
+  nlohmann::json error = {{"exit_code", kExitUsage},
+                          {"status", "USAGE"},
+                          {"message", std::string(message)},
+                          {"details", nlohmann::json::array()}};
+  return nlohmann::json{{"error", error}}.dump();
+}
+
+int ReportUsageFailure(absl::string_view message) {
+  if (JsonErrors()) {
+    std::cerr << UsageFailureJson(message) << "\n";
+  } else {
+    std::cerr << "error: " << message << "\n";
+  }
+  return kExitUsage;
+}
+
 int ReportFailure(const absl::Status& status) {
   if (JsonErrors()) {
     std::cerr << FailureJson(status) << "\n";

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 
@@ -40,6 +41,14 @@ void SetJsonErrors(bool json);
 // (every detail the service sent, such as a google.rpc.BadRequest) and
 // `status` the code's name.
 int ReportFailure(const absl::Status& status);
+
+// A usage error found after parsing (a date that is no date, an unknown
+// --action): "error: <message>" or, with --json, {"error": {"exit_code": 2,
+// "status": "USAGE", "message", "details": []}}. Returns kExitUsage.
+int ReportUsageFailure(absl::string_view message);
+
+// The JSON ReportUsageFailure prints with --json.
+std::string UsageFailureJson(absl::string_view message);
 
 // The exit code a failed call's status maps to: kExitRefused when retrying
 // the same request cannot help, kExitUnavailable when it may.

@@ -86,6 +86,27 @@ TEST_F(CommandLineTest, WithJsonAUsageErrorIsAJsonObjectOnStderr) {
               HasSubstr("did you mean list-cases?"));
 }
 
+// Usage errors found after parsing (a bad date, no certificate) are JSON
+// too: --json is known by then.
+TEST_F(CommandLineTest, WithJsonALaterUsageErrorIsJsonToo) {
+  CommandResult date =
+      Yjinspect({"create-inspection", "--id=nm-2014", "--yot=northmoor",
+                 "--announced=2014-13-45", "--fieldwork-start=2015-01-12",
+                 "--fieldwork-end=2015-01-14", "--json"});
+  EXPECT_EQ(date.exit_code, 2);
+  nlohmann::json bad_date = Json(date.err)["error"];
+  EXPECT_EQ(bad_date["status"], "USAGE");
+  EXPECT_EQ(bad_date["message"], "dates must be YYYY-MM-DD, got '2014-13-45'");
+
+  CommandResult no_certificate =
+      testing::RunCommand({YJINSPECT_CLI, "show-inspection", "nm-2014",
+                           "--json", "--intake=" + intake_.address()});
+  EXPECT_EQ(no_certificate.exit_code, 2);
+  nlohmann::json missing = Json(no_certificate.err)["error"];
+  EXPECT_EQ(missing["status"], "USAGE");
+  EXPECT_THAT(missing["message"].get<std::string>(), HasSubstr("--insecure"));
+}
+
 TEST_F(CommandLineTest, WithJsonARefusalCarriesCodeStatusAndDetails) {
   CommandResult missing =
       Yjinspect({"show-inspection", "no-such-inspection", "--json"});

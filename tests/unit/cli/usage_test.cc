@@ -105,15 +105,5 @@ TEST_F(UnknownCommandTest, NothingWhenNoCommandWasGivenAtAll) {
   EXPECT_EQ(Parse({}), std::nullopt);
 }
 
-TEST(UsageErrorJsonTest, IsOneObjectShapedLikeAServiceError) {
-  nlohmann::json parsed =
-      nlohmann::json::parse(UsageErrorJson("unknown \"x\"\n"));
-  EXPECT_EQ(parsed["error"]["exit_code"], 2);
-  EXPECT_EQ(parsed["error"]["status"], "USAGE");
-  // Quotes and newlines survive: the text is escaped, not pasted.
-  EXPECT_EQ(parsed["error"]["message"], "unknown \"x\"\n");
-  EXPECT_EQ(parsed["error"]["details"], nlohmann::json::array());
-}
-
 }  // namespace
 }  // namespace yjinspect::cli

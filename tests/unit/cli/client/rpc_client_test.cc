@@ -202,6 +202,26 @@ TEST_F(JsonFailureTest, WithoutDetailsStillHasEveryKeyAndEscapesText) {
   EXPECT_EQ(error.at("details"), nlohmann::json::array());
 }
 
+TEST_F(JsonFailureTest, AUsageFailureIsShapedLikeAServiceError) {
+  CapturedStream err(std::cerr);
+  EXPECT_EQ(ReportUsageFailure("dates must be YYYY-MM-DD, got '2014-13-\"1'"),
+            kExitUsage);
+  const nlohmann::json error = nlohmann::json::parse(err.Text()).at("error");
+  EXPECT_EQ(error.at("exit_code"), kExitUsage);
+  EXPECT_EQ(error.at("status"), "USAGE");
+  // Quotes survive: the text is escaped, not pasted.
+  EXPECT_EQ(error.at("message"), "dates must be YYYY-MM-DD, got '2014-13-\"1'");
+  EXPECT_EQ(error.at("details"), nlohmann::json::array());
+  EXPECT_FALSE(error.contains("code"));
+}
+
+TEST(ReportUsageFailureTest, AsTextIsOneErrorLine) {
+  CapturedStream err(std::cerr);
+  EXPECT_EQ(ReportUsageFailure("--as-of must be a date YYYY-MM-DD"),
+            kExitUsage);
+  EXPECT_EQ(err.Text(), "error: --as-of must be a date YYYY-MM-DD\n");
+}
+
 TEST_F(JsonFailureTest, ADetailOfAnUnknownTypeKeepsCodeAndMessage) {
   absl::Status status = absl::AbortedError("etag mismatch");
   status.SetPayload("type.googleapis.com/no.such.Type", absl::Cord("x"));
