@@ -1,6 +1,6 @@
 // common/storage/rocksdb_status.h: the one conversion from RocksDB's status.
 // The code decides what a client is told (and whether it retries), so each
-// RocksDB code must land on the absl code STYLE.md gives it.
+// RocksDB code must land on the absl code its header documents.
 
 #include "common/storage/rocksdb_status.h"
 
