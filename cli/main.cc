@@ -1,6 +1,7 @@
 // yjinspect: the command line for every user task of an inspection.
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
+#include "cli/settings_file.h"
 #include "cli/status_command.h"
 #include "cli/transport_options.h"
 #include "cli/usage.h"
@@ -33,6 +35,11 @@ int main(int argc, char** argv) {
   // after the command name, each subcommand (it inherits this) hands what
   // it does not know to its parent.
   app.fallthrough();
+  const yjinspect::cli::SettingsFile settings =
+      yjinspect::cli::DefaultSettingsFile(std::getenv("YJINSPECT_CONFIG"),
+                                          std::getenv("XDG_CONFIG_HOME"),
+                                          std::getenv("HOME"));
+  yjinspect::cli::AddSettingsFile(app, settings);
   yjinspect::cli::GlobalOptions global;
   app.add_option("--intake", global.intake, "intake service host:port")
       ->envname("YJINSPECT_INTAKE")
@@ -67,6 +74,10 @@ int main(int argc, char** argv) {
     return yjinspect::cli::ReportUsageError(app, e, json);
   }
   yjinspect::cli::SetJsonErrors(global.json);
+  if (absl::Status readable = yjinspect::cli::CheckSettingsFile(settings);
+      !readable.ok()) {
+    return yjinspect::cli::ReportUsageFailure(readable.message());
+  }
   // keygen and restore work on local files and call no service: they need
   // no certificate.
   const bool local_only =

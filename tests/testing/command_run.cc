@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -25,7 +27,8 @@ std::string ReadAll(const std::string& path) {
 
 }  // namespace
 
-CommandResult RunCommand(const std::vector<std::string>& argv) {
+CommandResult RunCommand(const std::vector<std::string>& argv,
+                         const std::vector<std::string>& environment) {
   CommandResult result;
   // Files, not pipes: a child that writes much to both streams cannot
   // block on one while the parent reads the other.
@@ -45,9 +48,22 @@ CommandResult RunCommand(const std::vector<std::string>& argv) {
     args.push_back(const_cast<char*>(arg.c_str()));
   }
   args.push_back(nullptr);
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string name(*e, std::strcspn(*e, "="));
+    const bool replaced = std::any_of(
+        environment.begin(), environment.end(), [&name](const std::string& v) {
+          return v.compare(0, name.size() + 1, name + "=") == 0;
+        });
+    if (!replaced) env.push_back(*e);
+  }
+  for (const std::string& v : environment) {
+    env.push_back(const_cast<char*>(v.c_str()));
+  }
+  env.push_back(nullptr);
   pid_t pid = -1;
   const int spawned =
-      posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+      posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) return result;
   int status = 0;

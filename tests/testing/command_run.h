@@ -19,7 +19,9 @@ struct CommandResult {
 };
 
 // Runs `argv` (argv[0] is the program's path) with standard input from
-// /dev/null and waits for it.
-CommandResult RunCommand(const std::vector<std::string>& argv);
+// /dev/null and this process's environment plus `environment` ("NAME=value"
+// each, replacing a variable of that name), and waits for it.
+CommandResult RunCommand(const std::vector<std::string>& argv,
+                         const std::vector<std::string>& environment = {});
 
 }  // namespace yjinspect::testing

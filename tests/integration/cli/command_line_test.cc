@@ -4,6 +4,7 @@
 // (errors on stderr, carrying the service's details). Real intake service
 // on port 0, the real binary as a child process.
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "nlohmann/json.hpp"
 #include "tests/testing/command_run.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/temp_dir.h"
 
 namespace yjinspect {
 namespace {
@@ -52,6 +54,39 @@ TEST_F(CommandLineTest, GlobalOptionsWorkAfterTheCommand) {
                  "--resource=yots/northmoor/cases/NM-0001", "--json"});
   EXPECT_EQ(audit.exit_code, 0) << audit.err;
   EXPECT_THAT(audit.err, ::testing::Not(HasSubstr("not expected")));
+}
+
+// Endpoints and security from a settings file, named by --config or by
+// YJINSPECT_CONFIG, instead of repeated on every command.
+TEST_F(CommandLineTest, ASettingsFileHoldsTheGlobalOptions) {
+  testing::TempDir dir;
+  const std::string path = dir.Sub("config.toml");
+  std::ofstream(path) << "intake = \"" << intake_.address()
+                      << "\"\ninsecure = true\n";
+  CommandResult named =
+      testing::RunCommand({YJINSPECT_CLI, "--config=" + path,
+                           "caseload-summary", "--yot=northmoor", "--json"});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(Json(named.out), (nlohmann::json{{"cases", 0}}));
+  CommandResult from_environment = testing::RunCommand(
+      {YJINSPECT_CLI, "caseload-summary", "--yot=northmoor", "--json"},
+      {"YJINSPECT_CONFIG=" + path});
+  EXPECT_EQ(from_environment.exit_code, 0) << from_environment.err;
+
+  // A misspelt key is an error, not a setting silently ignored.
+  std::ofstream(path) << "intak = \"" << intake_.address() << "\"\n";
+  CommandResult misspelt =
+      testing::RunCommand({YJINSPECT_CLI, "--config=" + path,
+                           "caseload-summary", "--yot=northmoor"});
+  EXPECT_EQ(misspelt.exit_code, 2);
+  EXPECT_THAT(misspelt.err, HasSubstr("intak"));
+  // So is a YJINSPECT_CONFIG naming no file.
+  CommandResult missing = testing::RunCommand(
+      {YJINSPECT_CLI, "caseload-summary", "--yot=northmoor", "--json"},
+      {"YJINSPECT_CONFIG=" + dir.Sub("none.toml")});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(Json(missing.err)["error"]["message"].get<std::string>(),
+              HasSubstr("none.toml, which cannot be read"));
 }
 
 TEST_F(CommandLineTest, AMistypedCommandIsAnsweredWithTheOneMeant) {
