@@ -14,6 +14,7 @@
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
+#include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
 #include "cli/transport_options.h"
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> action;
   yjinspect::cli::AddIntakeCommands(app, global, &action);
+  yjinspect::cli::AddRecordCommands(app, global, &action);
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(app, global, &action);
   yjinspect::cli::AddExchangeCommands(app, global, &action);

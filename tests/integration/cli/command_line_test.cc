@@ -11,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/testing/case_builder.h"
 #include "tests/testing/command_run.h"
 #include "tests/testing/intake_harness.h"
 #include "tests/testing/temp_dir.h"
@@ -175,6 +176,85 @@ TEST_F(CommandLineTest, WithoutJsonARefusalIsReadableText) {
   EXPECT_THAT(missing.err, HasSubstr("error: NOT_FOUND: "));
   EXPECT_TRUE(
       nlohmann::json::parse(missing.err, nullptr, false).is_discarded());
+}
+
+// The commands on single records: show and erase a case, list
+// inspections, reset a sample.
+TEST_F(CommandLineTest, ACaseIsShownThenErased) {
+  v1::Case stored;
+  ASSERT_TRUE(
+      intake_.stub()
+          .CreateCase(IntakeHarness::Context().get(),
+                      testing::ValidCreateCaseRequest("northmoor", "NM-0001"),
+                      &stored)
+          .ok());
+  const std::string name = "yots/northmoor/cases/NM-0001";
+  CommandResult shown = Yjinspect({"show-case", name, "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(Json(shown.out)["name"], name);
+  EXPECT_EQ(Json(shown.out)["etag"], stored.etag());
+  CommandResult text = Yjinspect({"show-case", name});
+  EXPECT_THAT(text.out, HasSubstr("name: \"" + name + "\""));
+
+  CommandResult erased = Yjinspect(
+      {"erase-case", name, "--reason=retention period ended", "--json"});
+  ASSERT_EQ(erased.exit_code, 0) << erased.err;
+  EXPECT_EQ(Json(erased.out),
+            (nlohmann::json{{"name", name}, {"erased", true}}));
+  CommandResult gone = Yjinspect({"show-case", name, "--json"});
+  EXPECT_EQ(gone.exit_code, 3);
+  EXPECT_EQ(Json(gone.err)["error"]["status"], "NOT_FOUND");
+}
+
+TEST_F(CommandLineTest, InspectionsAreListedAndASampleIsReset) {
+  v1::CreateCaseRequest eligible =
+      testing::ValidCreateCaseRequest("northmoor", "NM-0001");
+  *eligible.mutable_case_()->mutable_disposal()->mutable_start_date() =
+      testing::MakeDate(2014, 10, 1);
+  *eligible.mutable_case_()->mutable_disposal()->mutable_end_date() =
+      testing::MakeDate(2015, 6, 1);
+  eligible.mutable_case_()->clear_pre_sentence_report_date();
+  v1::Case stored;
+  ASSERT_TRUE(intake_.stub()
+                  .CreateCase(IntakeHarness::Context().get(), eligible, &stored)
+                  .ok());
+  v1::Inspection inspection;
+  ASSERT_TRUE(intake_.stub()
+                  .CreateInspection(IntakeHarness::Context().get(),
+                                    testing::ValidCreateInspectionRequest(
+                                        "nm-2014", "northmoor"),
+                                    &inspection)
+                  .ok());
+
+  CommandResult listed = Yjinspect({"list-inspections", "--yot=northmoor"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_THAT(listed.out, HasSubstr("inspections/nm-2014  yots/northmoor"));
+  CommandResult elsewhere =
+      Yjinspect({"list-inspections", "--yot=elsewhere", "--json"});
+  ASSERT_EQ(elsewhere.exit_code, 0) << elsewhere.err;
+  EXPECT_EQ(elsewhere.out, "");
+
+  v1::DrawSampleRequest draw;
+  draw.set_name("inspections/nm-2014");
+  draw.set_seed(7);
+  ASSERT_TRUE(intake_.stub()
+                  .DrawSample(IntakeHarness::Context().get(), draw, &inspection)
+                  .ok());
+  CommandResult too_short =
+      Yjinspect({"reset-sample", "nm-2014", "--reason=why", "--json"});
+  EXPECT_EQ(too_short.exit_code, 3);
+  EXPECT_EQ(
+      Json(
+          too_short.err)["error"]["details"][0]["field_violations"][0]["field"],
+      "reason");
+  CommandResult reset = Yjinspect(
+      {"reset-sample", "nm-2014",
+       "--reason=a sampled case was found to be ineligible", "--json"});
+  ASSERT_EQ(reset.exit_code, 0) << reset.err;
+  nlohmann::json after = Json(reset.out);
+  EXPECT_EQ(after["state"], "INSPECTION_STATE_CASELOAD_RECEIVED");
+  EXPECT_EQ(after["sample_resets"][0]["reason"],
+            "a sampled case was found to be ineligible");
 }
 
 }  // namespace

@@ -1,0 +1,70 @@
+#include "cli/inspection_output.h"
+
+#include <iostream>
+
+#include "absl/strings/str_format.h"
+#include "cli/json_output.h"
+#include "common/dates.h"
+
+namespace yjinspect::cli {
+namespace {
+
+void PrintSample(const v1::InspectionSample& sample) {
+  std::cout << "  sample:      revision " << sample.revision() << ", "
+            << (sample.method() == v1::SAMPLE_METHOD_NAMED
+                    ? "named by the caller"
+                    : absl::StrFormat("drawn with seed %d", sample.seed()))
+            << "\n"
+            << "               " << sample.sample_size() << " of "
+            << sample.frame_size() << " eligible cases (disposals started "
+            << common::FormatDate(sample.start_on_or_after()) << " to "
+            << common::FormatDate(sample.start_on_or_before())
+            << "; formula size " << sample.computed_size() << ")\n";
+  for (const auto& s : sample.strata()) {
+    std::cout << absl::StrFormat("               %-45s %-10s %3d of %3d\n",
+                                 v1::DisposalType_Name(s.disposal_type()),
+                                 s.setting() == v1::SUPERVISION_SETTING_CUSTODY
+                                     ? "custody"
+                                     : "community",
+                                 s.sampled(), s.eligible());
+  }
+  if (sample.pre_sentence_report_case_added()) {
+    std::cout << "               a case with a pre-sentence report was "
+                 "swapped in\n";
+  }
+  for (const auto& name : sample.cases()) {
+    std::cout << "               " << name << "\n";
+  }
+}
+
+}  // namespace
+
+void PrintInspection(const v1::Inspection& inspection, bool json) {
+  if (json) {
+    std::cout << MessageJson(inspection) << "\n";
+    return;
+  }
+  std::cout << inspection.name() << "\n"
+            << "  YOT:         " << inspection.yot() << " ("
+            << inspection.yot_display_name() << ")\n"
+            << "  framework:   " << inspection.framework_id() << " version "
+            << inspection.framework_version() << "\n"
+            << "  announced:   "
+            << common::FormatDate(inspection.announcement_date()) << "\n"
+            << "  fieldwork:   "
+            << common::FormatDate(inspection.fieldwork_start_date()) << " to "
+            << common::FormatDate(inspection.fieldwork_end_date()) << "\n"
+            << "  state:       " << v1::InspectionState_Name(inspection.state())
+            << "\n";
+  if (inspection.has_sample()) PrintSample(inspection.sample());
+  for (const auto& t : inspection.transitions()) {
+    std::cout << "  step:        " << v1::InspectionState_Name(t.to()) << " by "
+              << t.actor() << ": " << t.reason() << "\n";
+  }
+  for (const auto& reset : inspection.sample_resets()) {
+    std::cout << "  reset:       sample revision " << reset.revision() << ": "
+              << reset.reason() << "\n";
+  }
+}
+
+}  // namespace yjinspect::cli
