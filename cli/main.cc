@@ -14,6 +14,7 @@
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
+#include "cli/judgement_commands.h"
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddRecordCommands(app, global, &action);
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(app, global, &action);
+  yjinspect::cli::AddJudgementCommands(app, global, &action);
   yjinspect::cli::AddExchangeCommands(app, global, &action);
   yjinspect::cli::AddAuditCommands(app, global, &action);
   yjinspect::cli::AddBackupCommands(app, global, &action);

@@ -22,6 +22,8 @@ class FindingsHarness {
   v1::Findings::Stub& stub() { return *stub_; }
   findings::FindingsServer& server() { return *server_; }
   const std::string& data_dir() const { return data_dir_; }
+  // "127.0.0.1:<port>", stable across restarts.
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
 
   void Restart();
   void Stop();
