@@ -11,6 +11,7 @@
 #include "cli/backup_commands.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/command_groups.h"
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
 #include "cli/intake_commands.h"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddExchangeCommands(app, global, &action);
   yjinspect::cli::AddAuditCommands(app, global, &action);
   yjinspect::cli::AddBackupCommands(app, global, &action);
+  yjinspect::cli::GroupCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
