@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/caseload_summary.h"
 #include "cli/client/exit_codes.h"
+#include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
 #include "cli/inspection_output.h"
 #include "cli/json_output.h"
@@ -27,14 +28,11 @@ absl::Status FetchCases(v1::CaseIntake::Stub& stub, const std::string& parent,
   v1::ListCasesRequest request;
   request.set_parent(parent);
   request.set_page_size(1000);
-  do {
-    v1::ListCasesResponse page;
-    grpc::Status status = stub.ListCases(Deadline().get(), request, &page);
-    if (!status.ok()) return common::FromGrpcStatus(status);
-    for (auto& c : *page.mutable_cases()) out->push_back(std::move(c));
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return absl::OkStatus();
+  return ForEachPage(stub, &v1::CaseIntake::Stub::ListCases, request,
+                     [out](const v1::ListCasesResponse& page) {
+                       out->insert(out->end(), page.cases().begin(),
+                                   page.cases().end());
+                     });
 }
 
 int DrawSample(const GlobalOptions& global, const std::string& name,

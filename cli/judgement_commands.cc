@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "cli/client/exit_codes.h"
+#include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
 #include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
@@ -34,23 +35,20 @@ int ListFindings(const GlobalOptions& global, const std::string& inspection) {
                          ? inspection
                          : "inspections/" + inspection);
   request.set_page_size(1000);
-  do {
-    v1::ListCaseFindingsResponse page;
-    grpc::Status status =
-        stub->ListCaseFindings(Deadline().get(), request, &page);
-    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
-    for (const v1::CaseFindings& f : page.case_findings()) {
-      if (global.json) {
-        std::cout << MessageJson(f) << "\n";
-      } else {
-        std::cout << f.name() << "  revision " << f.revision() << " by "
-                  << f.inspector_reference() << "  " << f.judgements_size()
-                  << " answers\n";
-      }
-    }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return kExitOk;
+  absl::Status listed =
+      ForEachPage(*stub, &v1::Findings::Stub::ListCaseFindings, request,
+                  [&global](const v1::ListCaseFindingsResponse& page) {
+                    for (const v1::CaseFindings& f : page.case_findings()) {
+                      if (global.json) {
+                        std::cout << MessageJson(f) << "\n";
+                      } else {
+                        std::cout << f.name() << "  revision " << f.revision()
+                                  << " by " << f.inspector_reference() << "  "
+                                  << f.judgements_size() << " answers\n";
+                      }
+                    }
+                  });
+  return listed.ok() ? kExitOk : ReportFailure(listed);
 }
 
 int JudgementHistory(const GlobalOptions& global, const std::string& name) {
@@ -58,24 +56,22 @@ int JudgementHistory(const GlobalOptions& global, const std::string& name) {
   v1::ListJudgementHistoryRequest request;
   request.set_name(name);
   request.set_page_size(1000);
-  do {
-    v1::ListJudgementHistoryResponse page;
-    grpc::Status status =
-        stub->ListJudgementHistory(Deadline().get(), request, &page);
-    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
-    for (const v1::JudgementRevision& r : page.revisions()) {
-      if (global.json) {
-        std::cout << MessageJson(r) << "\n";
-      } else {
-        std::cout << "revision " << r.revision() << "  "
-                  << google::protobuf::util::TimeUtil::ToString(r.record_time())
-                  << "  by " << r.inspector_reference() << "  "
-                  << Answers(r.judgements()) << "\n";
-      }
-    }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return kExitOk;
+  absl::Status listed =
+      ForEachPage(*stub, &v1::Findings::Stub::ListJudgementHistory, request,
+                  [&global](const v1::ListJudgementHistoryResponse& page) {
+                    for (const v1::JudgementRevision& r : page.revisions()) {
+                      if (global.json) {
+                        std::cout << MessageJson(r) << "\n";
+                      } else {
+                        std::cout << "revision " << r.revision() << "  "
+                                  << google::protobuf::util::TimeUtil::ToString(
+                                         r.record_time())
+                                  << "  by " << r.inspector_reference() << "  "
+                                  << Answers(r.judgements()) << "\n";
+                      }
+                    }
+                  });
+  return listed.ok() ? kExitOk : ReportFailure(listed);
 }
 
 }  // namespace

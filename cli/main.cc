@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
       "Give your certificate (--cert, --key, --ca or YJINSPECT_TLS_*), or "
       "--insecure for services started with --insecure."};
   app.set_help_all_flag("--help-all", "help for every subcommand");
-  app.set_version_flag("--version", YJINSPECT_VERSION,
+  app.set_version_flag("--version", "yjinspect " YJ_VERSION,
                        "print the release of yjinspect and exit");
   // Global options may stand anywhere: `yjinspect list-cases --json`, as
   // after the command name, each subcommand (it inherits this) hands what

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/client/exit_codes.h"
+#include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
 #include "cli/inspection_output.h"
 #include "cli/json_output.h"
@@ -64,24 +65,21 @@ int ListInspections(const GlobalOptions& global, const std::string& yot) {
   v1::ListInspectionsRequest request;
   if (!yot.empty()) request.set_yot(absl::StrCat("yots/", yot));
   request.set_page_size(100);
-  do {
-    v1::ListInspectionsResponse page;
-    grpc::Status status =
-        stub->ListInspections(Deadline().get(), request, &page);
-    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
-    for (const v1::Inspection& inspection : page.inspections()) {
-      if (global.json) {
-        std::cout << MessageJson(inspection) << "\n";
-      } else {
-        std::cout << inspection.name() << "  " << inspection.yot() << "  "
-                  << inspection.framework_id() << " version "
-                  << inspection.framework_version() << "  "
-                  << v1::InspectionState_Name(inspection.state()) << "\n";
-      }
-    }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return kExitOk;
+  absl::Status listed = ForEachPage(
+      *stub, &v1::CaseIntake::Stub::ListInspections, request,
+      [&global](const v1::ListInspectionsResponse& page) {
+        for (const v1::Inspection& inspection : page.inspections()) {
+          if (global.json) {
+            std::cout << MessageJson(inspection) << "\n";
+          } else {
+            std::cout << inspection.name() << "  " << inspection.yot() << "  "
+                      << inspection.framework_id() << " version "
+                      << inspection.framework_version() << "  "
+                      << v1::InspectionState_Name(inspection.state()) << "\n";
+          }
+        }
+      });
+  return listed.ok() ? kExitOk : ReportFailure(listed);
 }
 
 int ResetSample(const GlobalOptions& global, const std::string& name,

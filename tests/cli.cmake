@@ -9,7 +9,7 @@ target_link_libraries(cli_command_line_test PRIVATE
   nlohmann_json::nlohmann_json)
 target_compile_definitions(cli_command_line_test PRIVATE
   YJINSPECT_CLI="$<TARGET_FILE:yjinspect>"
-  YJINSPECT_VERSION="${PROJECT_VERSION}")
+  YJ_VERSION="${PROJECT_VERSION}")
 
 yj_test(cli_judgement_commands_test integration
   integration/cli/judgement_commands_test.cc
