@@ -6,5 +6,4 @@ yj_test(backup_desk_test unit
   unit/common/admin/backup_desk_test.cc)
 yj_test(backup_test integration
   integration/backup_test.cc
-  integration/backup_bad_input_test.cc
-  testing/sampled_caseload.cc)
+  integration/backup_bad_input_test.cc)

@@ -16,8 +16,7 @@ target_link_libraries(logging_test PRIVATE yjinspect_observability_testing)
 
 yj_test(metrics_test integration
   integration/metrics_test.cc
-  integration/request_id_test.cc
-  testing/sampled_caseload.cc)
+  integration/request_id_test.cc)
 target_link_libraries(metrics_test PRIVATE yjinspect_observability_testing)
 
 yj_test(log_privacy_test integration

@@ -7,6 +7,4 @@ yj_test(privacy_unit_test unit
 yj_test(privacy_test integration
   integration/privacy/pseudonymisation_test.cc
   integration/privacy/audit_trail_test.cc
-  integration/privacy/erasure_test.cc
-  testing/disk_search.cc
-  testing/sampled_caseload.cc)
+  integration/privacy/erasure_test.cc)

@@ -10,5 +10,4 @@ yj_test(stream_findings_test integration
   integration/findings_bad_input_test.cc
   integration/findings_report_test.cc
   integration/restart_test.cc
-  testing/change_stream_reader.cc
-  testing/sampled_caseload.cc)
+  testing/change_stream_reader.cc)
