@@ -17,6 +17,7 @@
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/inspection_name.h"
 #include "cli/json_output.h"
 #include "common/field_violations.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
@@ -26,10 +27,6 @@ namespace yjinspect::cli {
 namespace {
 
 using exchange::RowProblem;
-
-std::string InspectionName(const std::string& name) {
-  return name.rfind("inspections/", 0) == 0 ? name : "inspections/" + name;
-}
 
 void PrintProblem(const RowProblem& p) {
   std::cerr << "  line " << p.line << (p.field.empty() ? "" : ": ") << p.field

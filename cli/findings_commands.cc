@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/inspection_name.h"
 #include "cli/inspection_run.h"
 #include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
@@ -16,10 +17,6 @@
 
 namespace yjinspect::cli {
 namespace {
-
-std::string InspectionName(const std::string& name) {
-  return name.rfind("inspections/", 0) == 0 ? name : "inspections/" + name;
-}
 
 int Run(const GlobalOptions& global, const std::string& spec_path,
         std::string out) {

@@ -10,6 +10,7 @@
 #include "cli/client/exit_codes.h"
 #include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
+#include "cli/inspection_name.h"
 #include "cli/inspection_output.h"
 #include "cli/json_output.h"
 #include "cli/synthetic_caseload.h"
@@ -39,8 +40,7 @@ int DrawSample(const GlobalOptions& global, const std::string& name,
                int64_t seed, const std::vector<std::string>& named) {
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
   v1::DrawSampleRequest request;
-  request.set_name(name.rfind("inspections/", 0) == 0 ? name
-                                                      : "inspections/" + name);
+  request.set_name(InspectionName(name));
   request.set_seed(seed);
   for (const auto& c : named) request.add_named_cases(c);
   v1::Inspection inspection;
@@ -148,8 +148,7 @@ int CreateInspection(const GlobalOptions& global,
 int ShowInspection(const GlobalOptions& global, const std::string& name) {
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
   v1::GetInspectionRequest request;
-  request.set_name(name.rfind("inspections/", 0) == 0 ? name
-                                                      : "inspections/" + name);
+  request.set_name(InspectionName(name));
   v1::Inspection inspection;
   grpc::Status status =
       stub->GetInspection(Deadline().get(), request, &inspection);
@@ -324,9 +323,7 @@ void AddIntakeCommands(CLI::App& app, const GlobalOptions& global,
   advance_cmd->callback([&global, advance, action] {
     *action = [&global, advance] {
       v1::AdvanceInspectionRequest request;
-      request.set_name(advance->name.rfind("inspections/", 0) == 0
-                           ? advance->name
-                           : "inspections/" + advance->name);
+      request.set_name(InspectionName(advance->name));
       request.set_state(advance->to == "caseload-received"
                             ? v1::INSPECTION_STATE_CASELOAD_RECEIVED
                         : advance->to == "verdicts-agreed"

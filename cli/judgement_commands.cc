@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
+#include "cli/inspection_name.h"
 #include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/util/time_util.h"
@@ -31,9 +31,7 @@ std::string Answers(
 int ListFindings(const GlobalOptions& global, const std::string& inspection) {
   auto stub = v1::Findings::NewStub(Connect(global.findings));
   v1::ListCaseFindingsRequest request;
-  request.set_parent(absl::StartsWith(inspection, "inspections/")
-                         ? inspection
-                         : "inspections/" + inspection);
+  request.set_parent(InspectionName(inspection));
   request.set_page_size(1000);
   absl::Status listed =
       ForEachPage(*stub, &v1::Findings::Stub::ListCaseFindings, request,

@@ -4,11 +4,11 @@
 #include <memory>
 #include <string>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
+#include "cli/inspection_name.h"
 #include "cli/inspection_output.h"
 #include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
@@ -18,11 +18,6 @@
 
 namespace yjinspect::cli {
 namespace {
-
-// "inspections/{id}" from "{id}" or the name itself.
-std::string InspectionNamed(const std::string& name) {
-  return absl::StartsWith(name, "inspections/") ? name : "inspections/" + name;
-}
 
 int ShowCase(const GlobalOptions& global, const std::string& name) {
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
@@ -86,7 +81,7 @@ int ResetSample(const GlobalOptions& global, const std::string& name,
                 const std::string& reason) {
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
   v1::ResetSampleRequest request;
-  request.set_name(InspectionNamed(name));
+  request.set_name(InspectionName(name));
   request.set_reason(reason);
   v1::Inspection inspection;
   grpc::Status status =
