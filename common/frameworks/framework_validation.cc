@@ -110,16 +110,25 @@ class Validator {
     }
   }
 
+  // An id must be well formed and defined once; `record` notes a well-formed
+  // id and answers whether it was new.
+  template <typename Record>
+  void CheckId(const Node& node, absl::string_view what, bool well_formed,
+               absl::string_view format, Record record) {
+    if (!well_formed) {
+      problems_.Add(node.At("id"), absl::StrCat(what, ": id ", format));
+    } else if (!record()) {
+      problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
+    }
+  }
+
   void CheckScales() {
     for (int i = 0; i < f_.scales_size(); ++i) {
       const v1::AnswerScale& scale = f_.scales(i);
       const Node node = root_.Child("scales", i);
       const std::string what = absl::StrCat("scale ", Quote(scale.id()));
-      if (!IsName(scale.id())) {
-        problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kNameFormat));
-      } else if (!scales_.emplace(scale.id(), &scale).second) {
-        problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
-      }
+      CheckId(node, what, IsName(scale.id()), kNameFormat,
+              [&] { return scales_.emplace(scale.id(), &scale).second; });
       if (scale.values_size() == 0) {
         problems_.Add(node.self(), absl::StrCat(what, " has no values"));
         continue;
@@ -132,13 +141,8 @@ class Validator {
         const Node value_node = node.Child("values", j);
         const std::string value_what =
             absl::StrCat(what, ": value ", Quote(value.id()));
-        if (!IsName(value.id())) {
-          problems_.Add(value_node.At("id"),
-                        absl::StrCat(value_what, ": id ", kNameFormat));
-        } else if (!value_ids.insert(value.id()).second) {
-          problems_.Add(value_node.At("id"),
-                        absl::StrCat(value_what, " is defined twice"));
-        }
+        CheckId(value_node, value_what, IsName(value.id()), kNameFormat,
+                [&] { return value_ids.insert(value.id()).second; });
         if (value.label().empty()) {
           problems_.Add(value_node.self(),
                         absl::StrCat(value_what, ": label is required"));
@@ -178,11 +182,8 @@ class Validator {
 
   void CheckSection(const v1::Section& section, const Node& node) {
     const std::string what = absl::StrCat("section ", Quote(section.id()));
-    if (!IsItemId(section.id())) {
-      problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kItemIdFormat));
-    } else if (!section_ids_.insert(section.id()).second) {
-      problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
-    }
+    CheckId(node, what, IsItemId(section.id()), kItemIdFormat,
+            [&] { return section_ids_.insert(section.id()).second; });
     if (section.title().empty()) {
       problems_.Add(node.self(), absl::StrCat(what, ": title is required"));
     }
@@ -269,11 +270,8 @@ class Validator {
                       const Node& node) {
     const std::string what = absl::StrCat("section ", Quote(section.id()),
                                           ": criterion ", Quote(c.id()));
-    if (!IsItemId(c.id())) {
-      problems_.Add(node.At("id"), absl::StrCat(what, ": id ", kItemIdFormat));
-    } else if (!criterion_ids_.insert(c.id()).second) {
-      problems_.Add(node.At("id"), absl::StrCat(what, " is defined twice"));
-    }
+    CheckId(node, what, IsItemId(c.id()), kItemIdFormat,
+            [&] { return criterion_ids_.insert(c.id()).second; });
     if (c.wording().empty()) {
       problems_.Add(node.self(), absl::StrCat(what, ": wording is required"));
     }

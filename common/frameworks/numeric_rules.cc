@@ -63,22 +63,20 @@ void NumericRules::CheckThresholds(absl::string_view share_section) {
   }
   const v1::FindingThresholds& t = f_.thresholds();
   const Node node = root_.Child("thresholds", -1);
-  bool strength_ok = false;
-  bool improvement_ok = false;
-  if (!t.has_strength_at_least()) {
-    problems_.Add(node.self(), "thresholds.strength_at_least is required");
-  } else {
-    strength_ok = CheckFraction(t.strength_at_least(),
-                                node.Child("strength_at_least", -1),
-                                "thresholds.strength_at_least");
-  }
-  if (!t.has_improvement_below()) {
-    problems_.Add(node.self(), "thresholds.improvement_below is required");
-  } else {
-    improvement_ok = CheckFraction(t.improvement_below(),
-                                   node.Child("improvement_below", -1),
-                                   "thresholds.improvement_below");
-  }
+  // Both thresholds are required; each must be a well-formed fraction.
+  auto required = [&](bool present, const v1::Fraction& fraction,
+                      absl::string_view field) {
+    const std::string what = absl::StrCat("thresholds.", field);
+    if (!present) {
+      problems_.Add(node.self(), absl::StrCat(what, " is required"));
+      return false;
+    }
+    return CheckFraction(fraction, node.Child(field, -1), what);
+  };
+  const bool strength_ok = required(t.has_strength_at_least(),
+                                    t.strength_at_least(), "strength_at_least");
+  const bool improvement_ok = required(
+      t.has_improvement_below(), t.improvement_below(), "improvement_below");
   if (strength_ok && improvement_ok &&
       CompareFractions(t.improvement_below(), t.strength_at_least()) > 0) {
     problems_.Add(node.At("improvement_below"),
