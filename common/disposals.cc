@@ -2,14 +2,19 @@
 
 namespace yjinspect::common {
 
-bool IsOutOfCourtDisposal(v1::DisposalType type) {
+DisposalKind KindOfDisposal(v1::DisposalType type) {
   switch (type) {
     case v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION:
     case v1::DISPOSAL_TYPE_YOUTH_CAUTION:
     case v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION:
-      return true;
+      return DisposalKind::kOutOfCourt;
+    case v1::DISPOSAL_TYPE_REFERRAL_ORDER:
+    case v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER:
+    case v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER:
+    case v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE:
+      return DisposalKind::kCourt;
     default:
-      return false;
+      return DisposalKind::kUnknown;
   }
 }
 

@@ -7,9 +7,26 @@
 
 namespace yjinspect::common {
 
-// Community resolutions, youth cautions and youth conditional cautions: work
-// delivered without a court, usually completed within weeks, so that an
-// inspection meets most of them after they ended.
-bool IsOutOfCourtDisposal(v1::DisposalType type);
+enum class DisposalKind {
+  // DISPOSAL_TYPE_UNSPECIFIED, or a value this build does not know.
+  kUnknown,
+  // Community resolutions, youth cautions and youth conditional cautions:
+  // work delivered without a court, usually completed within weeks, so that
+  // an inspection meets most of them after they ended.
+  kOutOfCourt,
+  // Referral orders, youth rehabilitation orders and custodial sentences
+  // (detention and training orders, longer sentences).
+  kCourt,
+};
+
+DisposalKind KindOfDisposal(v1::DisposalType type);
+
+inline bool IsOutOfCourtDisposal(v1::DisposalType type) {
+  return KindOfDisposal(type) == DisposalKind::kOutOfCourt;
+}
+
+inline bool IsCourtDisposal(v1::DisposalType type) {
+  return KindOfDisposal(type) == DisposalKind::kCourt;
+}
 
 }  // namespace yjinspect::common

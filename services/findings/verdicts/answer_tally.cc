@@ -10,18 +10,6 @@
 namespace yjinspect::findings {
 namespace {
 
-bool IsCourtDisposal(v1::DisposalType type) {
-  switch (type) {
-    case v1::DISPOSAL_TYPE_REFERRAL_ORDER:
-    case v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER:
-    case v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER:
-    case v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // The error for a record with at least one bad answer; slow path, scans the
 // whole record so that the error does not depend on map iteration order.
 absl::Status BadAnswerError(const FrameworkIndex& index,
@@ -60,7 +48,7 @@ bool SectionCovers(const v1::Section& section, const v1::CaseAnswers& record) {
   if (record.source() != v1::EVIDENCE_SOURCE_CASES) return true;
   switch (section.scope()) {
     case v1::CASE_SCOPE_COURT_DISPOSALS:
-      return IsCourtDisposal(record.disposal_type());
+      return common::IsCourtDisposal(record.disposal_type());
     case v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS:
       return common::IsOutOfCourtDisposal(record.disposal_type());
     default:
