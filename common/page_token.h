@@ -64,4 +64,41 @@ auto ReadPage(absl::string_view list_key, absl::string_view page_token,
   return Result(std::move(page));
 }
 
+// The page a List request asks for. Adds a bad `page_size` to `violations`
+// (after whatever the caller found in the request's other fields), refuses
+// the request with all of them (INVALID_ARGUMENT naming `what`), then reads
+// the page of `list_key` after `request.page_token()` as ReadPage does.
+template <typename Request, typename Scan>
+auto ReadRequestedPage(FieldViolations& violations, absl::string_view what,
+                       const Request& request, absl::string_view list_key,
+                       Scan&& scan) {
+  const auto page_size =
+      static_cast<size_t>(CheckPageSize(violations, request.page_size()));
+  using Result = decltype(ReadPage(list_key, request.page_token(), page_size,
+                                   std::forward<Scan>(scan)));
+  if (absl::Status refused = violations.ToStatus(what); !refused.ok()) {
+    return Result(std::move(refused));
+  }
+  return ReadPage(list_key, request.page_token(), page_size,
+                  std::forward<Scan>(scan));
+}
+
+// Moves a page's values, each through `project`, into `values` (a response's
+// repeated field) and returns the page's next-page token for the response.
+template <typename Entry, typename Repeated, typename Project>
+std::string MovePageInto(Page<Entry>& page, Repeated* values,
+                         Project&& project) {
+  for (Entry& entry : page.entries) {
+    *values->Add() = project(std::move(entry.value));
+  }
+  return std::move(page.next_page_token);
+}
+
+template <typename Entry, typename Repeated>
+std::string MovePageInto(Page<Entry>& page, Repeated* values) {
+  return MovePageInto(page, values, [](auto&& value) -> decltype(auto) {
+    return std::move(value);
+  });
+}
+
 }  // namespace yjinspect::common

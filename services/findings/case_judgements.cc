@@ -299,22 +299,20 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
     done(invalid);
     return;
   }
-  auto inspection = store_.GetInspection(*inspection_id);
-  if (!inspection.ok() || !inspection->has_value()) {
-    done(inspection.ok() ? absl::NotFoundError(absl::StrCat(
-                               "inspection ", request.inspection(),
-                               " is not known to the findings service"))
-                         : inspection.status());
+  absl::StatusOr<v1::Inspection> inspection =
+      KnownInspection(store_, *inspection_id, request.inspection());
+  if (!inspection.ok()) {
+    done(inspection.status());
     return;
   }
   const v1::Framework* framework = frameworks_.Find(
-      (*inspection)->framework_id(), (*inspection)->framework_version());
+      inspection->framework_id(), inspection->framework_version());
   if (framework == nullptr) {
     done(
         absl::FailedPreconditionError("the inspection's framework is unknown"));
     return;
   }
-  if ((*inspection)->state() > v1::INSPECTION_STATE_FIELDWORK) {
+  if (inspection->state() > v1::INSPECTION_STATE_FIELDWORK) {
     // The same answers again (a rerun) are no change; anything else is.
     auto interviews = store_.ScanInterviews(*inspection_id);
     const std::string name = absl::StrCat(request.inspection(), "/interviews/",
@@ -330,7 +328,7 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
     }
     done(absl::FailedPreconditionError(absl::StrCat(
         "inspection ", request.inspection(), " is past fieldwork (",
-        v1::InspectionState_Name((*inspection)->state()),
+        v1::InspectionState_Name(inspection->state()),
         "): its interviews can no longer change")));
     return;
   }
@@ -341,8 +339,8 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
     done(invalid);
     return;
   }
-  const int32_t revision = (*inspection)->sample().revision();
-  if ((*inspection)->state() == v1::INSPECTION_STATE_FIELDWORK) {
+  const int32_t revision = inspection->sample().revision();
+  if (inspection->state() == v1::INSPECTION_STATE_FIELDWORK) {
     done(StoreInterview(request, *framework, revision));
     return;
   }
@@ -404,21 +402,16 @@ absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(
   common::FieldViolations v;
   auto inspection_id =
       common::CheckInspectionName(v, "parent", request.parent());
-  const size_t page_size =
-      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
-  RETURN_IF_ERROR(v.ToStatus("ListCaseFindings request"));
-  ASSIGN_OR_RETURN(
-      auto page, common::ReadPage(absl::StrCat("findings:", request.parent()),
-                                  request.page_token(), page_size,
+  ASSIGN_OR_RETURN(auto page, common::ReadRequestedPage(
+                                  v, "ListCaseFindings request", request,
+                                  absl::StrCat("findings:", request.parent()),
                                   [&](const std::string& after, size_t limit) {
                                     return store_.ScanFindings(*inspection_id,
                                                                after, limit);
                                   }));
   v1::ListCaseFindingsResponse response;
-  for (auto& entry : page.entries) {
-    *response.add_case_findings() = std::move(entry.value);
-  }
-  response.set_next_page_token(std::move(page.next_page_token));
+  response.set_next_page_token(
+      common::MovePageInto(page, response.mutable_case_findings()));
   return response;
 }
 
@@ -426,12 +419,9 @@ absl::StatusOr<v1::ListJudgementHistoryResponse> CaseJudgements::History(
     const v1::ListJudgementHistoryRequest& request) const {
   common::FieldViolations v;
   auto name = common::CheckCaseFindingsName(v, "name", request.name());
-  const size_t page_size =
-      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
-  RETURN_IF_ERROR(v.ToStatus("ListJudgementHistory request"));
-  ASSIGN_OR_RETURN(
-      auto page, common::ReadPage(absl::StrCat("history:", request.name()),
-                                  request.page_token(), page_size,
+  ASSIGN_OR_RETURN(auto page, common::ReadRequestedPage(
+                                  v, "ListJudgementHistory request", request,
+                                  absl::StrCat("history:", request.name()),
                                   [&](const std::string& after, size_t limit) {
                                     return store_.ScanHistory(
                                         name->inspection_id, name->case_id,

@@ -123,14 +123,11 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
       const std::string inspection_id,
       common::RequireInspectionName("inspection", request.inspection(),
                                     "SetReportInputs request"));
-  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(inspection_id));
-  if (!inspection) {
-    return absl::NotFoundError(
-        absl::StrCat("inspection ", request.inspection(),
-                     " is not known to the findings service"));
-  }
+  ASSIGN_OR_RETURN(
+      const v1::Inspection inspection,
+      KnownInspection(store_, inspection_id, request.inspection()));
   const v1::Framework* framework = frameworks_.Find(
-      inspection->framework_id(), inspection->framework_version());
+      inspection.framework_id(), inspection.framework_version());
   RETURN_IF_ERROR(Validate(request, framework).ToStatus("report inputs"));
   v1::ReportInputs next = request.inputs();
   next.DiscardUnknownFields();
@@ -142,7 +139,7 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
       [&](const std::optional<v1::ReportInputs>& current)
           -> absl::StatusOr<v1::ReportInputs> {
         if (current && current->etag() == next.etag()) return *current;
-        if (inspection->state() == v1::INSPECTION_STATE_REPORT_PUBLISHED) {
+        if (inspection.state() == v1::INSPECTION_STATE_REPORT_PUBLISHED) {
           return absl::FailedPreconditionError(absl::StrCat(
               "inspection ", request.inspection(),
               " is REPORT_PUBLISHED: the published report's inputs can no "

@@ -98,13 +98,8 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
   ASSIGN_OR_RETURN(
       g.inspection_id,
       common::RequireInspectionName("inspection", inspection_name, "request"));
-  ASSIGN_OR_RETURN(auto inspection, store_.GetInspection(g.inspection_id));
-  if (!inspection) {
-    return absl::NotFoundError(
-        absl::StrCat("inspection ", inspection_name,
-                     " is not known to the findings service"));
-  }
-  g.inspection = std::move(*inspection);
+  ASSIGN_OR_RETURN(g.inspection,
+                   KnownInspection(store_, g.inspection_id, inspection_name));
   g.framework = frameworks_.Find(g.inspection.framework_id(),
                                  g.inspection.framework_version());
   if (g.framework == nullptr) {

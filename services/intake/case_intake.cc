@@ -285,21 +285,18 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
                         : absl::StrCat(common::kYotNameFormat,
                                        ", or yots/- for every YOT"));
   }
-  const size_t page_size =
-      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
-  RETURN_IF_ERROR(v.ToStatus("ListCases request"));
-  ASSIGN_OR_RETURN(
-      auto page, common::ReadPage(absl::StrCat("cases:", request.parent()),
-                                  request.page_token(), page_size,
+  ASSIGN_OR_RETURN(auto page, common::ReadRequestedPage(
+                                  v, "ListCases request", request,
+                                  absl::StrCat("cases:", request.parent()),
                                   [&](const std::string& after, size_t limit) {
                                     return store_.ScanCases(
                                         *yot == "-" ? "" : *yot, after, limit);
                                   }));
   v1::ListCasesResponse response;
-  for (auto& entry : page.entries) {
-    *response.add_cases() = std::move(*entry.value.mutable_case_());
-  }
-  response.set_next_page_token(std::move(page.next_page_token));
+  response.set_next_page_token(common::MovePageInto(
+      page, response.mutable_cases(), [](v1::StoredCase&& stored) {
+        return std::move(*stored.mutable_case_());
+      }));
   return response;
 }
 

@@ -161,14 +161,12 @@ absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
   if (!request.yot().empty() && !common::ParseYotName(request.yot())) {
     v.Add("yot", std::string(common::kYotNameFormat));
   }
-  const size_t page_size =
-      static_cast<size_t>(common::CheckPageSize(v, request.page_size()));
-  RETURN_IF_ERROR(v.ToStatus("ListInspections request"));
   const std::string& yot = request.yot();
-  ASSIGN_OR_RETURN(
-      auto page,
-      common::ReadPage(absl::StrCat("inspections:", yot), request.page_token(),
-                       page_size, [&](const std::string& after, size_t limit) {
+  ASSIGN_OR_RETURN(auto page,
+                   common::ReadRequestedPage(
+                       v, "ListInspections request", request,
+                       absl::StrCat("inspections:", yot),
+                       [&](const std::string& after, size_t limit) {
                          return store_.ScanInspections(
                              after, limit,
                              [&yot](const v1::Inspection& inspection) {
@@ -176,10 +174,8 @@ absl::StatusOr<v1::ListInspectionsResponse> InspectionRegistry::ListInspections(
                              });
                        }));
   v1::ListInspectionsResponse response;
-  for (auto& entry : page.entries) {
-    *response.add_inspections() = std::move(entry.value);
-  }
-  response.set_next_page_token(std::move(page.next_page_token));
+  response.set_next_page_token(
+      common::MovePageInto(page, response.mutable_inspections()));
   return response;
 }
 

@@ -13,9 +13,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
@@ -139,5 +142,20 @@ class FindingsStore : public common::AuditSource {
   // Size and write stalls of the RocksDB store, for metrics.
   virtual common::StorageFigures Figures() const = 0;
 };
+
+// The inspection `name` (whose id is `inspection_id`) as intake last sent
+// it; NOT_FOUND when it does not exist or has not arrived yet.
+inline absl::StatusOr<v1::Inspection> KnownInspection(
+    const FindingsStore& store, absl::string_view inspection_id,
+    absl::string_view name) {
+  absl::StatusOr<std::optional<v1::Inspection>> found =
+      store.GetInspection(inspection_id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) {
+    return absl::NotFoundError(absl::StrCat(
+        "inspection ", name, " is not known to the findings service"));
+  }
+  return std::move(**found);
+}
 
 }  // namespace yjinspect::findings

@@ -9,6 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "gtest/gtest.h"
 #include "yjinspect/v1/storage.pb.h"
 
@@ -200,6 +201,66 @@ TEST(ReadPageTest, AScanErrorIsReturnedAsItIs) {
         absl::DataLossError("corrupt"));
   });
   EXPECT_EQ(page.status().code(), absl::StatusCode::kDataLoss);
+}
+
+// A List request as the generated messages have it.
+struct ListRequest {
+  int page_size_value = 0;
+  std::string page_token_value;
+  int page_size() const { return page_size_value; }
+  const std::string& page_token() const { return page_token_value; }
+};
+
+TEST(ReadRequestedPageTest, ReadsThePageTheRequestAsksFor) {
+  FieldViolations v;
+  auto first = ReadRequestedPage(v, "ListThings request", ListRequest{3, ""},
+                                 "list", ScanSeven);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_THAT(Keys(*first), ElementsAre("k01", "k02", "k03"));
+  auto second = ReadRequestedPage(v, "ListThings request",
+                                  ListRequest{3, first->next_page_token},
+                                  "list", ScanSeven);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_THAT(Keys(*second), ElementsAre("k04", "k05", "k06"));
+}
+
+TEST(ReadRequestedPageTest, RefusesEveryViolationBeforeAnyScan) {
+  FieldViolations v;
+  v.Add("parent", "is required");
+  bool scanned = false;
+  auto page =
+      ReadRequestedPage(v, "ListThings request", ListRequest{-1, ""}, "list",
+                        [&](const std::string& after, size_t limit) {
+                          scanned = true;
+                          return ScanSeven(after, limit);
+                        });
+  EXPECT_EQ(page.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(page.status().message()),
+              ::testing::AllOf(::testing::HasSubstr("ListThings request"),
+                               ::testing::HasSubstr("parent"),
+                               ::testing::HasSubstr("page_size")));
+  EXPECT_FALSE(scanned);
+}
+
+struct ValuedEntry {
+  std::string key;
+  std::string value;
+};
+
+TEST(MovePageIntoTest, MovesTheValuesAndGivesTheNextToken) {
+  Page<ValuedEntry> page{{{"k1", "first"}, {"k2", "second"}}, "next"};
+  google::protobuf::RepeatedPtrField<std::string> values;
+  EXPECT_EQ(MovePageInto(page, &values), "next");
+  EXPECT_THAT(values, ElementsAre("first", "second"));
+}
+
+TEST(MovePageIntoTest, ProjectsEachValue) {
+  Page<ValuedEntry> page{{{"k1", "first"}}, ""};
+  google::protobuf::RepeatedPtrField<std::string> values;
+  EXPECT_EQ(MovePageInto(page, &values,
+                         [](std::string&& value) { return value + "!"; }),
+            "");
+  EXPECT_THAT(values, ElementsAre("first!"));
 }
 
 }  // namespace
