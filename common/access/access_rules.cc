@@ -68,6 +68,14 @@ MethodRule Rule(absl::string_view service, absl::string_view method,
       }};
 }
 
+// A whole-service operation, on no YOT or inspection: only `role` may.
+template <typename Request>
+MethodRule ServiceWideRule(absl::string_view service, absl::string_view method,
+                           Role role) {
+  return Rule<Request>(service, method, {{role, Scope::kAny}},
+                       [](const Request&) { return Target{}; });
+}
+
 std::vector<MethodRule> BuildRules() {
   const std::vector<Grant> case_readers = {{kSubmitter, Scope::kOwnYot},
                                            {kInspector, Scope::kAssignedYot},
@@ -180,22 +188,17 @@ std::vector<MethodRule> BuildRules() {
                                     findings_of));
   // Both services' audit trails: read and checked by auditors only (the
   // people whose actions they record do not see them), whole-service.
-  rules.push_back(Rule<v1::ListAuditRecordsRequest>(
-      kAuditTrail, "ListAuditRecords", {{kAuditor, Scope::kAny}},
-      [](const auto&) { return Target{}; }));
-  rules.push_back(Rule<v1::VerifyAuditChainRequest>(
-      kAuditTrail, "VerifyAuditChain", {{kAuditor, Scope::kAny}},
-      [](const auto&) { return Target{}; }));
+  rules.push_back(ServiceWideRule<v1::ListAuditRecordsRequest>(
+      kAuditTrail, "ListAuditRecords", kAuditor));
+  rules.push_back(ServiceWideRule<v1::VerifyAuditChainRequest>(
+      kAuditTrail, "VerifyAuditChain", kAuditor));
   // Backups copy every record of a store: operators only.
-  rules.push_back(Rule<v1::CreateBackupRequest>(
-      kAdmin, "CreateBackup", {{kOperator, Scope::kAny}},
-      [](const auto&) { return Target{}; }));
-  rules.push_back(Rule<v1::ListBackupsRequest>(
-      kAdmin, "ListBackups", {{kOperator, Scope::kAny}},
-      [](const auto&) { return Target{}; }));
-  rules.push_back(Rule<v1::VerifyBackupRequest>(
-      kAdmin, "VerifyBackup", {{kOperator, Scope::kAny}},
-      [](const auto&) { return Target{}; }));
+  rules.push_back(ServiceWideRule<v1::CreateBackupRequest>(
+      kAdmin, "CreateBackup", kOperator));
+  rules.push_back(ServiceWideRule<v1::ListBackupsRequest>(kAdmin, "ListBackups",
+                                                          kOperator));
+  rules.push_back(ServiceWideRule<v1::VerifyBackupRequest>(
+      kAdmin, "VerifyBackup", kOperator));
   return rules;
 }
 

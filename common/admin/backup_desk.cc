@@ -31,6 +31,15 @@ absl::Status BackupDesk::CheckConfigured() const {
   return absl::OkStatus();
 }
 
+bool BackupDesk::Refused(const FieldViolations& violations,
+                         absl::string_view request, const Done& done) const {
+  absl::Status refused = violations.ToStatus(request);
+  if (refused.ok()) refused = CheckConfigured();
+  if (refused.ok()) return false;
+  done(refused);
+  return true;
+}
+
 void BackupDesk::CreateBackup(const v1::CreateBackupRequest& request,
                               const std::string& requested_by, Done done) {
   FieldViolations violations;
@@ -38,12 +47,7 @@ void BackupDesk::CreateBackup(const v1::CreateBackupRequest& request,
     violations.Add("keep_latest", absl::StrCat("at most ", kMaxKeepLatest,
                                                " (0 keeps every backup)"));
   }
-  absl::Status refused = violations.ToStatus("CreateBackupRequest");
-  if (refused.ok()) refused = CheckConfigured();
-  if (!refused.ok()) {
-    done(refused);
-    return;
-  }
+  if (Refused(violations, "CreateBackupRequest", done)) return;
   const uint32_t keep_latest = request.keep_latest();
   Start([this, keep_latest,
          requested_by] { return Take(keep_latest, requested_by); },
@@ -87,12 +91,7 @@ void BackupDesk::VerifyBackup(const v1::VerifyBackupRequest& request,
     violations.Add("backup_id",
                    "required: the number CreateBackup or ListBackups gave");
   }
-  absl::Status refused = violations.ToStatus("VerifyBackupRequest");
-  if (refused.ok()) refused = CheckConfigured();
-  if (!refused.ok()) {
-    done(refused);
-    return;
-  }
+  if (Refused(violations, "VerifyBackupRequest", done)) return;
   const uint32_t backup_id = request.backup_id();
   Start(
       [this, backup_id] {

@@ -11,7 +11,9 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "common/field_violations.h"
 #include "yjinspect/v1/admin_service.pb.h"
 
 namespace yjinspect::common {
@@ -70,6 +72,10 @@ class BackupDesk {
   // a job runs already or the desk is shut down (then `done` gets why).
   void Start(std::function<absl::StatusOr<v1::Backup>()> job, Done done);
   absl::Status CheckConfigured() const;
+  // Gives `done` what refuses a request (its fields first, then a server
+  // without a backup folder) and answers true; false when nothing does.
+  bool Refused(const FieldViolations& violations, absl::string_view request,
+               const Done& done) const;
   absl::StatusOr<v1::Backup> Take(uint32_t keep_latest,
                                   const std::string& requested_by);
 

@@ -1,5 +1,6 @@
 #include "common/host/flag_environment.h"
 
+#include "absl/algorithm/container.h"
 #include "absl/flags/commandlineflag.h"
 #include "absl/flags/reflection.h"
 #include "absl/strings/ascii.h"
@@ -21,13 +22,9 @@ bool IsAbseilFlag(const absl::CommandLineFlag& flag) {
 // Upper-case letters, digits and underscores only, so that only the exact
 // spelling FlagEnvironmentName gives can match a flag.
 bool IsUpperSnakeCase(absl::string_view name) {
-  if (name.empty()) return false;
-  for (char c : name) {
-    if (!absl::ascii_isupper(c) && !absl::ascii_isdigit(c) && c != '_') {
-      return false;
-    }
-  }
-  return true;
+  return !name.empty() && absl::c_all_of(name, [](char c) {
+    return absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c == '_';
+  });
 }
 
 }  // namespace

@@ -114,22 +114,19 @@ grpc::ServerUnaryReactor* CallEdge::Unary(
   return edge.reactor();
 }
 
-// A stream refused before it started: finishes at once.
+// A stream refused before it started: finishes at once. `Reactor` is the
+// stream's gRPC reactor (ServerWriteReactor or ServerReadReactor).
+template <typename Reactor>
+class RefusedStream final : public Reactor {
+ public:
+  explicit RefusedStream(const absl::Status& status) {
+    this->Finish(ToGrpcStatus(status));
+  }
+  void OnDone() override { delete this; }
+};
 template <typename Response>
-class RefusedWriter final : public grpc::ServerWriteReactor<Response> {
- public:
-  explicit RefusedWriter(const absl::Status& status) {
-    this->Finish(ToGrpcStatus(status));
-  }
-  void OnDone() override { delete this; }
-};
+using RefusedWriter = RefusedStream<grpc::ServerWriteReactor<Response>>;
 template <typename Request>
-class RefusedReader final : public grpc::ServerReadReactor<Request> {
- public:
-  explicit RefusedReader(const absl::Status& status) {
-    this->Finish(ToGrpcStatus(status));
-  }
-  void OnDone() override { delete this; }
-};
+using RefusedReader = RefusedStream<grpc::ServerReadReactor<Request>>;
 
 }  // namespace yjinspect::common

@@ -24,14 +24,20 @@ rocksdb::BackupEngineOptions EngineOptions(const std::string& backup_dir) {
   return options;
 }
 
-absl::StatusOr<std::unique_ptr<rocksdb::BackupEngine>> OpenEngine(
-    const std::string& backup_dir) {
-  rocksdb::BackupEngine* raw = nullptr;
-  rocksdb::IOStatus s = rocksdb::BackupEngine::Open(
-      EngineOptions(backup_dir), rocksdb::Env::Default(), &raw);
+// Opens a BackupEngine (writing) or BackupEngineReadOnly on the folder.
+template <typename Engine>
+absl::StatusOr<std::unique_ptr<Engine>> Open(const std::string& backup_dir) {
+  Engine* raw = nullptr;
+  rocksdb::IOStatus s =
+      Engine::Open(EngineOptions(backup_dir), rocksdb::Env::Default(), &raw);
   RETURN_IF_ERROR(
       FromRocksDb(s, absl::StrCat("opening the backup folder ", backup_dir)));
-  return std::unique_ptr<rocksdb::BackupEngine>(raw);
+  return std::unique_ptr<Engine>(raw);
+}
+
+absl::StatusOr<std::unique_ptr<rocksdb::BackupEngine>> OpenEngine(
+    const std::string& backup_dir) {
+  return Open<rocksdb::BackupEngine>(backup_dir);
 }
 
 // Reading needs the folder: a missing one is NOT_FOUND rather than created.
@@ -42,12 +48,7 @@ absl::StatusOr<std::unique_ptr<rocksdb::BackupEngineReadOnly>> OpenReader(
     return absl::NotFoundError(
         absl::StrCat("there is no backup folder at ", backup_dir));
   }
-  rocksdb::BackupEngineReadOnly* raw = nullptr;
-  rocksdb::IOStatus s = rocksdb::BackupEngineReadOnly::Open(
-      EngineOptions(backup_dir), rocksdb::Env::Default(), &raw);
-  RETURN_IF_ERROR(
-      FromRocksDb(s, absl::StrCat("opening the backup folder ", backup_dir)));
-  return std::unique_ptr<rocksdb::BackupEngineReadOnly>(raw);
+  return Open<rocksdb::BackupEngineReadOnly>(backup_dir);
 }
 
 v1::Backup ToBackup(const rocksdb::BackupInfo& info) {

@@ -1,6 +1,9 @@
 #include "services/findings/report/html_writer.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -10,27 +13,28 @@ std::string ClassAttribute(absl::string_view classes) {
   return absl::StrCat(" class=\"", EscapeHtml(classes), "\"");
 }
 
+// The markup that opens and closes a run of each style.
+std::pair<absl::string_view, absl::string_view> Markup(RunStyle style) {
+  switch (style) {
+    case RunStyle::kPlain:
+      return {"", ""};
+    case RunStyle::kEmphasis:
+      return {"<em>", "</em>"};
+    case RunStyle::kStrong:
+      return {"<strong>", "</strong>"};
+    case RunStyle::kSuperscript:
+      return {"<sup>", "</sup>"};
+    case RunStyle::kNumber:
+      return {"<span class=\"num\">", "</span>"};
+  }
+  return {"", ""};
+}
+
 std::string WriteInline(const Inline& line) {
   std::string out;
   for (const Run& run : line) {
-    const std::string text = EscapeHtml(run.text);
-    switch (run.style) {
-      case RunStyle::kPlain:
-        out += text;
-        break;
-      case RunStyle::kEmphasis:
-        absl::StrAppend(&out, "<em>", text, "</em>");
-        break;
-      case RunStyle::kStrong:
-        absl::StrAppend(&out, "<strong>", text, "</strong>");
-        break;
-      case RunStyle::kSuperscript:
-        absl::StrAppend(&out, "<sup>", text, "</sup>");
-        break;
-      case RunStyle::kNumber:
-        absl::StrAppend(&out, "<span class=\"num\">", text, "</span>");
-        break;
-    }
+    const auto [open, close] = Markup(run.style);
+    absl::StrAppend(&out, open, EscapeHtml(run.text), close);
   }
   return out;
 }

@@ -132,6 +132,20 @@ void ScoreByKeyQuestion(const FrameworkIndex& index,
                 sums[lowest].applicable(), verdict);
 }
 
+// The final rating is the computed one, unless the lead inspector's
+// recorded decision overrode it (the decision says by whom and why).
+template <typename Rated>
+void SetFinalRating(const v1::VerdictOverride* decision, Rated& rated) {
+  if (decision == nullptr) {
+    rated.set_final_rating(rated.computed_rating());
+    return;
+  }
+  rated.set_final_rating(decision->value());
+  rated.set_overridden(true);
+  rated.set_override_reason(decision->reason());
+  rated.set_override_by(decision->by());
+}
+
 void FillSection(const FrameworkIndex& index, size_t s,
                  const AnswerTally& tally, const RecordedDecisions& decisions,
                  v1::SectionVerdict& verdict) {
@@ -163,14 +177,7 @@ void FillSection(const FrameworkIndex& index, size_t s,
       verdict.set_status(v1::RATING_STATUS_NOT_RATED);
       break;
   }
-  if (const v1::VerdictOverride* o = decisions.section_overrides[s]) {
-    verdict.set_final_rating(o->value());
-    verdict.set_overridden(true);
-    verdict.set_override_reason(o->reason());
-    verdict.set_override_by(o->by());
-  } else {
-    verdict.set_final_rating(verdict.computed_rating());
-  }
+  SetFinalRating(decisions.section_overrides[s], verdict);
   if (const v1::RatingBand* band =
           index.FindStandardBand(verdict.final_rating())) {
     verdict.set_points(band->points());
@@ -214,14 +221,7 @@ absl::Status FillOverall(const FrameworkIndex& index,
     }
     overall.set_status(v1::RATING_STATUS_RATED);
   }
-  if (const v1::VerdictOverride* o = decisions.overall_override) {
-    overall.set_final_rating(o->value());
-    overall.set_overridden(true);
-    overall.set_override_reason(o->reason());
-    overall.set_override_by(o->by());
-  } else {
-    overall.set_final_rating(overall.computed_rating());
-  }
+  SetFinalRating(decisions.overall_override, overall);
   return absl::OkStatus();
 }
 
