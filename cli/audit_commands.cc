@@ -1,7 +1,6 @@
 #include "cli/audit_commands.h"
 
 #include <iostream>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "absl/strings/str_replace.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/client/unary_call.h"
 #include "cli/json_output.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/util/time_util.h"
@@ -24,7 +24,8 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 struct AuditOptions {
-  std::string service;
+  // intake, findings or all.
+  std::string service = "all";
   std::string resource;
   std::string caller;
   std::string action;
@@ -119,12 +120,11 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
 int Verify(const GlobalOptions& global, const AuditOptions& options) {
   bool all_intact = true;
   for (const auto& [service, address] : Targets(global, options.service)) {
-    auto stub = v1::AuditTrail::NewStub(Connect(address));
-    v1::VerifyAuditChainResponse response;
-    grpc::Status status =
-        stub->VerifyAuditChain(Deadline(absl::Minutes(5)).get(),
-                               v1::VerifyAuditChainRequest(), &response);
-    if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
+    auto verified =
+        CallService(address, &v1::AuditTrail::Stub::VerifyAuditChain,
+                    v1::VerifyAuditChainRequest(), absl::Minutes(5));
+    if (!verified.ok()) return ReportFailure(verified.status());
+    const v1::VerifyAuditChainResponse& response = *verified;
     all_intact &= response.intact();
     if (global.json) {
       PrintJsonLine(
@@ -143,53 +143,46 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
   return all_intact ? kExitOk : kExitDamaged;
 }
 
+// --service: whose audit trail.
+void AddServiceOption(CLI::App& command, std::string* service) {
+  command.add_option("--service", *service, "intake, findings or all")
+      ->check(CLI::IsMember({"intake", "findings", "all"}))
+      ->capture_default_str();
+}
+
 }  // namespace
 
-void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
-                      std::function<int()>* action) {
-  auto options = std::make_shared<AuditOptions>();
-  CLI::App* audit = app.add_subcommand(
+void AddAuditCommands(Subcommands commands) {
+  Subcommands audit = commands.AddGroup(
       "audit",
       "Read and check the services' audit trails (reads of cases, judgement "
       "changes, verdict decisions, publication, erasures).");
-  audit->require_subcommand(1);
-  const std::vector<std::string> services = {"intake", "findings", "all"};
 
-  CLI::App* list = audit->add_subcommand(
-      "list", "List audit records in sequence order, filtered.");
-  options->service = "all";
-  list->add_option("--service", options->service, "intake, findings or all")
-      ->check(CLI::IsMember(services))
-      ->capture_default_str();
-  list->add_option("--resource", options->resource,
+  auto [list, filter] = audit.Add(
+      "list", "List audit records in sequence order, filtered.", List);
+  AddServiceOption(*list, &filter->service);
+  list->add_option("--resource", filter->resource,
                    "only records of this resource name");
-  list->add_option("--caller", options->caller, "only records of this caller");
-  list->add_option("--action", options->action,
+  list->add_option("--caller", filter->caller, "only records of this caller");
+  list->add_option("--action", filter->action,
                    "only records of this action (read-case, list-cases, "
                    "erase-case, agree-verdicts, publish-report, "
                    "record-judgements, read-case-findings, "
                    "list-case-findings, read-judgement-history, "
                    "override-verdict, record-panel-rating, apply-erasure, "
                    "receive-case)");
-  list->add_option("--since", options->since,
+  list->add_option("--since", filter->since,
                    "only records at or after this RFC 3339 time");
-  list->add_option("--until", options->until,
+  list->add_option("--until", filter->until,
                    "only records before this RFC 3339 time");
-  list->add_option("--limit", options->limit, "at most this many records");
-  list->callback([&global, options, action] {
-    *action = [&global, options] { return List(global, *options); };
-  });
+  list->add_option("--limit", filter->limit, "at most this many records");
 
-  CLI::App* verify = audit->add_subcommand(
+  auto [verify, trail] = audit.Add(
       "verify",
       "Check every record's hash and link. Exit code 5 and the first broken "
-      "record when a record was removed or edited.");
-  verify->add_option("--service", options->service, "intake, findings or all")
-      ->check(CLI::IsMember(services))
-      ->capture_default_str();
-  verify->callback([&global, options, action] {
-    *action = [&global, options] { return Verify(global, *options); };
-  });
+      "record when a record was removed or edited.",
+      Verify);
+  AddServiceOption(*verify, &trail->service);
 }
 
 }  // namespace yjinspect::cli

@@ -3,14 +3,11 @@
 // The command line's audit subcommands: `audit list` and `audit verify`
 // read a service's audit trail.
 
-#include <functional>
-
 #include "CLI/CLI.hpp"
-#include "cli/intake_commands.h"
+#include "cli/subcommand.h"
 
 namespace yjinspect::cli {
 
-void AddAuditCommands(CLI::App& app, const GlobalOptions& global,
-                      std::function<int()>* action);
+void AddAuditCommands(Subcommands commands);
 
 }  // namespace yjinspect::cli

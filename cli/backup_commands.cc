@@ -1,7 +1,6 @@
 #include "cli/backup_commands.h"
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "absl/strings/str_format.h"
@@ -97,22 +96,26 @@ int Restore(const GlobalOptions& global,
   return kExitOk;
 }
 
+// --service: which service's store, intake's or findings'.
+CLI::Option* AddStoreOption(CLI::App& command, std::string* service,
+                            const std::string& help) {
+  return command.add_option("--service", *service, help)
+      ->check(CLI::IsMember({"intake", "findings"}));
+}
+
 }  // namespace
 
-void AddBackupCommands(CLI::App& app, const GlobalOptions& global,
-                       std::function<int()>* action) {
-  auto backup_options = std::make_shared<BackupOptions>();
-  CLI::App* backup = app.add_subcommand(
+void AddBackupCommands(Subcommands commands) {
+  auto [backup, backup_options] = commands.Add(
       "backup",
       "Back up a running service's store into the folder its server was "
       "started with (--backup_dir), while it keeps serving; or list or "
-      "check its backups.");
-  backup
-      ->add_option("--service", backup_options->service,
-                   "whose store: intake (at --intake) or findings (at "
-                   "--findings)")
-      ->required()
-      ->check(CLI::IsMember({"intake", "findings"}));
+      "check its backups.",
+      Backup);
+  AddStoreOption(*backup, &backup_options->service,
+                 "whose store: intake (at --intake) or findings (at "
+                 "--findings)")
+      ->required();
   backup
       ->add_option("--keep-latest", backup_options->keep_latest,
                    "after the backup, delete all but this many newest "
@@ -130,39 +133,27 @@ void AddBackupCommands(CLI::App& app, const GlobalOptions& global,
       ->add_option("--timeout", backup_options->timeout_seconds,
                    "seconds to wait for the service")
       ->capture_default_str();
-  backup->callback([&global, backup_options, action] {
-    *action = [&global, backup_options] {
-      return Backup(global, *backup_options);
-    };
-  });
 
-  auto restore_request = std::make_shared<common::RestoreRequest>();
-  CLI::App* restore = app.add_subcommand(
+  auto [restore, request] = commands.Add(
       "restore",
       "Restore a backup into a new or empty folder, on the machine that "
       "holds the backups, with no service running on that folder; then "
-      "start the service with --data_dir set to it.");
+      "start the service with --data_dir set to it.",
+      Restore);
   restore
-      ->add_option("--backup-dir,--backup_dir", restore_request->backup_dir,
+      ->add_option("--backup-dir,--backup_dir", request->backup_dir,
                    "the service's backup folder")
       ->required();
   restore
-      ->add_option("--backup-id,--backup_id", restore_request->backup_id,
+      ->add_option("--backup-id,--backup_id", request->backup_id,
                    "which backup (default: the newest)")
       ->check(CLI::PositiveNumber);
   restore
-      ->add_option("--data-dir,--data_dir", restore_request->data_dir,
+      ->add_option("--data-dir,--data_dir", request->data_dir,
                    "the folder to restore into: missing or empty")
       ->required();
-  restore
-      ->add_option("--service", restore_request->service,
-                   "refuse a backup that is not of this service")
-      ->check(CLI::IsMember({"intake", "findings"}));
-  restore->callback([&global, restore_request, action] {
-    *action = [&global, restore_request] {
-      return Restore(global, *restore_request);
-    };
-  });
+  AddStoreOption(*restore, &request->service,
+                 "refuse a backup that is not of this service");
 }
 
 }  // namespace yjinspect::cli

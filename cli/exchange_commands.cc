@@ -7,7 +7,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -19,6 +18,7 @@
 #include "cli/exchange/import_caseload.h"
 #include "cli/inspection_name.h"
 #include "cli/json_output.h"
+#include "cli/subcommand.h"
 #include "common/field_violations.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
@@ -44,20 +44,29 @@ void DrawProgress(int done, int total) {
   std::fflush(stderr);
 }
 
-int ImportCases(const GlobalOptions& global, const std::string& path,
-                const std::string& format_name, int chunk) {
-  auto format = format_name.empty() ? exchange::FormatOfPath(path)
-                                    : exchange::ParseFormatName(format_name);
+struct ImportCasesOptions {
+  std::string path;
+  // "jsonl" or "csv"; empty: by the file's extension.
+  std::string format;
+  int chunk = 500;
+};
+
+int ImportCases(const GlobalOptions& global,
+                const ImportCasesOptions& options) {
+  const std::string& path = options.path;
+  auto format = options.format.empty()
+                    ? exchange::FormatOfPath(path)
+                    : exchange::ParseFormatName(options.format);
   if (!format) {
     return ReportUsageFailure(
         "say --format jsonl or --format csv (the file's extension does not "
         "tell)");
   }
-  exchange::ImportOptions options;
-  options.chunk_size = chunk;
-  if (!global.json && isatty(fileno(stderr))) options.progress = DrawProgress;
+  exchange::ImportOptions import;
+  import.chunk_size = options.chunk;
+  if (!global.json && isatty(fileno(stderr))) import.progress = DrawProgress;
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
-  auto report = exchange::ImportCaseloadFile(path, *format, *stub, options);
+  auto report = exchange::ImportCaseloadFile(path, *format, *stub, import);
   if (!report.ok()) return ReportFailure(report.status());
   if (global.json) {
     std::cout << exchange::ImportReportJson(*report) << "\n";
@@ -75,8 +84,9 @@ int ImportCases(const GlobalOptions& global, const std::string& path,
   return report->problems.empty() ? kExitOk : kExitPartial;
 }
 
-int ImportContext(const GlobalOptions& global, const std::string& path,
-                  const std::string& inspection) {
+int ImportContext(const GlobalOptions& global,
+                  const FileForInspection& options) {
+  const std::string& path = options.file;
   auto text = exchange::ReadWholeFile(path);
   if (!text.ok()) return ReportFailure(text.status());
   exchange::ContextFigures parsed = exchange::ParseContextFigures(*text);
@@ -93,8 +103,8 @@ int ImportContext(const GlobalOptions& global, const std::string& path,
         absl::StrCat("context figures file ", path, " (nothing sent)")));
   }
   auto stub = v1::Findings::NewStub(Connect(global.findings));
-  auto stored = exchange::SetContextFigures(*stub, InspectionName(inspection),
-                                            parsed.figures);
+  auto stored = exchange::SetContextFigures(
+      *stub, InspectionName(options.inspection), parsed.figures);
   if (!stored.ok()) return ReportFailure(stored.status());
   if (global.json) {
     PrintJsonLine({{"name", stored->name()}, {"etag", stored->etag()}});
@@ -107,10 +117,17 @@ int ImportContext(const GlobalOptions& global, const std::string& path,
   return kExitOk;
 }
 
-int ExportResults(const GlobalOptions& global, const std::string& inspection,
-                  const std::string& out) {
+struct ExportOptions {
+  std::string inspection;
+  // Empty: standard output.
+  std::string out;
+};
+
+int ExportResults(const GlobalOptions& global, const ExportOptions& options) {
+  const std::string& out = options.out;
   auto stub = v1::Findings::NewStub(Connect(global.findings));
-  auto json = exchange::ExportResults(*stub, InspectionName(inspection));
+  auto json =
+      exchange::ExportResults(*stub, InspectionName(options.inspection));
   if (!json.ok()) return ReportFailure(json.status());
   if (out.empty()) {
     std::cout << *json << "\n";
@@ -126,64 +143,48 @@ int ExportResults(const GlobalOptions& global, const std::string& inspection,
   return kExitOk;
 }
 
+// How the exchange commands explain the inspection they take.
+constexpr char kInspectionIdOrName[] = "inspection id or name";
+
 }  // namespace
 
-void AddExchangeCommands(CLI::App& app, const GlobalOptions& global,
-                         std::function<int()>* action) {
-  {
-    auto path = std::make_shared<std::string>();
-    auto format = std::make_shared<std::string>();
-    auto chunk = std::make_shared<int>(500);
-    CLI::App* cmd = app.add_subcommand(
-        "import-cases",
-        "import a caseload file in the YJB exchange format "
-        "(docs/yjb-exchange.md). Exit 0 all stored, 1 some lines refused, "
-        "3 file refused (identifying column, malformed), nothing sent");
-    cmd->add_option("file", *path, "caseload file (.jsonl or .csv)")
-        ->required();
-    cmd->add_option("--format", *format, "jsonl or csv (default: by extension)")
-        ->check(CLI::IsMember({"jsonl", "csv"}));
-    cmd->add_option("--chunk", *chunk, "cases per batch chunk (1-1000)")
-        ->check(CLI::Range(1, 1000))
-        ->capture_default_str();
-    cmd->callback([&global, action, path, format, chunk] {
-      *action = [&global, path, format, chunk] {
-        return ImportCases(global, *path, *format, *chunk);
-      };
-    });
-  }
-  {
-    auto path = std::make_shared<std::string>();
-    auto inspection = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand(
-        "import-context",
-        "set an inspection's context figures (reoffending, looked_after) "
-        "from a CSV file, keeping its other report inputs");
-    cmd->add_option("file", *path, "context figures CSV")->required();
-    cmd->add_option("--inspection", *inspection, "inspection id or name")
-        ->required();
-    cmd->callback([&global, action, path, inspection] {
-      *action = [&global, path, inspection] {
-        return ImportContext(global, *path, *inspection);
-      };
-    });
-  }
-  {
-    auto inspection = std::make_shared<std::string>();
-    auto out = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand(
-        "export-results",
-        "export an inspection's counts, verdicts and report as JSON "
-        "(docs/yjb-export.schema.json)");
-    cmd->add_option("inspection", *inspection, "inspection id or name")
-        ->required();
-    cmd->add_option("--out", *out, "write to this file (default: stdout)");
-    cmd->callback([&global, action, inspection, out] {
-      *action = [&global, inspection, out] {
-        return ExportResults(global, *inspection, *out);
-      };
-    });
-  }
+void AddExchangeCommands(Subcommands commands) {
+  auto [cases, import_cases] = commands.Add(
+      "import-cases",
+      "import a caseload file in the YJB exchange format "
+      "(docs/yjb-exchange.md). Exit 0 all stored, 1 some lines refused, "
+      "3 file refused (identifying column, malformed), nothing sent",
+      ImportCases);
+  cases
+      ->add_option("file", import_cases->path, "caseload file (.jsonl or .csv)")
+      ->required();
+  cases
+      ->add_option("--format", import_cases->format,
+                   "jsonl or csv (default: by extension)")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  cases
+      ->add_option("--chunk", import_cases->chunk,
+                   "cases per batch chunk (1-1000)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+
+  auto [context, import_context] = commands.Add(
+      "import-context",
+      "set an inspection's context figures (reoffending, looked_after) "
+      "from a CSV file, keeping its other report inputs",
+      ImportContext);
+  AddFileForInspection(*context, import_context, "context figures CSV",
+                       kInspectionIdOrName);
+
+  auto [results, export_results] =
+      commands.Add("export-results",
+                   "export an inspection's counts, verdicts and report as JSON "
+                   "(docs/yjb-export.schema.json)",
+                   ExportResults);
+  AddInspectionArgument(*results, "inspection", &export_results->inspection,
+                        kInspectionIdOrName);
+  results->add_option("--out", export_results->out,
+                      "write to this file (default: stdout)");
 }
 
 }  // namespace yjinspect::cli

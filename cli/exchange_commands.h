@@ -3,16 +3,12 @@
 // The command line's YJB exchange subcommands (docs/yjb-exchange.md):
 // import-cases, import-context and export-results.
 
-#include <functional>
-
 #include "CLI/CLI.hpp"
-#include "cli/intake_commands.h"
+#include "cli/subcommand.h"
 
 namespace yjinspect::cli {
 
-// Adds the exchange subcommands to `app`; the chosen one stores its action
-// in `*action`, to run after parsing; the action returns the exit code.
-void AddExchangeCommands(CLI::App& app, const GlobalOptions& global,
-                         std::function<int()>* action);
+// Adds the exchange subcommands to `commands`.
+void AddExchangeCommands(Subcommands commands);
 
 }  // namespace yjinspect::cli

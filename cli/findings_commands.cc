@@ -1,34 +1,57 @@
 #include "cli/findings_commands.h"
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
+#include "cli/answer_output.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
+#include "cli/client/unary_call.h"
 #include "cli/inspection_name.h"
 #include "cli/inspection_run.h"
 #include "cli/json_output.h"
-#include "common/rpc/grpc_status.h"
+#include "cli/subcommand.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
 namespace yjinspect::cli {
 namespace {
 
-int Run(const GlobalOptions& global, const std::string& spec_path,
-        std::string out) {
-  auto spec = ReadRunSpec(spec_path);
+using FindingsStub = v1::Findings::Stub;
+
+// Writes report.md and report.html to the folder --out names, by default
+// out/<inspection id>; returns the two paths.
+absl::StatusOr<std::pair<std::string, std::string>> WriteReportTo(
+    const v1::RenderedReport& report, const std::string& out,
+    const std::string& inspection_id) {
+  return WriteReport(report, out.empty() ? "out/" + inspection_id : out);
+}
+
+// --out of the commands that write the report.
+void AddReportFolderOption(CLI::App& command, std::string* out) {
+  command.add_option("--out", *out,
+                     "folder for report.md and report.html (default "
+                     "out/<inspection>)");
+}
+
+// The spec a run follows, and where it writes the report.
+struct RunOptions {
+  std::string spec;
+  std::string out;
+};
+
+int Run(const GlobalOptions& global, const RunOptions& options) {
+  auto spec = ReadRunSpec(options.spec);
   if (!spec.ok()) return ReportFailure(spec.status());
   auto outcome = RunInspection(*spec, {global.intake, global.findings},
                                [&global](const std::string& line) {
                                  if (!global.json) std::cerr << line << "\n";
                                });
   if (!outcome.ok()) return ReportFailure(outcome.status());
-  if (out.empty()) out = "out/" + spec->inspection_id();
-  auto paths = WriteReport(outcome->report, out);
+  auto paths =
+      WriteReportTo(outcome->report, options.out, spec->inspection_id());
   if (!paths.ok()) return ReportFailure(paths.status());
   if (global.json) {
     PrintJsonLine({{"inspection", outcome->inspection.name()},
@@ -77,16 +100,16 @@ void PrintVerdicts(const v1::InspectionVerdicts& v) {
 // Records each case of a JudgementsFile in `inspection`, one line per case.
 // Refused cases are reported and skipped; a failure that a retry may cure
 // (the service unreachable) stops there, and running again carries on.
-int RecordJudgementsFile(const GlobalOptions& global, const std::string& path,
-                         const std::string& inspection) {
+int RecordJudgementsFile(const GlobalOptions& global,
+                         const FileForInspection& options) {
   v1::JudgementsFile file;
-  absl::Status read = ReadTextFormat(path, &file);
+  absl::Status read = ReadTextFormat(options.file, &file);
   if (!read.ok()) return ReportFailure(read);
   auto stub = v1::Findings::NewStub(Connect(global.findings));
   int ok = 0;
   int refused = 0;
   for (v1::RecordJudgementsRequest request : file.judgements()) {
-    request.set_inspection(InspectionName(inspection));
+    request.set_inspection(InspectionName(options.inspection));
     const std::string case_name = request.case_();
     auto recorded = RecordCaseJudgements(*stub, std::move(request));
     std::string result;
@@ -116,138 +139,98 @@ int RecordJudgementsFile(const GlobalOptions& global, const std::string& path,
 }
 
 int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
-  auto stub = v1::Findings::NewStub(Connect(global.findings));
   v1::GetVerdictsRequest request;
   request.set_inspection(InspectionName(name));
-  v1::InspectionVerdicts verdicts;
-  grpc::Status status = stub->GetVerdicts(Deadline().get(), request, &verdicts);
-  if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
-  if (global.json) {
-    std::cout << MessageJson(verdicts) << "\n";
-  } else {
-    PrintVerdicts(verdicts);
-  }
-  return kExitOk;
+  return PrintAnswer(
+      CallService(global.findings, &FindingsStub::GetVerdicts, request),
+      [&global](const v1::InspectionVerdicts& verdicts) {
+        if (global.json) {
+          std::cout << MessageJson(verdicts) << "\n";
+        } else {
+          PrintVerdicts(verdicts);
+        }
+      });
 }
 
-int Render(const GlobalOptions& global, const std::string& name,
-           std::string out, bool board) {
-  auto stub = v1::Findings::NewStub(Connect(global.findings));
+struct RenderOptions {
+  std::string inspection;
+  std::string out;
+  bool board = false;
+};
+
+int Render(const GlobalOptions& global, const RenderOptions& options) {
   v1::RenderReportRequest request;
-  request.set_inspection(InspectionName(name));
-  request.set_edition(board ? v1::REPORT_EDITION_MANAGEMENT_BOARD
-                            : v1::REPORT_EDITION_PUBLISHED);
-  v1::RenderedReport report;
-  grpc::Status status = stub->RenderReport(Deadline().get(), request, &report);
-  if (!status.ok()) return ReportFailure(common::FromGrpcStatus(status));
-  if (out.empty()) out = "out/" + request.inspection().substr(12);
-  auto paths = WriteReport(report, out);
+  request.set_inspection(InspectionName(options.inspection));
+  request.set_edition(options.board ? v1::REPORT_EDITION_MANAGEMENT_BOARD
+                                    : v1::REPORT_EDITION_PUBLISHED);
+  auto report =
+      CallService(global.findings, &FindingsStub::RenderReport, request);
+  if (!report.ok()) return ReportFailure(report.status());
+  auto paths =
+      WriteReportTo(*report, options.out, request.inspection().substr(12));
   if (!paths.ok()) return ReportFailure(paths.status());
   std::cout << paths->first << "\n" << paths->second << "\n";
   return kExitOk;
 }
 
 int FeedStatus(const GlobalOptions& global) {
-  auto stub = v1::Findings::NewStub(Connect(global.findings));
-  v1::FeedStatus status;
-  grpc::Status call = stub->GetFeedStatus(Deadline().get(),
-                                          v1::GetFeedStatusRequest(), &status);
-  if (!call.ok()) return ReportFailure(common::FromGrpcStatus(call));
-  if (global.json) {
-    std::cout << MessageJson(status) << "\n";
-  } else {
-    std::cout << "stream "
-              << (status.connected() ? "connected" : "disconnected")
-              << ", cursor " << status.cursor() << ", intake head "
-              << status.intake_head() << ", lag " << status.lag() << "\n";
-    if (!status.last_error().empty()) {
-      std::cout << "last error: " << status.last_error() << "\n";
-    }
-  }
-  return kExitOk;
+  return PrintAnswer(
+      CallService(global.findings, &FindingsStub::GetFeedStatus,
+                  v1::GetFeedStatusRequest()),
+      [&global](const v1::FeedStatus& status) {
+        if (global.json) {
+          std::cout << MessageJson(status) << "\n";
+          return;
+        }
+        std::cout << "stream "
+                  << (status.connected() ? "connected" : "disconnected")
+                  << ", cursor " << status.cursor() << ", intake head "
+                  << status.intake_head() << ", lag " << status.lag() << "\n";
+        if (!status.last_error().empty()) {
+          std::cout << "last error: " << status.last_error() << "\n";
+        }
+      });
 }
 
 }  // namespace
 
-void AddFindingsCommands(CLI::App& app, const GlobalOptions& global,
-                         std::function<int()>* action) {
-  struct Options {
-    std::string target;
-    std::string out;
-    bool board = false;
-  };
-  auto run = std::make_shared<Options>();
-  CLI::App* run_cmd = app.add_subcommand(
+void AddFindingsCommands(Subcommands commands) {
+  auto [run, run_options] = commands.Add(
       "run",
       "Drive a whole inspection from a spec file (*.run.textproto): create, "
-      "import, sample, judge, report. Safe to run again after a stop.");
-  run_cmd->add_option("spec", run->target, "the run spec")->required();
-  run_cmd->add_option("--out", run->out,
-                      "folder for report.md and report.html (default "
-                      "out/<inspection>)");
-  run_cmd->callback([&global, run, action] {
-    *action = [&global, run] { return Run(global, run->target, run->out); };
-  });
+      "import, sample, judge, report. Safe to run again after a stop.",
+      Run);
+  run->add_option("spec", run_options->spec, "the run spec")->required();
+  AddReportFolderOption(*run, &run_options->out);
 
-  struct RecordOptions {
-    std::string file;
-    std::string inspection;
-  };
-  auto record = std::make_shared<RecordOptions>();
-  CLI::App* record_cmd = app.add_subcommand(
+  auto [record, judgements] = commands.Add(
       "record-judgements",
       "Record judgements case by case from a file of RecordJudgementsRequest "
       "entries (yjinspect.v1.JudgementsFile, text format). Cases that "
       "already have the same answers are left alone, so it is safe to run "
-      "again.");
-  record_cmd->add_option("file", record->file, "the judgements file")
-      ->required();
-  record_cmd
-      ->add_option("--inspection", record->inspection,
-                   "inspections/{id} or {id}")
-      ->required();
-  record_cmd->callback([&global, record, action] {
-    *action = [&global, record] {
-      return RecordJudgementsFile(global, record->file, record->inspection);
-    };
-  });
+      "again.",
+      RecordJudgementsFile);
+  AddFileForInspection(*record, judgements, "the judgements file");
 
-  auto verdicts = std::make_shared<Options>();
-  CLI::App* verdicts_cmd = app.add_subcommand(
-      "show-verdicts", "Show an inspection's section verdicts and ratings.");
-  verdicts_cmd
-      ->add_option("inspection", verdicts->target, "inspections/{id} or {id}")
-      ->required();
-  verdicts_cmd->callback([&global, verdicts, action] {
-    *action = [&global, verdicts] {
-      return ShowVerdicts(global, verdicts->target);
-    };
-  });
+  auto [verdicts, inspection] = commands.Add(
+      "show-verdicts", "Show an inspection's section verdicts and ratings.",
+      ShowVerdicts);
+  AddInspectionArgument(*verdicts, "inspection", inspection);
 
-  auto render = std::make_shared<Options>();
-  CLI::App* render_cmd = app.add_subcommand(
-      "render-report", "Render an inspection's report to Markdown and HTML.");
-  render_cmd
-      ->add_option("inspection", render->target, "inspections/{id} or {id}")
-      ->required();
-  render_cmd->add_option("--out", render->out,
-                         "folder (default out/<inspection>)");
-  render_cmd->add_flag(
-      "--management-board", render->board,
+  auto [render, report] = commands.Add(
+      "render-report", "Render an inspection's report to Markdown and HTML.",
+      Render);
+  AddInspectionArgument(*render, "inspection", &report->inspection);
+  AddReportFolderOption(*render, &report->out);
+  render->add_flag(
+      "--management-board", report->board,
       "the management board's edition: the published text plus each theme's "
       "score, marked as not part of the published report");
-  render_cmd->callback([&global, render, action] {
-    *action = [&global, render] {
-      return Render(global, render->target, render->out, render->board);
-    };
-  });
 
-  CLI::App* feed = app.add_subcommand(
+  commands.Add(
       "stream-status",
-      "How far the findings service has followed intake (cursor and lag).");
-  feed->callback([&global, action] {
-    *action = [&global] { return FeedStatus(global); };
-  });
+      "How far the findings service has followed intake (cursor and lag).",
+      FeedStatus);
 }
 
 }  // namespace yjinspect::cli

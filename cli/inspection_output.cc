@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "absl/strings/str_format.h"
+#include "cli/answer_output.h"
 #include "cli/json_output.h"
 #include "common/dates.h"
 
@@ -65,6 +66,12 @@ void PrintInspection(const v1::Inspection& inspection, bool json) {
     std::cout << "  reset:       sample revision " << reset.revision() << ": "
               << reset.reason() << "\n";
   }
+}
+
+int PrintInspection(const absl::StatusOr<v1::Inspection>& answer, bool json) {
+  return PrintAnswer(answer, [json](const v1::Inspection& inspection) {
+    PrintInspection(inspection, json);
+  });
 }
 
 }  // namespace yjinspect::cli

@@ -4,16 +4,12 @@
 // case findings, and a case's judgement history (who changed which answer
 // when).
 
-#include <functional>
-
 #include "CLI/CLI.hpp"
-#include "cli/intake_commands.h"
+#include "cli/subcommand.h"
 
 namespace yjinspect::cli {
 
-// Adds list-findings and judgement-history to `app`; the chosen one stores
-// its action in `*action` (see AddIntakeCommands).
-void AddJudgementCommands(CLI::App& app, const GlobalOptions& global,
-                          std::function<int()>* action);
+// Adds list-findings and judgement-history to `commands`.
+void AddJudgementCommands(Subcommands commands);
 
 }  // namespace yjinspect::cli

@@ -19,6 +19,7 @@
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
+#include "cli/subcommand.h"
 #include "cli/transport_options.h"
 #include "cli/usage.h"
 
@@ -60,14 +61,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::function<int()> action;
-  yjinspect::cli::AddIntakeCommands(app, global, &action);
-  yjinspect::cli::AddRecordCommands(app, global, &action);
+  yjinspect::cli::Subcommands commands(app, global, &action);
+  yjinspect::cli::AddIntakeCommands(commands);
+  yjinspect::cli::AddRecordCommands(commands);
   yjinspect::cli::AddStatusCommand(app, global, &action);
-  yjinspect::cli::AddFindingsCommands(app, global, &action);
-  yjinspect::cli::AddJudgementCommands(app, global, &action);
-  yjinspect::cli::AddExchangeCommands(app, global, &action);
-  yjinspect::cli::AddAuditCommands(app, global, &action);
-  yjinspect::cli::AddBackupCommands(app, global, &action);
+  yjinspect::cli::AddFindingsCommands(commands);
+  yjinspect::cli::AddJudgementCommands(commands);
+  yjinspect::cli::AddExchangeCommands(commands);
+  yjinspect::cli::AddAuditCommands(commands);
+  yjinspect::cli::AddBackupCommands(commands);
   yjinspect::cli::GroupCommands(app);
   try {
     app.parse(argc, argv);

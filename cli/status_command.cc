@@ -1,7 +1,6 @@
 #include "cli/status_command.h"
 
 #include <iostream>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -69,9 +68,9 @@ int Status(const GlobalOptions& global, const StatusOptions& options) {
 
 void AddStatusCommand(CLI::App& app, const GlobalOptions& global,
                       std::function<int()>* action) {
-  auto options = std::make_shared<StatusOptions>();
-  CLI::App* status = app.add_subcommand(
-      "status", "Report whether the services are up and serving.");
+  Subcommands commands(app, global, action);
+  auto [status, options] = commands.Add(
+      "status", "Report whether the services are up and serving.", Status);
   status
       ->add_option("--wait", options->wait_seconds,
                    "keep checking for up to this many seconds until every "
@@ -79,9 +78,6 @@ void AddStatusCommand(CLI::App& app, const GlobalOptions& global,
       ->capture_default_str();
   status->add_flag("--with-findings", options->findings,
                    "check the findings service too");
-  status->callback([&global, options, action] {
-    *action = [&global, options] { return Status(global, *options); };
-  });
 }
 
 }  // namespace yjinspect::cli

@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "CLI/CLI.hpp"
-#include "cli/intake_commands.h"
+#include "cli/subcommand.h"
 
 namespace yjinspect::cli {
 

@@ -29,6 +29,28 @@ Json Share(const v1::Fraction& share, bool set) {
           {"denominator", share.denominator()}};
 }
 
+// How many of the applicable cases were positive, and that share, of a key
+// question or a proposed finding.
+template <typename Counted>
+Json Proportion(const Counted& c) {
+  return {{"positive", c.positive()},
+          {"applicable", c.applicable()},
+          {"share", Share(c.share(), c.has_share())},
+          {"percent", c.percent()}};
+}
+
+// The rating a section or the whole inspection came to: computed, and
+// final after any override by the panel.
+template <typename Rated>
+Json Rating(const Rated& r) {
+  return {{"status",
+           Code(v1::RatingStatus_descriptor(), r.status(), "RATING_STATUS_")},
+          {"computed_rating", r.computed_rating()},
+          {"final_rating", r.final_rating()},
+          {"overridden", r.overridden()},
+          {"override_reason", r.override_reason()}};
+}
+
 Json Criterion(const v1::CriterionCount& c) {
   Json by_value = Json::object();
   for (const auto& [value, count] : c.by_value()) by_value[value] = count;
@@ -46,63 +68,51 @@ Json Criterion(const v1::CriterionCount& c) {
 Json Section(const v1::SectionVerdict& s) {
   Json key_questions = Json::array();
   for (const auto& k : s.key_questions()) {
-    key_questions.push_back({{"key_question", k.key_question()},
-                             {"positive", k.positive()},
-                             {"negative", k.negative()},
-                             {"not_applicable", k.not_applicable()},
-                             {"applicable", k.applicable()},
-                             {"share", Share(k.share(), k.has_share())},
-                             {"percent", k.percent()},
-                             {"lowest", k.lowest()}});
+    Json key_question = Proportion(k);
+    key_question.update({{"key_question", k.key_question()},
+                         {"negative", k.negative()},
+                         {"not_applicable", k.not_applicable()},
+                         {"lowest", k.lowest()}});
+    key_questions.push_back(key_question);
   }
-  return {{"section_id", s.section_id()},
-          {"title", s.title()},
-          {"domain", s.domain()},
-          {"scoring", Code(v1::ScoringMethod_descriptor(), s.scoring(),
-                           "SCORING_METHOD_")},
-          {"cases_in_scope", s.cases_in_scope()},
-          {"share", Share(s.share(), s.has_share())},
-          {"percent", s.percent()},
-          {"key_questions", key_questions},
-          {"status",
-           Code(v1::RatingStatus_descriptor(), s.status(), "RATING_STATUS_")},
-          {"computed_rating", s.computed_rating()},
-          {"final_rating", s.final_rating()},
-          {"overridden", s.overridden()},
-          {"override_reason", s.override_reason()},
-          {"counted_in_overall", s.counted_in_overall()},
-          {"points", s.points()}};
+  Json section = Rating(s);
+  section.update({{"section_id", s.section_id()},
+                  {"title", s.title()},
+                  {"domain", s.domain()},
+                  {"scoring", Code(v1::ScoringMethod_descriptor(), s.scoring(),
+                                   "SCORING_METHOD_")},
+                  {"cases_in_scope", s.cases_in_scope()},
+                  {"share", Share(s.share(), s.has_share())},
+                  {"percent", s.percent()},
+                  {"key_questions", key_questions},
+                  {"counted_in_overall", s.counted_in_overall()},
+                  {"points", s.points()}});
+  return section;
 }
 
 Json Overall(const v1::OverallRating& o) {
   Json missing = Json::array();
   for (const auto& m : o.missing_sections()) missing.push_back(m);
-  return {{"score", o.score()},
-          {"max_score", o.max_score()},
-          {"status",
-           Code(v1::RatingStatus_descriptor(), o.status(), "RATING_STATUS_")},
-          {"computed_rating", o.computed_rating()},
-          {"final_rating", o.final_rating()},
-          {"overridden", o.overridden()},
-          {"override_reason", o.override_reason()},
-          {"missing_sections", missing}};
+  Json overall = Rating(o);
+  overall.update({{"score", o.score()},
+                  {"max_score", o.max_score()},
+                  {"missing_sections", missing}});
+  return overall;
 }
 
 Json Findings(
     const google::protobuf::RepeatedPtrField<v1::ProposedFinding>& list) {
   Json out = Json::array();
   for (const auto& f : list) {
-    out.push_back({{"criterion_id", f.criterion_id()},
-                   {"section_id", f.section_id()},
-                   {"wording", f.wording()},
-                   {"positive", f.positive()},
-                   {"applicable", f.applicable()},
-                   {"share", Share(f.share(), f.has_share())},
-                   {"percent", f.percent()},
-                   {"proposed", f.proposed()},
-                   {"decision", Code(v1::FindingDecision_descriptor(),
-                                     f.decision(), "FINDING_DECISION_")},
-                   {"reason", f.reason()}});
+    Json finding = Proportion(f);
+    finding.update({{"criterion_id", f.criterion_id()},
+                    {"section_id", f.section_id()},
+                    {"wording", f.wording()},
+                    {"proposed", f.proposed()},
+                    {"decision", Code(v1::FindingDecision_descriptor(),
+                                      f.decision(), "FINDING_DECISION_")},
+                    {"reason", f.reason()}});
+    out.push_back(finding);
   }
   return out;
 }
