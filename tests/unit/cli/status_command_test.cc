@@ -17,15 +17,14 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/captured_stream.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/scripted_health_service.h"
 
 namespace yjinspect::cli {
 namespace {
 
 using testing::CapturedStream;
-using ::testing::HasSubstr;
 using testing::ScriptedHealthService;
-using ::testing::SizeIs;
 
 constexpr char kIntake[] = "yjinspect.v1.CaseIntake";
 constexpr char kFindings[] = "yjinspect.v1.Findings";

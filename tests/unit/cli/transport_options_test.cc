@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/captured_stream.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/scripted_health_service.h"
 #include "tests/testing/temp_dir.h"
 
@@ -22,9 +23,6 @@ namespace yjinspect::cli {
 namespace {
 
 using testing::CapturedStream;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 constexpr const char* kVariables[] = {"YJINSPECT_TLS_CERT", "YJINSPECT_TLS_KEY",
                                       "YJINSPECT_TLS_CA", "YJINSPECT_INSECURE"};

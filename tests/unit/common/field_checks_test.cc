@@ -12,15 +12,11 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "yjinspect/v1/case.pb.h"
 
 namespace yjinspect::common {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 
 // Each violation as "field: description", in the order added.
 std::vector<std::string> Described(const FieldViolations& violations) {

@@ -16,17 +16,14 @@
 #include "gtest/gtest.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::findings {
 namespace {
 
 using testing::Bad;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using testing::Missing;
-using ::testing::UnorderedElementsAreArray;
 using testing::ViolatedFields;
 using Request = v1::RecordJudgementsRequest;
 using Row = testing::ViolationRow<Request>;

@@ -16,15 +16,11 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
 
 namespace yjinspect::intake {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 
 // The fields named by the violations an INVALID_ARGUMENT carries.
 std::vector<std::string> ViolatedFields(const absl::Status& status) {

@@ -18,15 +18,12 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::ElementsAreArray;
-using ::testing::HasSubstr;
 
 std::vector<std::string> ViolatedFields(const absl::Status& status) {
   std::vector<std::string> fields;

@@ -18,18 +18,13 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/sampled_caseload.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::ElementsAreArray;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 constexpr char kResetReason[] = "a sampled case was wrongly recorded";
 

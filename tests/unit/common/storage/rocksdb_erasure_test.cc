@@ -15,15 +15,13 @@
 #include "gtest/gtest.h"
 #include "rocksdb/utilities/stackable_db.h"
 #include "tests/testing/disk_search.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace yjinspect::common {
 namespace {
 
 using testing::FilesContaining;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 
 // Synthetic content to erase: distinctive, so a hit is never a coincidence.
 constexpr char kErased[] = "synthetic-erased-offence-description-5512";
