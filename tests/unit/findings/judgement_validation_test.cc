@@ -77,12 +77,9 @@ TEST(RecordRequestShapeTest, AnEmptyRequestNamesEveryRequiredField) {
 class BadRecordRequestTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadRecordRequestTest, NamesExactlyTheBadField) {
-  Request request = ValidRequest();
-  GetParam().mutate(request);
-  common::FieldViolations v = ValidateRecordRequest(request);
-  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
-  EXPECT_EQ(v.ToStatus("RecordJudgements request").code(),
-            absl::StatusCode::kInvalidArgument);
+  testing::ExpectRowViolations(GetParam(), ValidRequest(),
+                               ValidateRecordRequest,
+                               "RecordJudgements request");
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -107,11 +107,8 @@ TEST(CaseValidationTest, ViolationsDoNotEchoTheValue) {
 class BadCaseTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadCaseTest, NamesExactlyTheBadField) {
-  Request request = testing::ValidCreateCaseRequest();
-  GetParam().mutate(request);
-  common::FieldViolations v = ValidateCreateCaseRequest(request);
-  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
-  EXPECT_EQ(v.ToStatus("case").code(), absl::StatusCode::kInvalidArgument);
+  testing::ExpectRowViolations(GetParam(), testing::ValidCreateCaseRequest(),
+                               ValidateCreateCaseRequest, "case");
 }
 
 INSTANTIATE_TEST_SUITE_P(
