@@ -23,12 +23,13 @@
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
-#include "tests/testing/matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace yjinspect::findings {
 namespace {
 
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 

@@ -12,7 +12,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
-#include "tests/testing/matchers.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
@@ -20,9 +19,11 @@ namespace {
 
 using testing::Bad;
 using testing::Clear;
+using ::testing::IsEmpty;
 using testing::MakeDate;
 using testing::Missing;
 using testing::Set;
+using ::testing::UnorderedElementsAreArray;
 using testing::ViolatedFields;
 using Request = v1::CreateInspectionRequest;
 

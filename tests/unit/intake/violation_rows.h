@@ -36,6 +36,15 @@ inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
   return fields;
 }
 
+// Matches a violation of `field` whose description matches `description`.
+template <typename DescriptionMatcher>
+auto ViolationOf(const std::string& field, DescriptionMatcher description) {
+  return ::testing::AllOf(
+      ::testing::Field("field", &common::FieldViolation::field, field),
+      ::testing::Field("description", &common::FieldViolation::description,
+                       description));
+}
+
 // A row that changes one field by its path (Bad, Missing): fits a
 // ViolationRow of any request.
 struct FieldRow {
