@@ -337,6 +337,7 @@ MalformedStep MalformedAdvance(AdvanceRow row) {
   return Malformed(&InspectionLifecycle::Advance, request, std::move(row));
 }
 
+// `row`'s change to a StartFieldwork of kInspection.
 MalformedStep MalformedStart(StartRow row) {
   return Malformed(&InspectionLifecycle::StartFieldwork,
                    ForInspection<v1::StartFieldworkRequest>(), std::move(row));

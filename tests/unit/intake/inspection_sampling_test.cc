@@ -313,6 +313,7 @@ TEST_F(InspectionSamplingTest, ResetWithoutASampleIsRefused) {
 using DrawRow = testing::ViolationRow<v1::DrawSampleRequest>;
 using ResetRow = testing::ViolationRow<v1::ResetSampleRequest>;
 
+// `row`'s change to a DrawSample of kInspection.
 MalformedStep MalformedDraw(DrawRow row) {
   return Malformed(&InspectionSampling::DrawSample,
                    ForInspection<v1::DrawSampleRequest>(), std::move(row));

@@ -36,6 +36,7 @@ struct StepsOnEmptyStore {
     if constexpr (std::is_same_v<Steps, InspectionLifecycle>) {
       return lifecycle;
     } else {
+      static_assert(std::is_same_v<Steps, InspectionSampling>);
       return sampling;
     }
   }
@@ -76,6 +77,8 @@ MalformedStep Malformed(void (Steps::*step)(Param, const std::string&,
           row.fields};
 }
 
+// The step refuses its request as INVALID_ARGUMENT naming exactly the
+// step's fields, and commits nothing.
 inline void ExpectRefusedBeforeTheStore(const MalformedStep& step) {
   StepsOnEmptyStore steps;
   auto refused = Await<absl::StatusOr<v1::Inspection>>(
