@@ -17,15 +17,14 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/captured_stream.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/scripted_health_service.h"
 
 namespace yjinspect::cli {
 namespace {
 
 using testing::CapturedStream;
-using ::testing::HasSubstr;
 using testing::ScriptedHealthService;
-using ::testing::SizeIs;
 
 constexpr char kIntake[] = "yjinspect.v1.CaseIntake";
 constexpr char kFindings[] = "yjinspect.v1.Findings";
@@ -55,6 +54,15 @@ class StatusCommandTest : public ::testing::Test {
     return code;
   }
 
+  // `status --with-findings` with intake serving and findings answering
+  // `findings`.
+  int WithFindingsAnswering(
+      grpc::health::v1::HealthCheckResponse::ServingStatus findings) {
+    intake_.Script(kIntake, {kServing});
+    findings_.Script(kFindings, {findings});
+    return Status("--with-findings");
+  }
+
   std::string Line(const ScriptedHealthService& service, const char* name,
                    const std::string& health) {
     return std::string(name) + " at " + service.address() + ": " + health +
@@ -78,9 +86,7 @@ TEST_F(StatusCommandTest, AServingIntakeIsOk) {
 }
 
 TEST_F(StatusCommandTest, WithFindingsBothMustServe) {
-  intake_.Script(kIntake, {kServing});
-  findings_.Script(kFindings, {kNotServing});
-  EXPECT_EQ(Status("--with-findings"), kExitUnavailable);
+  EXPECT_EQ(WithFindingsAnswering(kNotServing), kExitUnavailable);
   EXPECT_EQ(out_, Line(intake_, kIntake, "SERVING") +
                       Line(findings_, kFindings, "NOT_SERVING"));
   ASSERT_THAT(findings_.checks(), SizeIs(1));
@@ -88,9 +94,7 @@ TEST_F(StatusCommandTest, WithFindingsBothMustServe) {
 }
 
 TEST_F(StatusCommandTest, BothServingIsOk) {
-  intake_.Script(kIntake, {kServing});
-  findings_.Script(kFindings, {kServing});
-  EXPECT_EQ(Status("--with-findings"), kExitOk);
+  EXPECT_EQ(WithFindingsAnswering(kServing), kExitOk);
   EXPECT_EQ(out_, Line(intake_, kIntake, "SERVING") +
                       Line(findings_, kFindings, "SERVING"));
 }
@@ -127,9 +131,7 @@ TEST_F(StatusCommandTest, WithoutWaitItAsksOnce) {
 
 TEST_F(StatusCommandTest, JsonPrintsOneObjectPerService) {
   global_.json = true;
-  intake_.Script(kIntake, {kServing});
-  findings_.Script(kFindings, {kServing});
-  EXPECT_EQ(Status("--with-findings"), kExitOk);
+  EXPECT_EQ(WithFindingsAnswering(kServing), kExitOk);
   std::vector<nlohmann::json> objects;
   std::istringstream lines(out_);
   for (std::string line; std::getline(lines, line);) {

@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/captured_stream.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/scripted_health_service.h"
 #include "tests/testing/temp_dir.h"
 
@@ -22,9 +23,6 @@ namespace yjinspect::cli {
 namespace {
 
 using testing::CapturedStream;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 constexpr const char* kVariables[] = {"YJINSPECT_TLS_CERT", "YJINSPECT_TLS_KEY",
                                       "YJINSPECT_TLS_CA", "YJINSPECT_INSECURE"};
@@ -49,6 +47,14 @@ class TransportOptionsTest : public ::testing::Test {
     AddTransportOptions(app, &security);
     app.parse(command_line);
     return security;
+  }
+
+  // What ApplyTransportOptions writes to stderr as it refuses `security`;
+  // the test fails unless it refuses it as a usage error.
+  static std::string UsageErrorOf(const common::TransportSecurity& security) {
+    CapturedStream err(std::cerr);
+    EXPECT_EQ(ApplyTransportOptions(security), kExitUsage);
+    return err.Text();
   }
 
   // A file that exists (its content is no certificate).
@@ -111,28 +117,23 @@ TEST_F(TransportOptionsTest, InsecureFromTheEnvironment) {
 }
 
 TEST_F(TransportOptionsTest, NeitherChoiceIsAUsageErrorNamingWhatIsMissing) {
-  CapturedStream err(std::cerr);
-  EXPECT_EQ(ApplyTransportOptions(common::TransportSecurity()), kExitUsage);
-  EXPECT_THAT(err.Text(), HasSubstr("error: mutual TLS needs --tls_cert "
-                                    "--tls_key --tls_ca (or --insecure"));
+  EXPECT_THAT(UsageErrorOf(common::TransportSecurity()),
+              HasSubstr("error: mutual TLS needs --tls_cert "
+                        "--tls_key --tls_ca (or --insecure"));
 }
 
 TEST_F(TransportOptionsTest, AnIncompleteCertificateIsAUsageError) {
   common::TransportSecurity security;
   security.cert_file = File("me.pem");
   security.key_file = File("me.key");
-  CapturedStream err(std::cerr);
-  EXPECT_EQ(ApplyTransportOptions(security), kExitUsage);
-  EXPECT_THAT(err.Text(), HasSubstr("needs --tls_ca "));
+  EXPECT_THAT(UsageErrorOf(security), HasSubstr("needs --tls_ca "));
 }
 
 TEST_F(TransportOptionsTest, InsecureWithCertificateFilesIsAUsageError) {
   common::TransportSecurity security;
   security.insecure = true;
   security.ca_file = File("ca.pem");
-  CapturedStream err(std::cerr);
-  EXPECT_EQ(ApplyTransportOptions(security), kExitUsage);
-  EXPECT_THAT(err.Text(), HasSubstr("error: "));
+  EXPECT_THAT(UsageErrorOf(security), HasSubstr("error: "));
 }
 
 TEST_F(TransportOptionsTest, AnUnreadableFileIsAUsageErrorNamingIt) {
@@ -140,9 +141,7 @@ TEST_F(TransportOptionsTest, AnUnreadableFileIsAUsageErrorNamingIt) {
   security.cert_file = File("me.pem");
   security.key_file = dir_.Sub("missing.key");
   security.ca_file = File("ca.pem");
-  CapturedStream err(std::cerr);
-  EXPECT_EQ(ApplyTransportOptions(security), kExitUsage);
-  EXPECT_THAT(err.Text(), HasSubstr(dir_.Sub("missing.key")));
+  EXPECT_THAT(UsageErrorOf(security), HasSubstr(dir_.Sub("missing.key")));
 }
 
 TEST_F(TransportOptionsTest, InsecureMakesChannelsPlaintext) {

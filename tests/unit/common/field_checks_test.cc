@@ -8,19 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "yjinspect/v1/case.pb.h"
 
 namespace yjinspect::common {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 
 // Each violation as "field: description", in the order added.
 std::vector<std::string> Described(const FieldViolations& violations) {
@@ -31,33 +28,40 @@ std::vector<std::string> Described(const FieldViolations& violations) {
   return out;
 }
 
+// What CheckText says of `text` in case.notes, as Described.
+std::vector<std::string> TextSays(absl::string_view text, size_t max_chars,
+                                  bool required = true) {
+  FieldViolations v;
+  CheckText(v, "case.notes", text, max_chars, required);
+  return Described(v);
+}
+
+// What CheckToken says of `value` in `field`, as Described.
+std::vector<std::string> TokenSays(absl::string_view field,
+                                   absl::string_view value, size_t max_chars,
+                                   absl::string_view extra,
+                                   bool required = true) {
+  FieldViolations v;
+  CheckToken(v, field, value, max_chars, extra, required);
+  return Described(v);
+}
+
 // --- text -------------------------------------------------------------------
 
 TEST(CheckTextTest, PlainTextWithNewlinesAndTabsIsAccepted) {
-  FieldViolations v;
-  CheckText(v, "case.notes", "First visit.\n\tChild attended.", 100,
-            /*required=*/true);
-  EXPECT_TRUE(v.empty());
+  EXPECT_THAT(TextSays("First visit.\n\tChild attended.", 100), IsEmpty());
 }
 
 TEST(CheckTextTest, EmptyIsRefusedOnlyWhenRequired) {
-  FieldViolations optional;
-  CheckText(optional, "case.notes", "", 10, /*required=*/false);
-  EXPECT_TRUE(optional.empty());
-  FieldViolations required;
-  CheckText(required, "case.notes", "", 10, /*required=*/true);
-  EXPECT_THAT(Described(required), ElementsAre("case.notes: is required"));
+  EXPECT_THAT(TextSays("", 10, /*required=*/false), IsEmpty());
+  EXPECT_THAT(TextSays("", 10), ElementsAre("case.notes: is required"));
 }
 
 TEST(CheckTextTest, LengthCountsCharactersNotBytes) {
   // Four characters, eight bytes.
   const std::string four = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
-  FieldViolations fits;
-  CheckText(fits, "case.notes", four, 4, /*required=*/true);
-  EXPECT_TRUE(fits.empty());
-  FieldViolations too_long;
-  CheckText(too_long, "case.notes", four + "x", 4, /*required=*/true);
-  EXPECT_THAT(Described(too_long),
+  EXPECT_THAT(TextSays(four, 4), IsEmpty());
+  EXPECT_THAT(TextSays(four + "x", 4),
               ElementsAre("case.notes: is longer than 4 characters"));
 }
 
@@ -83,59 +87,40 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(CheckTextTest, LettersJustOutsideTheC1RangeAreAccepted) {
   // U+00A0 (no-break space) and U+00E9 (e acute) share the C1 controls'
   // lead byte range but are text.
-  FieldViolations v;
-  CheckText(v, "case.notes", "a\xc2\xa0\xc3\xa9", 10, /*required=*/true);
-  EXPECT_TRUE(v.empty());
+  EXPECT_THAT(TextSays("a\xc2\xa0\xc3\xa9", 10), IsEmpty());
 }
 
 // --- tokens and request ids -------------------------------------------------
 
 TEST(CheckTokenTest, LettersDigitsAndTheExtrasAreAccepted) {
-  FieldViolations v;
-  CheckToken(v, "case.offences[0].code", "105/01", 10, "/", /*required=*/true);
-  EXPECT_TRUE(v.empty());
+  EXPECT_THAT(TokenSays("case.offences[0].code", "105/01", 10, "/"), IsEmpty());
 }
 
 TEST(CheckTokenTest, AnotherCharacterIsRefusedNamingTheExtras) {
-  FieldViolations v;
-  CheckToken(v, "case.offences[0].code", "105.01", 10, "/-",
-             /*required=*/true);
-  EXPECT_THAT(Described(v),
+  EXPECT_THAT(TokenSays("case.offences[0].code", "105.01", 10, "/-"),
               ElementsAre("case.offences[0].code: must be 1 to 10 letters, "
                           "digits or '/' '-'"));
 }
 
 TEST(CheckTokenTest, WithoutExtrasTheMessageSaysLettersAndDigits) {
-  FieldViolations v;
-  CheckToken(v, "case.case_manager_reference", "STAFF-07", 20, "",
-             /*required=*/true);
-  EXPECT_THAT(Described(v), ElementsAre("case.case_manager_reference: must be "
-                                        "1 to 20 letters, digits"));
+  EXPECT_THAT(TokenSays("case.case_manager_reference", "STAFF-07", 20, ""),
+              ElementsAre("case.case_manager_reference: must be "
+                          "1 to 20 letters, digits"));
 }
 
 TEST(CheckTokenTest, LongerThanTheLimitIsRefused) {
-  FieldViolations fits;
-  CheckToken(fits, "code", std::string(8, 'a'), 8, "", /*required=*/true);
-  EXPECT_TRUE(fits.empty());
-  FieldViolations too_long;
-  CheckToken(too_long, "code", std::string(9, 'a'), 8, "", /*required=*/true);
-  EXPECT_THAT(Described(too_long),
+  EXPECT_THAT(TokenSays("code", std::string(8, 'a'), 8, ""), IsEmpty());
+  EXPECT_THAT(TokenSays("code", std::string(9, 'a'), 8, ""),
               ElementsAre("code: must be 1 to 8 letters, digits"));
 }
 
 TEST(CheckTokenTest, NonAsciiLettersAreRefused) {
-  FieldViolations v;
-  CheckToken(v, "code", "caf\xc3\xa9", 10, "", /*required=*/true);
-  EXPECT_FALSE(v.empty());
+  EXPECT_THAT(TokenSays("code", "caf\xc3\xa9", 10, ""), Not(IsEmpty()));
 }
 
 TEST(CheckTokenTest, EmptyIsRefusedOnlyWhenRequired) {
-  FieldViolations optional;
-  CheckToken(optional, "code", "", 8, "", /*required=*/false);
-  EXPECT_TRUE(optional.empty());
-  FieldViolations required;
-  CheckToken(required, "code", "", 8, "", /*required=*/true);
-  EXPECT_THAT(Described(required), ElementsAre("code: is required"));
+  EXPECT_THAT(TokenSays("code", "", 8, "", /*required=*/false), IsEmpty());
+  EXPECT_THAT(TokenSays("code", "", 8, ""), ElementsAre("code: is required"));
 }
 
 TEST(CheckRequestIdTest, IsOptionalAndUpTo64LettersDigitsDashesUnderscores) {

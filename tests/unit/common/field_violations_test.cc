@@ -13,13 +13,10 @@
 #include "google/rpc/status.pb.h"
 #include "grpcpp/support/status.h"
 #include "gtest/gtest.h"
+#include "tests/testing/matchers.h"
 
 namespace yjinspect::common {
 namespace {
-
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 
 std::vector<std::string> Fields(const std::vector<FieldViolation>& v) {
   std::vector<std::string> fields;

@@ -6,6 +6,8 @@
 #include "common/fingerprint.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -40,13 +42,18 @@ TEST(FingerprintBytesTest, EveryByteCountsIncludingNulAndHighBytes) {
   EXPECT_NE(FingerprintBytes("\xff"), FingerprintBytes("\x7f"));
 }
 
-v1::CaseAnswers Answers() {
+using Entries = std::vector<std::pair<std::string, std::string>>;
+
+// The answers to case NM-0001, their map entries added in the order given.
+v1::CaseAnswers Answers(const Entries& in_order = {{"1.1.1", "yes"},
+                                                   {"1.2.1", "no"},
+                                                   {"2.1.3", "sufficient"}}) {
   v1::CaseAnswers answers;
   answers.set_case_name("inspections/northmoor-2014/cases/NM-0001");
   answers.set_disposal_type(v1::DISPOSAL_TYPE_REFERRAL_ORDER);
-  (*answers.mutable_answers())["1.1.1"] = "yes";
-  (*answers.mutable_answers())["1.2.1"] = "no";
-  (*answers.mutable_answers())["2.1.3"] = "sufficient";
+  for (const auto& [criterion, answer] : in_order) {
+    (*answers.mutable_answers())[criterion] = answer;
+  }
   return answers;
 }
 
@@ -68,12 +75,8 @@ TEST(FingerprintMessageTest, EqualMessagesHaveEqualFingerprints) {
 }
 
 TEST(FingerprintMessageTest, MapOrderDoesNotMatter) {
-  v1::CaseAnswers backwards;
-  backwards.set_case_name("inspections/northmoor-2014/cases/NM-0001");
-  backwards.set_disposal_type(v1::DISPOSAL_TYPE_REFERRAL_ORDER);
-  (*backwards.mutable_answers())["2.1.3"] = "sufficient";
-  (*backwards.mutable_answers())["1.2.1"] = "no";
-  (*backwards.mutable_answers())["1.1.1"] = "yes";
+  const v1::CaseAnswers backwards =
+      Answers({{"2.1.3", "sufficient"}, {"1.2.1", "no"}, {"1.1.1", "yes"}});
   EXPECT_EQ(FingerprintMessage(backwards), FingerprintMessage(Answers()));
 }
 

@@ -4,51 +4,39 @@
 #include "common/resource_names.h"
 
 #include <string>
+#include <vector>
 
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace yjinspect::common {
 namespace {
 
+// Each id `valid` must accept, then each it must refuse.
+void ExpectIds(bool (*valid)(absl::string_view),
+               const std::vector<std::string>& accepted,
+               const std::vector<std::string>& refused) {
+  for (const std::string& id : accepted) EXPECT_TRUE(valid(id)) << id;
+  for (const std::string& id : refused) EXPECT_FALSE(valid(id)) << id;
+}
+
 TEST(ResourceIdTest, YotIds) {
-  EXPECT_TRUE(IsValidYotId("northmoor"));
-  EXPECT_TRUE(IsValidYotId("north-moor2"));
-  EXPECT_TRUE(IsValidYotId("n"));
-  EXPECT_TRUE(IsValidYotId(std::string(63, 'a')));
-  EXPECT_FALSE(IsValidYotId(std::string(64, 'a')));
-  EXPECT_FALSE(IsValidYotId(""));
-  EXPECT_FALSE(IsValidYotId("Northmoor"));
-  EXPECT_FALSE(IsValidYotId("2northmoor"));
-  EXPECT_FALSE(IsValidYotId("-northmoor"));
-  EXPECT_FALSE(IsValidYotId("north_moor"));
-  EXPECT_FALSE(IsValidYotId("north moor"));
-  EXPECT_FALSE(IsValidYotId("north/moor"));
-  EXPECT_FALSE(IsValidYotId("-"));
-  EXPECT_FALSE(IsValidYotId(std::string("north\0moor", 10)));
+  ExpectIds(IsValidYotId,
+            {"northmoor", "north-moor2", "n", std::string(63, 'a')},
+            {std::string(64, 'a'), "", "Northmoor", "2northmoor", "-northmoor",
+             "north_moor", "north moor", "north/moor", "-",
+             std::string("north\0moor", 10)});
 }
 
 TEST(ResourceIdTest, CaseIds) {
-  EXPECT_TRUE(IsValidCaseId("NM-0001"));
-  EXPECT_TRUE(IsValidCaseId("nm_0001"));
-  EXPECT_TRUE(IsValidCaseId("7"));
-  EXPECT_TRUE(IsValidCaseId(std::string(64, 'Z')));
-  EXPECT_FALSE(IsValidCaseId(std::string(65, 'Z')));
-  EXPECT_FALSE(IsValidCaseId(""));
-  EXPECT_FALSE(IsValidCaseId("-NM"));
-  EXPECT_FALSE(IsValidCaseId("_NM"));
-  EXPECT_FALSE(IsValidCaseId("NM/1"));
-  EXPECT_FALSE(IsValidCaseId("NM.1"));
-  EXPECT_FALSE(IsValidCaseId("NM 1"));
-  EXPECT_FALSE(IsValidCaseId("NM\xc3\xa9"));
-  EXPECT_FALSE(IsValidCaseId(std::string("NM\0", 3)));
+  ExpectIds(IsValidCaseId, {"NM-0001", "nm_0001", "7", std::string(64, 'Z')},
+            {std::string(65, 'Z'), "", "-NM", "_NM", "NM/1", "NM.1", "NM 1",
+             "NM\xc3\xa9", std::string("NM\0", 3)});
 }
 
 TEST(ResourceIdTest, InspectionIdsAreLikeYotIds) {
-  EXPECT_TRUE(IsValidInspectionId("northmoor-2014"));
-  EXPECT_FALSE(IsValidInspectionId("Northmoor-2014"));
-  EXPECT_FALSE(IsValidInspectionId("2014-northmoor"));
-  EXPECT_FALSE(IsValidInspectionId(""));
-  EXPECT_FALSE(IsValidInspectionId(std::string(64, 'a')));
+  ExpectIds(IsValidInspectionId, {"northmoor-2014"},
+            {"Northmoor-2014", "2014-northmoor", "", std::string(64, 'a')});
 }
 
 TEST(YotNameTest, ParsesAYot) {

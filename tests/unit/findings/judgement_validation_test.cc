@@ -16,18 +16,17 @@
 #include "gtest/gtest.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::findings {
 namespace {
 
+using ::testing::AllOf;
 using testing::Bad;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using testing::Missing;
-using ::testing::UnorderedElementsAreArray;
 using testing::ViolatedFields;
+using testing::ViolationOf;
 using Request = v1::RecordJudgementsRequest;
 using Row = testing::ViolationRow<Request>;
 using ValidRow = testing::ValidRow<Request>;
@@ -80,12 +79,9 @@ TEST(RecordRequestShapeTest, AnEmptyRequestNamesEveryRequiredField) {
 class BadRecordRequestTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadRecordRequestTest, NamesExactlyTheBadField) {
-  Request request = ValidRequest();
-  GetParam().mutate(request);
-  common::FieldViolations v = ValidateRecordRequest(request);
-  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
-  EXPECT_EQ(v.ToStatus("RecordJudgements request").code(),
-            absl::StatusCode::kInvalidArgument);
+  testing::ExpectRowViolations(GetParam(), ValidRequest(),
+                               ValidateRecordRequest,
+                               "RecordJudgements request");
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -166,27 +162,28 @@ TEST(AnswersAgainstFrameworkTest, EachBadAnswerIsNamedByItsPosition) {
   *request.add_judgements() = Answer("9.99", "yes");  // no such criterion
   *request.add_judgements() = Answer("om.1", "yes");  // staff interviews
   *request.add_judgements() = Answer("1.2", "maybe");
-  common::FieldViolations v = ValidateAgainstFramework(
-      request, Framework("sqs-2014", "2"), testing::ValidCase());
-  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[1].criterion_id",
-                                             "judgements[2].criterion_id",
-                                             "judgements[3].answer"));
-  EXPECT_THAT(v.violations()[0].description,
-              HasSubstr("not in framework sqs-2014 version 2"));
-  EXPECT_THAT(v.violations()[1].description,
-              HasSubstr("is not judged from case files"));
-  // The caller is told what the scale allows.
-  EXPECT_THAT(v.violations()[2].description, HasSubstr("one of yes, no, na"));
+  EXPECT_THAT(
+      ValidateAgainstFramework(request, Framework("sqs-2014", "2"),
+                               testing::ValidCase())
+          .violations(),
+      ElementsAre(ViolationOf("judgements[1].criterion_id",
+                              HasSubstr("not in framework sqs-2014 version 2")),
+                  ViolationOf("judgements[2].criterion_id",
+                              HasSubstr("is not judged from case files")),
+                  // The caller is told what the scale allows.
+                  ViolationOf("judgements[3].answer",
+                              HasSubstr("one of yes, no, na"))));
 }
 
 TEST(AnswersAgainstFrameworkTest, AValueOfAnotherScaleIsRefused) {
   Request request = ValidRequest();
   request.clear_judgements();
   *request.add_judgements() = Answer("1.1", "na");  // 1.1 is yes/no only
-  common::FieldViolations v = ValidateAgainstFramework(
-      request, Framework("sqs-2014", "2"), testing::ValidCase());
-  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[0].answer"));
-  EXPECT_THAT(v.violations()[0].description, HasSubstr("one of yes, no"));
+  EXPECT_THAT(ValidateAgainstFramework(request, Framework("sqs-2014", "2"),
+                                       testing::ValidCase())
+                  .violations(),
+              ElementsAre(ViolationOf("judgements[0].answer",
+                                      HasSubstr("one of yes, no"))));
 }
 
 // hmip-youth-2018 judges court disposals (sections 2.x) and out-of-court
@@ -199,23 +196,19 @@ TEST(AnswersAgainstFrameworkTest, ASectionMustCoverTheCasesDisposal) {
   *request.add_judgements() = Answer("3.1-desistance", "yes");
 
   v1::Case court = testing::ValidCase();  // a referral order
-  common::FieldViolations for_court =
-      ValidateAgainstFramework(request, framework, court);
-  ASSERT_THAT(ViolatedFields(for_court),
-              ElementsAre("judgements[1].criterion_id"));
-  EXPECT_THAT(for_court.violations()[0].description,
-              HasSubstr("applies to out-of-court disposals"));
+  EXPECT_THAT(ValidateAgainstFramework(request, framework, court).violations(),
+              ElementsAre(ViolationOf("judgements[1].criterion_id",
+                                      HasSubstr("applies to out-of-court "
+                                                "disposals"))));
 
   v1::Case caution = testing::ValidCase();
   caution.mutable_disposal()->set_type(v1::DISPOSAL_TYPE_YOUTH_CAUTION);
-  common::FieldViolations for_caution =
-      ValidateAgainstFramework(request, framework, caution);
-  ASSERT_THAT(ViolatedFields(for_caution),
-              ElementsAre("judgements[0].criterion_id"));
-  EXPECT_THAT(for_caution.violations()[0].description,
-              HasSubstr("applies to court disposals"));
-  EXPECT_THAT(for_caution.violations()[0].description,
-              HasSubstr("DISPOSAL_TYPE_YOUTH_CAUTION"));
+  EXPECT_THAT(
+      ValidateAgainstFramework(request, framework, caution).violations(),
+      ElementsAre(
+          ViolationOf("judgements[0].criterion_id",
+                      AllOf(HasSubstr("applies to court disposals"),
+                            HasSubstr("DISPOSAL_TYPE_YOUTH_CAUTION")))));
 }
 
 TEST(InterviewAnswersTest, AnswersToInterviewCriteriaPass) {
@@ -232,14 +225,14 @@ TEST(InterviewAnswersTest, OnlyInterviewCriteriaWithAnswersOfTheirScale) {
   *request.add_judgements() = Answer("1.1", "yes");   // judged from cases
   *request.add_judgements() = Answer("om.9", "yes");  // no such criterion
   *request.add_judgements() = Answer("om.2", "na");
-  common::FieldViolations v = ValidateInterviewAnswers(
-      request.judgements(), Framework("sqs-2014", "2"));
-  ASSERT_THAT(ViolatedFields(v), ElementsAre("judgements[0].criterion_id",
-                                             "judgements[1].criterion_id",
-                                             "judgements[2].answer"));
-  EXPECT_THAT(v.violations()[0].description,
-              HasSubstr("is not a staff-interview criterion of framework "
-                        "sqs-2014 version 2"));
+  EXPECT_THAT(
+      ValidateInterviewAnswers(request.judgements(), Framework("sqs-2014", "2"))
+          .violations(),
+      ElementsAre(ViolationOf("judgements[0].criterion_id",
+                              HasSubstr("is not a staff-interview criterion of "
+                                        "framework sqs-2014 version 2")),
+                  ViolationOf("judgements[1].criterion_id", ::testing::_),
+                  ViolationOf("judgements[2].answer", ::testing::_)));
 }
 
 }  // namespace

@@ -11,13 +11,11 @@
 #include "common/audit/audit_chain.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
 
 namespace yjinspect::intake {
 namespace {
-
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 
 common::AuditEvent ReadOf(const std::string& resource) {
   return {"caller-7", "inspector", "req-0007", v1::AUDIT_ACTION_READ_CASE,

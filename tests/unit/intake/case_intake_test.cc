@@ -16,22 +16,16 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
+#include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
-
-// The fields named by the violations an INVALID_ARGUMENT carries.
-std::vector<std::string> ViolatedFields(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
+using testing::StatusIs;
+using testing::ViolatedFields;
 
 std::vector<std::string> Names(const v1::ListCasesResponse& page) {
   std::vector<std::string> names;
@@ -145,8 +139,8 @@ TEST_F(CaseIntakeTest, TheSameIdWithOtherContentIsAlreadyExists) {
       testing::ValidCreateCaseRequest(kYot, "NM-0001");
   changed.mutable_case_()->mutable_child()->set_age_at_sentence(16);
   auto refused = Create(changed);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_THAT(refused.status().message(), HasSubstr("DeleteCase"));
+  EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kAlreadyExists,
+                                         HasSubstr("DeleteCase")));
   EXPECT_EQ(store_->HeadSequence(), 1u);
   EXPECT_EQ(StoredCase("yots/northmoor/cases/NM-0001")
                 ->case_()
@@ -162,8 +156,8 @@ TEST_F(CaseIntakeTest, ARequestIdReusedForAnotherRequestIsAlreadyExists) {
   v1::CreateCaseRequest other = testing::ValidCreateCaseRequest(kYot, "NM-2");
   other.set_request_id("req-0001");
   auto refused = Create(other);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_THAT(refused.status().message(), HasSubstr("use a new request_id"));
+  EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kAlreadyExists,
+                                         HasSubstr("use a new request_id")));
   EXPECT_FALSE(StoredCase("yots/northmoor/cases/NM-2").has_value());
 }
 
@@ -190,8 +184,8 @@ TEST_F(CaseIntakeTest, ALateRetryDoesNotBringAnErasedCaseBack) {
   ASSERT_TRUE(Delete(first->stored.name()).ok());
   const uint64_t head = store_->HeadSequence();
   auto retried = Create(request);
-  EXPECT_EQ(retried.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(retried.status().message(), HasSubstr("new request_id"));
+  EXPECT_THAT(retried.status(), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                         HasSubstr("new request_id")));
   EXPECT_FALSE(StoredCase(first->stored.name()).has_value());
   EXPECT_EQ(store_->HeadSequence(), head);
 }
@@ -227,9 +221,9 @@ TEST_F(CaseIntakeTest, GetAnswersTheStoredCase) {
 
 TEST_F(CaseIntakeTest, GetOfAnUnknownOrMalformedNameIsRefused) {
   auto unknown = Get("yots/northmoor/cases/NM-9999");
-  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(unknown.status().message(),
-              HasSubstr("yots/northmoor/cases/NM-9999"));
+  EXPECT_THAT(unknown.status(),
+              StatusIs(absl::StatusCode::kNotFound,
+                       HasSubstr("yots/northmoor/cases/NM-9999")));
   auto malformed = Get("cases/NM-9999");
   EXPECT_EQ(malformed.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(ViolatedFields(malformed.status()), ElementsAre("name"));
@@ -301,8 +295,8 @@ TEST_F(CaseIntakeTest, AnUpdateWithAStaleEtagIsAbortedAndStoresNothing) {
   ASSERT_TRUE(Update(AgeChange(created->stored, 16, read_etag)).ok());
   const uint64_t head = store_->HeadSequence();
   auto stale = Update(AgeChange(created->stored, 17, read_etag));
-  EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
-  EXPECT_THAT(stale.status().message(), HasSubstr("read it again"));
+  EXPECT_THAT(stale.status(),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("read it again")));
   EXPECT_EQ(store_->HeadSequence(), head);
   EXPECT_EQ(
       StoredCase(created->stored.name())->case_().child().age_at_sentence(),

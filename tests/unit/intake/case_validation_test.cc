@@ -13,6 +13,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
@@ -20,13 +21,9 @@ namespace {
 
 using testing::Bad;
 using testing::Clear;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using testing::MakeDate;
 using testing::Missing;
-using ::testing::Not;
 using testing::Set;
-using ::testing::UnorderedElementsAreArray;
 using testing::ViolatedFields;
 using Request = v1::CreateCaseRequest;
 
@@ -110,11 +107,8 @@ TEST(CaseValidationTest, ViolationsDoNotEchoTheValue) {
 class BadCaseTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadCaseTest, NamesExactlyTheBadField) {
-  Request request = testing::ValidCreateCaseRequest();
-  GetParam().mutate(request);
-  common::FieldViolations v = ValidateCreateCaseRequest(request);
-  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
-  EXPECT_EQ(v.ToStatus("case").code(), absl::StatusCode::kInvalidArgument);
+  testing::ExpectRowViolations(GetParam(), testing::ValidCreateCaseRequest(),
+                               ValidateCreateCaseRequest, "case");
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -18,21 +18,18 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
+#include "tests/unit/intake/malformed_steps.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::ElementsAreArray;
-using ::testing::HasSubstr;
-
-std::vector<std::string> ViolatedFields(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
+using testing::Bad;
+using testing::Missing;
+using testing::StatusIs;
 
 std::vector<v1::InspectionState> StatesOf(const v1::Inspection& inspection) {
   std::vector<v1::InspectionState> states;
@@ -172,19 +169,26 @@ TEST(StateNameTest, DropsTheEnumPrefix) {
 
 // ---- InspectionLifecycle on the store ----
 
-class InspectionLifecycleTest : public IntakeDomainTest {};
+class InspectionLifecycleTest : public IntakeDomainTest {
+ protected:
+  // Advancing to `to` is refused as out of order, saying `why`, and stores
+  // nothing.
+  void ExpectAdvanceRefused(v1::InspectionState to, const std::string& why) {
+    const uint64_t head = store_->HeadSequence();
+    EXPECT_THAT(Advance(to).status(),
+                StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr(why)))
+        << StateName(to);
+    EXPECT_EQ(store_->HeadSequence(), head) << StateName(to);
+  }
+};
 
 TEST_F(InspectionLifecycleTest, CaseloadReceivedNeedsACaseOfTheYot) {
   ASSERT_TRUE(CreateInspection().ok());
   ASSERT_TRUE(
       Create(testing::EligibleCreateCaseRequest("southvale", "S-0")).ok());
-  const uint64_t head = store_->HeadSequence();
-  auto refused = Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("is ANNOUNCED; no case of yots/northmoor is stored "
-                        "yet: submit the caseload first"));
-  EXPECT_EQ(store_->HeadSequence(), head);
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED,
+                       "is ANNOUNCED; no case of yots/northmoor is stored "
+                       "yet: submit the caseload first");
 
   AddEligibleCases(1);
   auto received =
@@ -206,16 +210,14 @@ TEST_F(InspectionLifecycleTest, CaseloadReceivedNeedsACaseOfTheYot) {
 }
 
 TEST_F(InspectionLifecycleTest, AStepWithoutAReasonSaysItWasAskedFor) {
-  AddEligibleCases(1);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(1));
   auto received = Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED);
   ASSERT_TRUE(received.ok()) << received.status();
   EXPECT_EQ(received->transitions().rbegin()->reason(), "advanced on request");
 }
 
 TEST_F(InspectionLifecycleTest, AdvancingToTheCurrentStateChangesNothing) {
-  AddEligibleCases(1);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(1));
   auto received = Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED);
   ASSERT_TRUE(received.ok()) << received.status();
   const uint64_t head = store_->HeadSequence();
@@ -252,34 +254,26 @@ TEST_F(InspectionLifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
 }
 
 TEST_F(InspectionLifecycleTest, StepsOutOfOrderAreRefusedAndStoreNothing) {
-  AddEligibleCases(1);
-  ASSERT_TRUE(CreateInspection().ok());
-  const uint64_t head = store_->HeadSequence();
-  auto early = Advance(v1::INSPECTION_STATE_VERDICTS_AGREED);
-  EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(early.status().message(),
-              HasSubstr("is ANNOUNCED; VERDICTS_AGREED needs fieldwork under "
-                        "way"));
-  auto skipped = Advance(v1::INSPECTION_STATE_REPORT_PUBLISHED);
-  EXPECT_THAT(skipped.status().message(),
-              HasSubstr("REPORT_PUBLISHED needs verdicts agreed"));
-  EXPECT_EQ(store_->HeadSequence(), head);
+  ASSERT_TRUE(AnnouncedOver(1));
+  ExpectAdvanceRefused(
+      v1::INSPECTION_STATE_VERDICTS_AGREED,
+      "is ANNOUNCED; VERDICTS_AGREED needs fieldwork under way");
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_REPORT_PUBLISHED,
+                       "REPORT_PUBLISHED needs verdicts agreed");
   EXPECT_EQ(StoredInspection()->state(), v1::INSPECTION_STATE_ANNOUNCED);
 
   ASSERT_TRUE(Draw(11).ok());
-  auto unpublished = Advance(v1::INSPECTION_STATE_VERDICTS_AGREED);
-  EXPECT_EQ(unpublished.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(unpublished.status().message(), HasSubstr("is SAMPLE_DRAWN"));
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_VERDICTS_AGREED, "is SAMPLE_DRAWN");
 }
 
 TEST_F(InspectionLifecycleTest, FieldworkNeedsASample) {
-  AddEligibleCases(1);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(1));
   auto refused = StartFieldwork();
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("is in state ANNOUNCED and has no sample; call "
-                        "DrawSample first"));
+  EXPECT_THAT(
+      refused.status(),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("is in state ANNOUNCED and has no sample; call "
+                         "DrawSample first")));
 }
 
 TEST_F(InspectionLifecycleTest, FieldworkFixesOnlyTheSampleTheCallerSaw) {
@@ -287,9 +281,10 @@ TEST_F(InspectionLifecycleTest, FieldworkFixesOnlyTheSampleTheCallerSaw) {
   ASSERT_TRUE(Draw(12).ok());  // revision 2
   const uint64_t head = store_->HeadSequence();
   auto stale = StartFieldwork(/*sample_revision=*/1);
-  EXPECT_EQ(stale.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(stale.status().message(),
-              HasSubstr("is revision 2, not 1; reload the inspection"));
+  EXPECT_THAT(
+      stale.status(),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("is revision 2, not 1; reload the inspection")));
   EXPECT_EQ(store_->HeadSequence(), head);
   auto started = StartFieldwork(/*sample_revision=*/2);
   ASSERT_TRUE(started.ok()) << started.status();
@@ -313,66 +308,73 @@ TEST_F(InspectionLifecycleTest, FieldworkCannotStartAgainOnceItIsOver) {
   ASSERT_TRUE(StartFieldwork().ok());
   ASSERT_TRUE(Advance(v1::INSPECTION_STATE_VERDICTS_AGREED).ok());
   auto refused = StartFieldwork();
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("is in state VERDICTS_AGREED: fieldwork is over"));
+  EXPECT_THAT(
+      refused.status(),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("is in state VERDICTS_AGREED: fieldwork is over")));
   EXPECT_EQ(StoredInspection()->state(), v1::INSPECTION_STATE_VERDICTS_AGREED);
 }
 
 TEST_F(InspectionLifecycleTest, AnUnknownInspectionIsNotFound) {
   auto advanced = Advance(v1::INSPECTION_STATE_VERDICTS_AGREED);
-  EXPECT_EQ(advanced.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(advanced.status().message(),
-              HasSubstr("inspection inspections/northmoor-2014 does not "
-                        "exist"));
+  EXPECT_THAT(
+      advanced.status(),
+      StatusIs(absl::StatusCode::kNotFound,
+               HasSubstr("inspection inspections/northmoor-2014 does not "
+                         "exist")));
   EXPECT_EQ(StartFieldwork().status().code(), absl::StatusCode::kNotFound);
 }
 
 // Malformed requests: refused with the field named before the store is
 // reached.
 using AdvanceRow = testing::ViolationRow<v1::AdvanceInspectionRequest>;
+using StartRow = testing::ViolationRow<v1::StartFieldworkRequest>;
 
-class AdvanceRequestTest : public ::testing::TestWithParam<AdvanceRow> {};
-
-TEST_P(AdvanceRequestTest, IsRefusedNamingTheFieldAndStoresNothing) {
-  testing::EmptyIntakeStore store;
-  InspectionLifecycle lifecycle(store);
-  v1::AdvanceInspectionRequest request;
-  request.set_name(kInspection);
+// `row`'s change to an Advance of kInspection to VERDICTS_AGREED.
+MalformedStep MalformedAdvance(AdvanceRow row) {
+  auto request = ForInspection<v1::AdvanceInspectionRequest>();
   request.set_state(v1::INSPECTION_STATE_VERDICTS_AGREED);
-  GetParam().mutate(request);
-  auto refused = Await<absl::StatusOr<v1::Inspection>>(
-      [&](auto done) { lifecycle.Advance(request, kActor, std::move(done)); });
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(ViolatedFields(refused.status()),
-              ElementsAreArray(GetParam().fields));
-  EXPECT_EQ(store.commits(), 0);
+  return Malformed(&InspectionLifecycle::Advance, request, std::move(row));
+}
+
+// `row`'s change to a StartFieldwork of kInspection.
+MalformedStep MalformedStart(StartRow row) {
+  return Malformed(&InspectionLifecycle::StartFieldwork,
+                   ForInspection<v1::StartFieldworkRequest>(), std::move(row));
+}
+
+class MalformedLifecycleStepTest
+    : public ::testing::TestWithParam<MalformedStep> {};
+
+TEST_P(MalformedLifecycleStepTest, IsRefusedNamingTheFieldAndStoresNothing) {
+  ExpectRefusedBeforeTheStore(GetParam());
 }
 
 // The sample's own steps have their own calls: Advance names them.
-AdvanceRow ToState(std::string name, v1::InspectionState state) {
-  return AdvanceRow(
+MalformedStep ToState(std::string name, v1::InspectionState state) {
+  return MalformedAdvance(AdvanceRow(
       std::move(name),
       [state](v1::AdvanceInspectionRequest& r) { r.set_state(state); },
-      {"state"});
+      {"state"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Rows, AdvanceRequestTest,
-    ::testing::Values(AdvanceRow("MalformedName",
-                                 [](v1::AdvanceInspectionRequest& r) {
-                                   r.set_name("northmoor");
-                                 },
-                                 {"name"}),
+    Advance, MalformedLifecycleStepTest,
+    ::testing::Values(MalformedAdvance(Bad("MalformedName", "name",
+                                           "northmoor")),
                       ToState("NoState", v1::INSPECTION_STATE_UNSPECIFIED),
                       ToState("Announced", v1::INSPECTION_STATE_ANNOUNCED),
                       ToState("SampleDrawn", v1::INSPECTION_STATE_SAMPLE_DRAWN),
                       ToState("Fieldwork", v1::INSPECTION_STATE_FIELDWORK),
-                      AdvanceRow("ReasonTooLong",
-                                 [](v1::AdvanceInspectionRequest& r) {
-                                   r.set_reason(std::string(501, 'x'));
-                                 },
-                                 {"reason"})),
+                      MalformedAdvance(Bad("ReasonTooLong", "reason",
+                                           std::string(501, 'x')))),
+    testing::RowName());
+
+INSTANTIATE_TEST_SUITE_P(
+    StartFieldwork, MalformedLifecycleStepTest,
+    ::testing::Values(MalformedStart(Missing("MissingName", "name")),
+                      MalformedStart(Bad("NegativeRevision", "sample_revision",
+                                         -1))),
     testing::RowName());
 
 TEST(AdvanceStateTest, AStateOfTheSampleNamesItsOwnCall) {
@@ -387,39 +389,6 @@ TEST(AdvanceStateTest, AStateOfTheSampleNamesItsOwnCall) {
   EXPECT_THAT(common::ViolationsOf(refused.status())[0].description,
               HasSubstr("DrawSample, StartFieldwork, ResetSample"));
 }
-
-using StartRow = testing::ViolationRow<v1::StartFieldworkRequest>;
-
-class StartFieldworkRequestTest : public ::testing::TestWithParam<StartRow> {};
-
-TEST_P(StartFieldworkRequestTest, IsRefusedNamingTheFieldAndStoresNothing) {
-  testing::EmptyIntakeStore store;
-  InspectionLifecycle lifecycle(store);
-  v1::StartFieldworkRequest request;
-  request.set_name(kInspection);
-  GetParam().mutate(request);
-  auto refused = Await<absl::StatusOr<v1::Inspection>>([&](auto done) {
-    lifecycle.StartFieldwork(request, kActor, std::move(done));
-  });
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(ViolatedFields(refused.status()),
-              ElementsAreArray(GetParam().fields));
-  EXPECT_EQ(store.commits(), 0);
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Rows, StartFieldworkRequestTest,
-    ::testing::Values(StartRow("MissingName",
-                               [](v1::StartFieldworkRequest& r) {
-                                 r.clear_name();
-                               },
-                               {"name"}),
-                      StartRow("NegativeRevision",
-                               [](v1::StartFieldworkRequest& r) {
-                                 r.set_sample_revision(-1);
-                               },
-                               {"sample_revision"})),
-    testing::RowName());
 
 }  // namespace
 }  // namespace yjinspect::intake

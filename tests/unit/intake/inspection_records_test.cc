@@ -107,10 +107,14 @@ TEST(CheckInspectionNameTest, NamesTheFieldOfAMissingOrMalformedName) {
 
 class InspectionRecordsTest : public IntakeDomainTest {
  protected:
-  absl::Status CommitAndWait(IntakeStore::Mutation mutation) {
-    return Await<absl::Status>([&](auto done) {
-      store_->Commit(std::move(mutation), std::move(done));
-    });
+  // `inspection` stored by StoreInspectionChange, in a commit of its own.
+  absl::Status StoreAndWait(const v1::Inspection& inspection) {
+    IntakeStore::Mutation store = [inspection](StoreTransaction& txn) {
+      StoreInspectionChange(txn, inspection);
+      return absl::OkStatus();
+    };
+    return Await<absl::Status>(
+        [&](auto done) { store_->Commit(std::move(store), std::move(done)); });
   }
   absl::StatusOr<v1::Inspection> Change(InspectionChange change,
                                         const std::string& name = kInspection) {
@@ -124,10 +128,7 @@ TEST_F(InspectionRecordsTest, AStoredChangeIsStampedAndLoggedForFindings) {
   v1::Inspection inspection = ClientInspection();
   inspection.set_name(kInspection);
   inspection.set_etag("stale-etag");
-  ASSERT_TRUE(CommitAndWait([inspection](StoreTransaction& txn) {
-                StoreInspectionChange(txn, inspection);
-                return absl::OkStatus();
-              }).ok());
+  ASSERT_TRUE(StoreAndWait(inspection).ok());
   auto stored = StoredInspection();
   ASSERT_TRUE(stored.has_value());
   EXPECT_FALSE(stored->etag().empty());
@@ -149,10 +150,7 @@ TEST_F(InspectionRecordsTest, ALaterChangeKeepsTheCreateTime) {
   ASSERT_TRUE(created.ok()) << created.status();
   v1::Inspection changed = *created;
   changed.set_yot_display_name("Northmoor YJS");
-  ASSERT_TRUE(CommitAndWait([changed](StoreTransaction& txn) {
-                StoreInspectionChange(txn, changed);
-                return absl::OkStatus();
-              }).ok());
+  ASSERT_TRUE(StoreAndWait(changed).ok());
   auto stored = StoredInspection();
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->yot_display_name(), "Northmoor YJS");

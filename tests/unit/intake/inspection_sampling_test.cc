@@ -18,18 +18,19 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/empty_intake_store.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/sampled_caseload.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
+#include "tests/unit/intake/malformed_steps.h"
 #include "tests/unit/intake/violation_rows.h"
 
 namespace yjinspect::intake {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::ElementsAreArray;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
+using testing::Bad;
+using testing::Missing;
+using testing::StatusIs;
 
 constexpr char kResetReason[] = "a sampled case was wrongly recorded";
 
@@ -41,12 +42,6 @@ std::vector<std::string> CasesOf(const v1::Inspection& inspection) {
 std::string DateText(const google::type::Date& date) {
   return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(),
                          date.day());
-}
-
-std::vector<std::string> ViolatedFields(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
-  return fields;
 }
 
 class InspectionSamplingTest : public IntakeDomainTest {
@@ -68,8 +63,7 @@ class InspectionSamplingTest : public IntakeDomainTest {
 };
 
 TEST_F(InspectionSamplingTest, TheSameSeedDrawsTheSameSample) {
-  AddEligibleCases(20);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(20));
   auto first = Draw(11);
   ASSERT_TRUE(first.ok()) << first.status();
   // 20 eligible cases at z 1.2816, p 0.5, e 0.05: 18.
@@ -89,8 +83,7 @@ TEST_F(InspectionSamplingTest, TheSameSeedDrawsTheSameSample) {
 }
 
 TEST_F(InspectionSamplingTest, AnUnseededDrawRecordsTheSeedItWasGiven) {
-  AddEligibleCases(20);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(20));
   auto unseeded = Draw(/*seed=*/0);
   ASSERT_TRUE(unseeded.ok()) << unseeded.status();
   // Never 0, which would mean "no seed".
@@ -136,8 +129,7 @@ TEST_F(InspectionSamplingTest, ADrawTakesTheCaseloadAndRecordsTheSteps) {
 }
 
 TEST_F(InspectionSamplingTest, SampledCasesAreMarkedAndSentToFindings) {
-  AddEligibleCases(2);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(2));
   const uint64_t head = store_->HeadSequence();
   auto drawn = Draw(11);
   ASSERT_TRUE(drawn.ok()) << drawn.status();
@@ -164,8 +156,7 @@ TEST_F(InspectionSamplingTest, SampledCasesAreMarkedAndSentToFindings) {
 }
 
 TEST_F(InspectionSamplingTest, ARedrawMarksOnlyTheCasesOfTheNewSample) {
-  AddEligibleCases(20);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(20));
   ASSERT_TRUE(Draw(11).ok());
   auto redrawn = Draw(12);
   ASSERT_TRUE(redrawn.ok()) << redrawn.status();
@@ -177,8 +168,7 @@ TEST_F(InspectionSamplingTest, ARedrawMarksOnlyTheCasesOfTheNewSample) {
 }
 
 TEST_F(InspectionSamplingTest, AResetReleasesTheSampleAndKeepsItsRecord) {
-  AddEligibleCases(3);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(3));
   ASSERT_TRUE(Draw(11).ok());
   auto reset = Reset(kResetReason);
   ASSERT_TRUE(reset.ok()) << reset.status();
@@ -202,9 +192,9 @@ TEST_F(InspectionSamplingTest, AfterFieldworkOnlyAResetAllowsANewSample) {
   ASSERT_TRUE(StartFieldwork().ok());
   const uint64_t head = store_->HeadSequence();
   auto refused = Draw(12);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("call ResetSample with a reason first"));
+  EXPECT_THAT(refused.status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("call ResetSample with a reason first")));
   EXPECT_EQ(store_->HeadSequence(), head);
 
   auto reset = Reset(kResetReason);
@@ -269,8 +259,8 @@ TEST_F(InspectionSamplingTest, NoEligibleCaseIsRefusedNamingTheWindow) {
   ASSERT_TRUE(CreateInspection().ok());
   const uint64_t head = store_->HeadSequence();
   auto refused = Draw(11);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(), HasSubstr("1 cases are stored"));
+  EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                         HasSubstr("1 cases are stored")));
   EXPECT_THAT(refused.status().message(),
               HasSubstr("between 2014-09-15 and 2014-11-03"));
   EXPECT_EQ(store_->HeadSequence(), head);
@@ -280,8 +270,8 @@ TEST_F(InspectionSamplingTest, NoEligibleCaseIsRefusedNamingTheWindow) {
 TEST_F(InspectionSamplingTest, AnUnknownInspectionIsNotFound) {
   AddEligibleCases(1);
   auto drawn = Draw(11);
-  EXPECT_EQ(drawn.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(drawn.status().message(), HasSubstr(kInspection));
+  EXPECT_THAT(drawn.status(),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr(kInspection)));
   EXPECT_EQ(Reset(kResetReason).status().code(), absl::StatusCode::kNotFound);
 }
 
@@ -302,109 +292,81 @@ TEST_F(InspectionSamplingTest, AnInspectionOfAnUnknownFrameworkIsRefused) {
                     std::move(done));
               }).ok());
   auto refused = Draw(11);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("sqs-2014 version 99, which this service does not "
-                        "know"));
+  EXPECT_THAT(
+      refused.status(),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("sqs-2014 version 99, which this service does not "
+                         "know")));
 }
 
 TEST_F(InspectionSamplingTest, ResetWithoutASampleIsRefused) {
-  AddEligibleCases(1);
-  ASSERT_TRUE(CreateInspection().ok());
+  ASSERT_TRUE(AnnouncedOver(1));
   auto refused = Reset(kResetReason);
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("is in state ANNOUNCED and has no sample to reset"));
+  EXPECT_THAT(
+      refused.status(),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("is in state ANNOUNCED and has no sample to reset")));
 }
 
 // Malformed requests: refused with the field named before the store is
 // reached.
 using DrawRow = testing::ViolationRow<v1::DrawSampleRequest>;
-
-class DrawSampleRequestTest : public ::testing::TestWithParam<DrawRow> {};
-
-TEST_P(DrawSampleRequestTest, IsRefusedNamingTheFieldAndStoresNothing) {
-  testing::EmptyIntakeStore store;
-  InspectionSampling sampling(store, BuiltInFrameworks());
-  v1::DrawSampleRequest request;
-  request.set_name(kInspection);
-  GetParam().mutate(request);
-  auto refused = Await<absl::StatusOr<v1::Inspection>>([&](auto done) {
-    sampling.DrawSample(request, kActor, std::move(done));
-  });
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(ViolatedFields(refused.status()),
-              ElementsAreArray(GetParam().fields));
-  EXPECT_EQ(store.commits(), 0);
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Rows, DrawSampleRequestTest,
-    ::testing::Values(
-        DrawRow("MalformedName",
-                [](v1::DrawSampleRequest& r) { r.set_name("northmoor-2014"); },
-                {"name"}),
-        DrawRow("MissingName", [](v1::DrawSampleRequest& r) { r.clear_name(); },
-                {"name"}),
-        DrawRow("CaseNamedTwice",
-                [](v1::DrawSampleRequest& r) {
-                  r.add_named_cases("yots/northmoor/cases/E-00");
-                  r.add_named_cases("yots/northmoor/cases/E-00");
-                },
-                {"named_cases[1]"}),
-        DrawRow("SeedWithNamedCases",
-                [](v1::DrawSampleRequest& r) {
-                  r.add_named_cases("yots/northmoor/cases/E-00");
-                  r.set_seed(11);
-                },
-                {"seed"}),
-        DrawRow("TooManyNamedCases",
-                [](v1::DrawSampleRequest& r) {
-                  for (int i = 0; i < 501; ++i) {
-                    r.add_named_cases(
-                        absl::StrCat("yots/northmoor/cases/E-", i));
-                  }
-                },
-                {"named_cases"})),
-    testing::RowName());
-
 using ResetRow = testing::ViolationRow<v1::ResetSampleRequest>;
 
-class ResetSampleRequestTest : public ::testing::TestWithParam<ResetRow> {};
+// `row`'s change to a DrawSample of kInspection.
+MalformedStep MalformedDraw(DrawRow row) {
+  return Malformed(&InspectionSampling::DrawSample,
+                   ForInspection<v1::DrawSampleRequest>(), std::move(row));
+}
 
-TEST_P(ResetSampleRequestTest, IsRefusedNamingTheFieldAndStoresNothing) {
-  testing::EmptyIntakeStore store;
-  InspectionSampling sampling(store, BuiltInFrameworks());
-  v1::ResetSampleRequest request;
-  request.set_name(kInspection);
+// `row`'s change to a ResetSample of kInspection that gives its reason.
+MalformedStep MalformedReset(ResetRow row) {
+  auto request = ForInspection<v1::ResetSampleRequest>();
   request.set_reason(kResetReason);
-  GetParam().mutate(request);
-  auto refused = Await<absl::StatusOr<v1::Inspection>>([&](auto done) {
-    sampling.ResetSample(request, kActor, std::move(done));
-  });
-  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(ViolatedFields(refused.status()),
-              ElementsAreArray(GetParam().fields));
-  EXPECT_EQ(store.commits(), 0);
+  return Malformed(&InspectionSampling::ResetSample, request, std::move(row));
+}
+
+class MalformedSampleStepTest : public ::testing::TestWithParam<MalformedStep> {
+};
+
+TEST_P(MalformedSampleStepTest, IsRefusedNamingTheFieldAndStoresNothing) {
+  ExpectRefusedBeforeTheStore(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Rows, ResetSampleRequestTest,
+    DrawSample, MalformedSampleStepTest,
     ::testing::Values(
-        ResetRow("MalformedName",
-                 [](v1::ResetSampleRequest& r) { r.set_name("inspections/"); },
-                 {"name"}),
-        ResetRow("NoReason",
-                 [](v1::ResetSampleRequest& r) { r.clear_reason(); },
-                 {"reason"}),
-        ResetRow("ReasonTooShortToSayWhy",
-                 [](v1::ResetSampleRequest& r) { r.set_reason("redo"); },
-                 {"reason"}),
-        ResetRow("ReasonTooLong",
-                 [](v1::ResetSampleRequest& r) {
-                   r.set_reason(std::string(501, 'x'));
-                 },
-                 {"reason"})),
+        MalformedDraw(Bad("MalformedName", "name", "northmoor-2014")),
+        MalformedDraw(Missing("MissingName", "name")),
+        MalformedDraw(DrawRow("CaseNamedTwice",
+                              [](v1::DrawSampleRequest& r) {
+                                r.add_named_cases("yots/northmoor/cases/E-00");
+                                r.add_named_cases("yots/northmoor/cases/E-00");
+                              },
+                              {"named_cases[1]"})),
+        MalformedDraw(DrawRow("SeedWithNamedCases",
+                              [](v1::DrawSampleRequest& r) {
+                                r.add_named_cases("yots/northmoor/cases/E-00");
+                                r.set_seed(11);
+                              },
+                              {"seed"})),
+        MalformedDraw(DrawRow("TooManyNamedCases",
+                              [](v1::DrawSampleRequest& r) {
+                                for (int i = 0; i < 501; ++i) {
+                                  r.add_named_cases(absl::StrCat(
+                                      "yots/northmoor/cases/E-", i));
+                                }
+                              },
+                              {"named_cases"}))),
+    testing::RowName());
+
+INSTANTIATE_TEST_SUITE_P(
+    ResetSample, MalformedSampleStepTest,
+    ::testing::Values(
+        MalformedReset(Bad("MalformedName", "name", "inspections/")),
+        MalformedReset(Missing("NoReason", "reason")),
+        MalformedReset(Bad("ReasonTooShortToSayWhy", "reason", "redo")),
+        MalformedReset(Bad("ReasonTooLong", "reason", std::string(501, 'x')))),
     testing::RowName());
 
 }  // namespace

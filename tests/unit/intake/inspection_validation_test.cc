@@ -65,12 +65,9 @@ TEST(InspectionValidationTest, EmptyInspectionNamesEveryRequiredField) {
 class BadInspectionTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadInspectionTest, NamesExactlyTheBadField) {
-  Request request = testing::ValidCreateInspectionRequest();
-  GetParam().mutate(request);
-  common::FieldViolations v = ValidateCreateInspectionRequest(request);
-  EXPECT_THAT(ViolatedFields(v), UnorderedElementsAreArray(GetParam().fields));
-  EXPECT_EQ(v.ToStatus("inspection").code(),
-            absl::StatusCode::kInvalidArgument);
+  testing::ExpectRowViolations(GetParam(),
+                               testing::ValidCreateInspectionRequest(),
+                               ValidateCreateInspectionRequest, "inspection");
 }
 
 INSTANTIATE_TEST_SUITE_P(

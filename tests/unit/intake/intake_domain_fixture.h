@@ -152,6 +152,12 @@ class IntakeDomainTest : public ::testing::Test {
 
   // Inspections.
 
+  // kInspection announced over `cases` new eligible cases of kYot (each
+  // checked as it is created); whether the inspection was created.
+  bool AnnouncedOver(int cases) {
+    AddEligibleCases(cases);
+    return CreateInspection().ok();
+  }
   absl::StatusOr<v1::Inspection> CreateInspection() {
     return Await<absl::StatusOr<v1::Inspection>>([&](auto done) {
       registry_->CreateInspection(

@@ -11,7 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "common/field_violations.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/unit/intake/field_setter.h"
 
@@ -25,6 +27,22 @@ inline std::vector<std::string> ViolatedFields(
     fields.push_back(violation.field);
   }
   return fields;
+}
+
+// The fields named by the violations an INVALID_ARGUMENT carries, in order.
+inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
+  std::vector<std::string> fields;
+  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
+  return fields;
+}
+
+// Matches a violation of `field` whose description matches `description`.
+template <typename DescriptionMatcher>
+auto ViolationOf(const std::string& field, DescriptionMatcher description) {
+  return ::testing::AllOf(
+      ::testing::Field("field", &common::FieldViolation::field, field),
+      ::testing::Field("description", &common::FieldViolation::description,
+                       description));
 }
 
 // A row that changes one field by its path (Bad, Missing): fits a
@@ -63,6 +81,19 @@ struct ViolationRow {
   std::function<void(Request&)> mutate;
   std::vector<std::string> fields;
 };
+
+// The check of a validator's table: `row`'s change to the valid `request`
+// gives violations naming exactly the row's fields (in any order), and they
+// make an INVALID_ARGUMENT status for `subject`.
+template <typename Request, typename Validate>
+void ExpectRowViolations(const ViolationRow<Request>& row, Request request,
+                         Validate validate, const std::string& subject) {
+  row.mutate(request);
+  common::FieldViolations v = validate(request);
+  EXPECT_THAT(ViolatedFields(v),
+              ::testing::UnorderedElementsAreArray(row.fields));
+  EXPECT_EQ(v.ToStatus(subject).code(), absl::StatusCode::kInvalidArgument);
+}
 
 // A change that keeps `Request` valid.
 template <typename Request>

@@ -18,17 +18,15 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/testing/captured_stream.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/scripted_health_service.h"
 
 namespace yjinspect::cli {
 namespace {
 
 using testing::CapturedStream;
-using ::testing::IsEmpty;
-using ::testing::MatchesRegex;
 using testing::ScriptedHealthService;
 using testing::SeenCheck;
-using ::testing::SizeIs;
 
 constexpr char kIntake[] = "yjinspect.v1.CaseIntake";
 

@@ -86,19 +86,28 @@ TEST(CaseloadFormatTest, JsonLinesProblemsNameJsonKeys) {
   EXPECT_EQ(parsed.problems[2].reason, "is not a JSON object");
 }
 
+// Where each identifying fixture names its identifying column: the CSV
+// header, the second JSON line.
+struct IdentifyingFile {
+  const char* name;
+  CaseloadFormat format;
+  int line;
+  const char* column;
+};
+
 TEST(CaseloadFormatTest, IdentifyingColumnRefusesTheWholeFile) {
-  ParsedCaseload csv =
-      ParseCaseload(Fixture("identifying.csv"), CaseloadFormat::kCsv);
-  ASSERT_TRUE(csv.refusal.has_value());
-  EXPECT_EQ(csv.refusal->line, 1);
-  EXPECT_EQ(csv.refusal->field, "date_of_birth");
-  EXPECT_TRUE(csv.rows.empty());
-  ParsedCaseload jsonl =
-      ParseCaseload(Fixture("identifying.jsonl"), CaseloadFormat::kJsonLines);
-  ASSERT_TRUE(jsonl.refusal.has_value());
-  EXPECT_EQ(jsonl.refusal->line, 2);
-  EXPECT_EQ(jsonl.refusal->field, "First Name");
-  EXPECT_TRUE(jsonl.rows.empty());
+  for (const IdentifyingFile& file :
+       {IdentifyingFile{"identifying.csv", CaseloadFormat::kCsv, 1,
+                        "date_of_birth"},
+        IdentifyingFile{"identifying.jsonl", CaseloadFormat::kJsonLines, 2,
+                        "First Name"}}) {
+    SCOPED_TRACE(file.name);
+    ParsedCaseload parsed = ParseCaseload(Fixture(file.name), file.format);
+    ASSERT_TRUE(parsed.refusal.has_value());
+    EXPECT_EQ(parsed.refusal->line, file.line);
+    EXPECT_EQ(parsed.refusal->field, file.column);
+    EXPECT_TRUE(parsed.rows.empty());
+  }
 }
 
 TEST(CaseloadFormatTest, UnknownCsvColumnRefusesTheFile) {

@@ -57,62 +57,54 @@ std::shared_ptr<const AccessPolicy> TestPolicy() {
   return std::make_shared<const AccessPolicy>(*std::move(policy));
 }
 
+constexpr char kGetVerdicts[] = "/yjinspect.v1.Findings/GetVerdicts";
+constexpr char kRenderReport[] = "/yjinspect.v1.Findings/RenderReport";
+
+// What `authorizer` answers `identity` calling `method` with a `Request` for
+// the inspection named `inspection`.
+template <typename Request = v1::GetVerdictsRequest>
+absl::StatusCode Answer(const Authorizer& authorizer,
+                        const std::string& identity, const std::string& method,
+                        const std::string& inspection) {
+  Request request;
+  request.set_inspection(inspection);
+  return authorizer.Authorize(identity, method, request).code();
+}
+
 TEST(AuthorizerTest, AnUnknownIdentityIsUnauthenticated) {
-  Authorizer authorizer(TestPolicy());
-  v1::GetVerdictsRequest request;
-  request.set_inspection("inspections/bolton-2014-12");
-  EXPECT_EQ(
-      authorizer
-          .Authorize("stranger", "/yjinspect.v1.Findings/GetVerdicts", request)
-          .code(),
-      absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(Answer(Authorizer(TestPolicy()), "stranger", kGetVerdicts,
+                   "inspections/bolton-2014-12"),
+            absl::StatusCode::kUnauthenticated);
 }
 
 TEST(AuthorizerTest, AMethodWithoutARuleIsRefusedToEveryone) {
-  Authorizer authorizer(TestPolicy());
-  v1::GetVerdictsRequest request;
-  request.set_inspection("inspections/bolton-2014-12");
-  EXPECT_EQ(
-      authorizer.Authorize("lead-1", "/yjinspect.v1.Findings/Nope", request)
-          .code(),
-      absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Answer(Authorizer(TestPolicy()), "lead-1",
+                   "/yjinspect.v1.Findings/Nope", "inspections/bolton-2014-12"),
+            absl::StatusCode::kPermissionDenied);
 }
 
 TEST(AuthorizerTest, AMalformedNameIsCoveredByNoScope) {
-  Authorizer authorizer(TestPolicy());
-  v1::GetVerdictsRequest request;
-  request.set_inspection("inspections/bolton-2014-12/../x");
-  EXPECT_EQ(
-      authorizer
-          .Authorize("lead-1", "/yjinspect.v1.Findings/GetVerdicts", request)
-          .code(),
-      absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Answer(Authorizer(TestPolicy()), "lead-1", kGetVerdicts,
+                   "inspections/bolton-2014-12/../x"),
+            absl::StatusCode::kPermissionDenied);
 }
 
 TEST(AuthorizerTest, AReaderRendersWhatThePublishedCheckSaysIsPublished) {
   Authorizer authorizer(TestPolicy(), [](absl::string_view inspection) {
     return inspection == "published-2014";
   });
-  v1::RenderReportRequest request;
-  request.set_inspection("inspections/published-2014");
-  EXPECT_TRUE(
-      authorizer
-          .Authorize("reader-1", "/yjinspect.v1.Findings/RenderReport", request)
-          .ok());
-  request.set_inspection("inspections/draft-2014");
   EXPECT_EQ(
-      authorizer
-          .Authorize("reader-1", "/yjinspect.v1.Findings/RenderReport", request)
-          .code(),
+      Answer<v1::RenderReportRequest>(authorizer, "reader-1", kRenderReport,
+                                      "inspections/published-2014"),
+      absl::StatusCode::kOk);
+  EXPECT_EQ(
+      Answer<v1::RenderReportRequest>(authorizer, "reader-1", kRenderReport,
+                                      "inspections/draft-2014"),
       absl::StatusCode::kPermissionDenied);
   // Readers get nothing else.
-  v1::GetVerdictsRequest verdicts;
-  verdicts.set_inspection("inspections/published-2014");
-  EXPECT_EQ(
-      authorizer
-          .Authorize("reader-1", "/yjinspect.v1.Findings/GetVerdicts", verdicts)
-          .code(),
-      absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Answer(authorizer, "reader-1", kGetVerdicts,
+                   "inspections/published-2014"),
+            absl::StatusCode::kPermissionDenied);
 }
 
 }  // namespace

@@ -10,20 +10,17 @@
 #include <string>
 #include <vector>
 
-#include "common/storage/rocksdb_open.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rocksdb/utilities/stackable_db.h"
 #include "tests/testing/disk_search.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/matchers.h"
+#include "tests/testing/temp_rocksdb.h"
 
 namespace yjinspect::common {
 namespace {
 
 using testing::FilesContaining;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 
 // Synthetic content to erase: distinctive, so a hit is never a coincidence.
 constexpr char kErased[] = "synthetic-erased-offence-description-5512";
@@ -41,43 +38,31 @@ class PurgeErasedBytesTest : public ::testing::Test {
     KeepNoErasedBytes(options);
     rocksdb::ColumnFamilyOptions family;
     KeepNoErasedBytes(family);
-    ASSERT_TRUE(OpenRocksDb(path(), "the test store", options,
-                            {{rocksdb::kDefaultColumnFamilyName, family},
-                             {"cases", family}},
-                            &db_, &handles_)
-                    .ok());
+    store_.Open(options, {{rocksdb::kDefaultColumnFamilyName, family},
+                          {"cases", family}});
   }
 
-  void TearDown() override {
-    for (auto* handle : handles_) {
-      EXPECT_TRUE(db_->DestroyColumnFamilyHandle(handle).ok());
-    }
-    handles_.clear();
-    db_.reset();
-  }
-
-  std::string path() const { return dir_.Sub("store"); }
-  rocksdb::ColumnFamilyHandle* cases() const { return handles_[1]; }
+  std::string path() const { return store_.path(); }
+  rocksdb::ColumnFamilyHandle* cases() const { return store_.handles()[1]; }
 
   void Put(const std::string& key, const std::string& value) {
-    ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), cases(), key, value).ok());
+    ASSERT_TRUE(
+        store_.db().Put(rocksdb::WriteOptions(), cases(), key, value).ok());
   }
   void Delete(const std::string& key) {
-    ASSERT_TRUE(db_->Delete(rocksdb::WriteOptions(), cases(), key).ok());
+    ASSERT_TRUE(store_.db().Delete(rocksdb::WriteOptions(), cases(), key).ok());
   }
   void Flush() {
-    ASSERT_TRUE(db_->Flush(rocksdb::FlushOptions(), cases()).ok());
+    ASSERT_TRUE(store_.db().Flush(rocksdb::FlushOptions(), cases()).ok());
   }
   std::string Get(const std::string& key) {
     std::string value;
     rocksdb::Status status =
-        db_->Get(rocksdb::ReadOptions(), cases(), key, &value);
+        store_.db().Get(rocksdb::ReadOptions(), cases(), key, &value);
     return status.ok() ? value : status.ToString();
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  testing::TempRocksDb store_;
 };
 
 TEST_F(PurgeErasedBytesTest, TablesKeepValuesUncompressedSoTheyCanBeSearched) {
@@ -100,7 +85,7 @@ TEST_F(PurgeErasedBytesTest, ADeletedValueInATableLeavesTheDisk) {
   // Deleting alone leaves the table that holds it.
   ASSERT_THAT(FilesContaining(path(), kErased), Not(IsEmpty()));
 
-  ASSERT_TRUE(PurgeErasedBytes(*db_, handles_).ok());
+  ASSERT_TRUE(PurgeErasedBytes(store_.db(), store_.handles()).ok());
 
   EXPECT_THAT(FilesContaining(path(), kErased), IsEmpty());
   EXPECT_THAT(FilesContaining(path(), kKept), Not(IsEmpty()));
@@ -113,7 +98,7 @@ TEST_F(PurgeErasedBytesTest, AValueOnlyInTheWriteAheadLogLeavesTheDisk) {
   Delete("NM-0001");
   ASSERT_THAT(FilesContaining(path(), kErased), Not(IsEmpty()));
 
-  ASSERT_TRUE(PurgeErasedBytes(*db_, handles_).ok());
+  ASSERT_TRUE(PurgeErasedBytes(store_.db(), store_.handles()).ok());
 
   // Neither an archived nor a recycled log file keeps it.
   EXPECT_THAT(FilesContaining(path(), kErased), IsEmpty());
@@ -126,7 +111,7 @@ TEST_F(PurgeErasedBytesTest, AnOverwrittenValueLeavesTheDisk) {
   Put("NM-0001", kKept);
   Flush();
 
-  ASSERT_TRUE(PurgeErasedBytes(*db_, handles_).ok());
+  ASSERT_TRUE(PurgeErasedBytes(store_.db(), store_.handles()).ok());
 
   EXPECT_THAT(FilesContaining(path(), kErased), IsEmpty());
   EXPECT_EQ(Get("NM-0001"), kKept);
@@ -134,8 +119,8 @@ TEST_F(PurgeErasedBytesTest, AnOverwrittenValueLeavesTheDisk) {
 
 TEST_F(PurgeErasedBytesTest, NothingErasedIsANoOp) {
   Put("NM-0002", kKept);
-  EXPECT_TRUE(PurgeErasedBytes(*db_, handles_).ok());
-  EXPECT_TRUE(PurgeErasedBytes(*db_, handles_).ok());
+  EXPECT_TRUE(PurgeErasedBytes(store_.db(), store_.handles()).ok());
+  EXPECT_TRUE(PurgeErasedBytes(store_.db(), store_.handles()).ok());
   EXPECT_EQ(Get("NM-0002"), kKept);
 }
 
@@ -175,9 +160,9 @@ class FailingDb : public rocksdb::StackableDB {
 };
 
 TEST_F(PurgeErasedBytesTest, AFailedFlushIsReportedAndNothingIsCompacted) {
-  FailingDb failing(*db_, rocksdb::Status::IOError("gone"),
+  FailingDb failing(store_.db(), rocksdb::Status::IOError("gone"),
                     rocksdb::Status::OK());
-  absl::Status status = PurgeErasedBytes(failing, handles_);
+  absl::Status status = PurgeErasedBytes(failing, store_.handles());
   EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
   EXPECT_THAT(std::string(status.message()),
               HasSubstr("flushing after an erasure"));
@@ -185,9 +170,9 @@ TEST_F(PurgeErasedBytesTest, AFailedFlushIsReportedAndNothingIsCompacted) {
 }
 
 TEST_F(PurgeErasedBytesTest, AFailedCompactionStopsThePurgeWithItsCode) {
-  FailingDb failing(*db_, rocksdb::Status::OK(),
+  FailingDb failing(store_.db(), rocksdb::Status::OK(),
                     rocksdb::Status::Corruption("bad block in a table"));
-  absl::Status status = PurgeErasedBytes(failing, handles_);
+  absl::Status status = PurgeErasedBytes(failing, store_.handles());
   EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss);
   EXPECT_THAT(std::string(status.message()),
               HasSubstr("compacting after an erasure"));

@@ -9,12 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "common/storage/rocksdb_open.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "rocksdb/statistics.h"
 #include "rocksdb/utilities/stackable_db.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/temp_rocksdb.h"
 
 namespace yjinspect::common {
 namespace {
@@ -26,20 +25,9 @@ class StorageFiguresTest : public ::testing::Test {
   void SetUp() override {
     rocksdb::DBOptions options;
     options.statistics = statistics_;
-    ASSERT_TRUE(OpenRocksDb(dir_.Sub("store"), "the test store", options,
-                            {{rocksdb::kDefaultColumnFamilyName, {}},
-                             {"cases", {}},
-                             {"log", {}}},
-                            &db_, &handles_)
-                    .ok());
-  }
-
-  void TearDown() override {
-    for (auto* handle : handles_) {
-      EXPECT_TRUE(db_->DestroyColumnFamilyHandle(handle).ok());
-    }
-    handles_.clear();
-    db_.reset();
+    store_.Open(
+        options,
+        {{rocksdb::kDefaultColumnFamilyName, {}}, {"cases", {}}, {"log", {}}});
   }
 
   // `bytes` of values that do not compress, in 1 KiB records.
@@ -53,30 +41,29 @@ class StorageFiguresTest : public ::testing::Test {
         state ^= state << 17;
         c = static_cast<char>(state);
       }
-      ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), family,
+      ASSERT_TRUE(store_.db()
+                      .Put(rocksdb::WriteOptions(), family,
                            "NM-" + std::to_string(i), value)
                       .ok());
     }
   }
   void Flush(rocksdb::ColumnFamilyHandle* family) {
-    ASSERT_TRUE(db_->Flush(rocksdb::FlushOptions(), family).ok());
+    ASSERT_TRUE(store_.db().Flush(rocksdb::FlushOptions(), family).ok());
   }
   uint64_t SstBytesOf(rocksdb::ColumnFamilyHandle* family) {
     uint64_t bytes = 0;
-    EXPECT_TRUE(db_->GetIntProperty(
+    EXPECT_TRUE(store_.db().GetIntProperty(
         family, rocksdb::DB::Properties::kTotalSstFilesSize, &bytes));
     return bytes;
   }
 
-  testing::TempDir dir_;
   std::shared_ptr<rocksdb::Statistics> statistics_ =
       rocksdb::CreateDBStatistics();
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  testing::TempRocksDb store_;
 };
 
 TEST_F(StorageFiguresTest, AnEmptyStoreHasNoTablesAndNoStalls) {
-  StorageFigures figures = ReadStorageFigures(*db_, statistics_.get());
+  StorageFigures figures = ReadStorageFigures(store_.db(), statistics_.get());
   EXPECT_EQ(figures.sst_bytes, 0u);
   EXPECT_LT(figures.wal_bytes, 4096u);
   EXPECT_FALSE(figures.write_stopped);
@@ -85,18 +72,20 @@ TEST_F(StorageFiguresTest, AnEmptyStoreHasNoTablesAndNoStalls) {
 }
 
 TEST_F(StorageFiguresTest, UnflushedWritesAreInTheMemtablesAndTheLog) {
-  Write(handles_[1], kWritten);
-  StorageFigures figures = ReadStorageFigures(*db_, statistics_.get());
+  Write(store_.handles()[1], kWritten);
+  StorageFigures figures = ReadStorageFigures(store_.db(), statistics_.get());
   EXPECT_EQ(figures.sst_bytes, 0u);
   EXPECT_GE(figures.memtable_bytes, kWritten);
   EXPECT_GE(figures.wal_bytes, kWritten);
 }
 
 TEST_F(StorageFiguresTest, AFlushMovesTheBytesIntoTables) {
-  Write(handles_[1], kWritten);
-  const StorageFigures before = ReadStorageFigures(*db_, statistics_.get());
-  for (auto* family : handles_) Flush(family);
-  const StorageFigures after = ReadStorageFigures(*db_, statistics_.get());
+  Write(store_.handles()[1], kWritten);
+  const StorageFigures before =
+      ReadStorageFigures(store_.db(), statistics_.get());
+  for (auto* family : store_.handles()) Flush(family);
+  const StorageFigures after =
+      ReadStorageFigures(store_.db(), statistics_.get());
   EXPECT_GE(after.sst_bytes, kWritten);
   EXPECT_LT(after.memtable_bytes, before.memtable_bytes / 2);
   // The flushed log is no longer kept.
@@ -104,21 +93,22 @@ TEST_F(StorageFiguresTest, AFlushMovesTheBytesIntoTables) {
 }
 
 TEST_F(StorageFiguresTest, TableBytesAreSummedOverEveryFamily) {
-  Write(handles_[1], kWritten);
-  Write(handles_[2], kWritten / 2);
-  Flush(handles_[1]);
-  Flush(handles_[2]);
-  ASSERT_GT(SstBytesOf(handles_[1]), 0u);
-  ASSERT_GT(SstBytesOf(handles_[2]), 0u);
-  EXPECT_EQ(ReadStorageFigures(*db_, statistics_.get()).sst_bytes,
-            SstBytesOf(handles_[1]) + SstBytesOf(handles_[2]));
+  Write(store_.handles()[1], kWritten);
+  Write(store_.handles()[2], kWritten / 2);
+  Flush(store_.handles()[1]);
+  Flush(store_.handles()[2]);
+  ASSERT_GT(SstBytesOf(store_.handles()[1]), 0u);
+  ASSERT_GT(SstBytesOf(store_.handles()[2]), 0u);
+  EXPECT_EQ(ReadStorageFigures(store_.db(), statistics_.get()).sst_bytes,
+            SstBytesOf(store_.handles()[1]) + SstBytesOf(store_.handles()[2]));
 }
 
 TEST_F(StorageFiguresTest, StallTimeComesFromTheStatistics) {
   statistics_->recordTick(rocksdb::STALL_MICROS, 2500);
-  EXPECT_EQ(ReadStorageFigures(*db_, statistics_.get()).stall_micros, 2500u);
+  EXPECT_EQ(ReadStorageFigures(store_.db(), statistics_.get()).stall_micros,
+            2500u);
   // Without statistics there is no stall time to read.
-  EXPECT_EQ(ReadStorageFigures(*db_, nullptr).stall_micros, 0u);
+  EXPECT_EQ(ReadStorageFigures(store_.db(), nullptr).stall_micros, 0u);
 }
 
 // A store that reports the stall properties it is given (RocksDB stops or
@@ -153,12 +143,12 @@ class StallingDb : public rocksdb::StackableDB {
 };
 
 TEST_F(StorageFiguresTest, StoppedAndSlowedWritesAreReported) {
-  StallingDb stopped(*db_, 1, 0);
+  StallingDb stopped(store_.db(), 1, 0);
   StorageFigures figures = ReadStorageFigures(stopped, statistics_.get());
   EXPECT_TRUE(figures.write_stopped);
   EXPECT_EQ(figures.delayed_write_rate, 0u);
 
-  StallingDb slowed(*db_, 0, 16 << 20);
+  StallingDb slowed(store_.db(), 0, 16 << 20);
   figures = ReadStorageFigures(slowed, statistics_.get());
   EXPECT_FALSE(figures.write_stopped);
   EXPECT_EQ(figures.delayed_write_rate, uint64_t{16} << 20);

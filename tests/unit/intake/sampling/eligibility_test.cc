@@ -15,6 +15,7 @@ namespace yjinspect::intake {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Optional;
 
 google::type::Date Day(int year, int month, int day) {
   return testing::MakeDate(year, month, day);
@@ -37,16 +38,19 @@ struct Setting {
     rules.set_max_months_into_sentence_at_fieldwork(9);
     window = WindowFor(inspection, rules);
   }
-};
 
-v1::Case Disposal(v1::DisposalType type, const google::type::Date& start,
-                  const google::type::Date& end) {
-  v1::Case c;
-  c.mutable_disposal()->set_type(type);
-  *c.mutable_disposal()->mutable_start_date() = start;
-  *c.mutable_disposal()->mutable_end_date() = end;
-  return c;
-}
+  // Why a disposal of `type` from `start` to `end` is not eligible, if it
+  // is not.
+  std::optional<std::string> ReasonAgainst(
+      v1::DisposalType type, const google::type::Date& start,
+      const google::type::Date& end) const {
+    v1::Case c;
+    c.mutable_disposal()->set_type(type);
+    *c.mutable_disposal()->mutable_start_date() = start;
+    *c.mutable_disposal()->mutable_end_date() = end;
+    return IneligibilityReason(c, rules, window);
+  }
+};
 
 TEST(EligibilityTest, LatestStartIsTheEarlierOfTheTwoRules) {
   const Setting s;
@@ -57,52 +61,36 @@ TEST(EligibilityTest, LatestStartIsTheEarlierOfTheTwoRules) {
 }
 
 TEST(EligibilityTest, OutOfCourtDisposalCompletedBeforeFieldworkIsEligible) {
-  const Setting s;
   // A youth caution delivered in October and closed in December.
-  EXPECT_EQ(IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
-                                         Day(2023, 10, 2), Day(2023, 12, 20)),
-                                s.rules, s.window),
+  EXPECT_EQ(Setting().ReasonAgainst(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
+                                    Day(2023, 10, 2), Day(2023, 12, 20)),
             std::nullopt);
 }
 
 TEST(EligibilityTest, OutOfCourtDisposalDeliveredOutsideTheWindowIsNot) {
   const Setting s;
-  const auto too_early =
-      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
-                                   Day(2023, 5, 1), Day(2023, 6, 1)),
-                          s.rules, s.window);
-  ASSERT_TRUE(too_early.has_value());
-  EXPECT_THAT(*too_early, HasSubstr("before the earliest eligible start"));
-  const auto too_late =
-      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_YOUTH_CAUTION,
-                                   Day(2024, 2, 1), Day(2024, 3, 1)),
-                          s.rules, s.window);
-  ASSERT_TRUE(too_late.has_value());
-  EXPECT_THAT(*too_late, HasSubstr("after the latest eligible start"));
+  EXPECT_THAT(s.ReasonAgainst(v1::DISPOSAL_TYPE_YOUTH_CAUTION, Day(2023, 5, 1),
+                              Day(2023, 6, 1)),
+              Optional(HasSubstr("before the earliest eligible start")));
+  EXPECT_THAT(s.ReasonAgainst(v1::DISPOSAL_TYPE_YOUTH_CAUTION, Day(2024, 2, 1),
+                              Day(2024, 3, 1)),
+              Optional(HasSubstr("after the latest eligible start")));
 }
 
 TEST(EligibilityTest, CourtDisposalMustStillRunAtFieldwork) {
   const Setting s;
-  const auto ended =
-      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_REFERRAL_ORDER,
-                                   Day(2023, 10, 2), Day(2024, 1, 2)),
-                          s.rules, s.window);
-  ASSERT_TRUE(ended.has_value());
-  EXPECT_THAT(*ended, HasSubstr("before fieldwork starts"));
-  EXPECT_EQ(IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_REFERRAL_ORDER,
-                                         Day(2023, 10, 2), Day(2024, 10, 1)),
-                                s.rules, s.window),
+  EXPECT_THAT(s.ReasonAgainst(v1::DISPOSAL_TYPE_REFERRAL_ORDER,
+                              Day(2023, 10, 2), Day(2024, 1, 2)),
+              Optional(HasSubstr("before fieldwork starts")));
+  EXPECT_EQ(s.ReasonAgainst(v1::DISPOSAL_TYPE_REFERRAL_ORDER, Day(2023, 10, 2),
+                            Day(2024, 10, 1)),
             std::nullopt);
 }
 
 TEST(EligibilityTest, TypeTheFrameworkDoesNotSampleIsNot) {
-  const Setting s;
-  const auto reason =
-      IneligibilityReason(Disposal(v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION,
-                                   Day(2023, 10, 2), Day(2023, 10, 2)),
-                          s.rules, s.window);
-  ASSERT_TRUE(reason.has_value());
-  EXPECT_THAT(*reason, HasSubstr("not sampled by this framework"));
+  EXPECT_THAT(Setting().ReasonAgainst(v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION,
+                                      Day(2023, 10, 2), Day(2023, 10, 2)),
+              Optional(HasSubstr("not sampled by this framework")));
 }
 
 }  // namespace

@@ -20,14 +20,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/matchers.h"
 #include "tests/testing/wait_until.h"
 #include "tests/unit/intake/intake_domain_fixture.h"
 
 namespace yjinspect::intake {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::ElementsAreArray;
 using testing::WaitUntil;
 
 constexpr absl::Duration kWait = absl::Seconds(30);
