@@ -1,6 +1,8 @@
 #include "tests/unit/findings/report/report_fixtures.h"
 
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "common/frameworks/framework_registry.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/verdict_engine.h"
 #include "tests/testing/case_builder.h"
@@ -141,36 +143,34 @@ ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined) {
 ReportCase BoltonSqs() {
   ReportCase c = BoltonCase("sqs-2014", 20);
   c.staff_interviewed = 6;
-  std::vector<v1::CaseAnswers> records = Records(
-      "BO", 20, v1::EVIDENCE_SOURCE_CASES, v1::DISPOSAL_TYPE_REFERRAL_ORDER,
-      {{"1.1", {{"yes", 20}}},
-       {"1.2", {{"yes", 17}, {"no", 3}}},
-       {"1.3", {{"yes", 19}, {"no", 1}}},
-       {"1.4", {{"yes", 6}, {"na", 14}}},
-       {"1.5", {{"yes", 20}}},
-       {"1.6", {{"yes", 9}, {"no", 11}}},
-       {"1.7", {{"yes", 5}, {"na", 15}}},
-       {"1.8", {{"yes", 2}, {"no", 3}, {"na", 15}}},
-       {"1.9", {{"yes", 20}}},
-       {"1.10", {{"yes", 16}, {"no", 4}}},
-       {"1.11", {{"yes", 19}, {"no", 1}}},
-       {"2.1", {{"yes", 20}}},
-       {"2.2", {{"yes", 18}, {"na", 2}}},
-       {"2.3", {{"yes", 10}, {"no", 6}, {"na", 4}}},
-       {"2.4", {{"yes", 1}, {"no", 1}, {"na", 18}}},
-       {"2.5", {{"right", 17}, {"under_estimated", 3}}},
-       {"2.6", {{"yes", 20}}},
-       {"2.7", {{"yes", 18}, {"na", 2}}},
-       {"2.8", {{"yes", 3}, {"na", 17}}},
-       {"3.1", {{"yes", 12}, {"no", 8}}},
-       {"3.2", {{"yes", 14}, {"no", 6}}},
-       {"3.3", {{"yes", 20}}},
-       {"3.4", {{"yes", 4}, {"na", 16}}},
-       {"3.5", {{"yes", 10}, {"na", 10}}},
-       {"4.1", {{"yes", 20}}},
-       {"4.2", {{"yes", 20}}},
-       {"4.3", {{"yes", 20}}},
-       {"4.4", {{"yes", 15}, {"na", 5}}}});
+  // The criteria every case answered "yes", then the others.
+  std::vector<std::pair<std::string, AnswerMix>> mixes;
+  for (const char* criterion :
+       {"1.1", "1.5", "1.9", "2.1", "2.6", "3.3", "4.1", "4.2", "4.3"}) {
+    mixes.push_back({criterion, {{"yes", 20}}});
+  }
+  mixes.insert(mixes.end(), {{"1.2", {{"yes", 17}, {"no", 3}}},
+                             {"1.3", {{"yes", 19}, {"no", 1}}},
+                             {"1.4", {{"yes", 6}, {"na", 14}}},
+                             {"1.6", {{"yes", 9}, {"no", 11}}},
+                             {"1.7", {{"yes", 5}, {"na", 15}}},
+                             {"1.8", {{"yes", 2}, {"no", 3}, {"na", 15}}},
+                             {"1.10", {{"yes", 16}, {"no", 4}}},
+                             {"1.11", {{"yes", 19}, {"no", 1}}},
+                             {"2.2", {{"yes", 18}, {"na", 2}}},
+                             {"2.3", {{"yes", 10}, {"no", 6}, {"na", 4}}},
+                             {"2.4", {{"yes", 1}, {"no", 1}, {"na", 18}}},
+                             {"2.5", {{"right", 17}, {"under_estimated", 3}}},
+                             {"2.7", {{"yes", 18}, {"na", 2}}},
+                             {"2.8", {{"yes", 3}, {"na", 17}}},
+                             {"3.1", {{"yes", 12}, {"no", 8}}},
+                             {"3.2", {{"yes", 14}, {"no", 6}}},
+                             {"3.4", {{"yes", 4}, {"na", 16}}},
+                             {"3.5", {{"yes", 10}, {"na", 10}}},
+                             {"4.4", {{"yes", 15}, {"na", 5}}}});
+  std::vector<v1::CaseAnswers> records =
+      Records("BO", 20, v1::EVIDENCE_SOURCE_CASES,
+              v1::DISPOSAL_TYPE_REFERRAL_ORDER, mixes);
   std::vector<v1::CaseAnswers> interviews =
       Records("interview", 6, v1::EVIDENCE_SOURCE_STAFF_INTERVIEWS,
               v1::DISPOSAL_TYPE_UNSPECIFIED,

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "common/frameworks/framework_registry.h"
 #include "services/findings/report/rendered_report.h"
 #include "services/findings/report/report_renderer.h"
 #include "yjinspect/v1/framework.pb.h"
