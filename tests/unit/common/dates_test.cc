@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/name_of_row.h"
 
 namespace yjinspect::common {
 namespace {
@@ -19,10 +20,6 @@ struct DateRow {
   int month;
   int day;
 };
-
-std::string RowName(const ::testing::TestParamInfo<DateRow>& info) {
-  return info.param.name;
-}
 
 class RealDateTest : public ::testing::TestWithParam<DateRow> {};
 
@@ -42,7 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
                       DateRow{"LastDayOf30DayMonth", 2015, 4, 30},
                       DateRow{"FirstSupportedDay", 1900, 1, 1},
                       DateRow{"LastSupportedDay", 2199, 12, 31}),
-    RowName);
+    testing::NameOfRow<DateRow>);
 
 class NotARealDateTest : public ::testing::TestWithParam<DateRow> {};
 
@@ -65,7 +62,7 @@ INSTANTIATE_TEST_SUITE_P(
         DateRow{"YearBeforeRange", 1899, 12, 31},
         DateRow{"YearAfterRange", 2200, 1, 1}, DateRow{"YearUnset", 0, 6, 1},
         DateRow{"AllUnset", 0, 0, 0}),
-    RowName);
+    testing::NameOfRow<DateRow>);
 
 TEST(DatesTest, ToDateIsTheInverseOfToCivilDay) {
   const absl::CivilDay day(2016, 2, 29);
@@ -89,11 +86,6 @@ struct AddMonthsRow {
   int months;
   absl::CivilDay expected;
 };
-
-std::string AddMonthsRowName(
-    const ::testing::TestParamInfo<AddMonthsRow>& info) {
-  return info.param.name;
-}
 
 class AddMonthsTest : public ::testing::TestWithParam<AddMonthsRow> {};
 
@@ -132,7 +124,7 @@ INSTANTIATE_TEST_SUITE_P(
                      absl::CivilDay(2015, 2, 28)},
         AddMonthsRow{"NegativeAcrossTheYearStart", absl::CivilDay(2015, 1, 15),
                      -2, absl::CivilDay(2014, 11, 15)}),
-    AddMonthsRowName);
+    testing::NameOfRow<AddMonthsRow>);
 
 TEST(ParseIsoDateTest, ParsesRealDates) {
   EXPECT_EQ(ParseIsoDate("2014-12-15"), absl::CivilDay(2014, 12, 15));

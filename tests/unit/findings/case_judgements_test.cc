@@ -23,6 +23,7 @@
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
+#include "tests/testing/northmoor_inspection.h"
 #include "tests/testing/temp_dir.h"
 
 namespace yjinspect::findings {
@@ -40,13 +41,9 @@ constexpr char kOther[] = "yots/northmoor/cases/NM-0002";
 // Sampled, but not yet delivered by intake's stream.
 constexpr char kInTransit[] = "yots/northmoor/cases/NM-0003";
 
+// Three sampled cases, at sample revision 3.
 v1::Inspection Inspection(v1::InspectionState state) {
-  v1::Inspection inspection;
-  inspection.set_name(kInspection);
-  inspection.set_yot("yots/northmoor");
-  inspection.set_framework_id("sqs-2014");
-  inspection.set_framework_version("2");
-  inspection.set_state(state);
+  v1::Inspection inspection = testing::NorthmoorInspection(state);
   v1::InspectionSample& sample = *inspection.mutable_sample();
   sample.set_revision(3);
   sample.set_sample_size(3);
@@ -148,6 +145,30 @@ class CaseJudgementsTest : public ::testing::Test {
   void MoveInspectionTo(v1::InspectionState state) {
     store_.ReplaceInspection(Inspection(state));
   }
+  // The code `read` answers for the findings (or other resource) `name`.
+  template <typename Request, typename Answer>
+  absl::StatusCode CodeOf(
+      absl::StatusOr<Answer> (CaseJudgements::*read)(const Request&) const,
+      const std::string& name) {
+    Request request;
+    request.set_name(name);
+    return (judgements_.*read)(request).status().code();
+  }
+  // `recorded` was refused as invalid, naming `fields`, and nothing stored.
+  template <typename FieldsMatcher>
+  void ExpectInvalidAndNothingKept(
+      const absl::StatusOr<v1::CaseFindings>& recorded, FieldsMatcher fields) {
+    EXPECT_EQ(recorded.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(FieldsOf(recorded.status()), fields);
+    EXPECT_FALSE(Stored("NM-0001").has_value());
+  }
+  // `recorded` was stored once intake started fieldwork for the sample.
+  void ExpectFieldworkStartedFor(
+      const absl::StatusOr<v1::CaseFindings>& recorded) {
+    ASSERT_TRUE(recorded.ok()) << recorded.status();
+    EXPECT_THAT(gate_.calls, ElementsAre(Pair(kInspection, 3)));
+    EXPECT_EQ(recorded->sample_revision(), 3);
+  }
 
   testing::InMemoryFindingsStore store_{
       Inspection(v1::INSPECTION_STATE_FIELDWORK),
@@ -226,23 +247,17 @@ TEST_F(CaseJudgementsTest, AnEtagOnTheFirstRecordingIsAbortedAndNothingKept) {
 TEST_F(CaseJudgementsTest, AMalformedRequestNamesItsFieldsAndKeepsNothing) {
   v1::RecordJudgementsRequest request = Recording({Answer("1.1", "")});
   request.clear_inspector_reference();
-  auto recorded = Record(request);
-  EXPECT_EQ(recorded.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(
-      FieldsOf(recorded.status()),
+  ExpectInvalidAndNothingKept(
+      Record(request),
       UnorderedElementsAre("inspector_reference", "judgements[0].answer"));
-  EXPECT_FALSE(Stored("NM-0001").has_value());
 }
 
 TEST_F(CaseJudgementsTest, AnswersTheFrameworkRefusesAreNamedAndNothingKept) {
-  auto recorded = Record(Recording(
-      {Answer("1.1", "yes"), Answer("1.2", "maybe"), Answer("om.1", "yes")}));
-  EXPECT_EQ(recorded.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(
-      FieldsOf(recorded.status()),
-      ElementsAre("judgements[1].answer", "judgements[2].criterion_id"));
   // Not even the valid answer is kept: a recording is whole or nothing.
-  EXPECT_FALSE(Stored("NM-0001").has_value());
+  ExpectInvalidAndNothingKept(
+      Record(Recording({Answer("1.1", "yes"), Answer("1.2", "maybe"),
+                        Answer("om.1", "yes")})),
+      ElementsAre("judgements[1].answer", "judgements[2].criterion_id"));
 }
 
 TEST_F(CaseJudgementsTest, AnInspectionIntakeHasNotSentIsNotFound) {
@@ -279,10 +294,7 @@ TEST_F(CaseJudgementsTest, DuringFieldworkTheGateIsNotAsked) {
 
 TEST_F(CaseJudgementsTest, TheFirstJudgementStartsFieldworkForTheSample) {
   MoveInspectionTo(v1::INSPECTION_STATE_SAMPLE_DRAWN);
-  auto recorded = Record(Recording({Answer("1.1", "yes")}));
-  ASSERT_TRUE(recorded.ok()) << recorded.status();
-  EXPECT_THAT(gate_.calls, ElementsAre(Pair(kInspection, 3)));
-  EXPECT_EQ(recorded->sample_revision(), 3);
+  ExpectFieldworkStartedFor(Record(Recording({Answer("1.1", "yes")})));
   EXPECT_TRUE(Stored("NM-0001").has_value());
 }
 
@@ -311,10 +323,8 @@ TEST_F(CaseJudgementsTest, AnEtagBeforeFieldworkIsAbortedWithoutStartingIt) {
 // inspection before fieldwork.
 TEST_F(CaseJudgementsTest, TheFirstInterviewStartsFieldworkForTheSample) {
   MoveInspectionTo(v1::INSPECTION_STATE_SAMPLE_DRAWN);
-  auto recorded = RecordInterview(InterviewRecording({Answer("om.1", "yes")}));
-  ASSERT_TRUE(recorded.ok()) << recorded.status();
-  EXPECT_THAT(gate_.calls, ElementsAre(Pair(kInspection, 3)));
-  EXPECT_EQ(recorded->sample_revision(), 3);
+  ExpectFieldworkStartedFor(
+      RecordInterview(InterviewRecording({Answer("om.1", "yes")})));
 }
 
 TEST_F(CaseJudgementsTest, WhenIntakeRefusesFieldworkNoInterviewIsKept) {
@@ -412,12 +422,12 @@ TEST_F(CaseJudgementsTest, PastFieldworkAnInterviewCanOnlyBeRerun) {
 }
 
 TEST_F(CaseJudgementsTest, GetNeedsAFindingsNameThatIsRecorded) {
-  v1::GetCaseFindingsRequest get;
-  get.set_name("inspections/northmoor-2026/cases/NM-0001");
-  EXPECT_EQ(judgements_.Get(get).status().code(),
-            absl::StatusCode::kInvalidArgument);
-  get.set_name("inspections/northmoor-2026/caseFindings/NM-0001");
-  EXPECT_EQ(judgements_.Get(get).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(
+      CodeOf(&CaseJudgements::Get, "inspections/northmoor-2026/cases/NM-0001"),
+      absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(&CaseJudgements::Get,
+                   "inspections/northmoor-2026/caseFindings/NM-0001"),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(CaseJudgementsTest, ListPagesThroughTheInspectionsFindings) {
@@ -460,12 +470,10 @@ TEST_F(CaseJudgementsTest, ListRefusesBadParentsSizesAndTokens) {
 }
 
 TEST_F(CaseJudgementsTest, HistoryOfUnrecordedFindingsIsNotFound) {
-  v1::ListJudgementHistoryRequest history;
-  history.set_name("inspections/northmoor-2026/caseFindings/NM-0001");
-  EXPECT_EQ(judgements_.History(history).status().code(),
+  EXPECT_EQ(CodeOf(&CaseJudgements::History,
+                   "inspections/northmoor-2026/caseFindings/NM-0001"),
             absl::StatusCode::kNotFound);
-  history.set_name("inspections/northmoor-2026");
-  EXPECT_EQ(judgements_.History(history).status().code(),
+  EXPECT_EQ(CodeOf(&CaseJudgements::History, "inspections/northmoor-2026"),
             absl::StatusCode::kInvalidArgument);
 }
 

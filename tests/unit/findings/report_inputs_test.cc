@@ -11,21 +11,14 @@
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
+#include "tests/testing/northmoor_inspection.h"
 
 namespace yjinspect::findings {
 namespace {
 
-constexpr char kInspection[] = "inspections/northmoor-2026";
+using testing::NorthmoorInspection;
 
-v1::Inspection Inspection(v1::InspectionState state) {
-  v1::Inspection inspection;
-  inspection.set_name(kInspection);
-  inspection.set_yot("yots/northmoor");
-  inspection.set_framework_id("sqs-2014");
-  inspection.set_framework_version("2");
-  inspection.set_state(state);
-  return inspection;
-}
+constexpr const char* kInspection = testing::kNorthmoorInspection;
 
 v1::SetReportInputsRequest ValidRequest(const std::string& etag = "") {
   v1::SetReportInputsRequest request;
@@ -42,7 +35,7 @@ v1::SetReportInputsRequest ValidRequest(const std::string& etag = "") {
 class ReportInputsTest : public ::testing::Test {
  protected:
   testing::InMemoryFindingsStore store_{
-      Inspection(v1::INSPECTION_STATE_FIELDWORK), {}};
+      NorthmoorInspection(v1::INSPECTION_STATE_FIELDWORK), {}};
   ReportInputsDesk desk_{store_, testing::BuiltInFrameworks()};
 
   bool Stored() {
@@ -131,7 +124,7 @@ TEST_F(ReportInputsTest, RequiredFieldsAndNamesAreChecked) {
 
 TEST(ReportInputsPublishedTest, APublishedReportsInputsCannotChange) {
   testing::InMemoryFindingsStore store(
-      Inspection(v1::INSPECTION_STATE_REPORT_PUBLISHED), {});
+      NorthmoorInspection(v1::INSPECTION_STATE_REPORT_PUBLISHED), {});
   ReportInputsDesk desk(store, testing::BuiltInFrameworks());
   EXPECT_EQ(desk.Set(ValidRequest()).status().code(),
             absl::StatusCode::kFailedPrecondition);

@@ -20,11 +20,14 @@
 #include "services/findings/report/rendered_report.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/criterion_count.h"
 #include "tests/testing/in_memory_findings_store.h"
+#include "tests/testing/northmoor_inspection.h"
 
 namespace yjinspect::findings {
 namespace {
 
+using testing::CountOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -40,17 +43,14 @@ std::string CaseName(const std::string& case_id) {
   return absl::StrCat("yots/northmoor/cases/", case_id);
 }
 
+// With what the report names (the YOT, the fieldwork dates) and the sample.
 v1::Inspection Inspection(v1::InspectionState state,
                           const std::string& framework_version = "2") {
-  v1::Inspection inspection;
-  inspection.set_name(kInspection);
-  inspection.set_yot("yots/northmoor");
+  v1::Inspection inspection =
+      testing::NorthmoorInspection(state, framework_version);
   inspection.set_yot_display_name("Northmoor Youth Justice Service");
   *inspection.mutable_fieldwork_start_date() = testing::MakeDate(2026, 9, 14);
   *inspection.mutable_fieldwork_end_date() = testing::MakeDate(2026, 9, 16);
-  inspection.set_framework_id("sqs-2014");
-  inspection.set_framework_version(framework_version);
-  inspection.set_state(state);
   v1::InspectionSample& sample = *inspection.mutable_sample();
   sample.set_revision(1);
   sample.set_sample_size(static_cast<int32_t>(SampleCaseIds().size()));
@@ -87,14 +87,6 @@ std::vector<std::string> FieldsOf(const absl::Status& status) {
   std::vector<std::string> fields;
   for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
   return fields;
-}
-
-const v1::CriterionCount* CountOf(const v1::InspectionVerdicts& verdicts,
-                                  const std::string& criterion) {
-  for (const auto& c : verdicts.criteria()) {
-    if (c.criterion_id() == criterion) return &c;
-  }
-  return nullptr;
 }
 
 v1::RecordVerdictDecisionRequest Override(const std::string& target,
@@ -163,12 +155,32 @@ class VerdictDeskTest : public ::testing::Test {
     Judge("NM-0002", {{"1.1", "yes"}, {"2.1", "no"}});
     Judge("NM-0003", {{"1.1", "no"}, {"2.1", "yes"}});
   }
-  v1::InspectionVerdicts Verdicts() {
-    v1::GetVerdictsRequest request;
+  // What the desk answers `read` about the inspection; a refusal fails the
+  // test and reads as an empty answer.
+  template <typename Request, typename Answer>
+  Answer Read(absl::StatusOr<Answer> (VerdictDesk::*read)(const Request&)
+                  const) {
+    Request request;
     request.set_inspection(kInspection);
-    auto verdicts = desk_.Verdicts(request);
-    EXPECT_TRUE(verdicts.ok()) << verdicts.status();
-    return verdicts.ok() ? *verdicts : v1::InspectionVerdicts();
+    absl::StatusOr<Answer> answer = (desk_.*read)(request);
+    EXPECT_TRUE(answer.ok()) << answer.status();
+    return answer.ok() ? *answer : Answer();
+  }
+  v1::InspectionVerdicts Verdicts() { return Read(&VerdictDesk::Verdicts); }
+  v1::InspectionProgress Progress() { return Read(&VerdictDesk::Progress); }
+  // The report gathered with NM-0002 alone unjudged: held back.
+  absl::StatusOr<ReportMaterial> GatherWithoutJudgingTheSecondCase() {
+    SetInputs(Inputs());
+    Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
+    Judge("NM-0003", {{"1.1", "yes"}, {"2.1", "yes"}});
+    auto material = desk_.GatherReport(kInspection);
+    EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+    return material;
+  }
+  // Records the lead inspector's override of `target`.
+  absl::StatusOr<v1::VerdictDecisions> Decide(const std::string& target,
+                                              const std::string& value) {
+    return desk_.RecordDecision(Override(target, value), common::AuditEvent());
   }
   v1::VerdictDecisions StoredDecisions() {
     return *store_.GetDecisions(kInspectionId);
@@ -183,10 +195,7 @@ TEST_F(VerdictDeskTest, TheMaterialCarriesWhatTheReportIsRenderedFrom) {
   Interview("IV-01", "yes");
   Interview("IV-02", "no");
   SetInputs(Inputs());
-  ASSERT_TRUE(desk_
-                  .RecordDecision(Override("improvement:1.1", "confirm"),
-                                  common::AuditEvent())
-                  .ok());
+  ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
 
   auto material = desk_.GatherReport(kInspection);
   ASSERT_TRUE(material.ok()) << material.status();
@@ -197,15 +206,13 @@ TEST_F(VerdictDeskTest, TheMaterialCarriesWhatTheReportIsRenderedFrom) {
   EXPECT_EQ(material->cases_examined, 3);
   EXPECT_EQ(material->staff_interviewed, 2);
   EXPECT_THAT(material->decision_order, ElementsAre("improvement:1.1"));
-  const v1::CriterionCount* assessed = CountOf(material->verdicts, "1.1");
-  ASSERT_NE(assessed, nullptr);
-  EXPECT_EQ(assessed->positive(), 2);
-  EXPECT_EQ(assessed->negative(), 1);
-  EXPECT_EQ(assessed->unanswered(), 0);
-  const v1::CriterionCount* interviews = CountOf(material->verdicts, "om.1");
-  ASSERT_NE(interviews, nullptr);
-  EXPECT_EQ(interviews->positive(), 1);
-  EXPECT_EQ(interviews->negative(), 1);
+  const v1::CriterionCount& assessed = CountOf(material->verdicts, "1.1");
+  EXPECT_EQ(assessed.positive(), 2);
+  EXPECT_EQ(assessed.negative(), 1);
+  EXPECT_EQ(assessed.unanswered(), 0);
+  const v1::CriterionCount& interviews = CountOf(material->verdicts, "om.1");
+  EXPECT_EQ(interviews.positive(), 1);
+  EXPECT_EQ(interviews.negative(), 1);
 
   // What was gathered is enough to render.
   auto report =
@@ -230,18 +237,13 @@ TEST_F(VerdictDeskTest, WithoutJudgementsThereAreVerdictsButNoReport) {
                         "inspections/northmoor-2026 have no judgements yet"));
   // The counts so far are still there to be read.
   const v1::InspectionVerdicts verdicts = Verdicts();
-  const v1::CriterionCount* assessed = CountOf(verdicts, "1.1");
-  ASSERT_NE(assessed, nullptr);
-  EXPECT_EQ(assessed->applicable(), 0);
-  EXPECT_EQ(assessed->unanswered(), 3);
+  const v1::CriterionCount& assessed = CountOf(verdicts, "1.1");
+  EXPECT_EQ(assessed.applicable(), 0);
+  EXPECT_EQ(assessed.unanswered(), 3);
 }
 
 TEST_F(VerdictDeskTest, OneUnjudgedCaseHoldsTheReportBack) {
-  SetInputs(Inputs());
-  Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
-  Judge("NM-0003", {{"1.1", "yes"}, {"2.1", "yes"}});
-  auto material = desk_.GatherReport(kInspection);
-  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
+  auto material = GatherWithoutJudgingTheSecondCase();
   EXPECT_THAT(material.status().message(),
               HasSubstr("1 of the 3 sampled cases of "
                         "inspections/northmoor-2026 has no judgements yet"));
@@ -272,36 +274,25 @@ class VerdictDeskCaseNotHeldTest : public VerdictDeskTest {
 };
 
 TEST_F(VerdictDeskCaseNotHeldTest, TheMessageSaysSampledCasesAreNotHeld) {
-  SetInputs(Inputs());
-  Judge("NM-0001", {{"1.1", "yes"}, {"2.1", "yes"}});
-  Judge("NM-0003", {{"1.1", "yes"}, {"2.1", "yes"}});
-  auto material = desk_.GatherReport(kInspection);
-  EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(material.status().message(),
+  EXPECT_THAT(GatherWithoutJudgingTheSecondCase().status().message(),
               HasSubstr("(1 not held by the findings service"));
 
-  v1::GetInspectionProgressRequest request;
-  request.set_inspection(kInspection);
-  auto progress = desk_.Progress(request);
-  ASSERT_TRUE(progress.ok()) << progress.status();
-  EXPECT_EQ(progress->sample_size(), 3);
-  EXPECT_EQ(progress->cases_received(), 2);
-  EXPECT_EQ(progress->cases_judged(), 2);
+  const v1::InspectionProgress progress = Progress();
+  EXPECT_EQ(progress.sample_size(), 3);
+  EXPECT_EQ(progress.cases_received(), 2);
+  EXPECT_EQ(progress.cases_judged(), 2);
 }
 
 TEST_F(VerdictDeskTest, ProgressCountsCasesJudgedAndInterviews) {
   Judge("NM-0002", {{"1.1", "yes"}});
   Interview("IV-01", "yes");
-  v1::GetInspectionProgressRequest request;
-  request.set_inspection(kInspection);
-  auto progress = desk_.Progress(request);
-  ASSERT_TRUE(progress.ok()) << progress.status();
-  EXPECT_EQ(progress->inspection(), kInspection);
-  EXPECT_EQ(progress->state(), v1::INSPECTION_STATE_FIELDWORK);
-  EXPECT_EQ(progress->sample_revision(), 1);
-  EXPECT_EQ(progress->cases_received(), 3);
-  EXPECT_EQ(progress->cases_judged(), 1);
-  EXPECT_EQ(progress->interviews(), 1);
+  const v1::InspectionProgress progress = Progress();
+  EXPECT_EQ(progress.inspection(), kInspection);
+  EXPECT_EQ(progress.state(), v1::INSPECTION_STATE_FIELDWORK);
+  EXPECT_EQ(progress.sample_revision(), 1);
+  EXPECT_EQ(progress.cases_received(), 3);
+  EXPECT_EQ(progress.cases_judged(), 1);
+  EXPECT_EQ(progress.interviews(), 1);
 }
 
 TEST_F(VerdictDeskTest, UnknownOrMalformedInspectionsAreRefused) {
@@ -350,27 +341,16 @@ TEST_F(VerdictDeskTest, TheEngineJudgesWhatADecisionMaySay) {
   panel.mutable_panel_rating()->set_reason("Seen at the panel meeting.");
   EXPECT_EQ(desk_.RecordDecision(panel, common::AuditEvent()).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(desk_
-                .RecordDecision(Override("improvement:1.1", "perhaps"),
-                                common::AuditEvent())
-                .status()
-                .code(),
+  EXPECT_EQ(Decide("improvement:1.1", "perhaps").status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(StoredDecisions().panel_ratings_size(), 0);
   EXPECT_EQ(StoredDecisions().overrides_size(), 0);
 }
 
 TEST_F(VerdictDeskTest, ALaterDecisionForATargetReplacesTheEarlierOne) {
-  ASSERT_TRUE(desk_
-                  .RecordDecision(Override("improvement:1.1", "confirm"),
-                                  common::AuditEvent())
-                  .ok());
-  ASSERT_TRUE(desk_
-                  .RecordDecision(Override("improvement:1.2", "confirm"),
-                                  common::AuditEvent())
-                  .ok());
-  auto decisions = desk_.RecordDecision(Override("improvement:1.1", "reject"),
-                                        common::AuditEvent());
+  ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
+  ASSERT_TRUE(Decide("improvement:1.2", "confirm").ok());
+  auto decisions = Decide("improvement:1.1", "reject");
   ASSERT_TRUE(decisions.ok()) << decisions.status();
   ASSERT_EQ(decisions->overrides_size(), 2);
   EXPECT_EQ(decisions->overrides(0).target(), "improvement:1.2");
@@ -379,17 +359,10 @@ TEST_F(VerdictDeskTest, ALaterDecisionForATargetReplacesTheEarlierOne) {
 }
 
 TEST_F(VerdictDeskTest, AgreedVerdictsTakeOnlyTheSameDecisionAgain) {
-  ASSERT_TRUE(desk_
-                  .RecordDecision(Override("improvement:1.1", "confirm"),
-                                  common::AuditEvent())
-                  .ok());
+  ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
   store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_VERDICTS_AGREED));
-  EXPECT_TRUE(desk_
-                  .RecordDecision(Override("improvement:1.1", "confirm"),
-                                  common::AuditEvent())
-                  .ok());
-  auto changed = desk_.RecordDecision(Override("improvement:1.1", "reject"),
-                                      common::AuditEvent());
+  EXPECT_TRUE(Decide("improvement:1.1", "confirm").ok());
+  auto changed = Decide("improvement:1.1", "reject");
   EXPECT_EQ(changed.status().code(), absl::StatusCode::kFailedPrecondition);
   ASSERT_EQ(StoredDecisions().overrides_size(), 1);
   EXPECT_EQ(StoredDecisions().overrides(0).value(), "confirm");

@@ -19,6 +19,7 @@
 #include "common/frameworks/framework_validation.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/name_of_row.h"
 
 namespace yjinspect::common {
 namespace {
@@ -201,11 +202,6 @@ TEST(ParseFrameworkTest, ConcatenatesAdjacentStrings) {
   EXPECT_EQ(framework->title(), "Test framework");
 }
 
-std::string VariantName(
-    const ::testing::TestParamInfo<BrokenVariant>& variant) {
-  return variant.param.name;
-}
-
 class BrokenFrameworkTest : public ::testing::TestWithParam<BrokenVariant> {};
 
 TEST_P(BrokenFrameworkTest, IsRefusedNamingFileLineAndReason) {
@@ -254,7 +250,7 @@ INSTANTIATE_TEST_SUITE_P(
             "UnterminatedString",
             {{R"(wording: "Was it done?")", "wording: \"Was it done?  # HERE"}},
             "String literals cannot cross line boundaries"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Header, BrokenFrameworkTest,
@@ -274,7 +270,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenVariant{"MissingTitle",
                       {{"title: \"Test framework\"\n", ""}},
                       "title is required"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Scales, BrokenFrameworkTest,
@@ -314,7 +310,7 @@ INSTANTIATE_TEST_SUITE_P(
               "ANSWER_MEANING_POSITIVE }\n}\nscales {\n  id: "
               "\"yes_no_na\""}},
             R"(scale "only_yes" needs a positive and a negative value)"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Sections, BrokenFrameworkTest,
@@ -359,7 +355,7 @@ INSTANTIATE_TEST_SUITE_P(
                         "scoring: SCORING_METHOD_SHARE_OF_POSITIVE\n  "
                         "counted_in_overall: true  # HERE\n"}},
                       "only rated sections"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Criteria, BrokenFrameworkTest,
@@ -404,7 +400,7 @@ INSTANTIATE_TEST_SUITE_P(
                       {{R"(positive_statement: "it was done")",
                         R"(positive_statement: "it was done."  # HERE)"}},
                       "positive_statement must not end with '.'"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     KeyQuestions, BrokenFrameworkTest,
@@ -440,7 +436,7 @@ INSTANTIATE_TEST_SUITE_P(
                         "key_questions: \"desistance\"\nkey_questions: "
                         "\"desistance\"  # HERE\n"}},
                       R"(key question "desistance" is listed twice)"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Thresholds, BrokenFrameworkTest,
@@ -476,7 +472,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenVariant{"MinApplicableZero",
                       {{"min_applicable: 3", "min_applicable: 0  # HERE"}},
                       "thresholds.min_applicable must be at least 1"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Bands, BrokenFrameworkTest,
@@ -536,7 +532,7 @@ INSTANTIATE_TEST_SUITE_P(
                       {{"min_score: 2 max_score: 4 }",
                         "min_score: 5 max_score: 4 }  # HERE"}},
                       R"("Good" covers 5 to 4)"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 INSTANTIATE_TEST_SUITE_P(
     Sampling, BrokenFrameworkTest,
@@ -588,7 +584,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenVariant{"ZeroMinSample",
                       {{"min_sample: 14", "min_sample: 0  # HERE"}},
                       "sampling.min_sample must be at least 1"}),
-    VariantName);
+    testing::NameOfRow<BrokenVariant>);
 
 TEST(ParseFrameworkTest, ReportsEveryBrokenRuleAtOnce) {
   const std::string text = Apply(

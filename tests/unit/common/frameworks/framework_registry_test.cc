@@ -39,6 +39,11 @@ void WriteFile(const std::string& path, absl::string_view text) {
   ASSERT_TRUE(out.good()) << path;
 }
 
+// The built-in frameworks/`file_name`, written to `dir` under the same name.
+void CopyBuiltIn(const std::string& file_name, const TempDir& dir) {
+  WriteFile(dir.Sub(file_name), BuiltInText("frameworks/" + file_name));
+}
+
 // `text` with its one occurrence of `from` replaced by `to`.
 std::string ReplaceOnce(absl::string_view text, absl::string_view from,
                         absl::string_view to) {
@@ -48,6 +53,14 @@ std::string ReplaceOnce(absl::string_view text, absl::string_view from,
   EXPECT_NE(at, std::string::npos) << find;
   if (at != std::string::npos) out.replace(at, find.size(), std::string(to));
   return out;
+}
+
+// Why LoadDirectory refuses `folder`; a folder that loads fails the test.
+absl::Status LoadingRefusal(const std::string& folder) {
+  absl::StatusOr<FrameworkRegistry> registry =
+      FrameworkRegistry::LoadDirectory(folder);
+  EXPECT_FALSE(registry.ok()) << "loaded " << folder;
+  return registry.status();
 }
 
 std::vector<std::string> Keys(const FrameworkRegistry& registry) {
@@ -105,10 +118,8 @@ TEST(FrameworkRegistryTest, FoundPointersSurviveMovingTheRegistry) {
 
 TEST(FrameworkRegistryTest, LoadsEveryTextprotoInAFolder) {
   TempDir dir;
-  WriteFile(dir.Sub("sqs-2014.textproto"),
-            BuiltInText("frameworks/sqs-2014.textproto"));
-  WriteFile(dir.Sub("hmip-youth-2021.textproto"),
-            BuiltInText("frameworks/hmip-youth-2021.textproto"));
+  CopyBuiltIn("sqs-2014.textproto", dir);
+  CopyBuiltIn("hmip-youth-2021.textproto", dir);
   WriteFile(dir.Sub("README.md"), "not a framework");
   WriteFile(dir.Sub(".#sqs-2014.textproto"), "an editor's lock file");
 
@@ -120,10 +131,8 @@ TEST(FrameworkRegistryTest, LoadsEveryTextprotoInAFolder) {
 
 TEST(FrameworkRegistryTest, OneBrokenFileRefusesTheWholeFolder) {
   TempDir dir;
-  WriteFile(dir.Sub("sqs-2014.textproto"),
-            BuiltInText("frameworks/sqs-2014.textproto"));
-  WriteFile(dir.Sub("hmip-youth-2018.textproto"),
-            BuiltInText("frameworks/hmip-youth-2018.textproto"));
+  CopyBuiltIn("sqs-2014.textproto", dir);
+  CopyBuiltIn("hmip-youth-2018.textproto", dir);
   // A second version of 2021 whose Good band overlaps Outstanding.
   std::string broken = BuiltInText("frameworks/hmip-youth-2021.textproto");
   broken = ReplaceOnce(broken, "version: \"1\"", "version: \"2\"");
@@ -131,23 +140,19 @@ TEST(FrameworkRegistryTest, OneBrokenFileRefusesTheWholeFolder) {
                        "min_score: 19 max_score: 31");
   WriteFile(dir.Sub("hmip-youth-2021-v2.textproto"), broken);
 
-  absl::StatusOr<FrameworkRegistry> registry =
-      FrameworkRegistry::LoadDirectory(dir.path());
-  ASSERT_FALSE(registry.ok());
-  EXPECT_EQ(registry.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(registry.status().message()),
+  const absl::Status refused = LoadingRefusal(dir.path());
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.message()),
               StartsWith(dir.Sub("hmip-youth-2021-v2.textproto:")));
-  EXPECT_THAT(std::string(registry.status().message()), HasSubstr("overlap"));
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("overlap"));
 }
 
 TEST(FrameworkRegistryTest, SyntaxErrorInAFolderNamesFileAndLine) {
   TempDir dir;
   WriteFile(dir.Sub("broken.textproto"),
             "id: \"broken\"\nversion: \"1\"\ntitle \"no colon\"\n");
-  absl::StatusOr<FrameworkRegistry> registry =
-      FrameworkRegistry::LoadDirectory(dir.path());
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
+  const absl::Status refused = LoadingRefusal(dir.path());
+  EXPECT_THAT(std::string(refused.message()),
               StartsWith(dir.Sub("broken.textproto:3:")));
 }
 
@@ -156,11 +161,9 @@ TEST(FrameworkRegistryTest, SameIdAndVersionInTwoFilesIsRefused) {
   const std::string sqs = BuiltInText("frameworks/sqs-2014.textproto");
   WriteFile(dir.Sub("a.textproto"), sqs);
   WriteFile(dir.Sub("b.textproto"), sqs);
-  absl::StatusOr<FrameworkRegistry> registry =
-      FrameworkRegistry::LoadDirectory(dir.path());
-  ASSERT_FALSE(registry.ok());
-  EXPECT_EQ(registry.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(registry.status().message()),
+  const absl::Status refused = LoadingRefusal(dir.path());
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.message()),
               HasSubstr(absl::StrCat(dir.Sub("b.textproto"),
                                      ": framework \"sqs-2014\" version \"1\" "
                                      "is already defined by ",
@@ -170,20 +173,15 @@ TEST(FrameworkRegistryTest, SameIdAndVersionInTwoFilesIsRefused) {
 TEST(FrameworkRegistryTest, FolderWithoutFrameworkFilesIsNotFound) {
   TempDir dir;
   WriteFile(dir.Sub("notes.txt"), "nothing here");
-  absl::StatusOr<FrameworkRegistry> registry =
-      FrameworkRegistry::LoadDirectory(dir.path());
-  ASSERT_FALSE(registry.ok());
-  EXPECT_EQ(registry.status().code(), absl::StatusCode::kNotFound);
+  const absl::Status refused = LoadingRefusal(dir.path());
+  EXPECT_EQ(refused.code(), absl::StatusCode::kNotFound);
 }
 
 TEST(FrameworkRegistryTest, MissingFolderIsNotFound) {
   TempDir dir;
-  absl::StatusOr<FrameworkRegistry> registry =
-      FrameworkRegistry::LoadDirectory(dir.Sub("absent"));
-  ASSERT_FALSE(registry.ok());
-  EXPECT_EQ(registry.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(registry.status().message()),
-              HasSubstr(dir.Sub("absent")));
+  const absl::Status refused = LoadingRefusal(dir.Sub("absent"));
+  EXPECT_EQ(refused.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(std::string(refused.message()), HasSubstr(dir.Sub("absent")));
 }
 
 TEST(FrameworkRegistryTest, NewVersionInACopyLeavesTheBuiltInUnchanged) {

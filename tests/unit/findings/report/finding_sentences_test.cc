@@ -36,16 +36,23 @@ v1::CriterionCount Count(int64_t positive, int64_t negative,
   return count;
 }
 
+// The violence criterion's sentences over cases, as an area for improvement
+// or not.
+std::string ViolenceFinding(const v1::CriterionCount& count,
+                            bool area_for_improvement = false) {
+  return CriterionFinding(Violence(), count, area_for_improvement,
+                          CountedRecords::kCases);
+}
+
 TEST(CriterionFindingTest, AreaForImprovementLeadsWithTheNegativeCount) {
   // The letter's sentence, then the rest: six is a minority of the sixteen
   // relevant cases, and a minority is never stated alone.
-  EXPECT_EQ(CriterionFinding(Violence(), Count(10, 6, 4), true,
-                             CountedRecords::kCases),
+  EXPECT_EQ(ViolenceFinding(Count(10, 6, 4), true),
             "In six cases, there was insufficient identification of the "
             "exact nature of the violence. In the remaining ten relevant "
             "cases, the exact nature of the violence had been identified.");
   EXPECT_EQ(
-      CriterionFinding(Violence(), Count(5, 15), true, CountedRecords::kCases),
+      ViolenceFinding(Count(5, 15), true),
       "In most cases, there was insufficient identification of the exact "
       "nature of the violence. In the remaining five, the exact nature of "
       "the violence had been identified.");
@@ -55,19 +62,18 @@ TEST(CriterionFindingTest, PositiveMinorityNeverLeadsAlone) {
   // "In three cases, the nature was identified" would hide seven that were
   // not: the majority leads, and the three follow.
   EXPECT_EQ(
-      CriterionFinding(Violence(), Count(3, 7), false, CountedRecords::kCases),
+      ViolenceFinding(Count(3, 7)),
       "In the majority of cases, there was insufficient identification of "
       "the exact nature of the violence. In the remaining three, the exact "
       "nature of the violence had been identified.");
-  EXPECT_EQ(
-      CriterionFinding(Violence(), Count(1, 11), false, CountedRecords::kCases),
-      "In all but one case, there was insufficient identification of the "
-      "exact nature of the violence.");
+  EXPECT_EQ(ViolenceFinding(Count(1, 11)),
+            "In all but one case, there was insufficient identification of the "
+            "exact nature of the violence.");
 }
 
 TEST(CriterionFindingTest, HalfStatesBothHalves) {
   EXPECT_EQ(
-      CriterionFinding(Violence(), Count(2, 2), false, CountedRecords::kCases),
+      ViolenceFinding(Count(2, 2)),
       "In two of the four cases, the exact nature of the violence had been "
       "identified. In the remaining two, there was insufficient "
       "identification of the exact nature of the violence.");
@@ -75,11 +81,10 @@ TEST(CriterionFindingTest, HalfStatesBothHalves) {
 
 TEST(CriterionFindingTest, SmallTotalsNameTheCounts) {
   EXPECT_EQ(
-      CriterionFinding(Violence(), Count(3, 2), false, CountedRecords::kCases),
+      ViolenceFinding(Count(3, 2)),
       "In three of the five cases, the exact nature of the violence had been "
       "identified.");
-  EXPECT_EQ(CriterionFinding(Violence(), Count(3, 2, 4), false,
-                             CountedRecords::kCases),
+  EXPECT_EQ(ViolenceFinding(Count(3, 2, 4)),
             "In three of the five relevant cases, the exact nature of the "
             "violence had been identified.");
 }
@@ -112,59 +117,50 @@ TEST(CriterionFindingTest, OneNegativeValueIsNamed) {
 }
 
 TEST(CriterionFindingTest, OtherwiseLeadsWithThePositiveCount) {
-  EXPECT_EQ(CriterionFinding(Violence(), Count(16, 0, 4), false,
-                             CountedRecords::kCases),
+  EXPECT_EQ(ViolenceFinding(Count(16, 0, 4)),
             "In each relevant case, the exact nature of the violence had "
             "been identified.");
-  EXPECT_EQ(
-      CriterionFinding(Violence(), Count(19, 1), false, CountedRecords::kCases),
-      "In all but one case, the exact nature of the violence had been "
-      "identified.");
+  EXPECT_EQ(ViolenceFinding(Count(19, 1)),
+            "In all but one case, the exact nature of the violence had been "
+            "identified.");
 }
 
 TEST(CriterionFindingTest, RelativePhrasesCountOnlyTheRelevantCases) {
   // With 4 cases not applicable, "most" and "all" speak of the 16 relevant
   // ones; an absolute count stays as it is.
-  EXPECT_EQ(CriterionFinding(Violence(), Count(13, 3, 4), false,
-                             CountedRecords::kCases),
+  EXPECT_EQ(ViolenceFinding(Count(13, 3, 4)),
             "In most of the sixteen relevant cases, the exact nature of the "
             "violence had been identified. In the remaining three relevant "
             "cases, there was insufficient identification of the exact nature "
             "of the violence.");
-  EXPECT_EQ(CriterionFinding(Violence(), Count(15, 1, 4), false,
-                             CountedRecords::kCases),
+  EXPECT_EQ(ViolenceFinding(Count(15, 1, 4)),
             "In all but one of the sixteen relevant cases, the exact nature "
             "of the violence had been identified.");
   EXPECT_TRUE(absl::StartsWith(
-      CriterionFinding(Violence(), Count(10, 6, 4), true,
-                       CountedRecords::kCases),
+      ViolenceFinding(Count(10, 6, 4), true),
       "In six cases, there was insufficient identification of the exact "
       "nature of the violence. In the remaining ten relevant cases, "));
 }
 
 TEST(CriterionFindingTest, ProportionPhrasesStateTheRemainder) {
-  EXPECT_EQ(
-      CriterionFinding(Violence(), Count(17, 3), false, CountedRecords::kCases),
-      "In most cases, the exact nature of the violence had been "
-      "identified. In the remaining three, there was insufficient "
-      "identification of the exact nature of the violence.");
+  EXPECT_EQ(ViolenceFinding(Count(17, 3)),
+            "In most cases, the exact nature of the violence had been "
+            "identified. In the remaining three, there was insufficient "
+            "identification of the exact nature of the violence.");
   EXPECT_TRUE(absl::StartsWith(
-      CriterionFinding(Violence(), Count(12, 8), false, CountedRecords::kCases),
+      ViolenceFinding(Count(12, 8)),
       "In the majority of cases, the exact nature of the violence had been "
       "identified. In the remaining eight, "));
 }
 
 TEST(CriterionFindingTest, NoPositiveAnswerSpeaksOfAllWithTheNegative) {
-  EXPECT_EQ(
-      CriterionFinding(Violence(), Count(0, 5), false, CountedRecords::kCases),
-      "In all cases, there was insufficient identification of the exact "
-      "nature of the violence.");
+  EXPECT_EQ(ViolenceFinding(Count(0, 5)),
+            "In all cases, there was insufficient identification of the exact "
+            "nature of the violence.");
 }
 
 TEST(CriterionFindingTest, NothingApplicableSaysNothing) {
-  EXPECT_EQ(CriterionFinding(Violence(), Count(0, 0, 20), true,
-                             CountedRecords::kCases),
-            "");
+  EXPECT_EQ(ViolenceFinding(Count(0, 0, 20), true), "");
 }
 
 TEST(CriterionFindingTest, ContextCriterionCountsEveryCoveredCase) {

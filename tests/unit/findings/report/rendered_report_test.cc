@@ -14,24 +14,12 @@ namespace {
 
 using ::yjinspect::findings::testing::BoltonSqs;
 using ::yjinspect::findings::testing::RatingsInspection;
-using ::yjinspect::findings::testing::ReportCase;
 
-ReportMaterial MaterialOf(const ReportCase& c) {
-  ReportMaterial material;
-  material.framework = &c.framework;
-  material.inspection = c.inspection;
-  material.verdicts = c.verdicts;
-  material.inputs = c.inputs;
-  material.cases_examined = c.cases_examined;
-  material.staff_interviewed = c.staff_interviewed;
-  material.decision_order = c.decision_order;
-  return material;
-}
-
+// A report case is the material the verdict desk would gather.
 TEST(RenderReportTest, AnswersTheReportAndTheVerdictsItStates) {
-  const ReportCase bolton = BoltonSqs();
+  const ReportMaterial bolton = BoltonSqs();
   absl::StatusOr<v1::RenderedReport> report =
-      RenderReport(MaterialOf(bolton), v1::REPORT_EDITION_UNSPECIFIED);
+      RenderReport(bolton, v1::REPORT_EDITION_UNSPECIFIED);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_TRUE(absl::StrContains(report->markdown(), "In all cases"));
   EXPECT_TRUE(absl::StrContains(report->html(), "<html"));
@@ -40,11 +28,11 @@ TEST(RenderReportTest, AnswersTheReportAndTheVerdictsItStates) {
 }
 
 TEST(RenderReportTest, TheEditionDecidesWhetherThemeScoresAreShown) {
-  const ReportCase ratings = RatingsInspection();
+  const ReportMaterial ratings = RatingsInspection();
   absl::StatusOr<v1::RenderedReport> published =
-      RenderReport(MaterialOf(ratings), v1::REPORT_EDITION_PUBLISHED);
+      RenderReport(ratings, v1::REPORT_EDITION_PUBLISHED);
   absl::StatusOr<v1::RenderedReport> board =
-      RenderReport(MaterialOf(ratings), v1::REPORT_EDITION_MANAGEMENT_BOARD);
+      RenderReport(ratings, v1::REPORT_EDITION_MANAGEMENT_BOARD);
   ASSERT_TRUE(published.ok()) << published.status();
   ASSERT_TRUE(board.ok()) << board.status();
   EXPECT_NE(published->markdown(), board->markdown());
@@ -52,7 +40,7 @@ TEST(RenderReportTest, TheEditionDecidesWhetherThemeScoresAreShown) {
 }
 
 TEST(RenderReportTest, RefusesMaterialWithoutItsFramework) {
-  ReportMaterial material = MaterialOf(BoltonSqs());
+  ReportMaterial material = BoltonSqs();
   material.framework = nullptr;
   absl::StatusOr<v1::RenderedReport> report =
       RenderReport(std::move(material), v1::REPORT_EDITION_PUBLISHED);

@@ -1,19 +1,16 @@
 #include "tests/unit/findings/report/report_fixtures.h"
 
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "common/frameworks/framework_registry.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/verdict_engine.h"
+#include "tests/testing/case_builder.h"
 
 namespace yjinspect::findings::testing {
 namespace {
 
-google::type::Date Day(int year, int month, int day) {
-  google::type::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
+using ::yjinspect::testing::MakeDate;
 
 v1::InspectionVerdicts Verdicts(
     const v1::Framework& framework, const std::vector<v1::CaseAnswers>& cases,
@@ -51,7 +48,7 @@ std::vector<v1::CaseAnswers> Records(
 
 ReportSubject ReportCase::Subject() const {
   ReportSubject subject;
-  subject.framework = &framework;
+  subject.framework = framework;
   subject.inspection = &inspection;
   subject.verdicts = &verdicts;
   subject.inputs = &inputs;
@@ -62,15 +59,20 @@ ReportSubject ReportCase::Subject() const {
   return subject;
 }
 
-v1::Framework BuiltInFramework(absl::string_view id) {
-  absl::StatusOr<common::FrameworkRegistry> registry =
-      common::FrameworkRegistry::LoadBuiltIn();
-  EXPECT_TRUE(registry.ok()) << registry.status();
-  if (!registry.ok()) return v1::Framework();
-  const v1::Framework* framework = registry->Newest(id);
+const v1::Framework& BuiltInFramework(absl::string_view id) {
+  // Loaded once: report cases point into it, and copies of them outlive
+  // any one call.
+  static const auto* const registry =
+      new absl::StatusOr<common::FrameworkRegistry>(
+          common::FrameworkRegistry::LoadBuiltIn());
+  EXPECT_TRUE(registry->ok()) << registry->status();
+  if (!registry->ok()) return v1::Framework::default_instance();
+  const v1::Framework* framework = (*registry)->Newest(id);
   EXPECT_NE(framework, nullptr) << id;
-  return framework == nullptr ? v1::Framework() : *framework;
+  return framework == nullptr ? v1::Framework::default_instance() : *framework;
 }
+
+namespace {
 
 v1::Inspection BoltonInspection(absl::string_view framework_id) {
   v1::Inspection inspection;
@@ -79,9 +81,9 @@ v1::Inspection BoltonInspection(absl::string_view framework_id) {
   inspection.set_yot_display_name("Bolton");
   inspection.set_framework_id(std::string(framework_id));
   inspection.set_framework_version(BuiltInFramework(framework_id).version());
-  *inspection.mutable_announcement_date() = Day(2014, 12, 5);
-  *inspection.mutable_fieldwork_start_date() = Day(2014, 12, 15);
-  *inspection.mutable_fieldwork_end_date() = Day(2014, 12, 17);
+  *inspection.mutable_announcement_date() = MakeDate(2014, 12, 5);
+  *inspection.mutable_fieldwork_start_date() = MakeDate(2014, 12, 15);
+  *inspection.mutable_fieldwork_end_date() = MakeDate(2014, 12, 17);
   return inspection;
 }
 
@@ -92,7 +94,7 @@ v1::ReportInputs BoltonInputs() {
       "of Children's Services, Bolton Council");
   inputs.set_sender("Julie Fox, HM Assistant Chief Inspector");
   inputs.set_area("Bolton");
-  *inputs.mutable_publication_date() = Day(2015, 1, 21);
+  *inputs.mutable_publication_date() = MakeDate(2015, 1, 21);
   inputs.set_lead_inspector("Yvonne McGuckian");
   inputs.set_lead_inspector_contact(
       "She can be contacted at Yvonne.McGuckian@hmiprobation.gsi.gov.uk or on "
@@ -127,43 +129,48 @@ v1::ReportInputs BoltonInputs() {
   return inputs;
 }
 
-ReportCase BoltonSqs() {
+}  // namespace
+
+ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined) {
   ReportCase c;
-  c.framework = BuiltInFramework("sqs-2014");
-  c.inspection = BoltonInspection("sqs-2014");
+  c.framework = &BuiltInFramework(framework_id);
+  c.inspection = BoltonInspection(framework_id);
   c.inputs = BoltonInputs();
-  c.cases_examined = 20;
+  c.cases_examined = cases_examined;
+  return c;
+}
+
+ReportCase BoltonSqs() {
+  ReportCase c = BoltonCase("sqs-2014", 20);
   c.staff_interviewed = 6;
-  std::vector<v1::CaseAnswers> records = Records(
-      "BO", 20, v1::EVIDENCE_SOURCE_CASES, v1::DISPOSAL_TYPE_REFERRAL_ORDER,
-      {{"1.1", {{"yes", 20}}},
-       {"1.2", {{"yes", 17}, {"no", 3}}},
-       {"1.3", {{"yes", 19}, {"no", 1}}},
-       {"1.4", {{"yes", 6}, {"na", 14}}},
-       {"1.5", {{"yes", 20}}},
-       {"1.6", {{"yes", 9}, {"no", 11}}},
-       {"1.7", {{"yes", 5}, {"na", 15}}},
-       {"1.8", {{"yes", 2}, {"no", 3}, {"na", 15}}},
-       {"1.9", {{"yes", 20}}},
-       {"1.10", {{"yes", 16}, {"no", 4}}},
-       {"1.11", {{"yes", 19}, {"no", 1}}},
-       {"2.1", {{"yes", 20}}},
-       {"2.2", {{"yes", 18}, {"na", 2}}},
-       {"2.3", {{"yes", 10}, {"no", 6}, {"na", 4}}},
-       {"2.4", {{"yes", 1}, {"no", 1}, {"na", 18}}},
-       {"2.5", {{"right", 17}, {"under_estimated", 3}}},
-       {"2.6", {{"yes", 20}}},
-       {"2.7", {{"yes", 18}, {"na", 2}}},
-       {"2.8", {{"yes", 3}, {"na", 17}}},
-       {"3.1", {{"yes", 12}, {"no", 8}}},
-       {"3.2", {{"yes", 14}, {"no", 6}}},
-       {"3.3", {{"yes", 20}}},
-       {"3.4", {{"yes", 4}, {"na", 16}}},
-       {"3.5", {{"yes", 10}, {"na", 10}}},
-       {"4.1", {{"yes", 20}}},
-       {"4.2", {{"yes", 20}}},
-       {"4.3", {{"yes", 20}}},
-       {"4.4", {{"yes", 15}, {"na", 5}}}});
+  // The criteria every case answered "yes", then the others.
+  std::vector<std::pair<std::string, AnswerMix>> mixes;
+  for (const char* criterion :
+       {"1.1", "1.5", "1.9", "2.1", "2.6", "3.3", "4.1", "4.2", "4.3"}) {
+    mixes.push_back({criterion, {{"yes", 20}}});
+  }
+  mixes.insert(mixes.end(), {{"1.2", {{"yes", 17}, {"no", 3}}},
+                             {"1.3", {{"yes", 19}, {"no", 1}}},
+                             {"1.4", {{"yes", 6}, {"na", 14}}},
+                             {"1.6", {{"yes", 9}, {"no", 11}}},
+                             {"1.7", {{"yes", 5}, {"na", 15}}},
+                             {"1.8", {{"yes", 2}, {"no", 3}, {"na", 15}}},
+                             {"1.10", {{"yes", 16}, {"no", 4}}},
+                             {"1.11", {{"yes", 19}, {"no", 1}}},
+                             {"2.2", {{"yes", 18}, {"na", 2}}},
+                             {"2.3", {{"yes", 10}, {"no", 6}, {"na", 4}}},
+                             {"2.4", {{"yes", 1}, {"no", 1}, {"na", 18}}},
+                             {"2.5", {{"right", 17}, {"under_estimated", 3}}},
+                             {"2.7", {{"yes", 18}, {"na", 2}}},
+                             {"2.8", {{"yes", 3}, {"na", 17}}},
+                             {"3.1", {{"yes", 12}, {"no", 8}}},
+                             {"3.2", {{"yes", 14}, {"no", 6}}},
+                             {"3.4", {{"yes", 4}, {"na", 16}}},
+                             {"3.5", {{"yes", 10}, {"na", 10}}},
+                             {"4.4", {{"yes", 15}, {"na", 5}}}});
+  std::vector<v1::CaseAnswers> records =
+      Records("BO", 20, v1::EVIDENCE_SOURCE_CASES,
+              v1::DISPOSAL_TYPE_REFERRAL_ORDER, mixes);
   std::vector<v1::CaseAnswers> interviews =
       Records("interview", 6, v1::EVIDENCE_SOURCE_STAFF_INTERVIEWS,
               v1::DISPOSAL_TYPE_UNSPECIFIED,
@@ -176,16 +183,12 @@ ReportCase BoltonSqs() {
   reject.set_value("reject");
   reject.set_reason("Vulnerability work was improving; see 3.2.");
   reject.set_by("LI-01");
-  c.verdicts = Verdicts(c.framework, records, {}, {reject});
+  c.verdicts = Verdicts(*c.framework, records, {}, {reject});
   return c;
 }
 
 ReportCase RatingsInspection() {
-  ReportCase c;
-  c.framework = BuiltInFramework("hmip-youth-2021");
-  c.inspection = BoltonInspection("hmip-youth-2021");
-  c.inputs = BoltonInputs();
-  c.cases_examined = 36;
+  ReportCase c = BoltonCase("hmip-youth-2021", 36);
   std::vector<std::pair<std::string, AnswerMix>> mixes;
   for (const char* standard :
        {"2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"}) {
@@ -211,7 +214,7 @@ ReportCase RatingsInspection() {
     rating.set_reason("Evidence from the panel.");
     panel.push_back(rating);
   }
-  c.verdicts = Verdicts(c.framework, records, panel, {});
+  c.verdicts = Verdicts(*c.framework, records, panel, {});
   return c;
 }
 

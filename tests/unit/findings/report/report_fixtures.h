@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "common/frameworks/framework_registry.h"
+#include "services/findings/report/rendered_report.h"
 #include "services/findings/report/report_renderer.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
@@ -32,31 +32,26 @@ std::vector<v1::CaseAnswers> Records(
     v1::DisposalType disposal,
     const std::vector<std::pair<std::string, AnswerMix>>& mixes);
 
-// Everything a report is rendered from, owned, with ReportSubject() pointing
-// into it.
-struct ReportCase {
-  v1::Framework framework;
-  v1::Inspection inspection;
-  v1::InspectionVerdicts verdicts;
-  v1::ReportInputs inputs;
-  int64_t cases_examined = 0;
-  int64_t staff_interviewed = 0;
-  std::vector<std::string> decision_order;
+// Everything a report is rendered from, as the verdict desk gathers it for
+// RenderReport (the framework is the built-in registry's, loaded once per
+// test process), and the edition the renderer is asked for.
+struct ReportCase : ReportMaterial {
   bool management_board_edition = false;
 
+  // Points into this case, which must outlive it.
   ReportSubject Subject() const;
 };
 
-// The built-in framework with this id and version 1; fails the test when
-// the registry does not load or lacks it.
-v1::Framework BuiltInFramework(absl::string_view id);
+// The newest built-in framework with this id; fails the test (and answers
+// an empty framework) when the registry does not load or lacks it.
+const v1::Framework& BuiltInFramework(absl::string_view id);
 
-// The Bolton letter's inspection and inputs, as published: addressee,
-// sender, dates, reoffending 36.0% (previous year 38.2%, England and Wales
-// 35.7%), looked-after children 5.0% against an English average of 5.6%,
-// lead inspector, copy list.
-v1::Inspection BoltonInspection(absl::string_view framework_id);
-v1::ReportInputs BoltonInputs();
+// The Bolton letter's inspection and inputs, as published, judged by the
+// built-in framework `framework_id`: addressee, sender, dates, reoffending
+// 36.0% (previous year 38.2%, England and Wales 35.7%), looked-after
+// children 5.0% against an English average of 5.6%, lead inspector, copy
+// list; `cases_examined` cases, no interviews, no verdicts yet.
+ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined);
 
 // The Bolton-shaped SQS case: sqs-2014, 20 cases (assessment 20/20, review
 // 19/20, violence 10 yes / 6 no / 4 n/a, risk of serious harm level 17

@@ -11,6 +11,8 @@
 #include "gtest/gtest.h"
 #include "services/findings/report/embedded_report_files.h"
 #include "services/findings/report/markdown_writer.h"
+#include "tests/testing/invalid_argument.h"
+#include "tests/testing/name_of_row.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -111,22 +113,14 @@ struct BadTemplate {
   std::string message;
 };
 
-std::string BadTemplateName(const ::testing::TestParamInfo<BadTemplate>& row) {
-  return row.param.name;
-}
-
 class BadTemplateTest : public ::testing::TestWithParam<BadTemplate> {};
 
 TEST_P(BadTemplateTest, IsRefusedNamingTheLine) {
   TemplateValues values;
   values.text = {{"known", "x"}};
   values.blocks["blocks"] = {Paragraph(Plain("p"))};
-  const absl::StatusOr<std::vector<Block>> blocks =
-      Fill(GetParam().text, values);
-  ASSERT_FALSE(blocks.ok());
-  EXPECT_EQ(blocks.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_TRUE(absl::StrContains(blocks.status().message(), GetParam().message))
-      << blocks.status();
+  ::yjinspect::testing::ExpectInvalidArgumentNaming(
+      Fill(GetParam().text, values).status(), {GetParam().message});
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -151,7 +145,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadTemplate{"HeadingWithoutSpace", "##Title", "t.tmpl:1: a heading"},
         BadTemplate{"FieldWithoutValue", ": Label only",
                     "t.tmpl:1: a field line"}),
-    BadTemplateName);
+    ::yjinspect::testing::NameOfRow<BadTemplate>);
 
 TEST(SubstitutePlaceholdersTest, ReplacesVerbatimAndRefusesUnknownNames) {
   const absl::StatusOr<std::string> page =

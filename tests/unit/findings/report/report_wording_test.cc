@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/name_of_row.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -72,11 +73,6 @@ struct ComparisonRow {
   std::string words;
 };
 
-std::string ComparisonRowName(
-    const ::testing::TestParamInfo<ComparisonRow>& row) {
-  return row.param.name;
-}
-
 class BetterOrWorseTest : public ::testing::TestWithParam<ComparisonRow> {};
 
 TEST_P(BetterOrWorseTest, ComparesExactlyOnTenths) {
@@ -94,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
         ComparisonRow{"BoltonAgainstNational", 360, 357, "slightly worse than"},
         ComparisonRow{"OnePointHigher", 370, 360, "slightly worse than"},
         ComparisonRow{"OverOnePointHigher", 371, 360, "worse than"}),
-    ComparisonRowName);
+    ::yjinspect::testing::NameOfRow<ComparisonRow>);
 
 TEST(LowerOrHigherTest, HasNoSlightly) {
   EXPECT_EQ(LowerOrHigherThan(50, 56), "lower than");

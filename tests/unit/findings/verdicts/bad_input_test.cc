@@ -3,11 +3,12 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/verdict_engine.h"
+#include "tests/testing/invalid_argument.h"
 #include "tests/unit/findings/verdicts/verdict_fixtures.h"
 
 namespace yjinspect::findings {
@@ -17,6 +18,7 @@ using testing::Case;
 using testing::KeyQuestionFramework;
 using testing::Override;
 using testing::Panel;
+using ::yjinspect::testing::ExpectInvalidArgumentNaming;
 
 struct BadInputRow {
   std::string name;
@@ -33,14 +35,10 @@ class BadInputTest : public ::testing::TestWithParam<BadInputRow> {};
 
 TEST_P(BadInputTest, IsRefusedNamingTheProblem) {
   const BadInputRow& row = GetParam();
-  const auto verdicts = ComputeVerdicts(KeyQuestionFramework(), row.cases,
-                                        row.panel, row.overrides);
-  ASSERT_EQ(verdicts.status().code(), absl::StatusCode::kInvalidArgument)
-      << verdicts.status();
-  for (const std::string& part : row.message_parts) {
-    EXPECT_TRUE(absl::StrContains(verdicts.status().message(), part))
-        << "\"" << part << "\" not in: " << verdicts.status().message();
-  }
+  ExpectInvalidArgumentNaming(ComputeVerdicts(KeyQuestionFramework(), row.cases,
+                                              row.panel, row.overrides)
+                                  .status(),
+                              row.message_parts);
 }
 
 constexpr auto kCourt = v1::DISPOSAL_TYPE_REFERRAL_ORDER;
@@ -51,124 +49,95 @@ v1::CaseAnswers WithoutSource() {
   return record;
 }
 
+// Rows of one kind of bad input, the other kinds left empty.
+BadInputRow BadCases(std::string name, std::vector<v1::CaseAnswers> cases,
+                     std::vector<std::string> message_parts) {
+  return {std::move(name), std::move(cases), {}, {}, std::move(message_parts)};
+}
+BadInputRow BadOverrides(std::string name,
+                         std::vector<v1::VerdictOverride> overrides,
+                         std::vector<std::string> message_parts) {
+  return {
+      std::move(name), {}, {}, std::move(overrides), std::move(message_parts)};
+}
+BadInputRow BadPanel(std::string name, std::vector<v1::PanelRating> panel,
+                     std::vector<std::string> message_parts) {
+  return {std::move(name), {}, std::move(panel), {}, std::move(message_parts)};
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Answers, BadInputTest,
     ::testing::Values(
-        BadInputRow{"UnknownCriterion",
-                    {Case("cases/C7", kCourt,
-                          {{"2.1-desistance", "yes"}, {"9.9", "yes"}})},
-                    {},
-                    {},
-                    {"cases/C7", "unknown criterion", "\"9.9\""}},
-        BadInputRow{"UnknownValue",
-                    {Case("cases/C8", kCourt, {{"2.1-safety", "maybe"}})},
-                    {},
-                    {},
-                    {"cases/C8", "\"2.1-safety\"", "\"maybe\""}},
-        BadInputRow{"UnknownValueOfAnOutOfScopeCase",
-                    {Case("cases/C9", v1::DISPOSAL_TYPE_YOUTH_CAUTION,
-                          {{"2.1-safety", "Yes"}})},
-                    {},
-                    {},
-                    {"cases/C9", "\"2.1-safety\"", "\"Yes\""}},
-        BadInputRow{"SmallestBadCriterionReported",
-                    {Case("cases/C10", kCourt,
-                          {{"2.1-zz", "yes"},
-                           {"2.1-aa", "yes"},
-                           {"2.1-others", "no"}})},
-                    {},
-                    {},
-                    {"cases/C10", "\"2.1-aa\""}},
-        BadInputRow{"NoEvidenceSource",
-                    {WithoutSource()},
-                    {},
-                    {},
-                    {"cases/no-source", "source"}}),
-    testing::RowName<BadInputRow>);
+        BadCases("UnknownCriterion",
+                 {Case("cases/C7", kCourt,
+                       {{"2.1-desistance", "yes"}, {"9.9", "yes"}})},
+                 {"cases/C7", "unknown criterion", "\"9.9\""}),
+        BadCases("UnknownValue",
+                 {Case("cases/C8", kCourt, {{"2.1-safety", "maybe"}})},
+                 {"cases/C8", "\"2.1-safety\"", "\"maybe\""}),
+        BadCases("UnknownValueOfAnOutOfScopeCase",
+                 {Case("cases/C9", v1::DISPOSAL_TYPE_YOUTH_CAUTION,
+                       {{"2.1-safety", "Yes"}})},
+                 {"cases/C9", "\"2.1-safety\"", "\"Yes\""}),
+        BadCases("SmallestBadCriterionReported",
+                 {Case("cases/C10", kCourt,
+                       {{"2.1-zz", "yes"},
+                        {"2.1-aa", "yes"},
+                        {"2.1-others", "no"}})},
+                 {"cases/C10", "\"2.1-aa\""}),
+        BadCases("NoEvidenceSource", {WithoutSource()},
+                 {"cases/no-source", "source"})),
+    testing::NameOfRow<BadInputRow>);
 
 INSTANTIATE_TEST_SUITE_P(
     Overrides, BadInputTest,
     ::testing::Values(
-        BadInputRow{"SectionWithoutReason",
-                    {},
-                    {},
-                    {Override("2.1", "Good", "")},
-                    {"override 0", "\"2.1\"", "reason is required"}},
-        BadInputRow{
-            "OverallWithoutReason",
-            {},
-            {},
-            {Override("overall", "Good", "Fine.", "LI-01"),
-             Override("strength:2.1-safety", "confirm", "")},
-            {"override 1", "strength:2.1-safety", "reason is required"}},
-        BadInputRow{"UnknownTarget",
-                    {},
-                    {},
-                    {Override("9.9", "Good", "Because.")},
-                    {"\"9.9\"", "unknown target"}},
-        BadInputRow{"UnknownSectionRating",
-                    {},
-                    {},
-                    {Override("2.1", "Excellent", "Because.")},
-                    {"\"2.1\"", "\"Excellent\" is not a rating"}},
-        BadInputRow{"UnknownOverallRating",
-                    {},
-                    {},
-                    {Override("overall", "Excellent", "Because.")},
-                    {"\"overall\"", "not an overall rating"}},
-        BadInputRow{"FindingOfUnknownCriterion",
-                    {},
-                    {},
-                    {Override("strength:9.9", "confirm", "Because.")},
-                    {"strength:9.9", "unknown criterion"}},
-        BadInputRow{"FindingOfUnscoredCriterion",
-                    {},
-                    {},
-                    {Override("improvement:2.1-learning-disability", "confirm",
-                              "Because.")},
-                    {"improvement:2.1-learning-disability", "not scored"}},
-        BadInputRow{"FindingDecisionNeitherConfirmNorReject",
-                    {},
-                    {},
-                    {Override("strength:2.1-safety", "maybe", "Because.")},
-                    {"strength:2.1-safety", "\"confirm\" or \"reject\""}},
-        BadInputRow{"TargetRepeated",
-                    {},
-                    {},
-                    {Override("2.1", "Good", "Because."),
-                     Override("2.1", "Inadequate", "Because.")},
-                    {"override 1", "\"2.1\"", "repeated"}}),
-    testing::RowName<BadInputRow>);
+        BadOverrides("SectionWithoutReason", {Override("2.1", "Good", "")},
+                     {"override 0", "\"2.1\"", "reason is required"}),
+        BadOverrides("OverallWithoutReason",
+                     {Override("overall", "Good", "Fine.", "LI-01"),
+                      Override("strength:2.1-safety", "confirm", "")},
+                     {"override 1", "strength:2.1-safety",
+                      "reason is required"}),
+        BadOverrides("UnknownTarget", {Override("9.9", "Good", "Because.")},
+                     {"\"9.9\"", "unknown target"}),
+        BadOverrides("UnknownSectionRating",
+                     {Override("2.1", "Excellent", "Because.")},
+                     {"\"2.1\"", "\"Excellent\" is not a rating"}),
+        BadOverrides("UnknownOverallRating",
+                     {Override("overall", "Excellent", "Because.")},
+                     {"\"overall\"", "not an overall rating"}),
+        BadOverrides("FindingOfUnknownCriterion",
+                     {Override("strength:9.9", "confirm", "Because.")},
+                     {"strength:9.9", "unknown criterion"}),
+        BadOverrides("FindingOfUnscoredCriterion",
+                     {Override("improvement:2.1-learning-disability", "confirm",
+                               "Because.")},
+                     {"improvement:2.1-learning-disability", "not scored"}),
+        BadOverrides("FindingDecisionNeitherConfirmNorReject",
+                     {Override("strength:2.1-safety", "maybe", "Because.")},
+                     {"strength:2.1-safety", "\"confirm\" or \"reject\""}),
+        BadOverrides("TargetRepeated",
+                     {Override("2.1", "Good", "Because."),
+                      Override("2.1", "Inadequate", "Because.")},
+                     {"override 1", "\"2.1\"", "repeated"})),
+    testing::NameOfRow<BadInputRow>);
 
 INSTANTIATE_TEST_SUITE_P(
     PanelRatings, BadInputTest,
-    ::testing::Values(BadInputRow{"WithoutReason",
-                                  {},
-                                  {Panel("1.1", "Good", "")},
-                                  {},
-                                  {"\"1.1\"", "reason is required"}},
-                      BadInputRow{"UnknownSection",
-                                  {},
-                                  {Panel("1.9", "Good")},
-                                  {},
-                                  {"\"1.9\"", "unknown section"}},
-                      BadInputRow{"SectionRatedFromCases",
-                                  {},
-                                  {Panel("2.1", "Good")},
-                                  {},
-                                  {"\"2.1\"", "not rated by the panel"}},
-                      BadInputRow{"UnknownRating",
-                                  {},
-                                  {Panel("1.1", "Very good")},
-                                  {},
-                                  {"\"1.1\"", "\"Very good\" is not a rating"}},
-                      BadInputRow{
-                          "SectionRepeated",
-                          {},
-                          {Panel("1.1", "Good"), Panel("1.1", "Inadequate")},
-                          {},
-                          {"panel rating 1", "repeated"}}),
-    testing::RowName<BadInputRow>);
+    ::testing::Values(BadPanel("WithoutReason", {Panel("1.1", "Good", "")},
+                               {"\"1.1\"", "reason is required"}),
+                      BadPanel("UnknownSection", {Panel("1.9", "Good")},
+                               {"\"1.9\"", "unknown section"}),
+                      BadPanel("SectionRatedFromCases", {Panel("2.1", "Good")},
+                               {"\"2.1\"", "not rated by the panel"}),
+                      BadPanel("UnknownRating", {Panel("1.1", "Very good")},
+                               {"\"1.1\"", "\"Very good\" is not a rating"}),
+                      BadPanel("SectionRepeated",
+                               {Panel("1.1", "Good"),
+                                Panel("1.1", "Inadequate")},
+                               {"panel rating 1", "repeated"})),
+    testing::NameOfRow<BadInputRow>);
 
 // Frameworks the engine cannot rate by.
 struct BadFrameworkRow {
@@ -184,12 +153,8 @@ class BadFrameworkTest : public ::testing::TestWithParam<BadFrameworkRow> {};
 TEST_P(BadFrameworkTest, IsRefused) {
   v1::Framework framework = KeyQuestionFramework();
   GetParam().spoil(framework);
-  const auto verdicts = ComputeVerdicts(framework, {}, {}, {});
-  ASSERT_EQ(verdicts.status().code(), absl::StatusCode::kInvalidArgument)
-      << verdicts.status();
-  EXPECT_TRUE(
-      absl::StrContains(verdicts.status().message(), GetParam().message_part))
-      << verdicts.status();
+  ExpectInvalidArgumentNaming(ComputeVerdicts(framework, {}, {}, {}).status(),
+                              {GetParam().message_part});
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -249,7 +214,7 @@ INSTANTIATE_TEST_SUITE_P(
                           }
                         },
                         "no scored criterion with one"}),
-    testing::RowName<BadFrameworkRow>);
+    testing::NameOfRow<BadFrameworkRow>);
 
 }  // namespace
 }  // namespace yjinspect::findings

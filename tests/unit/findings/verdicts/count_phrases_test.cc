@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
+#include "tests/testing/name_of_row.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -104,22 +105,24 @@ void ForEveryCount(Check check) {
   }
 }
 
-TEST(CountPhraseTest, IsTrueOfEveryCountOfEveryTotalUpTo100) {
-  ForEveryCount([](int64_t c, int64_t n) {
-    const std::string phrase = CountPhrase(c, n);
-    const auto truth = CountPhraseIsTrue(phrase, c, n);
+// What `phrase_of` says of every count is true by `is_true`.
+void ExpectTrueOfEveryCount(std::string (*phrase_of)(int64_t, int64_t),
+                            std::optional<bool> (*is_true)(absl::string_view,
+                                                           int64_t, int64_t)) {
+  ForEveryCount([&](int64_t c, int64_t n) {
+    const std::string phrase = phrase_of(c, n);
+    const auto truth = is_true(phrase, c, n);
     ASSERT_TRUE(truth.has_value()) << "unknown phrase \"" << phrase << "\"";
     EXPECT_TRUE(*truth) << "\"" << phrase << "\" is false of " << c << "/" << n;
   });
 }
 
+TEST(CountPhraseTest, IsTrueOfEveryCountOfEveryTotalUpTo100) {
+  ExpectTrueOfEveryCount(CountPhrase, CountPhraseIsTrue);
+}
+
 TEST(CountPhraseTest, RemainderIsTrueOfTheRestForEveryCount) {
-  ForEveryCount([](int64_t c, int64_t n) {
-    const std::string phrase = RemainderPhrase(c, n);
-    const auto truth = RemainderPhraseIsTrue(phrase, c, n);
-    ASSERT_TRUE(truth.has_value()) << "unknown phrase \"" << phrase << "\"";
-    EXPECT_TRUE(*truth) << "\"" << phrase << "\" is false of " << c << "/" << n;
-  });
+  ExpectTrueOfEveryCount(RemainderPhrase, RemainderPhraseIsTrue);
 }
 
 TEST(CountPhraseTest, SmallTotalsAreNeverAProportion) {
@@ -174,10 +177,6 @@ struct Example {
 // Test logs name the row, not its bytes.
 void PrintTo(const Example& row, std::ostream* os) { *os << row.name; }
 
-std::string ExampleName(const ::testing::TestParamInfo<Example>& info) {
-  return info.param.name;
-}
-
 class CountPhraseExampleTest : public ::testing::TestWithParam<Example> {};
 
 TEST_P(CountPhraseExampleTest, ReadsAsTheLetterWould) {
@@ -211,7 +210,7 @@ INSTANTIATE_TEST_SUITE_P(
         Example{"FiveOfTenIsHalf", 5, 10, "half of the cases"},
         Example{"NeitherCase", 0, 2, "neither case"},
         Example{"OnlyCase", 1, 1, "the only case"}),
-    ExampleName);
+    ::yjinspect::testing::NameOfRow<Example>);
 
 TEST(CountSentenceTest, WritesTheLettersSentences) {
   EXPECT_EQ(CountSentence(19, 20, "there had been an effective review"),

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/findings/verdicts/verdict_engine.h"
+#include "tests/testing/invalid_argument.h"
 #include "tests/unit/findings/verdicts/verdict_fixtures.h"
 
 namespace yjinspect::findings {
@@ -18,8 +18,8 @@ namespace {
 using testing::AnswerMix;
 using testing::CasesWithMixes;
 using testing::KeyQuestionFramework;
+using testing::NameOfRow;
 using testing::Panel;
-using testing::RowName;
 using testing::TwelveStandardsFramework;
 
 struct KeyQuestionRow {
@@ -216,7 +216,7 @@ INSTANTIATE_TEST_SUITE_P(
                        0,
                        0,
                        -1}),
-    RowName<KeyQuestionRow>);
+    NameOfRow<KeyQuestionRow>);
 
 // Exact fractions where a float would blur: a band starting at 2/3.
 struct TwoThirdsRow {
@@ -255,7 +255,7 @@ INSTANTIATE_TEST_SUITE_P(
         TwoThirdsRow{"TwoHundredOfThreeHundredReaches", {200, 100}, "Good"},
         TwoThirdsRow{"666Of1000Below", {666, 334}, "Requires improvement"},
         TwoThirdsRow{"667Of1000Reaches", {667, 333}, "Good"}),
-    RowName<TwoThirdsRow>);
+    NameOfRow<TwoThirdsRow>);
 
 // Overall bands, 2018 and 2021 rules, at each edge. Twelve panel-rated
 // standards reach the score; resettlement is rated Outstanding throughout
@@ -325,7 +325,7 @@ INSTANTIATE_TEST_SUITE_P(
         OverallRow{"Rules2021Score30", kBands2021, 30, "Good"},
         OverallRow{"Rules2021Score31", kBands2021, 31, "Outstanding"},
         OverallRow{"Rules2021Score36", kBands2021, 36, "Outstanding"}),
-    RowName<OverallRow>);
+    NameOfRow<OverallRow>);
 
 TEST(OverallRatingTest, WaitsForEveryCountedStandard) {
   std::vector<v1::PanelRating> ratings = RatingsScoring(20);
@@ -367,9 +367,8 @@ TEST(OverallRatingTest, OverrideReplacesTheRatingAndKeepsTheScore) {
 TEST(OverallRatingTest, ScoreOutsideEveryBandIsRefused) {
   const auto verdicts = ComputeVerdicts(
       TwelveStandardsFramework({{0, 5}, {6, 15}}), {}, RatingsScoring(20), {});
-  EXPECT_EQ(verdicts.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_TRUE(absl::StrContains(verdicts.status().message(), "score 20"))
-      << verdicts.status();
+  ::yjinspect::testing::ExpectInvalidArgumentNaming(verdicts.status(),
+                                                    {"score 20"});
 }
 
 }  // namespace

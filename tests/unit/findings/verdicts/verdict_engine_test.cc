@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "tests/testing/criterion_count.h"
 #include "tests/unit/findings/verdicts/verdict_fixtures.h"
 
 namespace yjinspect::findings {
@@ -22,18 +23,10 @@ using testing::KeyQuestionFramework;
 using testing::Override;
 using testing::Panel;
 using testing::ShareFramework;
+using ::yjinspect::testing::CountOf;
 
 constexpr auto kReferralOrder = v1::DISPOSAL_TYPE_REFERRAL_ORDER;
 constexpr auto kYouthCaution = v1::DISPOSAL_TYPE_YOUTH_CAUTION;
-
-const v1::CriterionCount& CountOf(const v1::InspectionVerdicts& verdicts,
-                                  const std::string& criterion) {
-  for (const v1::CriterionCount& count : verdicts.criteria()) {
-    if (count.criterion_id() == criterion) return count;
-  }
-  ADD_FAILURE() << "no count for " << criterion;
-  return v1::CriterionCount::default_instance();
-}
 
 TEST(VerdictEngineTest, CountsEveryCriterionInFrameworkOrder) {
   const auto verdicts = ComputeVerdicts(

@@ -23,28 +23,26 @@ constexpr absl::string_view kYesNoNaScale = R"pb(
   }
 )pb";
 
-constexpr absl::string_view kStandardBands = R"pb(
-  standard_bands {
-    rating: "Outstanding"
-    min_share { numerator: 4 denominator: 5 }
-    points: 3
+// The standard bands, highest first: 80% / 65% / 50% / 0 scoring
+// 3 / 2 / 1 / 0.
+std::string StandardBands() {
+  struct Band {
+    const char* rating;
+    int numerator;
+    int denominator;
+    int points;
+  };
+  std::string text;
+  for (const Band& band :
+       {Band{"Outstanding", 4, 5, 3}, Band{"Good", 13, 20, 2},
+        Band{"Requires improvement", 1, 2, 1}, Band{"Inadequate", 0, 1, 0}}) {
+    absl::StrAppend(&text, "standard_bands { rating: \"", band.rating,
+                    "\" min_share { numerator: ", band.numerator,
+                    " denominator: ", band.denominator,
+                    " } points: ", band.points, " }");
   }
-  standard_bands {
-    rating: "Good"
-    min_share { numerator: 13 denominator: 20 }
-    points: 2
-  }
-  standard_bands {
-    rating: "Requires improvement"
-    min_share { numerator: 1 denominator: 2 }
-    points: 1
-  }
-  standard_bands {
-    rating: "Inadequate"
-    min_share { numerator: 0 denominator: 1 }
-    points: 0
-  }
-)pb";
+  return text;
+}
 
 // A section rated by key question; $ID is its id, $SCOPE its scope.
 constexpr absl::string_view kKeyQuestionSection = R"pb(
@@ -185,7 +183,7 @@ v1::Framework KeyQuestionFramework() {
       absl::StrReplaceAll(
           kKeyQuestionSection,
           {{"$ID", "3.1"}, {"$SCOPE", "CASE_SCOPE_OUT_OF_COURT_DISPOSALS"}}),
-      kPanelSections, "rating {", kStandardBands, R"pb(
+      kPanelSections, "rating {", StandardBands(), R"pb(
         overall_bands { rating: "Inadequate" min_score: 0 max_score: 2 }
         overall_bands { rating: "Requires improvement" min_score: 3 max_score: 4 }
         overall_bands { rating: "Good" min_score: 5 max_score: 7 }
@@ -200,7 +198,7 @@ v1::Framework ShareFramework() {
 v1::Framework TwelveStandardsFramework(
     const std::vector<std::pair<int32_t, int32_t>>& overall_ranges) {
   std::string text = absl::StrCat(R"pb(id: "test-twelve" version: "1")pb",
-                                  "rating {", kStandardBands);
+                                  "rating {", StandardBands());
   const char* const kNames[] = {"Inadequate", "Requires improvement", "Good",
                                 "Outstanding"};
   for (size_t i = 0; i < overall_ranges.size() && i < 4; ++i) {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "gtest/gtest.h"
+#include "tests/testing/name_of_row.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/verdicts.pb.h"
 
@@ -68,10 +68,6 @@ v1::VerdictOverride Override(absl::string_view target, absl::string_view value,
 v1::PanelRating Panel(absl::string_view section, absl::string_view rating,
                       absl::string_view reason = "Evidence from the panel.");
 
-// Names a table row's test after its `name` field.
-template <typename Row>
-std::string RowName(const ::testing::TestParamInfo<Row>& info) {
-  return info.param.name;
-}
+using ::yjinspect::testing::NameOfRow;
 
 }  // namespace yjinspect::findings::testing
