@@ -73,24 +73,26 @@ class Validator {
   }
 
  private:
+  // A field of the framework's header that is required and must be well
+  // formed (`rule` says how).
+  void CheckHeaderToken(absl::string_view field, const std::string& value,
+                        bool well_formed, absl::string_view rule) {
+    if (value.empty()) {
+      problems_.Add(root_.self(), absl::StrCat(field, " is required"));
+    } else if (!well_formed) {
+      problems_.Add(root_.At(field),
+                    absl::StrCat(field, " ", Quote(value), " ", rule));
+    }
+  }
+
   void CheckHeader() {
-    if (f_.id().empty()) {
-      problems_.Add(root_.self(), "id is required");
-    } else if (!IsToken(f_.id(), 63, "-", false)) {
-      problems_.Add(root_.At("id"),
-                    absl::StrCat("id ", Quote(f_.id()),
-                                 " must be a lower-case letter, then up to 62 "
-                                 "lower-case letters, digits or '-'"));
-    }
-    if (f_.version().empty()) {
-      problems_.Add(root_.self(), "version is required");
-    } else if (!IsToken(f_.version(), 16, "-", true)) {
-      problems_.Add(root_.At("version"),
-                    absl::StrCat("version ", Quote(f_.version()),
-                                 " must be 1 to 16 lower-case letters, "
-                                 "digits or '-', starting with a letter or "
-                                 "digit"));
-    }
+    CheckHeaderToken("id", f_.id(), IsToken(f_.id(), 63, "-", false),
+                     "must be a lower-case letter, then up to 62 lower-case "
+                     "letters, digits or '-'");
+    CheckHeaderToken("version", f_.version(),
+                     IsToken(f_.version(), 16, "-", true),
+                     "must be 1 to 16 lower-case letters, digits or '-', "
+                     "starting with a letter or digit");
     if (f_.title().empty()) problems_.Add(root_.self(), "title is required");
     for (int i = 0; i < f_.supersedes_size(); ++i) {
       const v1::Supersession& earlier = f_.supersedes(i);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
@@ -135,65 +137,56 @@ Recording RecordingOf(const v1::RecordJudgementsRequest& request,
 
 }  // namespace
 
+absl::StatusOr<CaseJudgements::Admitted> CaseJudgements::Admit(
+    const v1::RecordJudgementsRequest& request) const {
+  RETURN_IF_ERROR(
+      ValidateRecordRequest(request).ToStatus("RecordJudgements request"));
+  ASSIGN_OR_RETURN(
+      std::optional<v1::Inspection> inspection,
+      store_.GetInspection(*common::ParseInspectionName(request.inspection())));
+  if (!inspection) {
+    return absl::NotFoundError(absl::StrCat(
+        "inspection ", request.inspection(),
+        " is not known to the findings service: it does not exist, or has "
+        "not arrived from intake yet"));
+  }
+  const v1::Framework* framework = frameworks_.Find(
+      inspection->framework_id(), inspection->framework_version());
+  if (framework == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "inspection ", inspection->name(), " is pinned to framework ",
+        inspection->framework_id(), " version ",
+        inspection->framework_version(), ", which this service does not know"));
+  }
+  if (!absl::c_linear_search(inspection->sample().cases(), request.case_())) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "case ", request.case_(), " is not in the sample of inspection ",
+        inspection->name()));
+  }
+  ASSIGN_OR_RETURN(std::optional<v1::Case> c, store_.GetCase(request.case_()));
+  if (!c) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "case ", request.case_(),
+        " has not reached the findings service from intake yet; retry "
+        "shortly"));
+  }
+  RETURN_IF_ERROR(
+      ValidateAgainstFramework(request, *framework, *c).ToStatus("judgements"));
+  return Admitted{std::move(*inspection), framework};
+}
+
 void CaseJudgements::Record(v1::RecordJudgementsRequest request,
                             const common::AuditEvent& audit, const Done& done) {
   request.DiscardUnknownFields();
-  if (absl::Status invalid =
-          ValidateRecordRequest(request).ToStatus("RecordJudgements request");
-      !invalid.ok()) {
-    done(invalid);
+  absl::StatusOr<Admitted> admitted = Admit(request);
+  if (!admitted.ok()) {
+    done(admitted.status());
     return;
   }
+  const v1::Inspection& known = admitted->inspection;
+  const v1::Framework* framework = admitted->framework;
   const std::string inspection_id =
       *common::ParseInspectionName(request.inspection());
-  auto inspection = store_.GetInspection(inspection_id);
-  if (!inspection.ok()) {
-    done(inspection.status());
-    return;
-  }
-  if (!inspection->has_value()) {
-    done(absl::NotFoundError(absl::StrCat(
-        "inspection ", request.inspection(),
-        " is not known to the findings service: it does not exist, or has "
-        "not arrived from intake yet")));
-    return;
-  }
-  const v1::Inspection& known = **inspection;
-  const v1::Framework* framework =
-      frameworks_.Find(known.framework_id(), known.framework_version());
-  if (framework == nullptr) {
-    done(absl::FailedPreconditionError(absl::StrCat(
-        "inspection ", known.name(), " is pinned to framework ",
-        known.framework_id(), " version ", known.framework_version(),
-        ", which this service does not know")));
-    return;
-  }
-  const auto& sampled = known.sample().cases();
-  if (std::find(sampled.begin(), sampled.end(), request.case_()) ==
-      sampled.end()) {
-    done(absl::FailedPreconditionError(
-        absl::StrCat("case ", request.case_(),
-                     " is not in the sample of inspection ", known.name())));
-    return;
-  }
-  auto c = store_.GetCase(request.case_());
-  if (!c.ok()) {
-    done(c.status());
-    return;
-  }
-  if (!c->has_value()) {
-    done(absl::FailedPreconditionError(absl::StrCat(
-        "case ", request.case_(),
-        " has not reached the findings service from intake yet; retry "
-        "shortly")));
-    return;
-  }
-  if (absl::Status invalid = ValidateAgainstFramework(request, *framework, **c)
-                                 .ToStatus("judgements");
-      !invalid.ok()) {
-    done(invalid);
-    return;
-  }
   if (known.state() > v1::INSPECTION_STATE_FIELDWORK) {
     // The same answers again (a rerun) are no change; anything else is.
     auto current = store_.GetFindings(

@@ -53,6 +53,17 @@ class CaseJudgements {
       const v1::ListJudgementHistoryRequest& request) const;
 
  private:
+  // A recording's inspection and framework, once it passed every check
+  // that does not depend on the inspection's state.
+  struct Admitted {
+    v1::Inspection inspection;
+    const v1::Framework* framework;
+  };
+  // The checks of a RecordJudgements request, in order: its fields, the
+  // inspection known here with a known framework, the case in its sample
+  // and arrived here, the answers against the framework.
+  absl::StatusOr<Admitted> Admit(
+      const v1::RecordJudgementsRequest& request) const;
   // OK when Store would accept `request` now (the etag rules); the error
   // it would give otherwise. Read before fieldwork is started for it.
   absl::Status CheckRecordable(const v1::RecordJudgementsRequest& request,
