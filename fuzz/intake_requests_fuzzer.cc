@@ -10,13 +10,13 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/frameworks/framework_registry.h"
 #include "fuzz/fuzz_input.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/privacy/child_pseudonyms.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/empty_intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -36,15 +36,6 @@ enum Message : uint8_t {
   kAdvanceInspection,
   kMessages
 };
-
-const common::FrameworkRegistry& Frameworks() {
-  static const common::FrameworkRegistry* frameworks = [] {
-    auto loaded = common::FrameworkRegistry::LoadBuiltIn();
-    Require(loaded.ok(), "the built-in frameworks load");
-    return new common::FrameworkRegistry(std::move(*loaded));
-  }();
-  return *frameworks;
-}
 
 // A callback that counts its calls.
 struct Answers {
@@ -69,8 +60,8 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
   static const intake::ChildPseudonyms pseudonyms =
       intake::ChildPseudonyms::InsecureDevelopmentKey();
   intake::CaseIntake cases(store, pseudonyms);
-  intake::InspectionRegistry registry(store, Frameworks());
-  intake::InspectionSampling sampling(store, Frameworks());
+  intake::InspectionRegistry registry(store, testing::BuiltInFrameworks());
+  intake::InspectionSampling sampling(store, testing::BuiltInFrameworks());
   intake::InspectionLifecycle lifecycle(store);
   const std::string actor = "fuzz";
   using InspectionResult = absl::StatusOr<v1::Inspection>;
@@ -147,17 +138,9 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
 }
 
 }  // namespace
+
+void RunRequest(uint8_t choice, const uint8_t* data, size_t size) {
+  RunOne(static_cast<Message>(choice % Message::kMessages), data, size);
+}
+
 }  // namespace yjinspect::fuzz
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  yjinspect::fuzz::SilenceProtobufLogs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
-  using yjinspect::fuzz::Message;
-  const auto message = static_cast<Message>(data[0] % Message::kMessages);
-  yjinspect::fuzz::RunOne(message, data + 1, size - 1);
-  return 0;
-}
