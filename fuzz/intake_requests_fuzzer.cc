@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 #include "fuzz/fuzz_input.h"
@@ -55,6 +57,18 @@ void Run(const uint8_t* data, size_t size, Handle handle) {
   Require(answers.count == 1, "a request is answered exactly once");
 }
 
+// An inspection step: `step` of `handler` on the parsed request, by the
+// fuzz actor.
+template <typename Handler, typename Request>
+void RunStep(const uint8_t* data, size_t size, Handler& handler,
+             void (Handler::*step)(Request, const std::string&,
+                                   intake::InspectionDone)) {
+  Run<std::decay_t<Request>>(data, size, [&](auto request, Answers& a) {
+    (handler.*step)(std::move(request), "fuzz",
+                    a.Hear<absl::StatusOr<v1::Inspection>>());
+  });
+}
+
 void RunOne(Message message, const uint8_t* data, size_t size) {
   EmptyIntakeStore store;
   static const intake::ChildPseudonyms pseudonyms =
@@ -63,8 +77,6 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
   intake::InspectionRegistry registry(store, testing::BuiltInFrameworks());
   intake::InspectionSampling sampling(store, testing::BuiltInFrameworks());
   intake::InspectionLifecycle lifecycle(store);
-  const std::string actor = "fuzz";
-  using InspectionResult = absl::StatusOr<v1::Inspection>;
   switch (message) {
     case kCreateCase:
       Run<v1::CreateCaseRequest>(data, size, [&](auto request, Answers& a) {
@@ -101,36 +113,21 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
       });
       break;
     case kCreateInspection:
-      Run<v1::CreateInspectionRequest>(
-          data, size, [&](auto request, Answers& a) {
-            registry.CreateInspection(std::move(request), actor,
-                                      a.Hear<InspectionResult>());
-          });
+      RunStep(data, size, registry,
+              &intake::InspectionRegistry::CreateInspection);
       break;
     case kDrawSample:
-      Run<v1::DrawSampleRequest>(data, size, [&](auto request, Answers& a) {
-        sampling.DrawSample(std::move(request), actor,
-                            a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, sampling, &intake::InspectionSampling::DrawSample);
       break;
     case kResetSample:
-      Run<v1::ResetSampleRequest>(data, size, [&](auto request, Answers& a) {
-        sampling.ResetSample(std::move(request), actor,
-                             a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, sampling, &intake::InspectionSampling::ResetSample);
       break;
     case kStartFieldwork:
-      Run<v1::StartFieldworkRequest>(data, size, [&](auto request, Answers& a) {
-        lifecycle.StartFieldwork(std::move(request), actor,
-                                 a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, lifecycle,
+              &intake::InspectionLifecycle::StartFieldwork);
       break;
     case kAdvanceInspection:
-      Run<v1::AdvanceInspectionRequest>(
-          data, size, [&](auto request, Answers& a) {
-            lifecycle.Advance(std::move(request), actor,
-                              a.Hear<InspectionResult>());
-          });
+      RunStep(data, size, lifecycle, &intake::InspectionLifecycle::Advance);
       break;
     case kMessages:
       break;
