@@ -1,9 +1,10 @@
 #include "tests/testing/intake_harness.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <fstream>
 
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "services/intake/privacy/child_pseudonyms.h"
 
 namespace yjinspect::testing {
