@@ -66,6 +66,24 @@ void WaitServing(const std::shared_ptr<grpc::Channel>& channel,
   abort();
 }
 
+// A service binary run as a child process, and a channel to it.
+struct ServingChild {
+  std::unique_ptr<ChildProcess> process;
+  std::shared_ptr<grpc::Channel> channel;
+};
+
+// Starts `argv` and returns once `service` answers SERVING at `address`:
+// what a start-up time measures.
+ServingChild StartServing(const std::vector<std::string>& argv,
+                          const std::string& log, const std::string& address,
+                          const std::string& service) {
+  ServingChild child;
+  child.process = std::make_unique<ChildProcess>(argv, log);
+  child.channel = EagerChannel(address);
+  WaitServing(child.channel, service);
+  return child;
+}
+
 std::string Yot(int y) { return absl::StrFormat("yot%05d", y); }
 std::string CaseId(int c) { return absl::StrFormat("E-%04d", c); }
 
@@ -120,10 +138,10 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
       "--insecure"};
   const std::string log = options.dir + "/services.log";
 
-  auto intake = std::make_unique<ChildProcess>(intake_argv, log);
-  auto intake_channel = EagerChannel(intake_address);
-  WaitServing(intake_channel, "yjinspect.v1.CaseIntake");
-  auto stub = v1::CaseIntake::NewStub(intake_channel);
+  constexpr char kIntake[] = "yjinspect.v1.CaseIntake";
+  constexpr char kFindings[] = "yjinspect.v1.Findings";
+  ServingChild intake = StartServing(intake_argv, log, intake_address, kIntake);
+  auto stub = v1::CaseIntake::NewStub(intake.channel);
 
   // One stream per ten YOTs, one chunk (one durable write) per YOT.
   Clock::time_point start = Clock::now();
@@ -154,7 +172,7 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
                }
              });
   result.load_seconds = Seconds(Clock::now() - start);
-  result.intake_loaded_rss_kb = intake->StatusKb("VmRSS");
+  result.intake_loaded_rss_kb = intake.process->StatusKb("VmRSS");
 
   start = Clock::now();
   ForEachYot(result.yots, 8, [&](int y) {
@@ -176,10 +194,9 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
 
   // The findings service starts behind by every case and catches up.
   start = Clock::now();
-  auto findings = std::make_unique<ChildProcess>(findings_argv, log);
-  auto findings_channel = EagerChannel(findings_address);
-  WaitServing(findings_channel, "yjinspect.v1.Findings");
-  auto findings_stub = v1::Findings::NewStub(findings_channel);
+  ServingChild findings =
+      StartServing(findings_argv, log, findings_address, kFindings);
+  auto findings_stub = v1::Findings::NewStub(findings.channel);
   while (true) {
     v1::FeedStatus status;
     Check(findings_stub->GetFeedStatus(Context(10).get(), {}, &status),
@@ -193,19 +210,17 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
   }
   result.delivery_seconds = Seconds(Clock::now() - start);
 
-  result.intake_peak_kb = intake->StatusKb("VmHWM");
-  result.intake_rss_kb = intake->StatusKb("VmRSS");
-  result.findings_peak_kb = findings->StatusKb("VmHWM");
-  result.findings_rss_kb = findings->StatusKb("VmRSS");
-  findings->Terminate();
-  intake->Terminate();
+  result.intake_peak_kb = intake.process->StatusKb("VmHWM");
+  result.intake_rss_kb = intake.process->StatusKb("VmRSS");
+  result.findings_peak_kb = findings.process->StatusKb("VmHWM");
+  result.findings_rss_kb = findings.process->StatusKb("VmRSS");
+  findings.process->Terminate();
+  intake.process->Terminate();
 
   // Restarts: exec to SERVING and one read of a stored record.
   start = Clock::now();
-  intake = std::make_unique<ChildProcess>(intake_argv, log);
-  intake_channel = EagerChannel(intake_address);
-  WaitServing(intake_channel, "yjinspect.v1.CaseIntake");
-  stub = v1::CaseIntake::NewStub(intake_channel);
+  intake = StartServing(intake_argv, log, intake_address, kIntake);
+  stub = v1::CaseIntake::NewStub(intake.channel);
   v1::GetCaseRequest get_case;
   get_case.set_name(absl::StrCat("yots/", Yot(result.yots - 1), "/cases/",
                                  CaseId(cases_of(result.yots - 1) - 1)));
@@ -213,13 +228,11 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
   Check(stub->GetCase(Context(10).get(), get_case, &stored),
         "reading a case after the restart");
   result.intake_restart_seconds = Seconds(Clock::now() - start);
-  result.intake_restart_rss_kb = intake->StatusKb("VmRSS");
+  result.intake_restart_rss_kb = intake.process->StatusKb("VmRSS");
 
   start = Clock::now();
-  findings = std::make_unique<ChildProcess>(findings_argv, log);
-  findings_channel = EagerChannel(findings_address);
-  WaitServing(findings_channel, "yjinspect.v1.Findings");
-  findings_stub = v1::Findings::NewStub(findings_channel);
+  findings = StartServing(findings_argv, log, findings_address, kFindings);
+  findings_stub = v1::Findings::NewStub(findings.channel);
   // The progress of an inspection reads the inspection and its sampled
   // cases from the store.
   v1::GetInspectionProgressRequest get_progress;
@@ -230,9 +243,9 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
                                              &progress),
         "reading an inspection's progress after the restart");
   result.findings_restart_seconds = Seconds(Clock::now() - start);
-  result.findings_restart_rss_kb = findings->StatusKb("VmRSS");
-  findings->Terminate();
-  intake->Terminate();
+  result.findings_restart_rss_kb = findings.process->StatusKb("VmRSS");
+  findings.process->Terminate();
+  intake.process->Terminate();
   return result;
 }
 

@@ -13,6 +13,7 @@
 #include "services/findings/findings_server.h"
 #include "services/intake/intake_server.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/loopback_options.h"
 #include "tests/testing/sampled_caseload.h"
 #include "tests/testing/unary_call.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
@@ -110,12 +111,9 @@ uint64_t DrawRound(v1::CaseIntake::Stub& stub, intake::IntakeServer& intake,
 
 std::unique_ptr<findings::FindingsServer> StartFindings(
     const std::string& dir, const std::string& intake_address) {
-  findings::FindingsServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.data_dir = dir;
-  options.intake = intake_address;
+  findings::FindingsServerOptions options =
+      testing::LoopbackFindingsOptions(dir, intake_address);
   options.sync = true;
-  options.security.insecure = true;
   return OrDie(findings::FindingsServer::Start(options), "starting findings");
 }
 
@@ -127,11 +125,9 @@ double Seconds(Clock::duration d) {
 
 StreamDeliveryResult StreamDelivery(const std::string& dir, int yots,
                                     int cases_per_yot, int clients) {
-  intake::IntakeServerOptions intake_options;
-  intake_options.listen = "127.0.0.1:0";
-  intake_options.data_dir = dir + "/stream-intake";
-  intake_options.security.insecure = true;
-  intake_options.insecure_development_pseudonyms = true;
+  intake::IntakeServerOptions intake_options =
+      testing::LoopbackIntakeOptions(dir + "/stream-intake");
+  intake_options.sync = true;
   auto intake = OrDie(intake::IntakeServer::Start(intake_options), "intake");
   auto channel = grpc::CreateChannel(intake->address(),
                                      grpc::InsecureChannelCredentials());

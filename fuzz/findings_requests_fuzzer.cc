@@ -16,13 +16,13 @@
 #include <cstdio>
 #include <memory>
 
-#include "common/frameworks/framework_registry.h"
 #include "fuzz/bolton_inspection.h"
 #include "fuzz/fuzz_input.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
 #include "services/findings/report_inputs.h"
 #include "services/findings/verdict_desk.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/in_memory_findings_store.h"
 #include "yjinspect/v1/findings_service.pb.h"
 
@@ -53,21 +53,13 @@ class AgreeingGate : public findings::FieldworkGate {
   }
 };
 
-const common::FrameworkRegistry& Frameworks() {
-  static const common::FrameworkRegistry* frameworks = [] {
-    auto loaded = common::FrameworkRegistry::LoadBuiltIn();
-    Require(loaded.ok(), "the built-in frameworks load");
-    return new common::FrameworkRegistry(std::move(*loaded));
-  }();
-  return *frameworks;
-}
-
 // Records the example's findings through the handlers, as its run does.
 InMemoryFindingsStore RecordBolton() {
   InMemoryFindingsStore store(BoltonInspection(), BoltonCases());
   AgreeingGate gate;
-  findings::CaseJudgements judgements(store, Frameworks(), gate);
-  findings::VerdictDesk verdicts(store, Frameworks());
+  findings::CaseJudgements judgements(store, testing::BuiltInFrameworks(),
+                                      gate);
+  findings::VerdictDesk verdicts(store, testing::BuiltInFrameworks());
   auto must = [](const absl::Status& status) {
     if (!status.ok()) std::fprintf(stderr, "%s\n", status.ToString().c_str());
     Require(status.ok(), "the example's findings record");
@@ -97,14 +89,16 @@ const InMemoryFindingsStore& Bolton() {
   return *store;
 }
 
-void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
+}  // namespace
+
+void RunRequest(uint8_t choice, const uint8_t* data, size_t size) {
   const auto message = static_cast<Message>(choice % kMessages);
   const int framework_choice = (choice / 4) % 4;
   const v1::InspectionState state = kStates[(choice / 16) % 4];
 
   v1::Inspection inspection = BoltonInspection();
   if (framework_choice > 0) {
-    const auto all = Frameworks().List();
+    const auto all = testing::BuiltInFrameworks().List();
     const v1::Framework* framework =
         all[static_cast<size_t>(framework_choice - 1) % all.size()];
     inspection.set_framework_id(framework->id());
@@ -115,9 +109,10 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
   store.ReplaceInspection(inspection);
 
   AgreeingGate gate;
-  findings::CaseJudgements judgements(store, Frameworks(), gate);
-  findings::ReportInputsDesk inputs(store, Frameworks());
-  findings::VerdictDesk verdicts(store, Frameworks());
+  findings::CaseJudgements judgements(store, testing::BuiltInFrameworks(),
+                                      gate);
+  findings::ReportInputsDesk inputs(store, testing::BuiltInFrameworks());
+  findings::VerdictDesk verdicts(store, testing::BuiltInFrameworks());
   absl::Status outcome;
   int answers = 0;
   auto hear = [&](const auto& result) {
@@ -169,16 +164,4 @@ void RunOne(uint8_t choice, const uint8_t* data, size_t size) {
   }
 }
 
-}  // namespace
 }  // namespace yjinspect::fuzz
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  yjinspect::fuzz::SilenceProtobufLogs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
-  yjinspect::fuzz::RunOne(data[0], data + 1, size - 1);
-  return 0;
-}

@@ -1,7 +1,8 @@
 #pragma once
 
 // Shared by the request fuzz targets: the first byte of an input chooses
-// the message, the rest is that message in protobuf binary form.
+// the message, the rest is that message in protobuf binary form
+// (request_fuzzer_main.cc hands both to the target's RunRequest).
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,10 @@
 #include "google/protobuf/stubs/logging.h"
 
 namespace yjinspect::fuzz {
+
+// What a request fuzz target does with one input: `choice` is its first
+// byte, `data` and `size` the rest. Each request target defines it.
+void RunRequest(uint8_t choice, const uint8_t* data, size_t size);
 
 // Parses `size` bytes at `data` into `message`; false when they are not a
 // message of its type (the handlers only ever see parsed messages).

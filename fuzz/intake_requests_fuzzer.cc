@@ -8,15 +8,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <type_traits>
 #include <vector>
 
-#include "common/frameworks/framework_registry.h"
 #include "fuzz/fuzz_input.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/privacy/child_pseudonyms.h"
+#include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/empty_intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -37,15 +39,6 @@ enum Message : uint8_t {
   kMessages
 };
 
-const common::FrameworkRegistry& Frameworks() {
-  static const common::FrameworkRegistry* frameworks = [] {
-    auto loaded = common::FrameworkRegistry::LoadBuiltIn();
-    Require(loaded.ok(), "the built-in frameworks load");
-    return new common::FrameworkRegistry(std::move(*loaded));
-  }();
-  return *frameworks;
-}
-
 // A callback that counts its calls.
 struct Answers {
   int count = 0;
@@ -64,16 +57,26 @@ void Run(const uint8_t* data, size_t size, Handle handle) {
   Require(answers.count == 1, "a request is answered exactly once");
 }
 
+// An inspection step: `step` of `handler` on the parsed request, by the
+// fuzz actor.
+template <typename Handler, typename Request>
+void RunStep(const uint8_t* data, size_t size, Handler& handler,
+             void (Handler::*step)(Request, const std::string&,
+                                   intake::InspectionDone)) {
+  Run<std::decay_t<Request>>(data, size, [&](auto request, Answers& a) {
+    (handler.*step)(std::move(request), "fuzz",
+                    a.Hear<absl::StatusOr<v1::Inspection>>());
+  });
+}
+
 void RunOne(Message message, const uint8_t* data, size_t size) {
   EmptyIntakeStore store;
   static const intake::ChildPseudonyms pseudonyms =
       intake::ChildPseudonyms::InsecureDevelopmentKey();
   intake::CaseIntake cases(store, pseudonyms);
-  intake::InspectionRegistry registry(store, Frameworks());
-  intake::InspectionSampling sampling(store, Frameworks());
+  intake::InspectionRegistry registry(store, testing::BuiltInFrameworks());
+  intake::InspectionSampling sampling(store, testing::BuiltInFrameworks());
   intake::InspectionLifecycle lifecycle(store);
-  const std::string actor = "fuzz";
-  using InspectionResult = absl::StatusOr<v1::Inspection>;
   switch (message) {
     case kCreateCase:
       Run<v1::CreateCaseRequest>(data, size, [&](auto request, Answers& a) {
@@ -110,36 +113,21 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
       });
       break;
     case kCreateInspection:
-      Run<v1::CreateInspectionRequest>(
-          data, size, [&](auto request, Answers& a) {
-            registry.CreateInspection(std::move(request), actor,
-                                      a.Hear<InspectionResult>());
-          });
+      RunStep(data, size, registry,
+              &intake::InspectionRegistry::CreateInspection);
       break;
     case kDrawSample:
-      Run<v1::DrawSampleRequest>(data, size, [&](auto request, Answers& a) {
-        sampling.DrawSample(std::move(request), actor,
-                            a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, sampling, &intake::InspectionSampling::DrawSample);
       break;
     case kResetSample:
-      Run<v1::ResetSampleRequest>(data, size, [&](auto request, Answers& a) {
-        sampling.ResetSample(std::move(request), actor,
-                             a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, sampling, &intake::InspectionSampling::ResetSample);
       break;
     case kStartFieldwork:
-      Run<v1::StartFieldworkRequest>(data, size, [&](auto request, Answers& a) {
-        lifecycle.StartFieldwork(std::move(request), actor,
-                                 a.Hear<InspectionResult>());
-      });
+      RunStep(data, size, lifecycle,
+              &intake::InspectionLifecycle::StartFieldwork);
       break;
     case kAdvanceInspection:
-      Run<v1::AdvanceInspectionRequest>(
-          data, size, [&](auto request, Answers& a) {
-            lifecycle.Advance(std::move(request), actor,
-                              a.Hear<InspectionResult>());
-          });
+      RunStep(data, size, lifecycle, &intake::InspectionLifecycle::Advance);
       break;
     case kMessages:
       break;
@@ -147,17 +135,9 @@ void RunOne(Message message, const uint8_t* data, size_t size) {
 }
 
 }  // namespace
+
+void RunRequest(uint8_t choice, const uint8_t* data, size_t size) {
+  RunOne(static_cast<Message>(choice % Message::kMessages), data, size);
+}
+
 }  // namespace yjinspect::fuzz
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  yjinspect::fuzz::SilenceProtobufLogs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
-  using yjinspect::fuzz::Message;
-  const auto message = static_cast<Message>(data[0] % Message::kMessages);
-  yjinspect::fuzz::RunOne(message, data + 1, size - 1);
-  return 0;
-}

@@ -22,7 +22,9 @@ add_executable(access_test
   integration/access/audit_admin_access_test.cc
   integration/access/role_matrix_test.cc)
 target_compile_definitions(access_test PRIVATE
-  YJ_MAKE_CERTS="${PROJECT_SOURCE_DIR}/scripts/lib/make_certs.sh")
+  YJ_MAKE_CERTS="${PROJECT_SOURCE_DIR}/scripts/lib/make_certs.sh"
+  YJ_TEST_POLICY="${CMAKE_CURRENT_SOURCE_DIR}/integration/access/test_policy.textproto"
+  YJ_ROLE_MATRIX="${CMAKE_CURRENT_SOURCE_DIR}/integration/access/role_matrix.txt")
 target_link_libraries(access_test PRIVATE yjinspect_testing GTest::gtest_main)
 yjinspect_warnings(access_test)
 gtest_discover_tests(access_test PROPERTIES LABELS integration

@@ -42,6 +42,25 @@ auto Persist(std::atomic<int>& retries, Attempt attempt)
   }
 }
 
+// Persist for one unary call, each attempt waiting for the service to be
+// back.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> PersistCall(
+    std::atomic<int>& retries, Stub& stub,
+    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                 Response*),
+    const Request& request) {
+  return Persist(retries, [&] {
+    return Call(stub, method, request, kCallTimeout, /*wait_for_ready=*/true);
+  });
+}
+
+// `status` with what failed before its message, its code kept.
+absl::Status Failed(absl::string_view what, const absl::Status& status) {
+  return absl::Status(status.code(),
+                      absl::StrCat(what, ": ", status.message()));
+}
+
 // splitmix64 of the seed and the parts: independent streams per purpose.
 uint64_t Mix(uint64_t seed, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   uint64_t x = seed;
@@ -116,19 +135,15 @@ absl::Status CrashWorkload::Setup() {
   v1::CreateInspectionRequest create =
       testing::ValidCreateInspectionRequest("northmoor-2014", kYot);
   create.set_request_id("crash-inspection");
-  auto created = Persist(retries_, [&] {
-    return Call(*stub, &v1::CaseIntake::Stub::CreateInspection, create,
-                kCallTimeout, true);
-  });
+  auto created = PersistCall(retries_, *stub,
+                             &v1::CaseIntake::Stub::CreateInspection, create);
   if (!created.ok()) return created.status();
   inspection_ = created->name();
   v1::DrawSampleRequest draw;
   draw.set_name(inspection_);
   draw.set_seed(static_cast<int64_t>(options_.seed % 1000000007ULL) + 1);
-  auto drawn = Persist(retries_, [&] {
-    return Call(*stub, &v1::CaseIntake::Stub::DrawSample, draw, kCallTimeout,
-                true);
-  });
+  auto drawn =
+      PersistCall(retries_, *stub, &v1::CaseIntake::Stub::DrawSample, draw);
   if (!drawn.ok()) return drawn.status();
   sample_.assign(drawn->sample().cases().begin(),
                  drawn->sample().cases().end());
@@ -156,10 +171,8 @@ absl::Status CrashWorkload::Setup() {
     v1::SetReportInputsRequest set;
     set.set_inspection(inspection_);
     *set.mutable_inputs() = *options_.report_inputs;
-    auto inputs = Persist(retries_, [&] {
-      return Call(*findings, &v1::Findings::Stub::SetReportInputs, set,
-                  kCallTimeout, true);
-    });
+    auto inputs = PersistCall(retries_, *findings,
+                              &v1::Findings::Stub::SetReportInputs, set);
     if (!inputs.ok()) return inputs.status();
   }
   if (criteria_.empty()) {
@@ -213,9 +226,7 @@ absl::Status CrashWorkload::CreateCases(int cycle, int client, int round) {
     auto loaded =
         Persist(retries_, [&] { return BatchCreate(*stub, requests); });
     if (!loaded.ok()) {
-      return absl::Status(
-          loaded.status().code(),
-          absl::StrCat("bulk load: ", loaded.status().message()));
+      return Failed("bulk load", loaded.status());
     }
     if (loaded->results_size() != static_cast<int>(requests.size())) {
       return absl::InternalError("bulk load: a result per case is missing");
@@ -235,14 +246,11 @@ absl::Status CrashWorkload::CreateCases(int cycle, int client, int round) {
   }
   for (const auto& request : requests) {
     ++calls_;
-    auto created = Persist(retries_, [&] {
-      return Call(*stub, &v1::CaseIntake::Stub::CreateCase, request,
-                  kCallTimeout, true);
-    });
+    auto created = PersistCall(retries_, *stub,
+                               &v1::CaseIntake::Stub::CreateCase, request);
     if (!created.ok()) {
-      return absl::Status(created.status().code(),
-                          absl::StrCat("create ", request.case_id(), ": ",
-                                       created.status().message()));
+      return Failed(absl::StrCat("create ", request.case_id()),
+                    created.status());
     }
     ledger_.AcknowledgeCase(*created);
   }
@@ -277,14 +285,10 @@ absl::Status CrashWorkload::UpdateSampled(int cycle, int client, int round) {
       c.mutable_offences(k)->set_description(description);
     }
     ++calls_;
-    auto updated = Persist(retries_, [&] {
-      return Call(*stub, &v1::CaseIntake::Stub::UpdateCase, update,
-                  kCallTimeout, true);
-    });
+    auto updated =
+        PersistCall(retries_, *stub, &v1::CaseIntake::Stub::UpdateCase, update);
     if (!updated.ok()) {
-      return absl::Status(updated.status().code(),
-                          absl::StrCat("update ", sample_[i], ": ",
-                                       updated.status().message()));
+      return Failed(absl::StrCat("update ", sample_[i]), updated.status());
     }
     ledger_.AcknowledgeCase(*updated);
   }
@@ -349,8 +353,7 @@ absl::Status CrashWorkload::RecordAnswers(const std::string& case_name,
     if ((!Retryable(status.code()) &&
          status.code() != absl::StatusCode::kAborted) ||
         absl::Now() > give_up) {
-      return absl::Status(status.code(), absl::StrCat("judging ", case_name,
-                                                      ": ", status.message()));
+      return Failed(absl::StrCat("judging ", case_name), status);
     }
     ++retries_;
     absl::SleepFor(absl::Milliseconds(10));
@@ -365,10 +368,8 @@ CrashWorkload::JudgementsDifferingAtFindings() {
   list.set_parent(inspection_);
   list.set_page_size(1000);
   do {
-    auto page = Persist(retries_, [&] {
-      return Call(*stub, &v1::Findings::Stub::ListCaseFindings, list,
-                  kCallTimeout, true);
-    });
+    auto page = PersistCall(retries_, *stub,
+                            &v1::Findings::Stub::ListCaseFindings, list);
     if (!page.ok()) return page.status();
     for (const v1::CaseFindings& findings : page->case_findings()) {
       Answers& answers = held[findings.case_()];
@@ -400,10 +401,8 @@ absl::StatusOr<v1::InspectionVerdicts> CrashWorkload::Verdicts() {
   auto stub = v1::Findings::NewStub(findings_channel_);
   v1::GetVerdictsRequest request;
   request.set_inspection(inspection_);
-  return Persist(retries_, [&] {
-    return Call(*stub, &v1::Findings::Stub::GetVerdicts, request, kCallTimeout,
-                true);
-  });
+  return PersistCall(retries_, *stub, &v1::Findings::Stub::GetVerdicts,
+                     request);
 }
 
 absl::StatusOr<v1::RenderedReport> CrashWorkload::Report() {
@@ -422,10 +421,8 @@ absl::StatusOr<v1::RenderedReport> CrashWorkload::Report() {
   auto stub = v1::Findings::NewStub(findings_channel_);
   v1::RenderReportRequest request;
   request.set_inspection(inspection_);
-  return Persist(retries_, [&] {
-    return Call(*stub, &v1::Findings::Stub::RenderReport, request, kCallTimeout,
-                true);
-  });
+  return PersistCall(retries_, *stub, &v1::Findings::Stub::RenderReport,
+                     request);
 }
 
 }  // namespace yjinspect::crash

@@ -17,21 +17,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 
+import { check, finish, usage } from "./check_tally.mjs";
+
 const [sourceDir, buildDir] = process.argv.slice(2);
 if (!sourceDir || !buildDir) {
-  console.error("usage: node check_dockerfiles.mjs SOURCE_DIR BUILD_DIR");
-  process.exit(2);
-}
-
-let passed = 0;
-const failures = [];
-function check(ok, what) {
-  if (ok) ++passed;
-  else {
-    failures.push(what);
-    console.log(`FAIL ${what}`);
-  }
-  return ok;
+  usage("node check_dockerfiles.mjs SOURCE_DIR BUILD_DIR");
 }
 
 // Instructions of a Dockerfile, continuation lines joined, comments dropped.
@@ -257,5 +247,4 @@ for (const file of dockerfiles) {
   }
 }
 
-console.log(`${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();

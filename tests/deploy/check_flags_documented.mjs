@@ -11,25 +11,15 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import { check, finish, usage } from "./check_tally.mjs";
+
 const args = process.argv.slice(2);
 const readmePath = args[0];
 const cliIndex = args.indexOf("--cli");
 const serviceBinaries = args.slice(1, cliIndex < 0 ? undefined : cliIndex);
 const cliBinary = cliIndex < 0 ? null : args[cliIndex + 1];
 if (!readmePath || serviceBinaries.length === 0 || !cliBinary) {
-  console.error("usage: node check_flags_documented.mjs README.md SERVICE_BINARY... --cli YJINSPECT_BINARY");
-  process.exit(2);
-}
-
-let passed = 0;
-const failures = [];
-function check(ok, what) {
-  if (ok) ++passed;
-  else {
-    failures.push(what);
-    console.log(`FAIL ${what}`);
-  }
-  return ok;
+  usage("node check_flags_documented.mjs README.md SERVICE_BINARY... --cli YJINSPECT_BINARY");
 }
 
 const readme = readFileSync(readmePath, "utf8");
@@ -105,5 +95,4 @@ for (const [command, options] of optionsBySubcommand) {
   }
 }
 
-console.log(`${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();

@@ -29,6 +29,14 @@ std::vector<std::string> FieldsOf(const absl::Status& status) {
   return fields;
 }
 
+// A CreateBackup refused as FAILED_PRECONDITION, its message naming `why`.
+void ExpectBackupRefused(v1::Admin::Stub& admin, const std::string& why) {
+  auto backup = testing::CreateBackup(admin);
+  EXPECT_EQ(backup.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(backup.status().message()),
+              ::testing::HasSubstr(why));
+}
+
 // An intake server with a backup folder, holding one case and one backup.
 class BackedUpIntake : public ::testing::Test {
  protected:
@@ -66,10 +74,7 @@ TEST(BackupRefusalTest, AServerWithoutABackupFolderRefusesBackups) {
   auto intake = testing::StartIntake(dir.Sub("intake"), "", false);
   ASSERT_TRUE(intake.ok()) << intake.status();
   auto admin = StubFor<v1::Admin>((*intake)->address());
-  auto backup = testing::CreateBackup(*admin);
-  EXPECT_EQ(backup.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(std::string(backup.status().message()),
-              ::testing::HasSubstr("--backup_dir"));
+  ExpectBackupRefused(*admin, "--backup_dir");
   EXPECT_EQ(testing::ListBackups(*admin).status().code(),
             absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(testing::VerifyBackup(*admin, 1).status().code(),
@@ -134,10 +139,7 @@ TEST_F(BackedUpIntake, AFolderOfAnotherServicesBackupsIsRefused) {
                                          intake_->address());
   ASSERT_TRUE(findings.ok()) << findings.status();
   auto admin = StubFor<v1::Admin>((*findings)->address());
-  auto backup = testing::CreateBackup(*admin);
-  EXPECT_EQ(backup.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(std::string(backup.status().message()),
-              ::testing::HasSubstr("intake"));
+  ExpectBackupRefused(*admin, "intake");
 }
 
 TEST_F(BackedUpIntake, RestoringIntoAFolderThatHoldsAnythingIsRefused) {

@@ -13,6 +13,7 @@
 #include "services/findings/findings_server.h"
 #include "services/intake/intake_server.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/loopback_options.h"
 #include "tests/testing/unary_call.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 
@@ -32,12 +33,9 @@ inline absl::StatusOr<std::unique_ptr<intake::IntakeServer>> StartIntake(
 inline absl::StatusOr<std::unique_ptr<findings::FindingsServer>> StartFindings(
     const std::string& data_dir, const std::string& backup_dir,
     const std::string& intake_address) {
-  findings::FindingsServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.data_dir = data_dir;
+  findings::FindingsServerOptions options =
+      LoopbackFindingsOptions(data_dir, intake_address);
   options.backup_dir = backup_dir;
-  options.intake = intake_address;
-  options.security.insecure = true;
   return findings::FindingsServer::Start(options);
 }
 

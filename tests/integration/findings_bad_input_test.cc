@@ -70,9 +70,7 @@ TEST_P(BadJudgementTest, IsRefusedAndChangesNothing) {
   auto current = GetFindings(judged);
   ASSERT_TRUE(current.ok()) << current.status();
   EXPECT_TRUE(MessageDifferencer::Equals(*current, *recorded));
-  auto history = History(judged);
-  ASSERT_TRUE(history.ok()) << history.status();
-  EXPECT_EQ(history->revisions_size(), 1);
+  ASSERT_NO_FATAL_FAILURE(ExpectRevisions(judged, 1));
   EXPECT_EQ(GetFindings(fresh).status().code(), absl::StatusCode::kNotFound);
 }
 

@@ -2,19 +2,20 @@
 
 // The fixture of the findings service's integration tests: intake and
 // findings servers in this process, intake holding a caseload with an
-// inspection and its drawn sample, findings caught up with it; and the calls
+// inspection and its drawn sample (SampledIntakeTest), findings caught up
+// with it; and the calls
 // the tests make, each with a deadline.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/field_violations.h"
 #include "common/resource_names.h"
 #include "gtest/gtest.h"
+#include "tests/integration/sampled_intake_fixture.h"
 #include "tests/testing/findings_harness.h"
-#include "tests/testing/intake_harness.h"
-#include "tests/testing/sampled_caseload.h"
 #include "tests/testing/unary_call.h"
 
 namespace yjinspect {
@@ -41,13 +42,10 @@ inline v1::Judgement Answer(const std::string& criterion,
   return j;
 }
 
-class FindingsTest : public ::testing::Test {
+class FindingsTest : public SampledIntakeTest {
  protected:
   void SetUp() override {
-    auto loaded = testing::LoadSampledCaseload(intake_.stub());
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-    caseload_ = *loaded;
-    ASSERT_GE(caseload_.sampled.size(), 14u);
+    ASSERT_NO_FATAL_FAILURE(SampledIntakeTest::SetUp());
     ASSERT_TRUE(CaughtUp());
   }
 
@@ -82,6 +80,39 @@ class FindingsTest : public ::testing::Test {
                          &v1::Findings::Stub::RecordJudgements, request);
   }
 
+  // A second inspector's change of one answer, without an etag.
+  v1::RecordJudgementsRequest ChangeByInsp02(const std::string& case_name,
+                                             v1::Judgement answer) {
+    v1::RecordJudgementsRequest change;
+    change.set_inspection(inspection());
+    change.set_case_(case_name);
+    change.set_inspector_reference("INSP-02");
+    *change.add_judgements() = std::move(answer);
+    return change;
+  }
+
+  struct TwoRevisions {
+    v1::CaseFindings first;
+    v1::CaseFindings second;
+  };
+
+  // The case's findings as ValidRecording records them, then as
+  // ChangeByInsp02 leaves them with the first one's etag.
+  absl::StatusOr<TwoRevisions> RecordTwoRevisions(const std::string& case_name,
+                                                  v1::Judgement answer) {
+    TwoRevisions revisions;
+    auto first = Record(ValidRecording(case_name));
+    if (!first.ok()) return first.status();
+    revisions.first = *std::move(first);
+    v1::RecordJudgementsRequest change =
+        ChangeByInsp02(case_name, std::move(answer));
+    change.set_etag(revisions.first.etag());
+    auto second = Record(change);
+    if (!second.ok()) return second.status();
+    revisions.second = *std::move(second);
+    return revisions;
+  }
+
   absl::StatusOr<v1::CaseFindings> GetFindings(const std::string& case_name) {
     v1::GetCaseFindingsRequest request;
     request.set_name(FindingsName(case_name));
@@ -95,6 +126,13 @@ class FindingsTest : public ::testing::Test {
     request.set_name(FindingsName(case_name));
     return testing::Call(findings_.stub(),
                          &v1::Findings::Stub::ListJudgementHistory, request);
+  }
+
+  // Fails the test unless the case's history holds `count` revisions.
+  void ExpectRevisions(const std::string& case_name, int count) {
+    auto history = History(case_name);
+    ASSERT_TRUE(history.ok()) << history.status();
+    EXPECT_EQ(history->revisions_size(), count);
   }
 
   absl::StatusOr<v1::Inspection> IntakeInspection() {
@@ -112,20 +150,6 @@ class FindingsTest : public ::testing::Test {
                          request);
   }
 
-  absl::StatusOr<v1::Case> UpdateAtIntake(const std::string& case_name,
-                                          const std::string& manager) {
-    v1::GetCaseRequest get;
-    get.set_name(case_name);
-    auto current =
-        testing::Call(intake_.stub(), &v1::CaseIntake::Stub::GetCase, get);
-    if (!current.ok()) return current.status();
-    v1::UpdateCaseRequest update;
-    *update.mutable_case_() = *current;
-    update.mutable_case_()->set_case_manager_reference(manager);
-    return testing::Call(intake_.stub(), &v1::CaseIntake::Stub::UpdateCase,
-                         update);
-  }
-
   v1::FeedStatus FeedStatus() {
     auto got =
         testing::Call(findings_.stub(), &v1::Findings::Stub::GetFeedStatus,
@@ -134,18 +158,7 @@ class FindingsTest : public ::testing::Test {
     return got.ok() ? *got : v1::FeedStatus();
   }
 
-  absl::Status DeleteAtIntake(const std::string& case_name) {
-    v1::DeleteCaseRequest request;
-    request.set_name(case_name);
-    request.set_reason("retention period ended");
-    return testing::Call(intake_.stub(), &v1::CaseIntake::Stub::DeleteCase,
-                         request)
-        .status();
-  }
-
-  testing::IntakeHarness intake_{/*sync=*/false};
   testing::FindingsHarness findings_{intake_.address(), /*sync=*/false};
-  testing::SampledCaseload caseload_;
 };
 
 }  // namespace yjinspect

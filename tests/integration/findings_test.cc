@@ -94,11 +94,8 @@ TEST_F(FindingsTest, LaterRecordingsNeedTheCurrentEtag) {
   auto first = Record(ValidRecording(judged));
   ASSERT_TRUE(first.ok()) << first.status();
 
-  v1::RecordJudgementsRequest change;
-  change.set_inspection(inspection());
-  change.set_case_(judged);
-  change.set_inspector_reference("INSP-02");
-  *change.add_judgements() = Answer("1.1", "no", "No assessment on file.");
+  v1::RecordJudgementsRequest change =
+      ChangeByInsp02(judged, Answer("1.1", "no", "No assessment on file."));
 
   // Without an etag: someone may have changed them since.
   EXPECT_EQ(Record(change).status().code(), absl::StatusCode::kAborted);
@@ -130,23 +127,14 @@ TEST_F(FindingsTest, RecordingTheSameAnswersAgainChangesNothing) {
   auto second = Record(again);
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_TRUE(MessageDifferencer::Equals(*first, *second));
-  auto history = History(judged);
-  ASSERT_TRUE(history.ok()) << history.status();
-  EXPECT_EQ(history->revisions_size(), 1);
+  ExpectRevisions(judged, 1);
 }
 
 TEST_F(FindingsTest, HistoryKeepsEveryRevisionWithInspectorAndTime) {
   const std::string& judged = caseload_.sampled[3];
-  auto first = Record(ValidRecording(judged));
-  ASSERT_TRUE(first.ok()) << first.status();
-  v1::RecordJudgementsRequest change;
-  change.set_inspection(inspection());
-  change.set_case_(judged);
-  change.set_inspector_reference("INSP-02");
-  change.set_etag(first->etag());
-  *change.add_judgements() = Answer("4.1", "no");
-  auto second = Record(change);
-  ASSERT_TRUE(second.ok()) << second.status();
+  auto recorded = RecordTwoRevisions(judged, Answer("4.1", "no"));
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  const auto& [first, second] = *recorded;
 
   auto history = History(judged);
   ASSERT_TRUE(history.ok()) << history.status();
@@ -156,12 +144,12 @@ TEST_F(FindingsTest, HistoryKeepsEveryRevisionWithInspectorAndTime) {
   EXPECT_EQ(r1.revision(), 1);
   EXPECT_EQ(r1.inspector_reference(), "INSP-01");
   EXPECT_TRUE(
-      MessageDifferencer::Equals(r1.record_time(), first->update_time()));
+      MessageDifferencer::Equals(r1.record_time(), first.update_time()));
   EXPECT_EQ(r1.judgements_size(), 3);
   EXPECT_EQ(r2.revision(), 2);
   EXPECT_EQ(r2.inspector_reference(), "INSP-02");
   EXPECT_TRUE(
-      MessageDifferencer::Equals(r2.record_time(), second->update_time()));
+      MessageDifferencer::Equals(r2.record_time(), second.update_time()));
   // A revision lists what it set, not what it left alone.
   ASSERT_EQ(r2.judgements_size(), 1);
   EXPECT_EQ(r2.judgements(0).criterion_id(), "4.1");

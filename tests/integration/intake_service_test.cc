@@ -43,11 +43,9 @@ TEST_F(IntakeServiceTest, CreateThenGetReturnsTheStoredCase) {
 
   v1::GetCaseRequest get;
   get.set_name("yots/northmoor/cases/NM-1");
-  v1::Case fetched;
-  ASSERT_TRUE(harness_.stub()
-                  .GetCase(IntakeHarness::Context().get(), get, &fetched)
-                  .ok());
-  EXPECT_TRUE(MessageDifferencer::Equals(created, fetched));
+  auto fetched = harness_.Call(&v1::CaseIntake::Stub::GetCase, get);
+  ASSERT_TRUE(fetched.ok()) << fetched.status();
+  EXPECT_TRUE(MessageDifferencer::Equals(created, *fetched));
 }
 
 TEST_F(IntakeServiceTest, OutputOnlyFieldsFromTheClientAreIgnored) {
@@ -211,11 +209,9 @@ TEST_F(IntakeServiceTest, InspectionIsCreatedAnnouncedAndListedByYot) {
 
   v1::GetInspectionRequest get;
   get.set_name("inspections/nm-2014");
-  v1::Inspection fetched;
-  ASSERT_TRUE(harness_.stub()
-                  .GetInspection(IntakeHarness::Context().get(), get, &fetched)
-                  .ok());
-  EXPECT_TRUE(MessageDifferencer::Equals(created, fetched));
+  auto fetched = harness_.Call(&v1::CaseIntake::Stub::GetInspection, get);
+  ASSERT_TRUE(fetched.ok()) << fetched.status();
+  EXPECT_TRUE(MessageDifferencer::Equals(created, *fetched));
 
   v1::ListInspectionsRequest list;
   list.set_yot("yots/southvale");

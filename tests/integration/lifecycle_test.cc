@@ -2,6 +2,7 @@
 // who, when and why; a step out of order refused with the state and what it
 // needs. And retries of a create after the case changed or was erased.
 
+#include <initializer_list>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -69,6 +70,28 @@ class LifecycleTest : public ::testing::Test {
     return harness_.stub().StartFieldwork(As("FINDINGS").get(), start, out);
   }
 
+  // A create of a northmoor case that a client may retry: it carries
+  // `request_id`.
+  static v1::CreateCaseRequest RetriableCreate(const std::string& case_id,
+                                               const std::string& request_id) {
+    v1::CreateCaseRequest request =
+        testing::ValidCreateCaseRequest("northmoor", case_id);
+    request.set_request_id(request_id);
+    return request;
+  }
+
+  // Fails unless advancing to `to` is refused as FAILED_PRECONDITION with a
+  // message naming each of `named`.
+  void ExpectAdvanceRefused(v1::InspectionState to,
+                            std::initializer_list<const char*> named) {
+    v1::Inspection unchanged;
+    grpc::Status refused = Advance(to, &unchanged);
+    EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    for (const char* text : named) {
+      EXPECT_THAT(refused.error_message(), HasSubstr(text));
+    }
+  }
+
   grpc::Status Advance(v1::InspectionState to, v1::Inspection* out) {
     v1::AdvanceInspectionRequest request;
     request.set_name("inspections/nm-2014");
@@ -91,12 +114,9 @@ TEST_F(LifecycleTest, CreationIsRecordedWithItsActor) {
 
 TEST_F(LifecycleTest, CaseloadReceivedNeedsACase) {
   Create();
-  v1::Inspection inspection;
-  grpc::Status refused =
-      Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection);
-  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(refused.error_message(), HasSubstr("ANNOUNCED"));
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED, {"ANNOUNCED"});
   AddEligibleCase("NM-1");
+  v1::Inspection inspection;
   ASSERT_TRUE(
       Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection).ok());
   EXPECT_EQ(inspection.state(), v1::INSPECTION_STATE_CASELOAD_RECEIVED);
@@ -107,12 +127,9 @@ TEST_F(LifecycleTest, CaseloadReceivedNeedsACase) {
 
 TEST_F(LifecycleTest, StepsOutOfOrderAreRefusedNamingTheStateAndTheNeed) {
   Create();
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_VERDICTS_AGREED,
+                       {"is ANNOUNCED", "needs fieldwork"});
   v1::Inspection inspection;
-  grpc::Status refused =
-      Advance(v1::INSPECTION_STATE_VERDICTS_AGREED, &inspection);
-  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(refused.error_message(), HasSubstr("is ANNOUNCED"));
-  EXPECT_THAT(refused.error_message(), HasSubstr("needs fieldwork"));
   v1::StartFieldworkRequest start;
   start.set_name("inspections/nm-2014");
   EXPECT_EQ(
@@ -142,10 +159,8 @@ TEST_F(LifecycleTest, AdvancingBackOverASampleIsRefusedInFavourOfAReset) {
       ASSERT_TRUE(StartFieldwork(&inspection).ok());
     }
     const v1::InspectionState before = inspection.state();
-    grpc::Status refused =
-        Advance(v1::INSPECTION_STATE_CASELOAD_RECEIVED, &inspection);
-    EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-    EXPECT_THAT(refused.error_message(), HasSubstr("ResetSample"));
+    ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED,
+                         {"ResetSample"});
     v1::GetInspectionRequest get;
     get.set_name("inspections/nm-2014");
     ASSERT_TRUE(
@@ -194,50 +209,32 @@ TEST_F(LifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
 }
 
 TEST_F(LifecycleTest, ARetriedCreateReturnsTheCaseAsCorrectedSince) {
-  v1::CreateCaseRequest request =
-      testing::ValidCreateCaseRequest("northmoor", "NM-R");
-  request.set_request_id("retry-me");
-  v1::Case first;
-  ASSERT_TRUE(harness_.stub()
-                  .CreateCase(IntakeHarness::Context().get(), request, &first)
-                  .ok());
+  const v1::CreateCaseRequest request = RetriableCreate("NM-R", "retry-me");
+  auto first = harness_.Call(&v1::CaseIntake::Stub::CreateCase, request);
+  ASSERT_TRUE(first.ok()) << first.status();
   v1::UpdateCaseRequest update;
-  *update.mutable_case_() = first;
+  *update.mutable_case_() = *first;
   update.mutable_case_()->mutable_child()->set_age_at_sentence(16);
-  update.set_etag(first.etag());
-  v1::Case corrected;
-  ASSERT_TRUE(
-      harness_.stub()
-          .UpdateCase(IntakeHarness::Context().get(), update, &corrected)
-          .ok());
-  v1::Case retried;
-  ASSERT_TRUE(harness_.stub()
-                  .CreateCase(IntakeHarness::Context().get(), request, &retried)
-                  .ok());
-  EXPECT_EQ(retried.etag(), corrected.etag());
-  EXPECT_EQ(retried.child().age_at_sentence(), 16);
+  update.set_etag(first->etag());
+  auto corrected = harness_.Call(&v1::CaseIntake::Stub::UpdateCase, update);
+  ASSERT_TRUE(corrected.ok()) << corrected.status();
+  auto retried = harness_.Call(&v1::CaseIntake::Stub::CreateCase, request);
+  ASSERT_TRUE(retried.ok()) << retried.status();
+  EXPECT_EQ(retried->etag(), corrected->etag());
+  EXPECT_EQ(retried->child().age_at_sentence(), 16);
 }
 
 TEST_F(LifecycleTest, ALateRetryDoesNotBringAnErasedCaseBack) {
-  v1::CreateCaseRequest request =
-      testing::ValidCreateCaseRequest("northmoor", "NM-E");
-  request.set_request_id("late-retry");
-  v1::Case created;
-  ASSERT_TRUE(harness_.stub()
-                  .CreateCase(IntakeHarness::Context().get(), request, &created)
-                  .ok());
+  const v1::CreateCaseRequest request = RetriableCreate("NM-E", "late-retry");
+  auto created = harness_.Call(&v1::CaseIntake::Stub::CreateCase, request);
+  ASSERT_TRUE(created.ok()) << created.status();
   v1::DeleteCaseRequest erase;
-  erase.set_name(created.name());
-  google::protobuf::Empty empty;
-  ASSERT_TRUE(harness_.stub()
-                  .DeleteCase(IntakeHarness::Context().get(), erase, &empty)
-                  .ok());
+  erase.set_name(created->name());
+  ASSERT_TRUE(harness_.Call(&v1::CaseIntake::Stub::DeleteCase, erase).ok());
   const uint64_t head = harness_.server().store().HeadSequence();
-  v1::Case again;
-  grpc::Status status = harness_.stub().CreateCase(
-      IntakeHarness::Context().get(), request, &again);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(status.error_message(), HasSubstr("erased"));
+  auto again = harness_.Call(&v1::CaseIntake::Stub::CreateCase, request);
+  EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(again.status().message()), HasSubstr("erased"));
   EXPECT_EQ(harness_.server().store().HeadSequence(), head);
 }
 

@@ -54,11 +54,9 @@ struct Services {
     if (!started_intake.ok()) return started_intake.status();
     intake = std::move(*started_intake);
 
-    findings::FindingsServerOptions findings_options;
-    findings_options.listen = "127.0.0.1:0";
-    findings_options.security.insecure = true;
-    findings_options.data_dir = dir.Sub("findings");
-    findings_options.intake = intake->address();
+    findings::FindingsServerOptions findings_options =
+        testing::LoopbackFindingsOptions(dir.Sub("findings"),
+                                         intake->address());
     findings_options.sync = false;
     findings_options.metrics_listen = "127.0.0.1:0";
     auto started_findings = findings::FindingsServer::Start(findings_options);
@@ -109,6 +107,14 @@ class MetricsTest : public ::testing::Test {
   std::string ScrapeIntake() { return Scrape(intake().metrics_port()); }
   std::string ScrapeFindings() { return Scrape(findings().metrics_port()); }
 
+  absl::StatusCode GetCaseCode(const std::string& name) {
+    v1::GetCaseRequest request;
+    request.set_name(name);
+    return Call(intake_stub(), &v1::CaseIntake::Stub::GetCase, request)
+        .status()
+        .code();
+  }
+
   // A counter's value, 0 before its first increment (no series yet).
   static double Count(const std::string& text, const std::string& name,
                       const std::map<std::string, std::string>& labels) {
@@ -147,22 +153,10 @@ TEST_F(MetricsTest, RpcCountsMoveByMethodAndStatusCode) {
       {"method", "GetCase"}, {"code", "INVALID_ARGUMENT"}};
   const std::string before = ScrapeIntake();
 
-  v1::GetCaseRequest missing;
-  missing.set_name("yots/northmoor/cases/NOPE-1");
-  EXPECT_EQ(Call(intake_stub(), &v1::CaseIntake::Stub::GetCase, missing)
-                .status()
-                .code(),
-            absl::StatusCode::kNotFound);
-  EXPECT_EQ(Call(intake_stub(), &v1::CaseIntake::Stub::GetCase, missing)
-                .status()
-                .code(),
-            absl::StatusCode::kNotFound);
-  v1::GetCaseRequest malformed;
-  malformed.set_name("not a case name");
-  EXPECT_EQ(Call(intake_stub(), &v1::CaseIntake::Stub::GetCase, malformed)
-                .status()
-                .code(),
-            absl::StatusCode::kInvalidArgument);
+  const std::string missing = "yots/northmoor/cases/NOPE-1";
+  EXPECT_EQ(GetCaseCode(missing), absl::StatusCode::kNotFound);
+  EXPECT_EQ(GetCaseCode(missing), absl::StatusCode::kNotFound);
+  EXPECT_EQ(GetCaseCode("not a case name"), absl::StatusCode::kInvalidArgument);
 
   const std::string after = ScrapeIntake();
   EXPECT_EQ(Count(after, "yjinspect_rpc_calls_total", not_found),

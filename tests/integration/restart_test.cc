@@ -79,19 +79,25 @@ class RestartTest : public ::testing::Test {
     return findings_.server().feed().WaitForCursor(Head(), kCatchUpTimeout);
   }
 
-  // Stops findings, makes a backlog of 3000 corrections while it is away,
-  // starts it again and waits until it is part-way (300 changes past
-  // `start`) through. Returns the head after the backlog; 0 when findings
-  // did not get that far (a failure is recorded).
-  uint64_t StartMidBacklog(uint64_t start) {
+  // Where a backlog began (findings caught up) and intake's head after it.
+  struct Backlog {
+    uint64_t start = 0;
+    uint64_t head = 0;
+  };
+
+  // From findings caught up, stops findings, makes a backlog of 3000
+  // corrections while it is away, starts it again and waits until it is
+  // part-way (300 changes past the start) through.
+  void StartMidBacklog(Backlog* backlog) {
+    backlog->start = Cursor();
+    ASSERT_EQ(backlog->start, Head());
     findings_.Stop();
     Correct(3000, "backlog");
-    const uint64_t backlog_head = Head();
+    backlog->head = Head();
     findings_.Start();
-    const bool under_way = testing::WaitUntil(
-        [&] { return Cursor() >= start + 300; }, kCatchUpTimeout);
-    EXPECT_TRUE(under_way) << "findings did not start on the backlog";
-    return under_way ? backlog_head : 0;
+    ASSERT_TRUE(testing::WaitUntil(
+        [&] { return Cursor() >= backlog->start + 300; }, kCatchUpTimeout))
+        << "findings did not start on the backlog";
   }
 
   // Intake's current content of the sampled cases.
@@ -174,41 +180,37 @@ class RestartTest : public ::testing::Test {
 };
 
 TEST_F(RestartTest, IntakeRestartedMidStreamLosesNothing) {
-  const uint64_t start = Cursor();
-  ASSERT_EQ(start, Head());
   // A backlog the findings service has not seen.
-  const uint64_t backlog_head = StartMidBacklog(start);
-  ASSERT_NE(backlog_head, 0u);
+  Backlog backlog;
+  ASSERT_NO_FATAL_FAILURE(StartMidBacklog(&backlog));
 
   // Cut every call at once, as a crash would, and come back.
   intake_.server().Shutdown(absl::ZeroDuration());
   const uint64_t cut_at = Cursor();
   intake_.Restart();
-  EXPECT_LT(cut_at, backlog_head) << "findings had caught up before the cut";
+  EXPECT_LT(cut_at, backlog.head) << "findings had caught up before the cut";
   std::cout << "[ cut      ] intake stopped with findings at " << cut_at
-            << " of " << backlog_head << "\n";
+            << " of " << backlog.head << "\n";
   Correct(100, "after the restart");
 
   ASSERT_TRUE(CaughtUp());
   EXPECT_EQ(findings_.server().feed().Status().applied_since_start(),
-            ForFindings(start, Head()));
+            ForFindings(backlog.start, Head()));
   ExpectFindingsMirrorIntake();
 }
 
 TEST_F(RestartTest, FindingsRestartedMidStreamResumesAfterItsCursor) {
-  const uint64_t start = Cursor();
-  ASSERT_EQ(start, Head());
-  const uint64_t backlog_head = StartMidBacklog(start);
-  ASSERT_NE(backlog_head, 0u);
+  Backlog backlog;
+  ASSERT_NO_FATAL_FAILURE(StartMidBacklog(&backlog));
 
   findings_.server().Shutdown(absl::ZeroDuration());
   const uint64_t cut_at = Cursor();
   const uint64_t applied_before =
       findings_.server().feed().Status().applied_since_start();
-  EXPECT_LT(cut_at, backlog_head) << "findings had caught up before the cut";
+  EXPECT_LT(cut_at, backlog.head) << "findings had caught up before the cut";
   std::cout << "[ cut      ] findings stopped at " << cut_at << " of "
-            << backlog_head << "\n";
-  EXPECT_EQ(applied_before, ForFindings(start, cut_at));
+            << backlog.head << "\n";
+  EXPECT_EQ(applied_before, ForFindings(backlog.start, cut_at));
   findings_.Restart();
 
   ASSERT_TRUE(CaughtUp());
@@ -225,7 +227,9 @@ TEST_F(RestartTest, FindingsRestartedMidStreamResumesAfterItsCursor) {
 class SteadyWriter {
  public:
   SteadyWriter(const std::string& address, std::vector<v1::Case> sampled)
-      : channel_(FastReconnectChannel(address)), sampled_(std::move(sampled)) {
+      : channel_(FastReconnectChannel(address)),
+        stub_(v1::CaseIntake::NewStub(channel_)),
+        sampled_(std::move(sampled)) {
     thread_ = std::thread([this] { Run(); });
   }
   ~SteadyWriter() { Stop(); }
@@ -246,13 +250,20 @@ class SteadyWriter {
   }
 
  private:
-  // Calls until OK; false (with the error kept) on an error no restart
+  // Calls `method` with `request` until OK, each attempt waiting for intake
+  // to be back; false (with the error kept) on an error no restart
   // explains, or after a minute.
-  template <typename Response, typename Attempt>
-  bool Retry(const std::string& what, Attempt attempt, Response* out) {
+  template <typename Request, typename Response>
+  bool Retry(const std::string& what,
+             grpc::Status (v1::CaseIntake::Stub::*method)(grpc::ClientContext*,
+                                                          const Request&,
+                                                          Response*),
+             const Request& request, Response* out) {
     const absl::Time give_up = absl::Now() + absl::Minutes(1);
     while (true) {
-      absl::StatusOr<Response> result = attempt();
+      absl::StatusOr<Response> result =
+          Call(*stub_, method, request, absl::Seconds(2),
+               /*wait_for_ready=*/true);
       if (result.ok()) {
         *out = *std::move(result);
         return true;
@@ -266,19 +277,13 @@ class SteadyWriter {
   }
 
   void Run() {
-    auto stub = v1::CaseIntake::NewStub(channel_);
     for (int i = 0; !stopping_; ++i) {
       v1::CreateCaseRequest create = testing::EligibleCreateCaseRequest(
           "northmoor", absl::StrFormat("W-%05d", i));
       create.set_request_id(absl::StrFormat("steady-writer-%05d", i));
       v1::Case created;
-      if (!Retry(
-              create.case_id(),
-              [&] {
-                return Call(*stub, &v1::CaseIntake::Stub::CreateCase, create,
-                            absl::Seconds(2), /*wait_for_ready=*/true);
-              },
-              &created)) {
+      if (!Retry(create.case_id(), &v1::CaseIntake::Stub::CreateCase, create,
+                 &created)) {
         return;
       }
       ++created_;
@@ -295,13 +300,8 @@ class SteadyWriter {
             absl::StrCat("STAFF-", variant));
         testing::SetLongOffences(*update.mutable_case_(), 20, 200, variant);
         v1::Case corrected;
-        if (!Retry(
-                target.name(),
-                [&] {
-                  return Call(*stub, &v1::CaseIntake::Stub::UpdateCase, update,
-                              absl::Seconds(2), /*wait_for_ready=*/true);
-                },
-                &corrected)) {
+        if (!Retry(target.name(), &v1::CaseIntake::Stub::UpdateCase, update,
+                   &corrected)) {
           return;
         }
         ++corrected_;
@@ -315,6 +315,7 @@ class SteadyWriter {
   static constexpr int kCorrectionsPerCase = 3;
 
   std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::CaseIntake::Stub> stub_;
   std::vector<v1::Case> sampled_;
   size_t next_target_ = 0;
   std::atomic<bool> stopping_{false};

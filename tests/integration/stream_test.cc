@@ -16,9 +16,8 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/integration/sampled_intake_fixture.h"
 #include "tests/testing/change_stream_reader.h"
-#include "tests/testing/intake_harness.h"
-#include "tests/testing/sampled_caseload.h"
 #include "tests/testing/unary_call.h"
 
 namespace yjinspect {
@@ -27,8 +26,6 @@ namespace {
 using ::google::protobuf::util::MessageDifferencer;
 using testing::Call;
 using testing::ChangeStreamReader;
-using testing::IntakeHarness;
-using testing::SampledCaseload;
 
 constexpr absl::Duration kDeliveryTimeout = absl::Seconds(10);
 
@@ -56,13 +53,10 @@ std::string CaseNameOf(const v1::Change& change) {
   }
 }
 
-class StreamTest : public ::testing::Test {
+class StreamTest : public SampledIntakeTest {
  protected:
   void SetUp() override {
-    auto loaded = testing::LoadSampledCaseload(intake_.stub());
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-    caseload_ = *loaded;
-    ASSERT_GE(caseload_.sampled.size(), 14u);
+    ASSERT_NO_FATAL_FAILURE(SampledIntakeTest::SetUp());
     ASSERT_GE(caseload_.unsampled.size(), 2u);
   }
 
@@ -83,30 +77,6 @@ class StreamTest : public ::testing::Test {
     }
     return out;
   }
-
-  // Changes the case's manager reference to `manager`: new content.
-  absl::StatusOr<v1::Case> Update(const std::string& name,
-                                  const std::string& manager) {
-    v1::GetCaseRequest get;
-    get.set_name(name);
-    auto current = Call(intake_.stub(), &v1::CaseIntake::Stub::GetCase, get);
-    if (!current.ok()) return current.status();
-    v1::UpdateCaseRequest update;
-    *update.mutable_case_() = *current;
-    update.mutable_case_()->set_case_manager_reference(manager);
-    return Call(intake_.stub(), &v1::CaseIntake::Stub::UpdateCase, update);
-  }
-
-  absl::Status Delete(const std::string& name) {
-    v1::DeleteCaseRequest request;
-    request.set_name(name);
-    request.set_reason("retention period ended");
-    return Call(intake_.stub(), &v1::CaseIntake::Stub::DeleteCase, request)
-        .status();
-  }
-
-  IntakeHarness intake_{/*sync=*/false};
-  SampledCaseload caseload_;
 };
 
 TEST_F(StreamTest, DeliversEveryChangeForFindingsOnceInOrder) {
@@ -117,12 +87,12 @@ TEST_F(StreamTest, DeliversEveryChangeForFindingsOnceInOrder) {
   // case that was also updated and of an unsampled case.
   for (const std::string& name : {sampled[0], sampled[1], sampled[2],
                                   unsampled.front(), unsampled.back()}) {
-    ASSERT_TRUE(Update(name, "STAFF-99").ok()) << name;
+    ASSERT_TRUE(UpdateAtIntake(name, "STAFF-99").ok()) << name;
   }
-  ASSERT_TRUE(Delete(sampled[2]).ok());
-  ASSERT_TRUE(Delete(unsampled[1]).ok());
+  ASSERT_TRUE(DeleteAtIntake(sampled[2]).ok());
+  ASSERT_TRUE(DeleteAtIntake(unsampled[1]).ok());
   // A last change of a sampled case marks the end of what must arrive.
-  ASSERT_TRUE(Update(sampled[3], "STAFF-98").ok());
+  ASSERT_TRUE(UpdateAtIntake(sampled[3], "STAFF-98").ok());
   const uint64_t head = Head();
 
   ChangeStreamReader reader(intake_.channel(), 0);
@@ -186,9 +156,10 @@ TEST_F(StreamTest, DeliversEveryChangeForFindingsOnceInOrder) {
 
 TEST_F(StreamTest, ResumesAfterAMidSequenceWithExactlyTheRest) {
   for (size_t i = 0; i < 5; ++i) {
-    ASSERT_TRUE(Update(caseload_.sampled[i], "STAFF-10").ok());
+    ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[i], "STAFF-10").ok());
     ASSERT_TRUE(
-        Update(caseload_.unsampled[0], absl::StrCat("STAFF-2", i)).ok());
+        UpdateAtIntake(caseload_.unsampled[0], absl::StrCat("STAFF-2", i))
+            .ok());
   }
   const std::vector<v1::Change> all = ForFindings();
   ASSERT_GT(all.size(), 10u);
@@ -232,9 +203,9 @@ TEST_F(StreamTest, ResumesAfterAMidSequenceWithExactlyTheRest) {
 // that has everything there is for it must be able to tell: the stream
 // delivers up to the head (a checkpoint carries no change).
 TEST_F(StreamTest, ACaughtUpSubscriberReachesTheHeadPastUncarriedChanges) {
-  ASSERT_TRUE(Update(caseload_.sampled[0], "STAFF-15").ok());
-  ASSERT_TRUE(Update(caseload_.unsampled[0], "STAFF-16").ok());
-  ASSERT_TRUE(Update(caseload_.unsampled.back(), "STAFF-17").ok());
+  ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[0], "STAFF-15").ok());
+  ASSERT_TRUE(UpdateAtIntake(caseload_.unsampled[0], "STAFF-16").ok());
+  ASSERT_TRUE(UpdateAtIntake(caseload_.unsampled.back(), "STAFF-17").ok());
   const uint64_t head = Head();
   ChangeStreamReader reader(intake_.channel(), 0);
   EXPECT_TRUE(reader.WaitForSequence(head, absl::Seconds(3)))
@@ -269,7 +240,7 @@ TEST_F(StreamTest, ASubscriberAtTheHeadHearsTheHeadAtOnce) {
 
 TEST_F(StreamTest, ACursorAtTheHeadWaitsForTheNextChange) {
   ChangeStreamReader reader(intake_.channel(), Head());
-  auto updated = Update(caseload_.sampled[0], "STAFF-11");
+  auto updated = UpdateAtIntake(caseload_.sampled[0], "STAFF-11");
   ASSERT_TRUE(updated.ok()) << updated.status();
   ASSERT_TRUE(reader.WaitForSequence(Head(), kDeliveryTimeout));
   ASSERT_EQ(reader.changes().size(), 1u);
@@ -282,7 +253,7 @@ TEST_F(StreamTest, StaysOpenAndDeliversChangesCommittedAfterCatchingUp) {
   const size_t caught_up = reader.changes().size();
 
   // An update of a sampled case, committed while the stream is parked.
-  ASSERT_TRUE(Update(caseload_.sampled[4], "STAFF-12").ok());
+  ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[4], "STAFF-12").ok());
   ASSERT_TRUE(reader.WaitForSequence(Head(), kDeliveryTimeout));
   auto got = reader.changes();
   ASSERT_EQ(got.size(), caught_up + 1);
@@ -324,7 +295,7 @@ TEST_F(StreamTest, ManySubscribersAllGetTheSameSequence) {
     EXPECT_EQ(SequencesOf(reader->changes()), expected);
   }
   // Every parked subscriber is woken by the next commit.
-  ASSERT_TRUE(Update(caseload_.sampled[5], "STAFF-13").ok());
+  ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[5], "STAFF-13").ok());
   const uint64_t head = Head();
   for (auto& reader : readers) {
     ASSERT_TRUE(reader->WaitForSequence(head, kDeliveryTimeout));
@@ -336,8 +307,8 @@ TEST_F(StreamTest, ManySubscribersAllGetTheSameSequence) {
 
 TEST_F(StreamTest, AFreshSubscriberGetsNoContentOfAnErasedCase) {
   const std::string erased = caseload_.sampled[6];
-  ASSERT_TRUE(Update(erased, "STAFF-14").ok());
-  ASSERT_TRUE(Delete(erased).ok());
+  ASSERT_TRUE(UpdateAtIntake(erased, "STAFF-14").ok());
+  ASSERT_TRUE(DeleteAtIntake(erased).ok());
   ChangeStreamReader reader(intake_.channel(), 0);
   ASSERT_TRUE(reader.WaitForSequence(Head(), kDeliveryTimeout));
   int erasures = 0;

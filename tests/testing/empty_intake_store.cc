@@ -140,18 +140,4 @@ std::optional<uint64_t> EmptyIntakeStore::TickerForTest(
   return std::nullopt;
 }
 
-absl::Status EmptyIntakeStore::PurgeErasedContent() { return absl::OkStatus(); }
-
-absl::StatusOr<v1::Backup> EmptyIntakeStore::CreateBackup(
-    const std::string&, const v1::BackupMetadata&) {
-  return absl::UnimplementedError("the fuzz store keeps no backups");
-}
-
-common::StorageFigures EmptyIntakeStore::Figures() const { return {}; }
-
-absl::StatusOr<std::vector<common::StoredAuditEntry>>
-EmptyIntakeStore::ReadAuditEntries(uint64_t, size_t) const {
-  return std::vector<common::StoredAuditEntry>();
-}
-
 }  // namespace yjinspect::testing

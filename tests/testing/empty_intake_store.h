@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "services/intake/storage/intake_store.h"
+#include "tests/testing/store_without_disk.h"
 
 namespace yjinspect::testing {
 
-class EmptyIntakeStore : public intake::IntakeStore {
+class EmptyIntakeStore : public StoreWithoutDisk<intake::IntakeStore> {
  public:
   // Mutations handed to Commit or CommitBundle so far.
   int commits() const { return commits_; }
@@ -45,13 +46,6 @@ class EmptyIntakeStore : public intake::IntakeStore {
   uint64_t AddCommitListener(CommitListener listener) override;
   void RemoveCommitListener(uint64_t id) override;
   std::optional<uint64_t> TickerForTest(absl::string_view name) const override;
-  absl::Status PurgeErasedContent() override;
-  absl::StatusOr<v1::Backup> CreateBackup(
-      const std::string& backup_dir,
-      const v1::BackupMetadata& metadata) override;
-  common::StorageFigures Figures() const override;
-  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
-      uint64_t after, size_t limit) const override;
 
  private:
   int commits_ = 0;

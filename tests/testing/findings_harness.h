@@ -9,6 +9,8 @@
 
 #include "grpcpp/grpcpp.h"
 #include "services/findings/findings_server.h"
+#include "tests/testing/loopback_options.h"
+#include "tests/testing/restartable_server.h"
 #include "tests/testing/temp_dir.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
@@ -21,9 +23,9 @@ class FindingsHarness {
 
   v1::Findings::Stub& stub() { return *stub_; }
   findings::FindingsServer& server() { return *server_; }
-  const std::string& data_dir() const { return data_dir_; }
+  const std::string& data_dir() const { return server_.options().data_dir; }
   // "127.0.0.1:<port>", stable across restarts.
-  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::string address() const { return server_.address(); }
 
   void Restart();
   void Stop();
@@ -31,11 +33,8 @@ class FindingsHarness {
 
  private:
   TempDir dir_;
-  std::string data_dir_;
-  std::string intake_address_;
-  bool sync_;
-  int port_ = 0;
-  std::unique_ptr<findings::FindingsServer> server_;
+  RestartableServer<findings::FindingsServer, findings::FindingsServerOptions>
+      server_;
   std::unique_ptr<v1::Findings::Stub> stub_;
 };
 

@@ -159,20 +159,4 @@ absl::Status InMemoryFindingsStore::AppendAudit(const common::AuditEvent&,
   return absl::OkStatus();
 }
 
-absl::Status InMemoryFindingsStore::PurgeErasedContent() {
-  return absl::OkStatus();
-}
-
-absl::StatusOr<v1::Backup> InMemoryFindingsStore::CreateBackup(
-    const std::string&, const v1::BackupMetadata&) {
-  return absl::UnimplementedError("the fuzz store keeps no backups");
-}
-
-common::StorageFigures InMemoryFindingsStore::Figures() const { return {}; }
-
-absl::StatusOr<std::vector<common::StoredAuditEntry>>
-InMemoryFindingsStore::ReadAuditEntries(uint64_t, size_t) const {
-  return std::vector<common::StoredAuditEntry>();
-}
-
 }  // namespace yjinspect::testing

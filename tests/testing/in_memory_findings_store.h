@@ -12,10 +12,11 @@
 #include <vector>
 
 #include "services/findings/storage/findings_store.h"
+#include "tests/testing/store_without_disk.h"
 
 namespace yjinspect::testing {
 
-class InMemoryFindingsStore : public findings::FindingsStore {
+class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
  public:
   // `inspection` (named inspections/{id}) and its sampled cases.
   InMemoryFindingsStore(v1::Inspection inspection, std::vector<v1::Case> cases);
@@ -52,13 +53,6 @@ class InMemoryFindingsStore : public findings::FindingsStore {
       const common::AuditEvent& audit) override;
   absl::Status AppendAudit(const common::AuditEvent& event,
                            absl::StatusCode outcome) override;
-  absl::Status PurgeErasedContent() override;
-  absl::StatusOr<v1::Backup> CreateBackup(
-      const std::string& backup_dir,
-      const v1::BackupMetadata& metadata) override;
-  common::StorageFigures Figures() const override;
-  absl::StatusOr<std::vector<common::StoredAuditEntry>> ReadAuditEntries(
-      uint64_t after, size_t limit) const override;
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
       absl::string_view inspection_id) const override;
   absl::StatusOr<std::vector<findings::Keyed<v1::CaseFindings>>> ScanFindings(

@@ -9,41 +9,34 @@
 
 #include "grpcpp/grpcpp.h"
 #include "services/intake/intake_server.h"
+#include "tests/testing/loopback_options.h"
+#include "tests/testing/restartable_server.h"
 #include "tests/testing/temp_dir.h"
+#include "tests/testing/unary_call.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::testing {
 
-// An intake server's options for a test: 127.0.0.1:0, the store in
-// `data_dir`, plaintext, the fixed development pseudonym key, and the WAL
-// not synced. A test changes what it tests.
-inline intake::IntakeServerOptions LoopbackIntakeOptions(
-    const std::string& data_dir) {
-  intake::IntakeServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.data_dir = data_dir;
-  options.security.insecure = true;
-  options.insecure_development_pseudonyms = true;
-  options.sync = false;
-  return options;
-}
-
 class IntakeHarness {
  public:
+  static constexpr absl::Duration kContextDeadline = absl::Seconds(30);
+
   // `sync` false makes tests that do not test durability faster.
   explicit IntakeHarness(bool sync = true);
   ~IntakeHarness();
 
   v1::CaseIntake::Stub& stub() { return *stub_; }
   intake::IntakeServer& server() { return *server_; }
-  const std::string& data_dir() const { return data_dir_; }
+  const std::string& data_dir() const { return server_.options().data_dir; }
   // The key the server pseudonymises children's references with.
-  const std::string& pseudonym_key_file() const { return pseudonym_key_file_; }
+  const std::string& pseudonym_key_file() const {
+    return server_.options().pseudonym_key_file;
+  }
   // What the server stores for child `reference` of YOT `yot`.
   std::string PseudonymOf(const std::string& yot,
                           const std::string& reference) const;
   // "127.0.0.1:<port>", stable across restarts.
-  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::string address() const { return server_.address(); }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
 
   // Graceful stop, then a fresh server on the same store and the same port
@@ -55,13 +48,19 @@ class IntakeHarness {
   // A client context with a deadline, as every unary call should have.
   static std::unique_ptr<grpc::ClientContext> Context();
 
+  // Call(&v1::CaseIntake::Stub::GetCase, request): testing::Call on stub()
+  // with the deadline of Context().
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Call(
+      grpc::Status (v1::CaseIntake::Stub::*method)(grpc::ClientContext*,
+                                                   const Request&, Response*),
+      const Request& request) {
+    return testing::Call(stub(), method, request, kContextDeadline);
+  }
+
  private:
   TempDir dir_;
-  std::string data_dir_;
-  std::string pseudonym_key_file_;
-  bool sync_;
-  int port_ = 0;
-  std::unique_ptr<intake::IntakeServer> server_;
+  RestartableServer<intake::IntakeServer, intake::IntakeServerOptions> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::CaseIntake::Stub> stub_;
 };

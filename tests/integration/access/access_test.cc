@@ -7,18 +7,41 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/rpc/grpc_status.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "tests/integration/access/tls_services.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/loopback_options.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
 
 namespace yjinspect::testing {
 namespace {
+
+grpc::Status CreateCase(Stubs& stubs, const v1::CreateCaseRequest& request) {
+  v1::Case response;
+  return stubs.intake->CreateCase(CallContext().get(), request, &response);
+}
+
+// The lead inspector's inspection of `yot`, as `stubs` create it.
+grpc::Status CreateInspection(Stubs& stubs, const std::string& id,
+                              const std::string& yot, v1::Inspection* created) {
+  return stubs.intake->CreateInspection(
+      CallContext().get(), ValidCreateInspectionRequest(id, yot), created);
+}
+
+// As CreateInspection, for a caller allowed to: the test stops otherwise.
+void CreateAllowedInspection(Stubs& stubs, const std::string& id,
+                             const std::string& yot) {
+  v1::Inspection created;
+  grpc::Status status = CreateInspection(stubs, id, yot, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+}
 
 grpc::Status GetCase(Stubs& stubs, const std::string& name) {
   v1::GetCaseRequest request;
@@ -41,17 +64,28 @@ grpc::Status RenderReport(Stubs& stubs, const std::string& inspection) {
   return stubs.findings->RenderReport(CallContext().get(), request, &response);
 }
 
+// Fails unless `existing` is refused and `missing` gets the very same
+// refusal: a refusal must not tell whether the resource exists.
+void ExpectRefusedAlike(const grpc::Status& existing,
+                        const grpc::Status& missing) {
+  EXPECT_EQ(existing.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(missing.error_code(), existing.error_code());
+  EXPECT_EQ(missing.error_message(), existing.error_message());
+}
+
 class AccessTest : public ::testing::Test {
  protected:
   // Sends `cases` as one chunk of a BatchCreateCases call as the bolton YOT.
-  grpc::Status SendBatchAsBolton(
-      const std::vector<v1::CreateCaseRequest>& cases,
-      v1::BatchCreateCasesResponse* response) {
+  absl::StatusOr<v1::BatchCreateCasesResponse> SendBatchAsBolton(
+      const std::vector<v1::CreateCaseRequest>& cases) {
     Stubs bolton = services_.ClientAs("bolton-yot");
     v1::BatchCreateCasesRequest chunk;
     for (const v1::CreateCaseRequest& c : cases) *chunk.add_requests() = c;
-    return testing::SendBatch(*bolton.intake, *CallContext(), {chunk},
-                              response);
+    v1::BatchCreateCasesResponse response;
+    grpc::Status status =
+        testing::SendBatch(*bolton.intake, *CallContext(), {chunk}, &response);
+    if (!status.ok()) return common::FromGrpcStatus(status);
+    return response;
   }
 
   TlsServices services_;
@@ -66,10 +100,8 @@ class RefusedCertificateTest : public ::testing::TestWithParam<std::string> {
 // lead-1, who is in the policy) fail the TLS handshake: no call gets in.
 TEST_P(RefusedCertificateTest, HandshakeFailsAndNothingIsStored) {
   Stubs stubs = services_.ClientAs(GetParam());
-  v1::CreateCaseRequest request = ValidCreateCaseRequest("bolton", "B-1");
-  v1::Case response;
   grpc::Status status =
-      stubs.intake->CreateCase(CallContext().get(), request, &response);
+      CreateCase(stubs, ValidCreateCaseRequest("bolton", "B-1"));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE)
       << status.error_message();
   EXPECT_EQ(RenderReport(stubs, "inspections/bolton-2014-12").error_code(),
@@ -90,26 +122,18 @@ INSTANTIATE_TEST_SUITE_P(Certificates, RefusedCertificateTest,
 
 TEST_F(AccessTest, TheSameCertificateFromTheRightCaGetsIn) {
   Stubs lead = services_.ClientAs("lead-1");
-  v1::CreateCaseRequest request = ValidCreateCaseRequest("bolton", "B-1");
-  v1::Case response;
   grpc::Status status =
-      lead.intake->CreateCase(CallContext().get(), request, &response);
+      CreateCase(lead, ValidCreateCaseRequest("bolton", "B-1"));
   EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
 TEST_F(AccessTest, RefusalOfAnExistingCaseLooksLikeThatOfAMissingOne) {
   Stubs wigan = services_.ClientAs("wigan-yot");
-  v1::CreateCaseRequest request = ValidCreateCaseRequest("wigan", "W-1");
-  v1::Case stored;
-  ASSERT_TRUE(
-      wigan.intake->CreateCase(CallContext().get(), request, &stored).ok());
+  ASSERT_TRUE(CreateCase(wigan, ValidCreateCaseRequest("wigan", "W-1")).ok());
 
   Stubs bolton = services_.ClientAs("bolton-yot");
   grpc::Status existing = GetCase(bolton, "yots/wigan/cases/W-1");
-  grpc::Status missing = GetCase(bolton, "yots/wigan/cases/W-404");
-  EXPECT_EQ(existing.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(missing.error_code(), existing.error_code());
-  EXPECT_EQ(missing.error_message(), existing.error_message());
+  ExpectRefusedAlike(existing, GetCase(bolton, "yots/wigan/cases/W-404"));
   EXPECT_TRUE(existing.error_details().empty());
   // The owner sees it.
   EXPECT_TRUE(GetCase(wigan, "yots/wigan/cases/W-1").ok());
@@ -117,31 +141,21 @@ TEST_F(AccessTest, RefusalOfAnExistingCaseLooksLikeThatOfAMissingOne) {
 
 TEST_F(AccessTest, RefusalOfAnExistingInspectionLooksLikeThatOfAMissingOne) {
   Stubs lead2 = services_.ClientAs("lead-2");
-  v1::CreateInspectionRequest request =
-      ValidCreateInspectionRequest("wigan-2015-01", "wigan");
-  v1::Inspection created;
-  grpc::Status status =
-      lead2.intake->CreateInspection(CallContext().get(), request, &created);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_NO_FATAL_FAILURE(
+      CreateAllowedInspection(lead2, "wigan-2015-01", "wigan"));
   EXPECT_TRUE(GetInspection(lead2, "inspections/wigan-2015-01").ok());
 
   Stubs inspector = services_.ClientAs("insp-1");
-  grpc::Status existing = GetInspection(inspector, "inspections/wigan-2015-01");
-  grpc::Status missing = GetInspection(inspector, "inspections/wigan-2099-01");
-  EXPECT_EQ(existing.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(missing.error_code(), existing.error_code());
-  EXPECT_EQ(missing.error_message(), existing.error_message());
+  ExpectRefusedAlike(GetInspection(inspector, "inspections/wigan-2015-01"),
+                     GetInspection(inspector, "inspections/wigan-2099-01"));
 }
 
 TEST_F(AccessTest, ALeadInspectorCreatesOnlyItsAssignmentOfItsYot) {
   Stubs lead = services_.ClientAs("lead-1");
   v1::Inspection created;
   // Its assignment, but of another YOT than the assignment names.
-  v1::CreateInspectionRequest wrong_yot =
-      ValidCreateInspectionRequest("bolton-2014-12", "wigan");
   EXPECT_EQ(
-      lead.intake->CreateInspection(CallContext().get(), wrong_yot, &created)
-          .error_code(),
+      CreateInspection(lead, "bolton-2014-12", "wigan", &created).error_code(),
       grpc::StatusCode::PERMISSION_DENIED);
   // No id: the service would choose one, which no assignment can name.
   v1::CreateInspectionRequest no_id =
@@ -164,23 +178,17 @@ TEST_F(AccessTest, ALeadInspectorCreatesOnlyItsAssignmentOfItsYot) {
 }
 
 TEST_F(AccessTest, ABatchWithAnotherYotsCaseIsRefusedBeforeItsChunkIsStored) {
-  v1::BatchCreateCasesResponse response;
-  grpc::Status status =
-      SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
-                         ValidCreateCaseRequest("wigan", "W-1")},
-                        &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  auto sent = SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
+                                 ValidCreateCaseRequest("wigan", "W-1")});
+  EXPECT_EQ(sent.status().code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(services_.intake().store().HeadSequence(), 0u);
 }
 
 TEST_F(AccessTest, ABatchOfTheSubmittersOwnYotIsStored) {
-  v1::BatchCreateCasesResponse response;
-  grpc::Status status =
-      SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
-                         ValidCreateCaseRequest("bolton", "B-2")},
-                        &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(response.created_count(), 2);
+  auto sent = SendBatchAsBolton({ValidCreateCaseRequest("bolton", "B-1"),
+                                 ValidCreateCaseRequest("bolton", "B-2")});
+  ASSERT_TRUE(sent.ok()) << sent.status();
+  EXPECT_EQ(sent->created_count(), 2);
 }
 
 // A reader gets a report only once it is published; unknown and
@@ -207,23 +215,16 @@ TEST_F(AccessTest, AReaderRendersOnlyPublishedReports) {
   EXPECT_NE(published.error_code(), grpc::StatusCode::PERMISSION_DENIED)
       << published.error_message();
   EXPECT_NE(published.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  grpc::Status unpublished = RenderReport(reader, "inspections/bolton-2014-12");
-  grpc::Status unknown = RenderReport(reader, "inspections/nowhere-2000-01");
-  EXPECT_EQ(unpublished.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(unknown.error_message(), unpublished.error_message());
+  ExpectRefusedAlike(RenderReport(reader, "inspections/bolton-2014-12"),
+                     RenderReport(reader, "inspections/nowhere-2000-01"));
 }
 
 // The findings service dials intake with its own certificate (role
 // findings-service): a sampled inspection arrives in its store.
 TEST_F(AccessTest, FindingsFollowsIntakeWithItsOwnCertificate) {
   Stubs lead = services_.ClientAs("lead-1");
-  v1::Inspection created;
-  v1::CreateInspectionRequest request =
-      ValidCreateInspectionRequest("bolton-2014-12", "bolton");
-  grpc::Status status =
-      lead.intake->CreateInspection(CallContext().get(), request, &created);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_NO_FATAL_FAILURE(
+      CreateAllowedInspection(lead, "bolton-2014-12", "bolton"));
   EXPECT_TRUE(WaitUntil(
       [&] {
         auto stored =
@@ -257,10 +258,7 @@ TEST(TransportChoiceTest, ABadPolicyFileStopsTheStartNamingItsLine) {
   options.listen = "127.0.0.1:0";
   options.data_dir = dir.Sub("intake");
   options.insecure_development_pseudonyms = true;
-  options.security.cert_file = TestCertificates() + "/intake.pem";
-  options.security.key_file = TestCertificates() + "/intake.key";
-  options.security.ca_file = TestCertificates() + "/ca.pem";
-  options.security.policy_file = policy;
+  options.security = ServerSecurity("intake", policy);
   auto server = intake::IntakeServer::Start(options);
   ASSERT_FALSE(server.ok());
   EXPECT_THAT(std::string(server.status().message()),
@@ -271,18 +269,10 @@ TEST(TransportChoiceTest, ABadPolicyFileStopsTheStartNamingItsLine) {
 // main port still wants a certificate.
 TEST(TransportChoiceTest, TheHealthListenerAnswersWithoutCertificates) {
   TempDir dir;
-  const std::string policy = dir.Sub("policy.textproto");
-  std::ofstream(policy) << kTestPolicy;
-  intake::IntakeServerOptions options;
-  options.listen = "127.0.0.1:0";
+  intake::IntakeServerOptions options =
+      LoopbackIntakeOptions(dir.Sub("intake"));
   options.health_listen = "127.0.0.1:0";
-  options.data_dir = dir.Sub("intake");
-  options.insecure_development_pseudonyms = true;
-  options.sync = false;
-  options.security.cert_file = TestCertificates() + "/intake.pem";
-  options.security.key_file = TestCertificates() + "/intake.key";
-  options.security.ca_file = TestCertificates() + "/ca.pem";
-  options.security.policy_file = policy;
+  options.security = ServerSecurity("intake", kTestPolicyFile);
   auto server = intake::IntakeServer::Start(options);
   ASSERT_TRUE(server.ok()) << server.status();
   ASSERT_NE((*server)->health_port(), 0);

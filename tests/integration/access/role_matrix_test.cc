@@ -3,14 +3,24 @@
 // others are refused with PERMISSION_DENIED; a certificate outside the
 // policy, or none, gets UNAUTHENTICATED on every RPC.
 
+#include <cstdint>
+#include <fstream>
 #include <functional>
-#include <map>
+#include <future>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "common/access/access_rules.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+#include "google/protobuf/text_format.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "gtest/gtest.h"
 #include "tests/integration/access/tls_services.h"
 
@@ -23,219 +33,108 @@ struct Rpc {
   std::string method;  // full gRPC method name
   Call call;
   // Identities of the test policy that may make this call (on the bolton
-  // resources every request below names).
+  // resources every request names).
   std::set<std::string> allowed;
 };
 
-const std::set<std::string> kNobody;
-const std::set<std::string> kBoltonTeam = {"insp-1", "lead-1"};
-const std::set<std::string> kLead = {"lead-1"};
-const std::set<std::string> kCaseReaders = {"bolton-yot", "insp-1", "lead-1"};
+// One unary call of `method` ("/yjinspect.v1.CaseIntake/GetCase") on
+// `channel` with `request`: the call's status, whatever its response.
+grpc::Status CallByName(const std::shared_ptr<grpc::Channel>& channel,
+                        const std::string& method, const std::string& request) {
+  grpc::GenericStub stub(channel);
+  grpc::Slice bytes(request);
+  grpc::ByteBuffer sent(&bytes, 1);
+  grpc::ByteBuffer received;
+  std::promise<grpc::Status> done;
+  auto context = CallContext();
+  stub.UnaryCall(context.get(), method, grpc::StubOptions(), &sent, &received,
+                 [&done](grpc::Status status) { done.set_value(status); });
+  return done.get_future().get();
+}
 
-template <typename Request, typename Response, typename Stub>
-Call Unary(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
-                                        Response*),
-           std::unique_ptr<Stub> Stubs::*stub,
-           std::function<void(Request&)> fill) {
-  return [=](Stubs& stubs) {
-    Request request;
-    fill(request);
-    Response response;
-    auto context = CallContext();
-    return ((*(stubs.*stub)).*method)(context.get(), request, &response);
+// `text` (protobuf text format) as the bytes of a request of `method`.
+std::string RequestBytes(const google::protobuf::MethodDescriptor& method,
+                         const std::string& text) {
+  std::unique_ptr<google::protobuf::Message> request(
+      google::protobuf::MessageFactory::generated_factory()
+          ->GetPrototype(method.input_type())
+          ->New());
+  EXPECT_TRUE(
+      google::protobuf::TextFormat::ParseFromString(text, request.get()))
+      << method.full_name() << ": " << text;
+  return request->SerializeAsString();
+}
+
+// A row of role_matrix.txt: "Service/Method | allowed... | request";
+// nothing (and a failure) for a row that names no RPC.
+std::optional<Rpc> UnaryRpc(const std::string& row) {
+  const std::vector<std::string> parts = absl::StrSplit(row, '|');
+  EXPECT_EQ(parts.size(), 3u) << row;
+  if (parts.size() != 3) return std::nullopt;
+  const std::string name(absl::StripAsciiWhitespace(parts[0]));
+  const auto* method =
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+          "yjinspect.v1." + absl::StrReplaceAll(name, {{"/", "."}}));
+  EXPECT_NE(method, nullptr) << row;
+  if (method == nullptr) return std::nullopt;
+  const std::string bytes =
+      RequestBytes(*method, std::string(absl::StripAsciiWhitespace(parts[2])));
+  const bool at_intake = method->service()->name() == "CaseIntake";
+  Rpc rpc;
+  rpc.method = "/yjinspect.v1." + name;
+  rpc.call = [path = rpc.method, bytes, at_intake](Stubs& stubs) {
+    return CallByName(at_intake ? stubs.intake_channel : stubs.findings_channel,
+                      path, bytes);
   };
+  for (absl::string_view id :
+       absl::StrSplit(parts[1], ' ', absl::SkipEmpty())) {
+    rpc.allowed.insert(std::string(id));
+  }
+  return rpc;
 }
 
-constexpr auto kIntake = &Stubs::intake;
-constexpr auto kFindings = &Stubs::findings;
-using Intake = v1::CaseIntake::Stub;
-using Findings = v1::Findings::Stub;
-
-void FillCase(v1::CreateCaseRequest& r) {
-  r.set_parent("yots/bolton");
-  r.set_case_id("B-1");
-  r.mutable_case_()->set_yot_display_name("Bolton");
+grpc::Status BatchCreateOneCase(Stubs& stubs) {
+  v1::BatchCreateCasesResponse response;
+  auto context = CallContext();
+  auto writer = stubs.intake->BatchCreateCases(context.get(), &response);
+  v1::BatchCreateCasesRequest chunk;
+  v1::CreateCaseRequest& request = *chunk.add_requests();
+  request.set_parent("yots/bolton");
+  request.set_case_id("B-1");
+  request.mutable_case_()->set_yot_display_name("Bolton");
+  writer->Write(chunk);
+  writer->WritesDone();
+  return writer->Finish();
 }
 
+// Beyond the head: an allowed caller gets OUT_OF_RANGE at once instead of a
+// stream that stays open.
+grpc::Status StreamFromBeyondTheHead(Stubs& stubs) {
+  v1::StreamSampledCasesRequest request;
+  request.set_after_sequence(uint64_t{1} << 60);
+  auto context = CallContext();
+  auto reader = stubs.intake->StreamSampledCases(context.get(), request);
+  v1::StreamSampledCasesResponse response;
+  while (reader->Read(&response)) {
+  }
+  return reader->Finish();
+}
+
+// The unary RPCs of role_matrix.txt, then the two streaming ones.
 std::vector<Rpc> AllRpcs() {
-  const std::string kInspection = "inspections/bolton-2014-12";
-  const std::string kCase = "yots/bolton/cases/B-1";
-  const std::string kFindingsName = kInspection + "/caseFindings/B-1";
   std::vector<Rpc> rpcs;
-  auto add = [&](const std::string& service, const std::string& name, Call call,
-                 std::set<std::string> allowed) {
-    rpcs.push_back({absl::StrCat("/yjinspect.v1.", service, "/", name),
-                    std::move(call), std::move(allowed)});
-  };
-  // --- CaseIntake ---
-  add("CaseIntake", "CreateCase",
-      Unary<v1::CreateCaseRequest, v1::Case>(&Intake::CreateCase, kIntake,
-                                             FillCase),
-      {"bolton-yot", "lead-1"});
-  add("CaseIntake", "BatchCreateCases",
-      [](Stubs& stubs) {
-        v1::BatchCreateCasesResponse response;
-        auto context = CallContext();
-        auto writer = stubs.intake->BatchCreateCases(context.get(), &response);
-        v1::BatchCreateCasesRequest chunk;
-        FillCase(*chunk.add_requests());
-        writer->Write(chunk);
-        writer->WritesDone();
-        return writer->Finish();
-      },
-      {"bolton-yot", "lead-1"});
-  add("CaseIntake", "GetCase",
-      Unary<v1::GetCaseRequest, v1::Case>(
-          &Intake::GetCase, kIntake,
-          [=](v1::GetCaseRequest& r) { r.set_name(kCase); }),
-      kCaseReaders);
-  add("CaseIntake", "ListCases",
-      Unary<v1::ListCasesRequest, v1::ListCasesResponse>(
-          &Intake::ListCases, kIntake,
-          [](v1::ListCasesRequest& r) { r.set_parent("yots/bolton"); }),
-      kCaseReaders);
-  add("CaseIntake", "UpdateCase",
-      Unary<v1::UpdateCaseRequest, v1::Case>(&Intake::UpdateCase, kIntake,
-                                             [=](v1::UpdateCaseRequest& r) {
-                                               r.mutable_case_()->set_name(
-                                                   kCase);
-                                             }),
-      {"bolton-yot"});
-  add("CaseIntake", "DeleteCase",
-      Unary<v1::DeleteCaseRequest, google::protobuf::Empty>(
-          &Intake::DeleteCase, kIntake,
-          [=](v1::DeleteCaseRequest& r) { r.set_name(kCase); }),
-      {"bolton-yot"});
-  add("CaseIntake", "CreateInspection",
-      Unary<v1::CreateInspectionRequest, v1::Inspection>(
-          &Intake::CreateInspection, kIntake,
-          [](v1::CreateInspectionRequest& r) {
-            r.set_inspection_id("bolton-2014-12");
-            r.mutable_inspection()->set_yot("yots/bolton");
-          }),
-      kLead);
-  add("CaseIntake", "GetInspection",
-      Unary<v1::GetInspectionRequest, v1::Inspection>(
-          &Intake::GetInspection, kIntake,
-          [=](v1::GetInspectionRequest& r) { r.set_name(kInspection); }),
-      kBoltonTeam);
-  add("CaseIntake", "ListInspections",
-      Unary<v1::ListInspectionsRequest, v1::ListInspectionsResponse>(
-          &Intake::ListInspections, kIntake,
-          [](v1::ListInspectionsRequest& r) { r.set_yot("yots/bolton"); }),
-      kCaseReaders);
-  add("CaseIntake", "DrawSample",
-      Unary<v1::DrawSampleRequest, v1::Inspection>(
-          &Intake::DrawSample, kIntake,
-          [=](v1::DrawSampleRequest& r) { r.set_name(kInspection); }),
-      kLead);
-  add("CaseIntake", "ResetSample",
-      Unary<v1::ResetSampleRequest, v1::Inspection>(
-          &Intake::ResetSample, kIntake,
-          [=](v1::ResetSampleRequest& r) { r.set_name(kInspection); }),
-      kLead);
-  add("CaseIntake", "StartFieldwork",
-      Unary<v1::StartFieldworkRequest, v1::Inspection>(
-          &Intake::StartFieldwork, kIntake,
-          [=](v1::StartFieldworkRequest& r) { r.set_name(kInspection); }),
-      {"findings-service", "lead-1"});
-  add("CaseIntake", "AdvanceInspection",
-      Unary<v1::AdvanceInspectionRequest, v1::Inspection>(
-          &Intake::AdvanceInspection, kIntake,
-          [=](v1::AdvanceInspectionRequest& r) { r.set_name(kInspection); }),
-      kLead);
-  add("CaseIntake", "StreamSampledCases",
-      [](Stubs& stubs) {
-        // Beyond the head: an allowed caller gets OUT_OF_RANGE at once
-        // instead of a stream that stays open.
-        v1::StreamSampledCasesRequest request;
-        request.set_after_sequence(uint64_t{1} << 60);
-        auto context = CallContext();
-        auto reader = stubs.intake->StreamSampledCases(context.get(), request);
-        v1::StreamSampledCasesResponse response;
-        while (reader->Read(&response)) {
-        }
-        return reader->Finish();
-      },
-      {"findings-service"});
-  // --- Findings ---
-  add("Findings", "RecordJudgements",
-      Unary<v1::RecordJudgementsRequest, v1::CaseFindings>(
-          &Findings::RecordJudgements, kFindings,
-          [=](v1::RecordJudgementsRequest& r) {
-            r.set_inspection(kInspection);
-            r.set_case_(kCase);
-          }),
-      kBoltonTeam);
-  add("Findings", "GetCaseFindings",
-      Unary<v1::GetCaseFindingsRequest, v1::CaseFindings>(
-          &Findings::GetCaseFindings, kFindings,
-          [=](v1::GetCaseFindingsRequest& r) { r.set_name(kFindingsName); }),
-      kBoltonTeam);
-  add("Findings", "ListCaseFindings",
-      Unary<v1::ListCaseFindingsRequest, v1::ListCaseFindingsResponse>(
-          &Findings::ListCaseFindings, kFindings,
-          [=](v1::ListCaseFindingsRequest& r) { r.set_parent(kInspection); }),
-      kBoltonTeam);
-  add("Findings", "ListJudgementHistory",
-      Unary<v1::ListJudgementHistoryRequest, v1::ListJudgementHistoryResponse>(
-          &Findings::ListJudgementHistory, kFindings,
-          [=](v1::ListJudgementHistoryRequest& r) {
-            r.set_name(kFindingsName);
-          }),
-      kBoltonTeam);
-  add("Findings", "GetFeedStatus",
-      Unary<v1::GetFeedStatusRequest, v1::FeedStatus>(
-          &Findings::GetFeedStatus, kFindings,
-          [](v1::GetFeedStatusRequest&) {}),
-      {"insp-1", "lead-1", "lead-2"});
-  add("Findings", "GetInspectionProgress",
-      Unary<v1::GetInspectionProgressRequest, v1::InspectionProgress>(
-          &Findings::GetInspectionProgress, kFindings,
-          [=](v1::GetInspectionProgressRequest& r) {
-            r.set_inspection(kInspection);
-          }),
-      kBoltonTeam);
-  add("Findings", "RecordInterview",
-      Unary<v1::RecordInterviewRequest, v1::CaseFindings>(
-          &Findings::RecordInterview, kFindings,
-          [=](v1::RecordInterviewRequest& r) {
-            r.set_inspection(kInspection);
-          }),
-      kBoltonTeam);
-  add("Findings", "SetReportInputs",
-      Unary<v1::SetReportInputsRequest, v1::ReportInputs>(
-          &Findings::SetReportInputs, kFindings,
-          [=](v1::SetReportInputsRequest& r) {
-            r.set_inspection(kInspection);
-          }),
-      kLead);
-  add("Findings", "GetReportInputs",
-      Unary<v1::GetReportInputsRequest, v1::ReportInputs>(
-          &Findings::GetReportInputs, kFindings,
-          [=](v1::GetReportInputsRequest& r) {
-            r.set_inspection(kInspection);
-          }),
-      kBoltonTeam);
-  add("Findings", "RecordVerdictDecision",
-      Unary<v1::RecordVerdictDecisionRequest, v1::VerdictDecisions>(
-          &Findings::RecordVerdictDecision, kFindings,
-          [=](v1::RecordVerdictDecisionRequest& r) {
-            r.set_inspection(kInspection);
-          }),
-      kLead);
-  add("Findings", "GetVerdicts",
-      Unary<v1::GetVerdictsRequest, v1::InspectionVerdicts>(
-          &Findings::GetVerdicts, kFindings,
-          [=](v1::GetVerdictsRequest& r) { r.set_inspection(kInspection); }),
-      kBoltonTeam);
-  // A reader's RenderReport needs the report published; this one is not
-  // (reader_test.cc has the published case).
-  add("Findings", "RenderReport",
-      Unary<v1::RenderReportRequest, v1::RenderedReport>(
-          &Findings::RenderReport, kFindings,
-          [=](v1::RenderReportRequest& r) { r.set_inspection(kInspection); }),
-      kBoltonTeam);
+  std::ifstream matrix(YJ_ROLE_MATRIX);
+  EXPECT_TRUE(matrix.is_open()) << YJ_ROLE_MATRIX;
+  for (std::string row; std::getline(matrix, row);) {
+    if (row.empty() || row[0] == '#') continue;
+    if (std::optional<Rpc> rpc = UnaryRpc(row)) rpcs.push_back(*std::move(rpc));
+  }
+  rpcs.push_back({"/yjinspect.v1.CaseIntake/BatchCreateCases",
+                  BatchCreateOneCase,
+                  {"bolton-yot", "lead-1"}});
+  rpcs.push_back({"/yjinspect.v1.CaseIntake/StreamSampledCases",
+                  StreamFromBeyondTheHead,
+                  {"findings-service"}});
   return rpcs;
 }
 

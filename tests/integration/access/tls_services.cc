@@ -8,6 +8,8 @@
 
 #include "common/access/transport_security.h"
 #include "grpcpp/grpcpp.h"
+#include "tests/testing/loopback_options.h"
+#include "tests/testing/restartable_server.h"
 
 namespace yjinspect::testing {
 namespace {
@@ -40,6 +42,8 @@ std::string MakeCertificates() {
   return dir;
 }
 
+}  // namespace
+
 common::TransportSecurity ServerSecurity(const std::string& name,
                                          const std::string& policy_file) {
   common::TransportSecurity security;
@@ -50,66 +54,25 @@ common::TransportSecurity ServerSecurity(const std::string& name,
   return security;
 }
 
-}  // namespace
-
-const char kTestPolicy[] = R"pb(
-  caller { identity: "bolton-yot" role: "yot-submitter" yot: "bolton" }
-  caller { identity: "wigan-yot" role: "yot-submitter" yot: "wigan" }
-  caller {
-    identity: "insp-1"
-    role: "inspector"
-    assignment { inspection: "bolton-2014-12" yot: "bolton" }
-  }
-  caller {
-    identity: "lead-1"
-    role: "lead-inspector"
-    assignment { inspection: "bolton-2014-12" yot: "bolton" }
-  }
-  caller {
-    identity: "lead-2"
-    role: "lead-inspector"
-    assignment { inspection: "wigan-2015-01" yot: "wigan" }
-  }
-  caller { identity: "findings-service" role: "findings-service" }
-  caller { identity: "reader-1" role: "reader" }
-  caller { identity: "auditor-1" role: "auditor" }
-  caller { identity: "operator-1" role: "operator" }
-)pb";
-
 const std::string& TestCertificates() {
   static const std::string* dir = new std::string(MakeCertificates());
   return *dir;
 }
 
 TlsServices::TlsServices() {
-  const std::string policy = dir_.Sub("policy.textproto");
-  std::ofstream(policy) << kTestPolicy;
+  // The loopback options of the other tests, over mutual TLS instead.
+  intake::IntakeServerOptions intake_options =
+      LoopbackIntakeOptions(dir_.Sub("intake"));
+  intake_options.security = ServerSecurity("intake", kTestPolicyFile);
+  intake_ =
+      StartedOrAbort(intake::IntakeServer::Start(intake_options), "intake");
 
-  intake::IntakeServerOptions intake_options;
-  intake_options.listen = "127.0.0.1:0";
-  intake_options.data_dir = dir_.Sub("intake");
-  intake_options.insecure_development_pseudonyms = true;
-  intake_options.sync = false;
-  intake_options.security = ServerSecurity("intake", policy);
-  auto intake = intake::IntakeServer::Start(intake_options);
-  if (!intake.ok()) {
-    std::cerr << "cannot start intake: " << intake.status() << "\n";
-    std::abort();
-  }
-  intake_ = *std::move(intake);
-
-  findings::FindingsServerOptions findings_options;
-  findings_options.listen = "127.0.0.1:0";
-  findings_options.data_dir = dir_.Sub("findings");
+  findings::FindingsServerOptions findings_options =
+      LoopbackFindingsOptions(dir_.Sub("findings"), intake_->address());
   findings_options.sync = false;
-  findings_options.intake = intake_->address();
-  findings_options.security = ServerSecurity("findings", policy);
-  auto findings = findings::FindingsServer::Start(findings_options);
-  if (!findings.ok()) {
-    std::cerr << "cannot start findings: " << findings.status() << "\n";
-    std::abort();
-  }
-  findings_ = *std::move(findings);
+  findings_options.security = ServerSecurity("findings", kTestPolicyFile);
+  findings_ = StartedOrAbort(findings::FindingsServer::Start(findings_options),
+                             "findings");
 }
 
 TlsServices::~TlsServices() {

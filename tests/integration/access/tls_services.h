@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "common/access/transport_security.h"
 #include "services/findings/findings_server.h"
 #include "services/intake/intake_server.h"
 #include "tests/testing/temp_dir.h"
@@ -21,7 +22,7 @@ namespace yjinspect::testing {
 // (expired, self-signed, wrong-ca).
 const std::string& TestCertificates();
 
-// The policy the servers run with:
+// The policy file the servers run with, test_policy.textproto here:
 //   bolton-yot  yot-submitter  yots bolton
 //   wigan-yot   yot-submitter  yots wigan
 //   insp-1      inspector      bolton-2014-12 (bolton)
@@ -32,7 +33,12 @@ const std::string& TestCertificates();
 //   auditor-1   auditor
 //   operator-1  operator
 // and `stranger` has a certificate from the CA but no place in the policy.
-extern const char kTestPolicy[];
+inline constexpr char kTestPolicyFile[] = YJ_TEST_POLICY;
+
+// A server's side of mutual TLS: `name`.pem/.key from TestCertificates(),
+// their CA, and the access policy in `policy_file`.
+common::TransportSecurity ServerSecurity(const std::string& name,
+                                         const std::string& policy_file);
 
 struct Stubs {
   std::unique_ptr<v1::CaseIntake::Stub> intake;

@@ -60,15 +60,8 @@ TEST_F(FindingsCommandsTest, ListFindingsShowsEachJudgedCase) {
 
 TEST_F(FindingsCommandsTest, JudgementHistoryShowsEveryChangeOldestFirst) {
   const std::string& judged = caseload_.sampled[2];
-  auto first = Record(ValidRecording(judged));
-  ASSERT_TRUE(first.ok()) << first.status();
-  v1::RecordJudgementsRequest change;
-  change.set_inspection(inspection());
-  change.set_case_(judged);
-  change.set_inspector_reference("INSP-02");
-  change.set_etag(first->etag());
-  *change.add_judgements() = Answer("1.1", "no");
-  ASSERT_TRUE(Record(change).ok());
+  auto recorded = RecordTwoRevisions(judged, Answer("1.1", "no"));
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
 
   CommandResult history =
       Yjinspect({"judgement-history", FindingsName(judged), "--json"});

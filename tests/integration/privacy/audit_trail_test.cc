@@ -1,6 +1,7 @@
 // The audit trails through real gRPC: which calls leave a record, what the
 // record says (and does not), filters, and tampering found after a restart.
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -139,6 +140,25 @@ class IntakeAuditTest : public ::testing::Test {
                   &v1::CaseIntake::Stub::GetCase, request);
   }
 
+  // Four reads of NM-0001 by insp-anna, requests r0 to r3: four records.
+  void ReadFourTimes() {
+    for (int i = 0; i < 4; ++i) {
+      ASSERT_TRUE(GetAs("insp-anna", absl::StrCat("r", i),
+                        "yots/northmoor/cases/NM-0001")
+                      .ok());
+    }
+  }
+
+  // The chain's verification after `tamper` changed the stopped service's
+  // store (as an intruder with the disk would) and a restart.
+  v1::VerifyAuditChainResponse VerifyAfter(
+      const std::function<void(const std::string& data_dir)>& tamper) {
+    intake_.Stop();
+    tamper(intake_.data_dir());
+    intake_.Start();
+    return Verify(intake_.channel());
+  }
+
   testing::IntakeHarness intake_{/*sync=*/false};
 };
 
@@ -215,16 +235,10 @@ TEST_F(IntakeAuditTest, ListFiltersByResourceCallerAndPages) {
 }
 
 TEST_F(IntakeAuditTest, EditedRecordIsFoundAfterRestart) {
-  for (int i = 0; i < 4; ++i) {
-    ASSERT_TRUE(
-        GetAs("insp-anna", absl::StrCat("r", i), "yots/northmoor/cases/NM-0001")
-            .ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ReadFourTimes());
   ASSERT_TRUE(Verify(intake_.channel()).intact());
-  intake_.Stop();
-  EditRecord(intake_.data_dir(), 2);
-  intake_.Start();
-  auto verified = Verify(intake_.channel());
+  auto verified =
+      VerifyAfter([](const std::string& dir) { EditRecord(dir, 2); });
   EXPECT_FALSE(verified.intact());
   EXPECT_EQ(verified.broken_at_sequence(), 2u) << verified.problem();
   EXPECT_EQ(verified.record_count(), 4u);
@@ -234,15 +248,9 @@ TEST_F(IntakeAuditTest, EditedRecordIsFoundAfterRestart) {
 }
 
 TEST_F(IntakeAuditTest, RemovedRecordIsFoundAfterRestart) {
-  for (int i = 0; i < 4; ++i) {
-    ASSERT_TRUE(
-        GetAs("insp-anna", absl::StrCat("r", i), "yots/northmoor/cases/NM-0001")
-            .ok());
-  }
-  intake_.Stop();
-  RemoveRecord(intake_.data_dir(), 3);
-  intake_.Start();
-  auto verified = Verify(intake_.channel());
+  ASSERT_NO_FATAL_FAILURE(ReadFourTimes());
+  auto verified =
+      VerifyAfter([](const std::string& dir) { RemoveRecord(dir, 3); });
   EXPECT_FALSE(verified.intact());
   EXPECT_EQ(verified.broken_at_sequence(), 3u) << verified.problem();
 }
