@@ -17,15 +17,21 @@ std::string FingerprintBytes(absl::string_view bytes) {
   return absl::StrFormat("%016x", hash);
 }
 
-std::string FingerprintMessage(const google::protobuf::Message& message) {
+std::string DeterministicBytes(const google::protobuf::Message& message) {
   std::string bytes;
   {
+    // The coded stream writes its last bytes when destroyed: read `bytes`
+    // only after this scope.
     google::protobuf::io::StringOutputStream stream(&bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
     message.SerializeToCodedStream(&coded);
   }
-  return FingerprintBytes(bytes);
+  return bytes;
+}
+
+std::string FingerprintMessage(const google::protobuf::Message& message) {
+  return FingerprintBytes(DeterministicBytes(message));
 }
 
 }  // namespace yjinspect::common

@@ -14,6 +14,10 @@ namespace yjinspect::common {
 // every run (unlike std::hash or absl::Hash).
 std::string FingerprintBytes(absl::string_view bytes);
 
+// The message's deterministic serialization: map entries in key order, so
+// equal messages give equal bytes within one build.
+std::string DeterministicBytes(const google::protobuf::Message& message);
+
 // Fingerprint of the message's deterministic serialization.
 std::string FingerprintMessage(const google::protobuf::Message& message);
 

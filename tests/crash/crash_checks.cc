@@ -4,8 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "common/fingerprint.h"
 #include "google/protobuf/util/message_differencer.h"
 
 namespace yjinspect::crash {
@@ -16,12 +15,7 @@ using ::google::protobuf::util::MessageDifferencer;
 constexpr size_t kExamples = 3;
 
 std::string Bytes(const google::protobuf::Message& message) {
-  std::string bytes;
-  google::protobuf::io::StringOutputStream stream(&bytes);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  message.SerializeToCodedStream(&coded);
-  return bytes;
+  return common::DeterministicBytes(message);
 }
 
 // Equal content; bytes first, as tens of thousands of cases are compared

@@ -80,6 +80,21 @@ TEST(FingerprintMessageTest, MapOrderDoesNotMatter) {
   EXPECT_EQ(FingerprintMessage(backwards), FingerprintMessage(Answers()));
 }
 
+TEST(DeterministicBytesTest, ParseBackToTheSameMessage) {
+  v1::CaseAnswers parsed;
+  ASSERT_TRUE(parsed.ParseFromString(DeterministicBytes(Answers())));
+  EXPECT_EQ(parsed.case_name(), "inspections/northmoor-2014/cases/NM-0001");
+  EXPECT_EQ(parsed.answers().at("2.1.3"), "sufficient");
+  EXPECT_EQ(parsed.answers_size(), 3);
+}
+
+TEST(DeterministicBytesTest, MapOrderGivesTheSameBytes) {
+  const v1::CaseAnswers backwards =
+      Answers({{"2.1.3", "sufficient"}, {"1.2.1", "no"}, {"1.1.1", "yes"}});
+  EXPECT_EQ(DeterministicBytes(backwards), DeterministicBytes(Answers()));
+  EXPECT_EQ(DeterministicBytes(v1::CaseAnswers()), "");
+}
+
 TEST(FingerprintMessageTest, AnyChangedFieldChangesIt) {
   const std::string original = FingerprintMessage(Answers());
   v1::CaseAnswers changed_answer = Answers();
