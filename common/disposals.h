@@ -1,7 +1,7 @@
 #pragma once
 
 // What kind of work a disposal is: the inspectorate samples and judges
-// out-of-court disposals apart from court disposals. Pure functions.
+// out-of-court disposals apart from court disposals. Pure functions, inline.
 
 #include "yjinspect/v1/case.pb.h"
 
@@ -19,7 +19,22 @@ enum class DisposalKind {
   kCourt,
 };
 
-DisposalKind KindOfDisposal(v1::DisposalType type);
+// Inline: the verdict engine asks it of every case record, per section.
+inline DisposalKind KindOfDisposal(v1::DisposalType type) {
+  switch (type) {
+    case v1::DISPOSAL_TYPE_COMMUNITY_RESOLUTION:
+    case v1::DISPOSAL_TYPE_YOUTH_CAUTION:
+    case v1::DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION:
+      return DisposalKind::kOutOfCourt;
+    case v1::DISPOSAL_TYPE_REFERRAL_ORDER:
+    case v1::DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER:
+    case v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER:
+    case v1::DISPOSAL_TYPE_LONGER_CUSTODIAL_SENTENCE:
+      return DisposalKind::kCourt;
+    default:
+      return DisposalKind::kUnknown;
+  }
+}
 
 inline bool IsOutOfCourtDisposal(v1::DisposalType type) {
   return KindOfDisposal(type) == DisposalKind::kOutOfCourt;
