@@ -21,7 +21,8 @@ else()
 
   # npm ci into deploy/k8s/node_modules (git-ignored), once per lock file.
   add_test(NAME deploy.node_modules
-    COMMAND ${YJ_K8S_DIR}/install-node-modules.sh)
+    COMMAND ${PROJECT_SOURCE_DIR}/scripts/lib/install-node-modules.sh
+      ${YJ_K8S_DIR})
   set_tests_properties(deploy.node_modules PROPERTIES
     LABELS deploy FIXTURES_SETUP deploy_node_modules)
 
