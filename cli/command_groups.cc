@@ -2,46 +2,142 @@
 
 #include <map>
 
+#include "absl/strings/str_cat.h"
+
 namespace yjinspect::cli {
+namespace {
+
+struct CommandHelp {
+  const char* group;
+  const char* example;
+};
+
+// Every command, in the order of `yjinspect --help`. The examples use the
+// synthetic Northmoor YOT the demo loads.
+const std::map<std::string, CommandHelp, std::less<>>& Commands() {
+  static const auto* commands =
+      new std::map<std::string, CommandHelp, std::less<>>{
+          {"load-synthetic",
+           {"Cases",
+            "yjinspect load-synthetic --yot=northmoor --prefix=NM "
+            "--cases=300 --seed=2014"}},
+          {"list-cases", {"Cases", "yjinspect list-cases --yot=northmoor"}},
+          {"caseload-summary",
+           {"Cases", "yjinspect caseload-summary --yot=northmoor --json"}},
+          {"show-case",
+           {"Cases", "yjinspect show-case yots/northmoor/cases/NM-0001"}},
+          {"erase-case",
+           {"Cases",
+            "yjinspect erase-case yots/northmoor/cases/NM-0001 "
+            "--reason=\"retention period ended\""}},
+          {"create-inspection",
+           {"Inspections",
+            "yjinspect create-inspection --id=northmoor-2014-12 "
+            "--yot=northmoor --framework=sqs-2014 --announced=2014-11-17 "
+            "--fieldwork-start=2014-12-01 --fieldwork-end=2014-12-04"}},
+          {"show-inspection",
+           {"Inspections", "yjinspect show-inspection northmoor-2014-12"}},
+          {"list-inspections",
+           {"Inspections", "yjinspect list-inspections --yot=northmoor"}},
+          {"draw-sample",
+           {"Inspections", "yjinspect draw-sample northmoor-2014-12 --seed=7"}},
+          {"reset-sample",
+           {"Inspections",
+            "yjinspect reset-sample northmoor-2014-12 --reason=\"a sampled "
+            "case was found to be ineligible\""}},
+          {"advance",
+           {"Inspections",
+            "yjinspect advance northmoor-2014-12 --to=verdicts-agreed "
+            "--reason=\"agreed at the panel\""}},
+          {"run",
+           {"Inspections",
+            "yjinspect run examples/bolton-sqs-2014.run.textproto "
+            "--out=out/bolton"}},
+          {"record-judgements",
+           {"Judgements and reports",
+            "yjinspect record-judgements judgements.textproto "
+            "--inspection=northmoor-2014-12"}},
+          {"list-findings",
+           {"Judgements and reports",
+            "yjinspect list-findings northmoor-2014-12"}},
+          {"judgement-history",
+           {"Judgements and reports",
+            "yjinspect judgement-history "
+            "inspections/northmoor-2014-12/caseFindings/NM-0001"}},
+          {"show-verdicts",
+           {"Judgements and reports",
+            "yjinspect show-verdicts northmoor-2014-12 --json"}},
+          {"render-report",
+           {"Judgements and reports",
+            "yjinspect render-report northmoor-2014-12 "
+            "--out=out/northmoor-2014-12"}},
+          {"import-cases",
+           {"YJB exchange", "yjinspect import-cases northmoor-caseload.csv"}},
+          {"import-context",
+           {"YJB exchange",
+            "yjinspect import-context northmoor-context.csv "
+            "--inspection=northmoor-2014-12"}},
+          {"export-results",
+           {"YJB exchange",
+            "yjinspect export-results northmoor-2014-12 "
+            "--out=northmoor-results.json"}},
+          {"status",
+           {"Operating the services",
+            "yjinspect status --with-findings --wait=30"}},
+          {"stream-status",
+           {"Operating the services", "yjinspect stream-status --json"}},
+          {"audit",
+           {"Operating the services", "yjinspect audit verify --service=all"}},
+          {"audit list",
+           {"Operating the services",
+            "yjinspect audit list --service=intake "
+            "--resource=yots/northmoor/cases/NM-0001"}},
+          {"audit verify",
+           {"Operating the services",
+            "yjinspect audit verify --service=findings"}},
+          {"backup",
+           {"Operating the services",
+            "yjinspect backup --service=intake --keep-latest=7"}},
+          {"restore",
+           {"Operating the services",
+            "yjinspect restore --service=intake --backup-dir=/backups/intake "
+            "--data-dir=var/intake"}},
+          {"keygen",
+           {"Operating the services",
+            "yjinspect keygen --out=/etc/yjinspect/pseudonym.key"}},
+      };
+  return *commands;
+}
+
+// Sets the example footer of `command` (its path is `path`) and of the
+// commands of its group.
+void SetExamples(CLI::App& command, const std::string& path) {
+  if (std::string example = ExampleOf(path); !example.empty()) {
+    command.footer(absl::StrCat("Example:\n  ", example));
+  }
+  for (CLI::App* sub :
+       command.get_subcommands([](CLI::App*) { return true; })) {
+    SetExamples(*sub, absl::StrCat(path, " ", sub->get_name()));
+  }
+}
+
+}  // namespace
 
 std::string GroupOf(absl::string_view command) {
-  static const auto* groups =
-      new std::map<std::string, std::string, std::less<>>{
-          {"load-synthetic", "Cases"},
-          {"list-cases", "Cases"},
-          {"caseload-summary", "Cases"},
-          {"show-case", "Cases"},
-          {"erase-case", "Cases"},
-          {"create-inspection", "Inspections"},
-          {"show-inspection", "Inspections"},
-          {"list-inspections", "Inspections"},
-          {"draw-sample", "Inspections"},
-          {"reset-sample", "Inspections"},
-          {"advance", "Inspections"},
-          {"run", "Inspections"},
-          {"record-judgements", "Judgements and reports"},
-          {"list-findings", "Judgements and reports"},
-          {"judgement-history", "Judgements and reports"},
-          {"show-verdicts", "Judgements and reports"},
-          {"render-report", "Judgements and reports"},
-          {"import-cases", "YJB exchange"},
-          {"import-context", "YJB exchange"},
-          {"export-results", "YJB exchange"},
-          {"status", "Operating the services"},
-          {"stream-status", "Operating the services"},
-          {"audit", "Operating the services"},
-          {"backup", "Operating the services"},
-          {"restore", "Operating the services"},
-          {"keygen", "Operating the services"},
-      };
-  auto it = groups->find(command);
-  return it == groups->end() ? "Other commands" : it->second;
+  auto it = Commands().find(command);
+  return it == Commands().end() ? "Other commands" : it->second.group;
+}
+
+std::string ExampleOf(absl::string_view command) {
+  auto it = Commands().find(command);
+  return it == Commands().end() ? "" : it->second.example;
 }
 
 void GroupCommands(CLI::App& app) {
   for (CLI::App* command :
        app.get_subcommands([](CLI::App*) { return true; })) {
     command->group(GroupOf(command->get_name()));
+    SetExamples(*command, command->get_name());
   }
 }
 

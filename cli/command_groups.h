@@ -1,8 +1,9 @@
 #pragma once
 
-// Where each command stands in `yjinspect --help`: under the part of an
+// How `yjinspect --help` presents the commands: each under the part of an
 // inspection it serves (cases, inspections, judgements and reports, the
-// YJB exchange, operating the services) rather than in one long list.
+// YJB exchange, operating the services) rather than in one long list, and
+// each with an example command line under its own --help.
 
 #include <string>
 
@@ -15,7 +16,13 @@ namespace yjinspect::cli {
 // placed, so that a new command still shows.
 std::string GroupOf(absl::string_view command);
 
-// Sets the group of each of `app`'s subcommands. Call after adding them.
+// A whole command line using `command` ("audit list" for a command of a
+// group), for its --help; empty for a command that has none yet.
+std::string ExampleOf(absl::string_view command);
+
+// Sets the group of each of `app`'s subcommands, and the example of each
+// command and of each command of a group as its help's footer. Call after
+// adding them.
 void GroupCommands(CLI::App& app);
 
 }  // namespace yjinspect::cli

@@ -61,17 +61,14 @@ void AddJudgementCommands(Subcommands commands) {
   auto [list, inspection] = commands.Add(
       "list-findings",
       "List an inspection's case findings, one a line: name, revision, "
-      "inspector, number of answers.\n"
-      "Example: yjinspect list-findings bolton-2014-12",
+      "inspector, number of answers.",
       ListFindings);
   AddInspectionArgument(*list, "inspection", inspection);
 
   auto [history, case_findings] = commands.Add(
       "judgement-history",
       "Every change to a case's judgements, oldest first: revision, time, "
-      "inspector and the answers it set.\n"
-      "Example: yjinspect judgement-history "
-      "inspections/bolton-2014-12/caseFindings/BOL-0001",
+      "inspector and the answers it set.",
       JudgementHistory);
   history
       ->add_option("name", *case_findings,

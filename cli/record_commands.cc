@@ -94,38 +94,31 @@ void AddCaseArgument(CLI::App& command, std::string* name) {
 }  // namespace
 
 void AddRecordCommands(Subcommands commands) {
-  auto [show, name] =
-      commands.Add("show-case",
-                   "Show a case as intake stores it (pseudonymised).\n"
-                   "Example: yjinspect show-case yots/northmoor/cases/NM-0001",
-                   ShowCase);
+  auto [show, name] = commands.Add(
+      "show-case", "Show a case as intake stores it (pseudonymised).",
+      ShowCase);
   AddCaseArgument(*show, name);
 
   auto [erase, erasure] = commands.Add(
       "erase-case",
       "Erase a case at intake and, through the stream, at findings; the "
-      "erasure is audited.\n"
-      "Example: yjinspect erase-case yots/northmoor/cases/NM-0001 "
-      "--reason=\"retention period ended\"",
+      "erasure is audited.",
       EraseCase);
   AddCaseArgument(*erase, &erasure->name);
   erase->add_option("--reason", erasure->reason,
                     "why the record is erased, recorded (at most 200 "
                     "characters)");
 
-  auto [list, yot] = commands.Add(
-      "list-inspections",
-      "List inspections, one a line: name, YOT, framework, state.\n"
-      "Example: yjinspect list-inspections --yot=northmoor",
-      ListInspections);
+  auto [list, yot] =
+      commands.Add("list-inspections",
+                   "List inspections, one a line: name, YOT, framework, state.",
+                   ListInspections);
   list->add_option("--yot", *yot, "only this YOT's (its code)");
 
   auto [reset, reset_change] = commands.Add(
       "reset-sample",
       "Discard an inspection's sample so that it can be drawn again, "
-      "recording why; refused after verdicts are agreed.\n"
-      "Example: yjinspect reset-sample northmoor-2014-12 --reason=\"a "
-      "sampled case was found to be ineligible\"",
+      "recording why; refused after verdicts are agreed.",
       ResetSample);
   AddInspectionArgument(*reset, "name", &reset_change->name);
   reset

@@ -8,13 +8,13 @@
 namespace yjinspect::cli {
 
 void AddTransportOptions(CLI::App& app, common::TransportSecurity* security) {
-  app.add_option("--tls_cert,--cert", security->cert_file,
+  app.add_option("--cert,--tls-cert,--tls_cert", security->cert_file,
                  "PEM client certificate: who you are to the services")
       ->envname("YJINSPECT_TLS_CERT");
-  app.add_option("--tls_key,--key", security->key_file,
+  app.add_option("--key,--tls-key,--tls_key", security->key_file,
                  "PEM private key of the client certificate")
       ->envname("YJINSPECT_TLS_KEY");
-  app.add_option("--tls_ca,--ca", security->ca_file,
+  app.add_option("--ca,--tls-ca,--tls_ca", security->ca_file,
                  "PEM CA bundle the services' certificates chain to")
       ->envname("YJINSPECT_TLS_CA");
   app.add_flag("--insecure", security->insecure,

@@ -2,8 +2,9 @@
 
 // How the command line secures its calls: mutual TLS with the user's
 // certificate and key and the CA bundle the services' certificates chain to
-// (--tls_cert/--cert, --tls_key/--key, --tls_ca/--ca, or YJINSPECT_TLS_CERT,
-// YJINSPECT_TLS_KEY, YJINSPECT_TLS_CA), or --insecure (YJINSPECT_INSECURE=1)
+// (--cert, --key, --ca, with the aliases --tls-cert or --tls_cert and so on,
+// as the services spell theirs; or YJINSPECT_TLS_CERT, YJINSPECT_TLS_KEY,
+// YJINSPECT_TLS_CA), or --insecure (YJINSPECT_INSECURE=1)
 // for services started with --insecure. One of the two is required.
 
 #include "CLI/CLI.hpp"

@@ -5,9 +5,11 @@
 // on port 0, the real binary as a child process.
 
 #include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -123,6 +125,31 @@ TEST_F(CommandLineTest, HelpGroupsEveryCommandByThePartItServes) {
     EXPECT_THAT(help.out, HasSubstr(std::string("\n") + heading + "\n"));
   }
   EXPECT_THAT(help.out, ::testing::Not(HasSubstr("Other commands")));
+}
+
+// Each command's --help ends with a command line to copy; the commands are
+// read from `yjinspect --help`, so a new one without an example fails here.
+TEST_F(CommandLineTest, EveryCommandsHelpShowsAnExample) {
+  CommandResult help = testing::RunCommand({YJINSPECT_CLI, "--help"});
+  ASSERT_EQ(help.exit_code, 0);
+  std::vector<std::vector<std::string>> commands = {{"audit", "list"},
+                                                    {"audit", "verify"}};
+  const std::regex listed("\n  ([a-z][a-z-]+) ");
+  for (std::sregex_iterator it(help.out.begin(), help.out.end(), listed), end;
+       it != end; ++it) {
+    commands.push_back({(*it)[1]});
+  }
+  ASSERT_GE(commands.size(), 25u) << help.out;
+  for (const std::vector<std::string>& command : commands) {
+    std::vector<std::string> words = {YJINSPECT_CLI};
+    words.insert(words.end(), command.begin(), command.end());
+    words.push_back("--help");
+    CommandResult own = testing::RunCommand(words);
+    EXPECT_EQ(own.exit_code, 0);
+    EXPECT_THAT(own.out, HasSubstr("Example:\n  yjinspect " +
+                                   absl::StrJoin(command, " ") + " "))
+        << absl::StrJoin(command, " ");
+  }
 }
 
 TEST_F(CommandLineTest, WithJsonAUsageErrorIsAJsonObjectOnStderr) {

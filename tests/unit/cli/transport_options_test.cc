@@ -88,11 +88,15 @@ TEST_F(TransportOptionsTest, ShortAndLongFlagsNameTheFiles) {
   EXPECT_EQ(short_flags.ca_file, "ca.pem");
   EXPECT_FALSE(short_flags.insecure);
 
-  common::TransportSecurity long_flags =
-      Parse("--tls_cert=me.pem --tls_key=me.key --tls_ca=ca.pem");
-  EXPECT_EQ(long_flags.cert_file, "me.pem");
-  EXPECT_EQ(long_flags.key_file, "me.key");
-  EXPECT_EQ(long_flags.ca_file, "ca.pem");
+  // The services' spellings, and their kebab-case forms, are aliases.
+  for (const char* line :
+       {"--tls_cert=me.pem --tls_key=me.key --tls_ca=ca.pem",
+        "--tls-cert=me.pem --tls-key=me.key --tls-ca=ca.pem"}) {
+    common::TransportSecurity long_flags = Parse(line);
+    EXPECT_EQ(long_flags.cert_file, "me.pem") << line;
+    EXPECT_EQ(long_flags.key_file, "me.key") << line;
+    EXPECT_EQ(long_flags.ca_file, "ca.pem") << line;
+  }
 }
 
 TEST_F(TransportOptionsTest, InsecureIsAFlag) {
