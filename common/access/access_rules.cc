@@ -7,6 +7,7 @@
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/audit.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
+#include "yjinspect/v1/frameworks_service.pb.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::common {
@@ -16,6 +17,7 @@ constexpr char kIntake[] = "/yjinspect.v1.CaseIntake/";
 constexpr char kFindings[] = "/yjinspect.v1.Findings/";
 constexpr char kAuditTrail[] = "/yjinspect.v1.AuditTrail/";
 constexpr char kAdmin[] = "/yjinspect.v1.Admin/";
+constexpr char kFrameworks[] = "/yjinspect.v1.Frameworks/";
 
 constexpr Role kSubmitter = Role::kYotSubmitter;
 constexpr Role kInspector = Role::kInspector;
@@ -199,6 +201,19 @@ std::vector<MethodRule> BuildRules() {
                                                           kOperator));
   rules.push_back(ServiceWideRule<v1::VerifyBackupRequest>(
       kAdmin, "VerifyBackup", kOperator));
+  // The frameworks are the inspectorate's published criteria: every role
+  // may read them, whole-service.
+  const std::vector<Grant> everyone = {
+      {kSubmitter, Scope::kAny}, {kInspector, Scope::kAny},
+      {kLead, Scope::kAny},      {kFindingsService, Scope::kAny},
+      {kReader, Scope::kAny},    {kAuditor, Scope::kAny},
+      {kOperator, Scope::kAny}};
+  rules.push_back(
+      Rule<v1::ListFrameworksRequest>(kFrameworks, "ListFrameworks", everyone,
+                                      [](const auto&) { return Target{}; }));
+  rules.push_back(
+      Rule<v1::GetFrameworkRequest>(kFrameworks, "GetFramework", everyone,
+                                    [](const auto&) { return Target{}; }));
   return rules;
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/admin/admin_service.h"
 #include "common/admin/audit_trail_service.h"
+#include "common/admin/frameworks_service.h"
 #include "common/rpc/grpc_server.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
@@ -48,6 +49,8 @@ void ServiceHost::AttachStore(HostedStore store) {
       std::make_unique<AuditTrailService>(*store_.audit, authorizer_.get());
   backups_ = std::make_unique<BackupDesk>(store_.backup, options_.backup_dir);
   admin_ = std::make_unique<AdminService>(*backups_, authorizer_.get());
+  frameworks_service_ =
+      std::make_unique<FrameworksService>(*frameworks_, authorizer_.get());
 }
 
 absl::Status ServiceHost::Start(grpc::Service* service,
@@ -59,9 +62,10 @@ absl::Status ServiceHost::Start(grpc::Service* service,
   }
   ASSIGN_OR_RETURN(
       StartedServer started,
-      StartGrpcServer(options_.listen, {service, audit_.get(), admin_.get()},
-                      {health_name},
-                      {access_.credentials, options_.health_listen}));
+      StartGrpcServer(
+          options_.listen,
+          {service, audit_.get(), admin_.get(), frameworks_service_.get()},
+          {health_name}, {access_.credentials, options_.health_listen}));
   server_ = std::move(started.server);
   health_server_ = std::move(started.health_server);
   port_ = started.port;

@@ -2,8 +2,8 @@
 
 // What every yjinspect service runs around its own parts: transport security
 // and the access table, the frameworks, metrics, the purge of erased
-// content, the audit trail and backup (Admin) services, the gRPC server
-// with health and reflection, and the order things stop in. A service
+// content, the audit trail, backup (Admin) and Frameworks services, the gRPC
+// server with health and reflection, and the order things stop in. A service
 // gives the host its store's hooks and its own gRPC service, and keeps only
 // what is its own (intake: pseudonyms, the change feed; findings: the feed
 // from intake). Both servers are built this way, so they cannot drift.
@@ -45,6 +45,7 @@ namespace yjinspect::common {
 
 class AdminService;
 class AuditTrailService;
+class FrameworksService;
 
 // The store's part in the host.
 struct HostedStore {
@@ -84,8 +85,8 @@ class ServiceHost {
   // Null when the service runs --insecure. Valid after AttachStore.
   const Authorizer* authorizer() const { return authorizer_.get(); }
 
-  // Step 3: serves `service` with the audit trail and Admin, health
-  // reporting SERVING for `health_name`. `before_stop` runs in Shutdown
+  // Step 3: serves `service` with the audit trail, Admin and Frameworks,
+  // health reporting SERVING for `health_name`. `before_stop` runs in Shutdown
   // before the server stops (to end the service's waiting streams).
   // UNAVAILABLE when an address cannot be bound.
   absl::Status Start(grpc::Service* service, const std::string& health_name,
@@ -114,6 +115,7 @@ class ServiceHost {
   std::unique_ptr<AuditTrailService> audit_;
   std::unique_ptr<BackupDesk> backups_;
   std::unique_ptr<AdminService> admin_;
+  std::unique_ptr<FrameworksService> frameworks_service_;
   std::function<void()> before_stop_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;

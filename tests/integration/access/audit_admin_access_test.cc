@@ -1,7 +1,8 @@
-// The audit trails and the backups of both services over mutual TLS: only
-// auditors read and verify the trails, only operators touch backups, and
-// everyone else, however privileged for inspections, is refused; a caller
-// the policy does not know is unauthenticated.
+// The audit trails, the backups and the frameworks of both services over
+// mutual TLS: only auditors read and verify the trails, only operators touch
+// backups, and everyone else, however privileged for inspections, is
+// refused; every caller of the policy reads the frameworks; a caller the
+// policy does not know is unauthenticated.
 
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "tests/integration/access/tls_services.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
+#include "yjinspect/v1/frameworks_service.grpc.pb.h"
 
 namespace yjinspect::testing {
 namespace {
@@ -46,6 +48,17 @@ class AuditAdminAccessTest : public ::testing::Test {
                       });
   }
 
+  grpc::StatusCode FrameworksCode(const std::string& caller) {
+    return CodeOnBoth(
+        caller, [](const std::shared_ptr<grpc::Channel>& channel) {
+          v1::ListFrameworksResponse response;
+          return v1::Frameworks::NewStub(channel)
+              ->ListFrameworks(CallContext().get(), v1::ListFrameworksRequest(),
+                               &response)
+              .error_code();
+        });
+  }
+
   TlsServices services_;
 };
 
@@ -69,6 +82,15 @@ TEST_F(AuditAdminAccessTest, OnlyOperatorsTouchBackups) {
         << caller;
   }
   EXPECT_EQ(BackupCode("stranger"), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(AuditAdminAccessTest, EveryKnownCallerReadsTheFrameworks) {
+  for (const char* caller :
+       {"bolton-yot", "insp-1", "lead-1", "findings-service", "reader-1",
+        "auditor-1", "operator-1"}) {
+    EXPECT_EQ(FrameworksCode(caller), grpc::StatusCode::OK) << caller;
+  }
+  EXPECT_EQ(FrameworksCode("stranger"), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 }  // namespace

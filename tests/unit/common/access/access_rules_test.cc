@@ -9,6 +9,7 @@
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
+#include "yjinspect/v1/frameworks_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::common {
@@ -21,7 +22,8 @@ TEST(AccessRulesTest, EveryRpcOfBothServicesHasExactlyOneRule) {
   std::set<std::string> served;
   for (const auto* service :
        {v1::CaseIntake::service_full_name(), v1::Findings::service_full_name(),
-        v1::AuditTrail::service_full_name(), v1::Admin::service_full_name()}) {
+        v1::AuditTrail::service_full_name(), v1::Admin::service_full_name(),
+        v1::Frameworks::service_full_name()}) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
             service);
