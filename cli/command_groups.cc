@@ -71,6 +71,12 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
            {"Judgements and reports",
             "yjinspect render-report northmoor-2014-12 "
             "--out=out/northmoor-2014-12"}},
+          {"list-frameworks",
+           {"Judgements and reports",
+            "yjinspect list-frameworks --framework=sqs-2014"}},
+          {"show-framework",
+           {"Judgements and reports",
+            "yjinspect show-framework sqs-2014 --framework-version=2"}},
           {"import-cases",
            {"YJB exchange", "yjinspect import-cases northmoor-caseload.csv"}},
           {"import-context",

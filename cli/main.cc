@@ -14,6 +14,7 @@
 #include "cli/command_groups.h"
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
+#include "cli/framework_commands.h"
 #include "cli/intake_commands.h"
 #include "cli/judgement_commands.h"
 #include "cli/record_commands.h"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(commands);
   yjinspect::cli::AddJudgementCommands(commands);
+  yjinspect::cli::AddFrameworkCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);
   yjinspect::cli::AddAuditCommands(commands);
   yjinspect::cli::AddBackupCommands(commands);

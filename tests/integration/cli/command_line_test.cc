@@ -298,5 +298,36 @@ TEST_F(CommandLineTest, InspectionsAreListedAndASampleIsReset) {
             "a sampled case was found to be ineligible");
 }
 
+// The frameworks from the Frameworks service: intake serves it as findings
+// does, so the test's intake stands in for findings here.
+TEST_F(CommandLineTest, FrameworksAreListedAndShown) {
+  const std::string findings = "--findings=" + intake_.address();
+  CommandResult listed =
+      Yjinspect({"list-frameworks", "--framework=sqs-2014", findings});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out,
+            "frameworks/sqs-2014/versions/1  Short Quality Screening of youth "
+            "offending work (2014)  (superseded by version 2)\n"
+            "frameworks/sqs-2014/versions/2  Short Quality Screening of youth "
+            "offending work (2014)  (newest)\n");
+
+  // An id alone is its newest version.
+  CommandResult shown = Yjinspect({"show-framework", "sqs-2014", findings});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.out,
+              ::testing::StartsWith("frameworks/sqs-2014/versions/2  "));
+  CommandResult json = Yjinspect({"show-framework", "sqs-2014",
+                                  "--framework-version=1", "--json", findings});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(Json(json.out)["framework"]["version"], "1");
+  EXPECT_EQ(Json(json.out)["superseded"]["by_version"], "2");
+  EXPECT_FALSE(Json(json.out)["framework"]["sections"].empty());
+
+  CommandResult unknown =
+      Yjinspect({"show-framework", "no-such-framework", "--json", findings});
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_EQ(Json(unknown.err)["error"]["status"], "NOT_FOUND");
+}
+
 }  // namespace
 }  // namespace yjinspect
