@@ -180,6 +180,8 @@ std::vector<MethodRule> BuildRules() {
   // Panel ratings and overrides are the lead inspector's to record.
   rules.push_back(Rule<v1::RecordVerdictDecisionRequest>(
       kFindings, "RecordVerdictDecision", lead_only, findings_of));
+  rules.push_back(Rule<v1::GetVerdictDecisionsRequest>(
+      kFindings, "GetVerdictDecisions", inspection_team, findings_of));
   rules.push_back(Rule<v1::GetVerdictsRequest>(kFindings, "GetVerdicts",
                                                inspection_team, findings_of));
   rules.push_back(

@@ -198,6 +198,17 @@ grpc::ServerUnaryReactor* FindingsService::RecordVerdictDecision(
       });
 }
 
+grpc::ServerUnaryReactor* FindingsService::GetVerdictDecisions(
+    grpc::CallbackServerContext* context,
+    const v1::GetVerdictDecisionsRequest* request,
+    v1::VerdictDecisions* response) {
+  return edge_.Unary(context, __func__, *request,
+                     [&](const common::UnaryCall& call) {
+                       call.FinishWith(Loggable(request->inspection()),
+                                       verdicts_.Decisions(*request), response);
+                     });
+}
+
 grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
     grpc::CallbackServerContext* context, const v1::GetVerdictsRequest* request,
     v1::InspectionVerdicts* response) {

@@ -71,6 +71,10 @@ class FindingsService final : public v1::Findings::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::RecordVerdictDecisionRequest* request,
       v1::VerdictDecisions* response) override;
+  grpc::ServerUnaryReactor* GetVerdictDecisions(
+      grpc::CallbackServerContext* context,
+      const v1::GetVerdictDecisionsRequest* request,
+      v1::VerdictDecisions* response) override;
   grpc::ServerUnaryReactor* GetVerdicts(
       grpc::CallbackServerContext* context,
       const v1::GetVerdictsRequest* request,

@@ -139,6 +139,17 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
   return g;
 }
 
+absl::StatusOr<v1::VerdictDecisions> VerdictDesk::Decisions(
+    const v1::GetVerdictDecisionsRequest& request) const {
+  ASSIGN_OR_RETURN(
+      const std::string inspection_id,
+      common::RequireInspectionName("inspection", request.inspection(),
+                                    "GetVerdictDecisions request"));
+  RETURN_IF_ERROR(
+      KnownInspection(store_, inspection_id, request.inspection()).status());
+  return store_.GetDecisions(inspection_id);
+}
+
 absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
     const v1::RecordVerdictDecisionRequest& request,
     const common::AuditEvent& audit) {

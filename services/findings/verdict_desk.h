@@ -28,6 +28,10 @@ class VerdictDesk {
   absl::StatusOr<v1::VerdictDecisions> RecordDecision(
       const v1::RecordVerdictDecisionRequest& request,
       const common::AuditEvent& audit);
+  // The decisions recorded so far: none (empty lists) before the first.
+  // NOT_FOUND for an inspection not known here.
+  absl::StatusOr<v1::VerdictDecisions> Decisions(
+      const v1::GetVerdictDecisionsRequest& request) const;
   absl::StatusOr<v1::InspectionVerdicts> Verdicts(
       const v1::GetVerdictsRequest& request) const;
   absl::StatusOr<v1::InspectionProgress> Progress(

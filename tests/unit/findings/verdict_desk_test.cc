@@ -358,6 +358,33 @@ TEST_F(VerdictDeskTest, ALaterDecisionForATargetReplacesTheEarlierOne) {
   EXPECT_EQ(decisions->overrides(1).value(), "reject");
 }
 
+TEST_F(VerdictDeskTest, TheRecordedDecisionsAreReadBack) {
+  v1::GetVerdictDecisionsRequest request;
+  request.set_inspection(kInspection);
+  auto none = desk_.Decisions(request);
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_EQ(none->overrides_size(), 0);
+  EXPECT_EQ(none->panel_ratings_size(), 0);
+
+  ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
+  auto one = desk_.Decisions(request);
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_EQ(one->overrides_size(), 1);
+  EXPECT_EQ(one->overrides(0).target(), "improvement:1.1");
+  EXPECT_EQ(one->overrides(0).value(), "confirm");
+}
+
+TEST_F(VerdictDeskTest, DecisionsOfAnUnknownOrMalformedInspectionAreRefused) {
+  v1::GetVerdictDecisionsRequest request;
+  request.set_inspection("inspections/elsewhere-2026");
+  EXPECT_EQ(desk_.Decisions(request).status().code(),
+            absl::StatusCode::kNotFound);
+  request.set_inspection("northmoor-2026");
+  auto malformed = desk_.Decisions(request);
+  EXPECT_EQ(malformed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(FieldsOf(malformed.status()), ElementsAre("inspection"));
+}
+
 TEST_F(VerdictDeskTest, AgreedVerdictsTakeOnlyTheSameDecisionAgain) {
   ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
   store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_VERDICTS_AGREED));
