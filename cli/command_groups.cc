@@ -26,6 +26,10 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
            {"Cases", "yjinspect caseload-summary --yot=northmoor --json"}},
           {"show-case",
            {"Cases", "yjinspect show-case yots/northmoor/cases/NM-0001"}},
+          {"update-case",
+           {"Cases",
+            "yjinspect update-case yots/northmoor/cases/NM-0001 "
+            "--file=NM-0001.textproto --etag=3f2a9c1d7e4b8a06"}},
           {"erase-case",
            {"Cases",
             "yjinspect erase-case yots/northmoor/cases/NM-0001 "
@@ -71,6 +75,14 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
            {"Judgements and reports",
             "yjinspect render-report northmoor-2014-12 "
             "--out=out/northmoor-2014-12"}},
+          {"record-verdict-decision",
+           {"Judgements and reports",
+            "yjinspect record-verdict-decision northmoor-2014-12 "
+            "--override=improvement:1.1=confirm --reason=\"agreed at the "
+            "panel\" --by=lead-1"}},
+          {"list-verdict-decisions",
+           {"Judgements and reports",
+            "yjinspect list-verdict-decisions northmoor-2014-12"}},
           {"list-frameworks",
            {"Judgements and reports",
             "yjinspect list-frameworks --framework=sqs-2014"}},

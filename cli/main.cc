@@ -12,6 +12,7 @@
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
 #include "cli/command_groups.h"
+#include "cli/decision_commands.h"
 #include "cli/exchange_commands.h"
 #include "cli/findings_commands.h"
 #include "cli/framework_commands.h"
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddFindingsCommands(commands);
   yjinspect::cli::AddJudgementCommands(commands);
   yjinspect::cli::AddFrameworkCommands(commands);
+  yjinspect::cli::AddDecisionCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);
   yjinspect::cli::AddAuditCommands(commands);
   yjinspect::cli::AddBackupCommands(commands);

@@ -9,6 +9,7 @@
 #include "cli/client/unary_call.h"
 #include "cli/inspection_name.h"
 #include "cli/inspection_output.h"
+#include "cli/inspection_run.h"
 #include "cli/json_output.h"
 #include "cli/subcommand.h"
 #include "google/protobuf/empty.pb.h"
@@ -45,6 +46,24 @@ int ShowCase(const GlobalOptions& global, const std::string& name) {
   request.set_name(name);
   return PrintAnswer(
       CallService(global.intake, &Intake::GetCase, request),
+      [&global](const v1::Case& stored) { PrintCase(stored, global.json); });
+}
+
+// A case's new content, from a file of yjinspect.v1.Case in text format.
+struct CaseUpdate {
+  std::string name;
+  std::string file;
+  std::string etag;
+};
+
+int UpdateCase(const GlobalOptions& global, const CaseUpdate& update) {
+  v1::UpdateCaseRequest request;
+  absl::Status read = ReadTextFormat(update.file, request.mutable_case_());
+  if (!read.ok()) return ReportFailure(read);
+  request.mutable_case_()->set_name(update.name);
+  request.set_etag(update.etag);
+  return PrintAnswer(
+      CallService(global.intake, &Intake::UpdateCase, request),
       [&global](const v1::Case& stored) { PrintCase(stored, global.json); });
 }
 
@@ -98,6 +117,18 @@ void AddRecordCommands(Subcommands commands) {
       "show-case", "Show a case as intake stores it (pseudonymised).",
       ShowCase);
   AddCaseArgument(*show, name);
+
+  auto [update, change] = commands.Add(
+      "update-case",
+      "Replace a case's content at intake (a correction from the YOT's "
+      "system) with a file of yjinspect.v1.Case in text format; the case "
+      "keeps its name. With --etag, refused if it changed since read.",
+      UpdateCase);
+  AddCaseArgument(*update, &change->name);
+  update->add_option("--file", change->file, "the new content (text format)")
+      ->required();
+  update->add_option("--etag", change->etag,
+                     "the etag show-case gave: refuse if the case changed");
 
   auto [erase, erasure] = commands.Add(
       "erase-case",

@@ -44,6 +44,7 @@ class CommandLineTest : public ::testing::Test {
   }
 
   IntakeHarness intake_{/*sync=*/false};
+  testing::TempDir dir_;
 };
 
 TEST_F(CommandLineTest, GlobalOptionsWorkAfterTheCommand) {
@@ -245,6 +246,35 @@ TEST_F(CommandLineTest, ACaseIsShownThenErased) {
   CommandResult gone = Yjinspect({"show-case", name, "--json"});
   EXPECT_EQ(gone.exit_code, 3);
   EXPECT_EQ(Json(gone.err)["error"]["status"], "NOT_FOUND");
+}
+
+TEST_F(CommandLineTest, ACaseIsUpdatedFromAFileAndAStaleEtagRefused) {
+  v1::Case stored;
+  ASSERT_TRUE(
+      intake_.stub()
+          .CreateCase(IntakeHarness::Context().get(),
+                      testing::ValidCreateCaseRequest("northmoor", "NM-0001"),
+                      &stored)
+          .ok());
+  const std::string name = "yots/northmoor/cases/NM-0001";
+  v1::Case corrected = stored;
+  corrected.set_yot_display_name("Northmoor YJS (renamed)");
+  const std::string file = dir_.path() + "/NM-0001.textproto";
+  {
+    std::ofstream out(file);
+    out << corrected.DebugString();
+  }
+  CommandResult updated = Yjinspect({"update-case", name, "--file=" + file,
+                                     "--etag=" + stored.etag(), "--json"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_EQ(Json(updated.out)["yot_display_name"], "Northmoor YJS (renamed)");
+  EXPECT_NE(Json(updated.out)["etag"], stored.etag());
+
+  // The etag read before the update is stale now.
+  CommandResult stale = Yjinspect({"update-case", name, "--file=" + file,
+                                   "--etag=" + stored.etag(), "--json"});
+  EXPECT_EQ(stale.exit_code, 3);
+  EXPECT_EQ(Json(stale.err)["error"]["status"], "ABORTED");
 }
 
 TEST_F(CommandLineTest, InspectionsAreListedAndASampleIsReset) {
