@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/error_details.h"
 #include "google/rpc/error_details.pb.h"
 
 namespace yjinspect::common {
@@ -38,11 +39,10 @@ absl::Status FieldViolations::ToStatus(absl::string_view what) const {
 
 std::vector<FieldViolation> ViolationsOf(const absl::Status& status) {
   std::vector<FieldViolation> out;
-  auto payload = status.GetPayload(kBadRequestTypeUrl);
-  if (!payload.has_value()) return out;
-  google::rpc::BadRequest bad_request;
-  if (!bad_request.ParseFromString(std::string(*payload))) return out;
-  for (const auto& v : bad_request.field_violations()) {
+  auto bad_request =
+      PayloadOf<google::rpc::BadRequest>(status, kBadRequestTypeUrl);
+  if (!bad_request.has_value()) return out;
+  for (const auto& v : bad_request->field_violations()) {
     out.push_back({v.field(), v.description()});
   }
   return out;

@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/resource_names.h"
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/audit.pb.h"
@@ -256,9 +258,13 @@ absl::Status Authorizer::Authorize(
   }
   // The same words whatever the reason, and no resource name: a refusal
   // must not tell whether the resource exists.
-  return absl::PermissionDeniedError(absl::StrCat(
-      "'", caller->identity, "' (", RoleName(caller->role), ") may not call ",
-      method.substr(method.rfind('/') + 1), " on this resource"));
+  const absl::string_view short_method = method.substr(method.rfind('/') + 1);
+  return PermissionDenied(
+      kAccessNotGranted,
+      absl::StrCat("'", caller->identity, "' (", RoleName(caller->role),
+                   ") may not call ", short_method, " on this resource"),
+      {{"method", std::string(short_method)},
+       {"role", std::string(RoleName(caller->role))}});
 }
 
 bool Authorizer::Covers(const PolicyEntry& caller, const Grant& grant,

@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "common/storage/store_backups.h"
 #include "common/telemetry/logging.h"
@@ -23,10 +25,12 @@ BackupDesk::~BackupDesk() { Shutdown(); }
 
 absl::Status BackupDesk::CheckConfigured() const {
   if (backup_dir_.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "this ", subject_.service,
-        " server takes no backups: start it with --backup_dir=FOLDER (a "
-        "folder of its own, on another disk if possible)"));
+    return FailedPrecondition(
+        kBackupsNotConfigured, {kBackupFolderViolation, subject_.service},
+        absl::StrCat("this ", subject_.service,
+                     " server takes no backups: start it with "
+                     "--backup_dir=FOLDER (a folder of its own, on another "
+                     "disk if possible)"));
   }
   return absl::OkStatus();
 }
@@ -106,7 +110,8 @@ absl::StatusOr<v1::ListBackupsResponse> BackupDesk::ListBackups() const {
     return configured;
   }
   if (!folder_mu_.ReaderTryLock()) {
-    return absl::AbortedError(
+    return Aborted(
+        kBackupInProgress,
         "a backup is being taken: list the backups again when it ends");
   }
   absl::StatusOr<v1::ListBackupsResponse> listed =
@@ -123,9 +128,9 @@ void BackupDesk::Start(std::function<absl::StatusOr<v1::Backup>()> job,
     if (shut_down_) {
       refused = absl::UnavailableError("the server is shutting down");
     } else if (busy_) {
-      refused = absl::AbortedError(
-          "another backup or verification of this server is running: try "
-          "again when it ends");
+      refused = Aborted(kBackupInProgress,
+                        "another backup or verification of this server is "
+                        "running: try again when it ends");
     } else {
       busy_ = true;
       // The last job's thread has cleared busy_ and is at most finishing

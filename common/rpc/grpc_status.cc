@@ -1,6 +1,10 @@
 #include "common/rpc/grpc_status.h"
 
 #include <string>
+#include <utility>
+
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 
 namespace yjinspect::common {
 
@@ -27,16 +31,30 @@ absl::Status FromRpcStatus(const google::rpc::Status& status) {
   return out;
 }
 
+absl::Status EnsureErrorInfo(absl::Status status) {
+  switch (status.code()) {
+    case absl::StatusCode::kAborted:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kPermissionDenied:
+      if (status.GetPayload(kErrorInfoTypeUrl).has_value()) return status;
+      return WithErrorInfo(std::move(status), kUnclassified);
+    default:
+      return status;
+  }
+}
+
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
+  const absl::Status sent = EnsureErrorInfo(status);
   std::string details;
   bool has_details = false;
-  status.ForEachPayload([&has_details](absl::string_view, const absl::Cord&) {
+  sent.ForEachPayload([&has_details](absl::string_view, const absl::Cord&) {
     has_details = true;
   });
-  if (has_details) details = ToRpcStatus(status).SerializeAsString();
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()), details);
+  if (has_details) details = ToRpcStatus(sent).SerializeAsString();
+  return grpc::Status(static_cast<grpc::StatusCode>(sent.code()),
+                      std::string(sent.message()), details);
 }
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {

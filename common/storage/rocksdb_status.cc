@@ -1,6 +1,8 @@
 #include "common/storage/rocksdb_status.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 
 namespace yjinspect::common {
 
@@ -22,7 +24,7 @@ absl::Status FromRocksDb(const rocksdb::Status& status,
     case rocksdb::Status::kShutdownInProgress:
       return absl::UnavailableError(message);
     case rocksdb::Status::kAborted:
-      return absl::AbortedError(message);
+      return Aborted(kStorageAborted, message);
     case rocksdb::Status::kIOError:
       // Out of space is something an operator can fix; say so by its code.
       if (status.IsNoSpace()) return absl::ResourceExhaustedError(message);

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/status_macros.h"
 #include "common/storage/rocksdb_status.h"
 #include "rocksdb/db.h"
@@ -89,13 +91,17 @@ absl::Status CheckFolderIsOf(const rocksdb::BackupEngineReadOnlyBase& engine,
   for (const auto& info : infos) {
     v1::Backup backup = ToBackup(info);
     if (backup.metadata().service() != service) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the backup folder ", backup_dir, " holds backup ", info.backup_id,
-          " of ",
-          backup.metadata().service().empty()
-              ? std::string("an unknown store")
-              : absl::StrCat("the ", backup.metadata().service(), " service"),
-          ", not of ", service, ": give each service its own backup folder"));
+      return FailedPrecondition(
+          kBackupFolderOfOtherService, {kBackupFolderViolation, service},
+          absl::StrCat("the backup folder ", backup_dir, " holds backup ",
+                       info.backup_id, " of ",
+                       backup.metadata().service().empty()
+                           ? std::string("an unknown store")
+                           : absl::StrCat("the ", backup.metadata().service(),
+                                          " service"),
+                       ", not of ", service,
+                       ": give each service its own backup folder"),
+          {{"holds_service", backup.metadata().service()}});
     }
   }
   return absl::OkStatus();

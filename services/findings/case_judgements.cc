@@ -8,8 +8,11 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
+#include "common/inspection_refusals.h"
 #include "common/page_token.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -79,17 +82,21 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
   }
   if (!changed) return std::optional<FindingsUpdate>();  // idempotent
   if (current && r.etag != current->etag()) {
-    return absl::AbortedError(absl::StrCat(
-        "the findings of ", r.what, " are at revision ", current->revision(),
-        " (recorded by ", current->inspector_reference(), ")",
-        r.etag.empty() ? " and this request has no etag"
-                       : " and this request's etag is stale",
-        "; read them again, then send their etag with the change"));
+    return common::EtagMismatch(
+        r.name, absl::StrCat(
+                    "the findings of ", r.what, " are at revision ",
+                    current->revision(), " (recorded by ",
+                    current->inspector_reference(), ")",
+                    r.etag.empty() ? " and this request has no etag"
+                                   : " and this request's etag is stale",
+                    "; read them again, then send their etag with the change"));
   }
   if (!current && !r.etag.empty()) {
-    return absl::AbortedError(absl::StrCat(
-        "no findings are recorded for ", r.what,
-        " (they may have been erased); send no etag to record anew"));
+    return common::EtagMismatch(
+        r.name,
+        absl::StrCat(
+            "no findings are recorded for ", r.what,
+            " (they may have been erased); send no etag to record anew"));
   }
   for (const auto& j : r.judgements) answers[j.criterion_id()] = j;
   std::vector<v1::Judgement> sorted;
@@ -153,22 +160,25 @@ absl::StatusOr<CaseJudgements::Admitted> CaseJudgements::Admit(
   const v1::Framework* framework = frameworks_.Find(
       inspection->framework_id(), inspection->framework_version());
   if (framework == nullptr) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "inspection ", inspection->name(), " is pinned to framework ",
-        inspection->framework_id(), " version ",
-        inspection->framework_version(), ", which this service does not know"));
+    return common::FrameworkUnknown(*inspection);
   }
   if (!absl::c_linear_search(inspection->sample().cases(), request.case_())) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "case ", request.case_(), " is not in the sample of inspection ",
-        inspection->name()));
+    return common::FailedPrecondition(
+        common::kNotInSample, {common::kSampleViolation, request.case_()},
+        absl::StrCat("case ", request.case_(),
+                     " is not in the sample of inspection ",
+                     inspection->name()),
+        {{"inspection", inspection->name()},
+         {"sample_revision", absl::StrCat(inspection->sample().revision())}});
   }
   ASSIGN_OR_RETURN(std::optional<v1::Case> c, store_.GetCase(request.case_()));
   if (!c) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "case ", request.case_(),
-        " has not reached the findings service from intake yet; retry "
-        "shortly"));
+    return common::FailedPrecondition(
+        common::kCaseNotReceived,
+        {common::kIntakeFeedViolation, request.case_()},
+        absl::StrCat("case ", request.case_(),
+                     " has not reached the findings service from intake "
+                     "yet; retry shortly"));
   }
   RETURN_IF_ERROR(
       ValidateAgainstFramework(request, *framework, *c).ToStatus("judgements"));
@@ -196,10 +206,10 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
       done(std::move(**current));
       return;
     }
-    done(absl::FailedPreconditionError(
-        absl::StrCat("inspection ", known.name(), " is past fieldwork (",
-                     v1::InspectionState_Name(known.state()),
-                     "): its findings can no longer change")));
+    done(common::WrongState(
+        known, absl::StrCat("inspection ", known.name(), " is past fieldwork (",
+                            v1::InspectionState_Name(known.state()),
+                            "): its findings can no longer change")));
     return;
   }
   const int32_t revision = known.sample().revision();
@@ -223,9 +233,8 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
       [this, shared, framework, revision, audit,
        done](const absl::Status& started) {
         if (!started.ok()) {
-          done(absl::Status(started.code(),
-                            absl::StrCat("starting fieldwork at intake: ",
-                                         started.message())));
+          // Intake's reason travels on: it says what the caller must do.
+          done(common::Prefixed("starting fieldwork at intake: ", started));
           return;
         }
         done(Store(*shared, *framework, revision, audit));
@@ -301,8 +310,8 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
   const v1::Framework* framework = frameworks_.Find(
       inspection->framework_id(), inspection->framework_version());
   if (framework == nullptr) {
-    done(
-        absl::FailedPreconditionError("the inspection's framework is unknown"));
+    done(common::FrameworkUnknown(*inspection,
+                                  "the inspection's framework is unknown"));
     return;
   }
   if (inspection->state() > v1::INSPECTION_STATE_FIELDWORK) {
@@ -319,10 +328,11 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
         }
       }
     }
-    done(absl::FailedPreconditionError(absl::StrCat(
-        "inspection ", request.inspection(), " is past fieldwork (",
-        v1::InspectionState_Name(inspection->state()),
-        "): its interviews can no longer change")));
+    done(common::WrongState(
+        *inspection, absl::StrCat("inspection ", request.inspection(),
+                                  " is past fieldwork (",
+                                  v1::InspectionState_Name(inspection->state()),
+                                  "): its interviews can no longer change")));
     return;
   }
   if (absl::Status invalid =
@@ -346,9 +356,8 @@ void CaseJudgements::RecordInterview(v1::RecordInterviewRequest request,
       shared->inspection(), revision,
       [this, shared, framework, revision, done](const absl::Status& started) {
         if (!started.ok()) {
-          done(absl::Status(started.code(),
-                            absl::StrCat("starting fieldwork at intake: ",
-                                         started.message())));
+          // Intake's reason travels on: it says what the caller must do.
+          done(common::Prefixed("starting fieldwork at intake: ", started));
           return;
         }
         done(StoreInterview(*shared, *framework, revision));

@@ -153,7 +153,8 @@ std::string IntakeFeed::FollowOnce(bool* received) {
     if (!applied.ok()) {
       apply_error =
           absl::StrCat("applying change ", response.change().sequence(), ": ",
-                       applied.status().ToString());
+                       applied.status().ToString(
+                           absl::StatusToStringMode::kWithNoExtraData));
       spdlog::error("{}", apply_error);
       context.TryCancel();
       break;
@@ -172,8 +173,10 @@ std::string IntakeFeed::FollowOnce(bool* received) {
   absl::MutexLock lock(&mu_);
   call_ = nullptr;
   if (!apply_error.empty()) return apply_error;
-  // "UNAVAILABLE: ...", as every other status this service reports.
-  return common::FromGrpcStatus(status).ToString();
+  // "UNAVAILABLE: ...", as every other status this service reports; the
+  // details (a refusal's ErrorInfo) are for programs, not this text.
+  return common::FromGrpcStatus(status).ToString(
+      absl::StatusToStringMode::kWithNoExtraData);
 }
 
 }  // namespace yjinspect::findings

@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/dates.h"
+#include "common/error_details.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
+#include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 
@@ -140,19 +142,22 @@ absl::StatusOr<v1::ReportInputs> ReportInputsDesk::Set(
           -> absl::StatusOr<v1::ReportInputs> {
         if (current && current->etag() == next.etag()) return *current;
         if (inspection.state() == v1::INSPECTION_STATE_REPORT_PUBLISHED) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "inspection ", request.inspection(),
-              " is REPORT_PUBLISHED: the published report's inputs can no "
-              "longer change"));
+          return common::WrongState(
+              inspection,
+              absl::StrCat("inspection ", request.inspection(),
+                           " is REPORT_PUBLISHED: the published report's "
+                           "inputs can no longer change"));
         }
         if (current && current->etag() != request.etag()) {
-          return absl::AbortedError(absl::StrCat(
-              "the report inputs of ", request.inspection(),
-              " changed since they were read (or no etag was sent); read "
-              "them again and send their etag"));
+          return common::EtagMismatch(
+              next.name(),
+              absl::StrCat("the report inputs of ", request.inspection(),
+                           " changed since they were read (or no etag was "
+                           "sent); read them again and send their etag"));
         }
         if (!current && !request.etag().empty()) {
-          return absl::AbortedError(
+          return common::EtagMismatch(
+              next.name(),
               "no report inputs are set yet; send no etag the first time");
         }
         return next;

@@ -6,7 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
+#include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -60,34 +63,46 @@ absl::Status VerdictDesk::CheckEveryCaseJudged(
   const int64_t sampled = g.inspection.sample().cases_size();
   if (g.judged < sampled) {
     const int64_t missing = sampled - g.judged;
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the report speaks of the whole sample, but ", missing, " of the ",
-        sampled, " sampled cases of ", g.inspection.name(),
-        missing == 1 ? " has" : " have", " no judgements yet",
-        g.cases < sampled
-            ? absl::StrCat(" (", sampled - g.cases,
-                           " not held by the findings service: not yet "
-                           "received from intake, or erased since the sample "
-                           "was drawn, in which case the sample must be "
-                           "reset and drawn or named again)")
-            : "",
-        "; record them (GetInspectionProgress shows how far judging has "
-        "got, GetVerdicts the counts so far)"));
+    return common::FailedPrecondition(
+        common::kCasesNotJudged,
+        {common::kJudgementsViolation, g.inspection.name()},
+        absl::StrCat(
+            "the report speaks of the whole sample, but ", missing, " of the ",
+            sampled, " sampled cases of ", g.inspection.name(),
+            missing == 1 ? " has" : " have", " no judgements yet",
+            g.cases < sampled
+                ? absl::StrCat(
+                      " (", sampled - g.cases,
+                      " not held by the findings service: not yet "
+                      "received from intake, or erased since the sample "
+                      "was drawn, in which case the sample must be "
+                      "reset and drawn or named again)")
+                : "",
+            "; record them (GetInspectionProgress shows how far judging "
+            "has got, GetVerdicts the counts so far)"),
+        {{"unjudged_cases", absl::StrCat(missing)},
+         {"cases_not_received", absl::StrCat(sampled - g.cases)}});
   }
   std::vector<std::string> unanswered;
+  std::vector<std::string> criteria;
   for (const v1::CriterionCount& c : verdicts.criteria()) {
     if (c.unanswered() > 0 && LetterCounts(inputs, c.criterion_id())) {
       unanswered.push_back(
           absl::StrCat(c.criterion_id(), " (", c.unanswered(), ")"));
+      criteria.push_back(c.criterion_id());
     }
   }
   if (!unanswered.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the report states counts for criteria that some judged cases have "
-        "not answered: ",
-        absl::StrJoin(unanswered, ", "),
-        "; answer them, or leave them out of the report inputs' "
-        "counted_criteria"));
+    return common::FailedPrecondition(
+        common::kCriteriaUnanswered,
+        {common::kReportInputsViolation,
+         absl::StrCat(g.inspection.name(), "/reportInputs")},
+        absl::StrCat("the report states counts for criteria that some "
+                     "judged cases have not answered: ",
+                     absl::StrJoin(unanswered, ", "),
+                     "; answer them, or leave them out of the report inputs' "
+                     "counted_criteria"),
+        {{"criteria", absl::StrJoin(criteria, ",")}});
   }
   return absl::OkStatus();
 }
@@ -103,11 +118,7 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
   g.framework = frameworks_.Find(g.inspection.framework_id(),
                                  g.inspection.framework_version());
   if (g.framework == nullptr) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("inspection ", inspection_name, " is pinned to framework ",
-                     g.inspection.framework_id(), " version ",
-                     g.inspection.framework_version(),
-                     ", which this service does not know"));
+    return common::FrameworkUnknown(g.inspection);
   }
   // Only the current sample counts: findings of cases a reset dropped stay
   // stored (with their history) but are not judged again.
@@ -194,10 +205,12 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
           return current;  // the same decision again changes nothing
         }
         if (g.inspection.state() >= v1::INSPECTION_STATE_VERDICTS_AGREED) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "inspection ", g.inspection.name(), " is ",
-              v1::InspectionState_Name(g.inspection.state()),
-              ": its verdicts are agreed and can no longer change"));
+          return common::WrongState(
+              g.inspection,
+              absl::StrCat("inspection ", g.inspection.name(), " is ",
+                           v1::InspectionState_Name(g.inspection.state()),
+                           ": its verdicts are agreed and can no longer "
+                           "change"));
         }
         // The engine is the judge of what a decision may say.
         std::vector<v1::PanelRating> panel(next.panel_ratings().begin(),
@@ -254,10 +267,13 @@ absl::StatusOr<ReportMaterial> VerdictDesk::GatherReport(
   ASSIGN_OR_RETURN(Gathered g, Gather(inspection_name));
   ASSIGN_OR_RETURN(auto inputs, store_.GetReportInputs(g.inspection_id));
   if (!inputs) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "no report inputs are set for ", inspection_name,
-        "; call SetReportInputs (addressee, sender, publication date, "
-        "narrative, context figures) first"));
+    return common::FailedPrecondition(
+        common::kReportInputsMissing,
+        {common::kReportInputsViolation,
+         absl::StrCat(inspection_name, "/reportInputs")},
+        absl::StrCat("no report inputs are set for ", inspection_name,
+                     "; call SetReportInputs (addressee, sender, publication "
+                     "date, narrative, context figures) first"));
   }
   ReportMaterial material;
   ASSIGN_OR_RETURN(material.verdicts, Compute(g));

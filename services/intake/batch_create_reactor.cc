@@ -89,7 +89,8 @@ void BatchCreateReactor::OnChunkStored(
         response_->set_unchanged_count(response_->unchanged_count() + 1);
       }
     } else {
-      *out->mutable_status() = common::ToRpcStatus(results[i].status());
+      *out->mutable_status() =
+          common::ToRpcStatus(common::EnsureErrorInfo(results[i].status()));
       response_->set_failed_count(response_->failed_count() + 1);
     }
   }

@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
 #include "common/page_token.h"
@@ -73,7 +75,8 @@ absl::Status ApplyCreate(StoreTransaction& txn,
     request_fingerprint = RequestFingerprint(request);
     ASSIGN_OR_RETURN(auto record, txn.FindRequest(kRequestKind, request_id));
     if (record && record->request_fingerprint() != request_fingerprint) {
-      return absl::AlreadyExistsError(
+      return common::AlreadyExists(
+          common::kRequestIdReused,
           absl::StrCat("request_id ", request_id,
                        " was already used for a different "
                        "request; use a new request_id for a new request"));
@@ -84,10 +87,12 @@ absl::Status ApplyCreate(StoreTransaction& txn,
       // not come back from a late retry).
       ASSIGN_OR_RETURN(auto stored, txn.FindCase(name.yot, name.case_id));
       if (!stored) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "case ", c.name(), " was created by request_id ", request_id,
-            " and has since been erased; send a new request_id to submit it "
-            "again"));
+        return common::FailedPrecondition(
+            common::kCaseErased, {common::kRequestIdViolation, c.name()},
+            absl::StrCat("case ", c.name(), " was created by request_id ",
+                         request_id,
+                         " and has since been erased; send a new request_id "
+                         "to submit it again"));
       }
       result = {stored->case_(), false};
       return absl::OkStatus();
@@ -99,10 +104,12 @@ absl::Status ApplyCreate(StoreTransaction& txn,
       result = {existing->case_(), false};
       return absl::OkStatus();
     }
-    return absl::AlreadyExistsError(
+    return common::AlreadyExists(
+        common::kCaseExistsWithOtherContent,
         absl::StrCat("case ", c.name(),
                      " is already stored with different content; "
-                     "erase it first (DeleteCase) to submit it again"));
+                     "erase it first (DeleteCase) to submit it again"),
+        {{"resource", c.name()}});
   }
   *c.mutable_create_time() = ToTimestamp(txn.Now());
   *c.mutable_update_time() = c.create_time();
@@ -239,10 +246,12 @@ void CaseIntake::UpdateCase(
         }
         const v1::Case& current = stored->case_();
         if (!expected.empty() && expected != current.etag()) {
-          return absl::AbortedError(absl::StrCat(
-              "case ", c.name(), " changed since it was read (etag ", expected,
-              ", now ", current.etag(),
-              "); read it again and reapply the change"));
+          return common::EtagMismatch(
+              c.name(),
+              absl::StrCat("case ", c.name(),
+                           " changed since it was read (etag ", expected,
+                           ", now ", current.etag(),
+                           "); read it again and reapply the change"));
         }
         if (current.etag() == c.etag()) {
           result = current;

@@ -3,7 +3,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
+#include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
@@ -62,9 +65,11 @@ absl::Status MoveTo(v1::Inspection& inspection, InspectionState to,
                     absl::Time now) {
   const InspectionState from = inspection.state();
   if (!Follows(from, to)) {
-    return absl::FailedPreconditionError(
+    return common::WrongState(
+        inspection,
         absl::StrCat("inspection ", inspection.name(), " is ", StateName(from),
-                     "; ", StateName(to), " needs ", Needs(to)));
+                     "; ", StateName(to), " needs ", Needs(to)),
+        {{"requested_state", v1::InspectionState_Name(to)}});
   }
   v1::StateTransition* step = inspection.add_transitions();
   step->set_from(from);
@@ -90,29 +95,36 @@ void InspectionLifecycle::StartFieldwork(
       [revision = request.sample_revision(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
-          return absl::FailedPreconditionError(
+          return common::InspectionPrecondition(
+              common::kNoSample, common::kSampleViolation, inspection,
               absl::StrCat(DescribeState(inspection),
                            " and has no sample; call DrawSample first"));
         }
         if (revision != 0 && revision != inspection.sample().revision()) {
-          return absl::FailedPreconditionError(
+          return common::InspectionPrecondition(
+              common::kSampleRevisionChanged, common::kSampleViolation,
+              inspection,
               absl::StrCat("the sample of inspection ", inspection.name(),
                            " is revision ", inspection.sample().revision(),
-                           ", not ", revision, "; reload the inspection"));
+                           ", not ", revision, "; reload the inspection"),
+              {{"sample_revision",
+                absl::StrCat(inspection.sample().revision())},
+               {"requested_revision", absl::StrCat(revision)}});
         }
         if (inspection.state() < v1::INSPECTION_STATE_SAMPLE_DRAWN) {
           // A sample without its state (a store written before Advance
           // refused to step back over a sample) is not one fieldwork can
           // start on: draw it again.
-          return absl::FailedPreconditionError(absl::StrCat(
-              DescribeState(inspection),
-              "; fieldwork needs a drawn sample: call DrawSample"));
+          return common::WrongState(
+              inspection, absl::StrCat(DescribeState(inspection),
+                                       "; fieldwork needs a drawn sample: call "
+                                       "DrawSample"));
         }
         if (inspection.state() > v1::INSPECTION_STATE_FIELDWORK) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(DescribeState(inspection),
-                           ": fieldwork is over and findings can no longer "
-                           "change"));
+          return common::WrongState(
+              inspection, absl::StrCat(DescribeState(inspection),
+                                       ": fieldwork is over and findings can "
+                                       "no longer change"));
         }
         if (inspection.state() == v1::INSPECTION_STATE_SAMPLE_DRAWN) {
           RETURN_IF_ERROR(
@@ -150,11 +162,15 @@ void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
         // with no reason on record, and let it be redrawn silently.
         if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
             inspection.has_sample()) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              DescribeState(inspection), " and has sample revision ",
-              inspection.sample().revision(),
-              "; to go back to CASELOAD_RECEIVED call ResetSample with a "
-              "reason"));
+          return common::InspectionPrecondition(
+              common::kSampleExists, common::kSampleViolation, inspection,
+              absl::StrCat(DescribeState(inspection),
+                           " and has sample revision ",
+                           inspection.sample().revision(),
+                           "; to go back to CASELOAD_RECEIVED call "
+                           "ResetSample with a reason"),
+              {{"sample_revision",
+                absl::StrCat(inspection.sample().revision())}});
         }
         if (to == v1::INSPECTION_STATE_CASELOAD_RECEIVED &&
             inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
@@ -162,9 +178,13 @@ void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
               auto caseload,
               txn.CasesOfYot(*common::ParseYotName(inspection.yot())));
           if (caseload.empty()) {
-            return absl::FailedPreconditionError(absl::StrCat(
-                "inspection ", inspection.name(), " is ANNOUNCED; no case of ",
-                inspection.yot(), " is stored yet: submit the caseload first"));
+            return common::FailedPrecondition(
+                common::kNoCaseload,
+                {common::kCaseloadViolation, inspection.yot()},
+                absl::StrCat("inspection ", inspection.name(),
+                             " is ANNOUNCED; no case of ", inspection.yot(),
+                             " is stored yet: submit the caseload first"),
+                {{"inspection", inspection.name()}});
           }
         }
         RETURN_IF_ERROR(MoveTo(inspection, to, actor,

@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
 #include "common/page_token.h"
@@ -48,10 +50,11 @@ absl::Status ApplyCreate(StoreTransaction& txn,
                      txn.FindRequest(kRequestKind, request.request_id()));
     if (record) {
       if (record->request_fingerprint() != request_fingerprint) {
-        return absl::AlreadyExistsError(
+        return common::AlreadyExists(
+            common::kRequestIdReused,
             absl::StrCat("request_id ", request.request_id(),
-                         " was already used for a different request; use a new "
-                         "request_id for a new request"));
+                         " was already used for a different request; use a "
+                         "new request_id for a new request"));
       }
       auto id = common::ParseInspectionName(record->resource_name());
       ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id.value_or("")));
@@ -69,9 +72,11 @@ absl::Status ApplyCreate(StoreTransaction& txn,
       result = *existing;
       return absl::OkStatus();
     }
-    return absl::AlreadyExistsError(
+    return common::AlreadyExists(
+        common::kInspectionExistsWithOtherContent,
         absl::StrCat("inspection ", inspection.name(),
-                     " already exists with different content"));
+                     " already exists with different content"),
+        {{"resource", inspection.name()}});
   }
   RETURN_IF_ERROR(MoveTo(inspection, v1::INSPECTION_STATE_ANNOUNCED, actor,
                          "inspection created", txn.Now()));

@@ -10,7 +10,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/dates.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
+#include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
@@ -89,14 +92,20 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
   v1::InspectionSample sample;
   if (request.named_cases().empty()) {
     if (frame.empty()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "no case of ", inspection.yot(),
-          " is eligible for the sample: ", caseload.size(),
-          " cases are stored, none of a sampled disposal "
-          "type that started between ",
-          common::FormatDate(common::ToDate(window.start_on_or_after)), " and ",
-          common::FormatDate(common::ToDate(window.start_on_or_before)),
-          " and runs into fieldwork"));
+      return common::FailedPrecondition(
+          common::kNoEligibleCases,
+          {common::kCaseloadViolation, inspection.yot()},
+          absl::StrCat(
+              "no case of ", inspection.yot(),
+              " is eligible for the sample: ", caseload.size(),
+              " cases are stored, none of a sampled disposal "
+              "type that started between ",
+              common::FormatDate(common::ToDate(window.start_on_or_after)),
+              " and ",
+              common::FormatDate(common::ToDate(window.start_on_or_before)),
+              " and runs into fieldwork"),
+          {{"inspection", inspection.name()},
+           {"cases_stored", absl::StrCat(caseload.size())}});
     }
     sample = DrawFromFrame(std::move(frame), rules, request.seed());
   } else {
@@ -174,10 +183,11 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
       [this, request = std::move(request), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (FindingsStarted(inspection)) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              DescribeState(inspection),
-              ": findings have started, so the sample cannot be redrawn; "
-              "call ResetSample with a reason first"));
+          return common::InspectionPrecondition(
+              common::kSampleFixed, common::kSampleViolation, inspection,
+              absl::StrCat(DescribeState(inspection),
+                           ": findings have started, so the sample cannot be "
+                           "redrawn; call ResetSample with a reason first"));
         }
         // Drawing the sample is taking the caseload as received.
         if (inspection.state() == v1::INSPECTION_STATE_ANNOUNCED) {
@@ -190,11 +200,7 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
         const v1::Framework* framework = frameworks_.Find(
             inspection.framework_id(), inspection.framework_version());
         if (framework == nullptr) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "inspection ", inspection.name(), " is pinned to framework ",
-              inspection.framework_id(), " version ",
-              inspection.framework_version(),
-              ", which this service does not know"));
+          return common::FrameworkUnknown(inspection);
         }
         ASSIGN_OR_RETURN(auto sample, BuildSample(txn, request, inspection,
                                                   framework->sampling()));
@@ -227,8 +233,10 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
       [reason = request.reason(), actor](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (!inspection.has_sample()) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              DescribeState(inspection), " and has no sample to reset"));
+          return common::InspectionPrecondition(
+              common::kNoSample, common::kSampleViolation, inspection,
+              absl::StrCat(DescribeState(inspection),
+                           " and has no sample to reset"));
         }
         RETURN_IF_ERROR(ReleaseSample(txn, inspection));
         v1::SampleReset* reset = inspection.add_sample_resets();

@@ -1,6 +1,7 @@
 // The findings service following intake through real gRPC: the sample
-// arriving, judgements with etags and history, the feed status, and
-// erasures reaching the findings store.
+// arriving, judgements with etags (a stale one refused with a reason a
+// program reads) and history, the feed status, and erasures reaching the
+// findings store.
 
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "tests/integration/findings_fixture.h"
+#include "tests/testing/rich_error.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
 
@@ -110,8 +112,19 @@ TEST_F(FindingsTest, LaterRecordingsNeedTheCurrentEtag) {
   EXPECT_EQ(second->judgements_size(), 3);
   // With the etag of revision 1, now stale.
   *change.mutable_judgements(0) = Answer("1.1", "yes");
-  auto stale = Record(change);
-  EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + testing::kCallTimeout));
+  v1::CaseFindings unchanged;
+  const grpc::Status stale =
+      findings_.stub().RecordJudgements(&context, change, &unchanged);
+  EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
+  // What to read again, for a program: the reason and the findings' name.
+  const testing::RichError error = testing::ReadRichError(stale);
+  ASSERT_TRUE(error.info.has_value()) << stale.error_message();
+  EXPECT_EQ(error.info->reason(), "ETAG_MISMATCH");
+  EXPECT_EQ(error.info->domain(), "yjinspect");
+  EXPECT_EQ(error.info->metadata().at("resource"), FindingsName(judged));
+  EXPECT_FALSE(error.precondition.has_value());
 
   auto current = GetFindings(judged);
   ASSERT_TRUE(current.ok()) << current.status();

@@ -17,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/rich_error.h"
 #include "tests/testing/unary_call.h"
 
 namespace yjinspect {
@@ -306,7 +307,15 @@ TEST_F(IntakeBadInputTest, SameCaseIdWithOtherContentIsAlreadyExists) {
   v1::Case first;
   ASSERT_TRUE(CreateCase(request, &first).ok());
   Child(request).set_age_at_sentence(16);
-  EXPECT_EQ(CreateCase(request).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  const grpc::Status taken = CreateCase(request);
+  EXPECT_EQ(taken.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  // A program tells this from a reused request_id by the reason.
+  const testing::RichError error = testing::ReadRichError(taken);
+  ASSERT_TRUE(error.info.has_value());
+  EXPECT_EQ(error.info->reason(), "CASE_EXISTS_WITH_OTHER_CONTENT");
+  EXPECT_EQ(error.info->domain(), "yjinspect");
+  EXPECT_EQ(error.info->metadata().at("resource"), "yots/northmoor/cases/NM-1");
+  EXPECT_FALSE(error.precondition.has_value());
 
   v1::Case stored;
   ASSERT_TRUE(GetCase("yots/northmoor/cases/NM-1", &stored).ok());
@@ -321,7 +330,10 @@ TEST_F(IntakeBadInputTest, RequestIdReusedForAnotherRequestIsAlreadyExists) {
   ASSERT_TRUE(CreateCase(first).ok());
   v1::CreateCaseRequest second = ValidCreateCaseRequest("northmoor", "NM-2");
   second.set_request_id(first.request_id());
-  EXPECT_EQ(CreateCase(second).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  const grpc::Status reused = CreateCase(second);
+  EXPECT_EQ(reused.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  ASSERT_TRUE(testing::ReadRichError(reused).info.has_value());
+  EXPECT_EQ(testing::ReadRichError(reused).info->reason(), "REQUEST_ID_REUSED");
   EXPECT_EQ(GetCase("yots/northmoor/cases/NM-2").error_code(),
             grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(Head(), 1u);

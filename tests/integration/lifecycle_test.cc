@@ -1,23 +1,42 @@
 // The inspection lifecycle at intake: steps in order, each recorded with
 // who, when and why; a step out of order refused with the state and what it
-// needs. And retries of a create after the case changed or was erased.
+// needs, in words for a person and as a reason and a violated condition
+// (google.rpc.ErrorInfo, PreconditionFailure) for a program. And retries of
+// a create after the case changed or was erased.
 
 #include <initializer_list>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
 #include "common/rpc/grpc_status.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/intake_harness.h"
+#include "tests/testing/rich_error.h"
 
 namespace yjinspect {
 namespace {
 
 using ::testing::HasSubstr;
 using testing::IntakeHarness;
+using testing::ReadRichError;
+using testing::RichError;
+
+// `refused` carries, on the wire, an ErrorInfo of `reason` in the yjinspect
+// domain and one violated precondition described by its message.
+void ExpectReason(const grpc::Status& refused, const std::string& reason) {
+  const RichError error = ReadRichError(refused);
+  ASSERT_TRUE(error.info.has_value()) << refused.error_message();
+  EXPECT_EQ(error.info->reason(), reason) << refused.error_message();
+  EXPECT_EQ(error.info->domain(), "yjinspect");
+  ASSERT_TRUE(error.precondition.has_value()) << refused.error_message();
+  ASSERT_EQ(error.precondition->violations_size(), 1);
+  EXPECT_EQ(error.precondition->violations(0).description(),
+            refused.error_message());
+}
 
 class LifecycleTest : public ::testing::Test {
  protected:
@@ -81,15 +100,17 @@ class LifecycleTest : public ::testing::Test {
   }
 
   // Fails unless advancing to `to` is refused as FAILED_PRECONDITION with a
-  // message naming each of `named`.
+  // message naming each of `named`, and of `reason`.
   void ExpectAdvanceRefused(v1::InspectionState to,
-                            std::initializer_list<const char*> named) {
+                            std::initializer_list<const char*> named,
+                            const std::string& reason = "WRONG_STATE") {
     v1::Inspection unchanged;
     grpc::Status refused = Advance(to, &unchanged);
     EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
     for (const char* text : named) {
       EXPECT_THAT(refused.error_message(), HasSubstr(text));
     }
+    ExpectReason(refused, reason);
   }
 
   grpc::Status Advance(v1::InspectionState to, v1::Inspection* out) {
@@ -114,7 +135,8 @@ TEST_F(LifecycleTest, CreationIsRecordedWithItsActor) {
 
 TEST_F(LifecycleTest, CaseloadReceivedNeedsACase) {
   Create();
-  ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED, {"ANNOUNCED"});
+  ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED, {"ANNOUNCED"},
+                       "NO_CASELOAD");
   AddEligibleCase("NM-1");
   v1::Inspection inspection;
   ASSERT_TRUE(
@@ -160,7 +182,7 @@ TEST_F(LifecycleTest, AdvancingBackOverASampleIsRefusedInFavourOfAReset) {
     }
     const v1::InspectionState before = inspection.state();
     ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED,
-                         {"ResetSample"});
+                         {"ResetSample"}, "SAMPLE_EXISTS");
     v1::GetInspectionRequest get;
     get.set_name("inspections/nm-2014");
     ASSERT_TRUE(
@@ -171,8 +193,39 @@ TEST_F(LifecycleTest, AdvancingBackOverASampleIsRefusedInFavourOfAReset) {
     EXPECT_TRUE(inspection.has_sample());
   }
   // In fieldwork the sample stays fixed: it cannot be redrawn.
-  EXPECT_EQ(Draw(&inspection).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  const grpc::Status redraw = Draw(&inspection);
+  EXPECT_EQ(redraw.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  ExpectReason(redraw, "SAMPLE_FIXED");
+}
+
+// A program acts on the details, never on the message's words: here read
+// from grpc::Status::error_details() as any gRPC client would.
+TEST_F(LifecycleTest, ARefusalCarriesItsReasonAndTheConditionItViolates) {
+  Create();
+  v1::Inspection unchanged;
+  const grpc::Status early =
+      Advance(v1::INSPECTION_STATE_VERDICTS_AGREED, &unchanged);
+  ASSERT_EQ(early.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  const RichError error = ReadRichError(early);
+  ASSERT_TRUE(error.info.has_value());
+  EXPECT_EQ(error.info->reason(), "WRONG_STATE");
+  EXPECT_EQ(error.info->domain(), "yjinspect");
+  EXPECT_EQ(error.info->metadata().at("state"), "INSPECTION_STATE_ANNOUNCED");
+  EXPECT_EQ(error.info->metadata().at("requested_state"),
+            "INSPECTION_STATE_VERDICTS_AGREED");
+  EXPECT_EQ(error.info->metadata_size(), 2);
+  ASSERT_TRUE(error.precondition.has_value());
+  ASSERT_EQ(error.precondition->violations_size(), 1);
+  const auto& violation = error.precondition->violations(0);
+  EXPECT_EQ(violation.type(), "STATE");
+  EXPECT_EQ(violation.subject(), "inspections/nm-2014");
+  EXPECT_EQ(violation.description(), early.error_message());
+
+  // Fieldwork without a sample: another reason, another condition.
+  const grpc::Status unsampled = StartFieldwork(&unchanged);
+  ExpectReason(unsampled, "NO_SAMPLE");
+  EXPECT_EQ(ReadRichError(unsampled).precondition->violations(0).type(),
+            "SAMPLE");
 }
 
 TEST_F(LifecycleTest, TheWholeLifecycleIsRecordedInOrder) {
@@ -234,6 +287,9 @@ TEST_F(LifecycleTest, ALateRetryDoesNotBringAnErasedCaseBack) {
   const uint64_t head = harness_.server().store().HeadSequence();
   auto again = harness_.Call(&v1::CaseIntake::Stub::CreateCase, request);
   EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition);
+  // Through the client's conversion the reason is a payload again.
+  ASSERT_TRUE(common::ErrorInfoOf(again.status()).has_value());
+  EXPECT_EQ(common::ErrorInfoOf(again.status())->reason, "CASE_ERASED");
   EXPECT_THAT(std::string(again.status().message()), HasSubstr("erased"));
   EXPECT_EQ(harness_.server().store().HeadSequence(), head);
 }

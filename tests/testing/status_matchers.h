@@ -1,9 +1,14 @@
 #pragma once
 
-// A gMock matcher for an absl::Status: its code and what its message says,
-// in one expectation (tests used to check the two in a pair of lines).
+// gMock matchers for an absl::Status: its code and what its message says,
+// in one expectation (tests used to check the two in a pair of lines), and
+// the reason of its google.rpc.ErrorInfo (common/error_details.h).
+
+#include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "common/error_details.h"
 #include "gmock/gmock.h"
 
 namespace yjinspect::testing {
@@ -14,6 +19,21 @@ auto StatusIs(absl::StatusCode code, MessageMatcher message) {
   return ::testing::AllOf(
       ::testing::Property("code", &absl::Status::code, code),
       ::testing::Property("message", &absl::Status::message, message));
+}
+
+// EXPECT_THAT(refused.status(), HasReason(common::kEtagMismatch)): the
+// status carries an ErrorInfo of domain "yjinspect" and that reason.
+inline auto HasReason(absl::string_view reason) {
+  return ::testing::ResultOf(
+      [](const absl::Status& status) {
+        auto info = common::ErrorInfoOf(status);
+        if (!info) return std::string("(no ErrorInfo)");
+        if (info->domain != common::kErrorDomain) {
+          return std::string("(domain ") + info->domain + ")";
+        }
+        return info->reason;
+      },
+      ::testing::Eq(std::string(reason)));
 }
 
 }  // namespace yjinspect::testing

@@ -10,6 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "common/storage/rocksdb_audit_trail.h"
@@ -143,10 +145,12 @@ class RocksFindingsStore final : public FindingsStore {
     RETURN_IF_ERROR(CheckOpenLocked());
     ASSIGN_OR_RETURN(auto present, GetCase(case_name));
     if (!present) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "case ", case_name,
-          " is not in the findings store: it has not arrived from intake "
-          "yet, or it was erased"));
+      return common::FailedPrecondition(
+          common::kCaseNotReceived,
+          {common::kIntakeFeedViolation, std::string(case_name)},
+          absl::StrCat("case ", case_name,
+                       " is not in the findings store: it has not arrived "
+                       "from intake yet, or it was erased"));
     }
     return UpdateLocked(ColumnFamily::kFindings, inspection_id, case_id,
                         case_id, decide, &audit);

@@ -17,6 +17,7 @@
 #include "tests/integration/access/tls_services.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/loopback_options.h"
+#include "tests/testing/rich_error.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
 
@@ -65,12 +66,14 @@ grpc::Status RenderReport(Stubs& stubs, const std::string& inspection) {
 }
 
 // Fails unless `existing` is refused and `missing` gets the very same
-// refusal: a refusal must not tell whether the resource exists.
+// refusal, details and all: a refusal must not tell whether the resource
+// exists.
 void ExpectRefusedAlike(const grpc::Status& existing,
                         const grpc::Status& missing) {
   EXPECT_EQ(existing.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(missing.error_code(), existing.error_code());
   EXPECT_EQ(missing.error_message(), existing.error_message());
+  EXPECT_EQ(missing.error_details(), existing.error_details());
 }
 
 class AccessTest : public ::testing::Test {
@@ -134,7 +137,16 @@ TEST_F(AccessTest, RefusalOfAnExistingCaseLooksLikeThatOfAMissingOne) {
   Stubs bolton = services_.ClientAs("bolton-yot");
   grpc::Status existing = GetCase(bolton, "yots/wigan/cases/W-1");
   ExpectRefusedAlike(existing, GetCase(bolton, "yots/wigan/cases/W-404"));
-  EXPECT_TRUE(existing.error_details().empty());
+  // The details give a program the reason, and name the method and the
+  // caller's role, never the resource.
+  const testing::RichError error = testing::ReadRichError(existing);
+  ASSERT_TRUE(error.info.has_value());
+  EXPECT_EQ(error.info->reason(), "ACCESS_NOT_GRANTED");
+  EXPECT_EQ(error.info->domain(), "yjinspect");
+  EXPECT_EQ(error.info->metadata().at("method"), "GetCase");
+  EXPECT_EQ(error.info->metadata_size(), 2);
+  EXPECT_FALSE(error.precondition.has_value());
+  EXPECT_EQ(existing.error_details().find("W-1"), std::string::npos);
   // The owner sees it.
   EXPECT_TRUE(GetCase(wigan, "yots/wigan/cases/W-1").ok());
 }

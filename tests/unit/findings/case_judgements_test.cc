@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/page_token.h"
@@ -24,6 +26,7 @@
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
 #include "tests/testing/northmoor_inspection.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace yjinspect::findings {
@@ -33,6 +36,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
+using ::yjinspect::testing::HasReason;
 
 constexpr char kInspection[] = "inspections/northmoor-2026";
 constexpr char kInspectionId[] = "northmoor-2026";
@@ -215,6 +219,12 @@ TEST_F(CaseJudgementsTest, ALaterChangeNeedsTheCurrentEtag) {
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
   EXPECT_THAT(stale.status().message(), HasSubstr("etag is stale"));
   EXPECT_EQ(Stored("NM-0001")->etag(), first->etag());
+  // A program knows both by their reason, and which record to read again.
+  for (const auto* refused : {&without, &stale}) {
+    EXPECT_THAT(refused->status(), HasReason(common::kEtagMismatch));
+    EXPECT_EQ(common::ErrorInfoOf(refused->status())->metadata.at("resource"),
+              "inspections/northmoor-2026/caseFindings/NM-0001");
+  }
 
   now_ += absl::Hours(1);
   auto second = Record(Recording({Answer("2.1", "no")}, first->etag()));
@@ -241,6 +251,7 @@ TEST_F(CaseJudgementsTest, AnEtagOnTheFirstRecordingIsAbortedAndNothingKept) {
   auto recorded = Record(Recording({Answer("1.1", "yes")}, "madeup"));
   EXPECT_EQ(recorded.status().code(), absl::StatusCode::kAborted);
   EXPECT_THAT(recorded.status().message(), HasSubstr("send no etag"));
+  EXPECT_THAT(recorded.status(), HasReason(common::kEtagMismatch));
   EXPECT_FALSE(Stored("NM-0001").has_value());
 }
 
@@ -271,9 +282,18 @@ TEST_F(CaseJudgementsTest, OnlySampledCasesThatHaveArrivedAreJudged) {
       Recording({Answer("1.1", "yes")}, "", "yots/northmoor/cases/NM-0099"));
   EXPECT_EQ(unsampled.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(unsampled.status().message(), HasSubstr("not in the sample"));
+  EXPECT_THAT(unsampled.status(), HasReason(common::kNotInSample));
+  auto violated = common::PreconditionViolationsOf(unsampled.status());
+  ASSERT_EQ(violated.size(), 1u);
+  EXPECT_EQ(violated[0].type, "SAMPLE");
+  EXPECT_EQ(violated[0].subject, "yots/northmoor/cases/NM-0099");
+  EXPECT_EQ(common::ErrorInfoOf(unsampled.status())->metadata,
+            (common::ErrorMetadata{{"inspection", kInspection},
+                                   {"sample_revision", "3"}}));
   auto in_transit = Record(Recording({Answer("1.1", "yes")}, "", kInTransit));
   EXPECT_EQ(in_transit.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(in_transit.status().message(), HasSubstr("retry shortly"));
+  EXPECT_THAT(in_transit.status(), HasReason(common::kCaseNotReceived));
   EXPECT_FALSE(Stored("NM-0099").has_value());
   EXPECT_FALSE(Stored("NM-0003").has_value());
 }
@@ -285,6 +305,7 @@ TEST_F(CaseJudgementsTest, AFrameworkVersionThisServiceLacksIsAPrecondition) {
   auto recorded = Record(Recording({Answer("1.1", "yes")}));
   EXPECT_EQ(recorded.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(recorded.status().message(), HasSubstr("version 99"));
+  EXPECT_THAT(recorded.status(), HasReason(common::kFrameworkUnknown));
 }
 
 TEST_F(CaseJudgementsTest, DuringFieldworkTheGateIsNotAsked) {
@@ -300,12 +321,17 @@ TEST_F(CaseJudgementsTest, TheFirstJudgementStartsFieldworkForTheSample) {
 
 TEST_F(CaseJudgementsTest, WhenIntakeRefusesFieldworkNothingIsKept) {
   MoveInspectionTo(v1::INSPECTION_STATE_SAMPLE_DRAWN);
-  gate_.answer = absl::FailedPreconditionError("the sample was redrawn");
+  gate_.answer = common::FailedPrecondition(
+      common::kSampleRevisionChanged, {common::kSampleViolation, kInspection},
+      "the sample was redrawn");
   auto recorded = Record(Recording({Answer("1.1", "yes")}));
   EXPECT_EQ(recorded.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(
       recorded.status().message(),
       HasSubstr("starting fieldwork at intake: the sample was redrawn"));
+  // Intake's reason reaches the caller: it says what to do.
+  EXPECT_THAT(recorded.status(), HasReason(common::kSampleRevisionChanged));
+  EXPECT_EQ(common::PreconditionViolationsOf(recorded.status()).size(), 1u);
   EXPECT_FALSE(Stored("NM-0001").has_value());
 }
 
@@ -354,6 +380,9 @@ TEST_F(CaseJudgementsTest, PastFieldworkOnlyARerunOfStoredAnswersSucceeds) {
   EXPECT_EQ(change.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(change.status().message(),
               HasSubstr("INSPECTION_STATE_VERDICTS_AGREED"));
+  EXPECT_THAT(change.status(), HasReason(common::kWrongState));
+  EXPECT_EQ(common::ErrorInfoOf(change.status())->metadata.at("state"),
+            "INSPECTION_STATE_VERDICTS_AGREED");
   auto unjudged = Record(Recording({Answer("1.1", "yes")}, "", kOther));
   EXPECT_EQ(unjudged.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(Stored("NM-0001")->revision(), 1);
@@ -419,6 +448,7 @@ TEST_F(CaseJudgementsTest, PastFieldworkAnInterviewCanOnlyBeRerun) {
   auto change = RecordInterview(
       InterviewRecording({Answer("om.1", "no")}, first->etag()));
   EXPECT_EQ(change.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(change.status(), HasReason(common::kWrongState));
 }
 
 TEST_F(CaseJudgementsTest, GetNeedsAFindingsNameThatIsRecorded) {

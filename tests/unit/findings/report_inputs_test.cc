@@ -6,17 +6,22 @@
 
 #include <string>
 
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/frameworks/framework_registry.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/in_memory_findings_store.h"
 #include "tests/testing/northmoor_inspection.h"
+#include "tests/testing/status_matchers.h"
 
 namespace yjinspect::findings {
 namespace {
 
 using testing::NorthmoorInspection;
+using ::yjinspect::testing::HasReason;
 
 constexpr const char* kInspection = testing::kNorthmoorInspection;
 
@@ -63,7 +68,11 @@ TEST_F(ReportInputsTest, ALaterSetNeedsTheCurrentEtag) {
   changed.mutable_inputs()->set_summary("A changed summary.");
   EXPECT_EQ(desk_.Set(changed).status().code(), absl::StatusCode::kAborted);
   changed.set_etag("stale");
-  EXPECT_EQ(desk_.Set(changed).status().code(), absl::StatusCode::kAborted);
+  const absl::Status stale = desk_.Set(changed).status();
+  EXPECT_EQ(stale.code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(stale, HasReason(common::kEtagMismatch));
+  EXPECT_EQ(common::ErrorInfoOf(stale)->metadata.at("resource"),
+            "inspections/northmoor-2026/reportInputs");
   changed.set_etag(first->etag());
   auto second = desk_.Set(changed);
   ASSERT_TRUE(second.ok()) << second.status();
@@ -75,8 +84,9 @@ TEST_F(ReportInputsTest, ALaterSetNeedsTheCurrentEtag) {
 }
 
 TEST_F(ReportInputsTest, AnEtagOnTheFirstSetIsAborted) {
-  EXPECT_EQ(desk_.Set(ValidRequest("made-up")).status().code(),
-            absl::StatusCode::kAborted);
+  const absl::Status refused = desk_.Set(ValidRequest("made-up")).status();
+  EXPECT_EQ(refused.code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(refused, HasReason(common::kEtagMismatch));
   EXPECT_FALSE(Stored());
 }
 
@@ -126,8 +136,11 @@ TEST(ReportInputsPublishedTest, APublishedReportsInputsCannotChange) {
   testing::InMemoryFindingsStore store(
       NorthmoorInspection(v1::INSPECTION_STATE_REPORT_PUBLISHED), {});
   ReportInputsDesk desk(store, testing::BuiltInFrameworks());
-  EXPECT_EQ(desk.Set(ValidRequest()).status().code(),
-            absl::StatusCode::kFailedPrecondition);
+  const absl::Status refused = desk.Set(ValidRequest()).status();
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refused, HasReason(common::kWrongState));
+  EXPECT_EQ(common::ErrorInfoOf(refused)->metadata.at("state"),
+            "INSPECTION_STATE_REPORT_PUBLISHED");
 }
 
 }  // namespace

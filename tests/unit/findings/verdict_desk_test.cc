@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "common/frameworks/framework_registry.h"
 #include "gmock/gmock.h"
@@ -23,6 +25,7 @@
 #include "tests/testing/criterion_count.h"
 #include "tests/testing/in_memory_findings_store.h"
 #include "tests/testing/northmoor_inspection.h"
+#include "tests/testing/status_matchers.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -30,6 +33,7 @@ namespace {
 using testing::CountOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::yjinspect::testing::HasReason;
 
 constexpr char kInspection[] = "inspections/northmoor-2026";
 constexpr char kInspectionId[] = "northmoor-2026";
@@ -226,6 +230,11 @@ TEST_F(VerdictDeskTest, NoReportBeforeItsInputsAreSet) {
   auto material = desk_.GatherReport(kInspection);
   EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(material.status().message(), HasSubstr("SetReportInputs"));
+  EXPECT_THAT(material.status(), HasReason(common::kReportInputsMissing));
+  auto violated = common::PreconditionViolationsOf(material.status());
+  ASSERT_EQ(violated.size(), 1u);
+  EXPECT_EQ(violated[0].type, "REPORT_INPUTS");
+  EXPECT_EQ(violated[0].subject, "inspections/northmoor-2026/reportInputs");
 }
 
 TEST_F(VerdictDeskTest, WithoutJudgementsThereAreVerdictsButNoReport) {
@@ -235,6 +244,10 @@ TEST_F(VerdictDeskTest, WithoutJudgementsThereAreVerdictsButNoReport) {
   EXPECT_THAT(material.status().message(),
               HasSubstr("3 of the 3 sampled cases of "
                         "inspections/northmoor-2026 have no judgements yet"));
+  EXPECT_THAT(material.status(), HasReason(common::kCasesNotJudged));
+  EXPECT_EQ(common::ErrorInfoOf(material.status())->metadata,
+            (common::ErrorMetadata{{"cases_not_received", "0"},
+                                   {"unjudged_cases", "3"}}));
   // The counts so far are still there to be read.
   const v1::InspectionVerdicts verdicts = Verdicts();
   const v1::CriterionCount& assessed = CountOf(verdicts, "1.1");
@@ -259,6 +272,9 @@ TEST_F(VerdictDeskTest, ACountedCriterionAJudgedCaseLeftOpenHoldsItBack) {
   auto material = desk_.GatherReport(kInspection);
   EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(material.status().message(), HasSubstr("2.1 (2)"));
+  EXPECT_THAT(material.status(), HasReason(common::kCriteriaUnanswered));
+  EXPECT_EQ(common::ErrorInfoOf(material.status())->metadata.at("criteria"),
+            "2.1");
   // Criteria the report does not count may stay unanswered: with 2.1 out of
   // the counted criteria the same answers make a report.
   v1::ReportInputs inputs = Inputs();
@@ -274,8 +290,12 @@ class VerdictDeskCaseNotHeldTest : public VerdictDeskTest {
 };
 
 TEST_F(VerdictDeskCaseNotHeldTest, TheMessageSaysSampledCasesAreNotHeld) {
-  EXPECT_THAT(GatherWithoutJudgingTheSecondCase().status().message(),
+  const absl::Status held_back = GatherWithoutJudgingTheSecondCase().status();
+  EXPECT_THAT(held_back.message(),
               HasSubstr("(1 not held by the findings service"));
+  EXPECT_THAT(held_back, HasReason(common::kCasesNotJudged));
+  EXPECT_EQ(common::ErrorInfoOf(held_back)->metadata.at("cases_not_received"),
+            "1");
 
   const v1::InspectionProgress progress = Progress();
   EXPECT_EQ(progress.sample_size(), 3);
@@ -304,6 +324,7 @@ TEST_F(VerdictDeskTest, UnknownOrMalformedInspectionsAreRefused) {
   auto material = desk_.GatherReport(kInspection);
   EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(material.status().message(), HasSubstr("version 99"));
+  EXPECT_THAT(material.status(), HasReason(common::kFrameworkUnknown));
 }
 
 TEST_F(VerdictDeskTest, VerdictsOfASupersededVersionSaySo) {
@@ -391,6 +412,7 @@ TEST_F(VerdictDeskTest, AgreedVerdictsTakeOnlyTheSameDecisionAgain) {
   EXPECT_TRUE(Decide("improvement:1.1", "confirm").ok());
   auto changed = Decide("improvement:1.1", "reject");
   EXPECT_EQ(changed.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(changed.status(), HasReason(common::kWrongState));
   ASSERT_EQ(StoredDecisions().overrides_size(), 1);
   EXPECT_EQ(StoredDecisions().overrides(0).value(), "confirm");
 }

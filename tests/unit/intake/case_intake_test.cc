@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/time_util.h"
@@ -24,6 +26,7 @@
 namespace yjinspect::intake {
 namespace {
 
+using testing::HasReason;
 using testing::StatusIs;
 using testing::ViolatedFields;
 
@@ -141,6 +144,10 @@ TEST_F(CaseIntakeTest, TheSameIdWithOtherContentIsAlreadyExists) {
   auto refused = Create(changed);
   EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kAlreadyExists,
                                          HasSubstr("DeleteCase")));
+  EXPECT_THAT(refused.status(), HasReason(common::kCaseExistsWithOtherContent));
+  EXPECT_EQ(
+      common::ErrorInfoOf(refused.status())->metadata,
+      (common::ErrorMetadata{{"resource", "yots/northmoor/cases/NM-0001"}}));
   EXPECT_EQ(store_->HeadSequence(), 1u);
   EXPECT_EQ(StoredCase("yots/northmoor/cases/NM-0001")
                 ->case_()
@@ -158,6 +165,7 @@ TEST_F(CaseIntakeTest, ARequestIdReusedForAnotherRequestIsAlreadyExists) {
   auto refused = Create(other);
   EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kAlreadyExists,
                                          HasSubstr("use a new request_id")));
+  EXPECT_THAT(refused.status(), HasReason(common::kRequestIdReused));
   EXPECT_FALSE(StoredCase("yots/northmoor/cases/NM-2").has_value());
 }
 
@@ -186,6 +194,10 @@ TEST_F(CaseIntakeTest, ALateRetryDoesNotBringAnErasedCaseBack) {
   auto retried = Create(request);
   EXPECT_THAT(retried.status(), StatusIs(absl::StatusCode::kFailedPrecondition,
                                          HasSubstr("new request_id")));
+  EXPECT_THAT(retried.status(), HasReason(common::kCaseErased));
+  ASSERT_EQ(common::PreconditionViolationsOf(retried.status()).size(), 1u);
+  EXPECT_EQ(common::PreconditionViolationsOf(retried.status())[0].subject,
+            first->stored.name());
   EXPECT_FALSE(StoredCase(first->stored.name()).has_value());
   EXPECT_EQ(store_->HeadSequence(), head);
 }
@@ -297,6 +309,11 @@ TEST_F(CaseIntakeTest, AnUpdateWithAStaleEtagIsAbortedAndStoresNothing) {
   auto stale = Update(AgeChange(created->stored, 17, read_etag));
   EXPECT_THAT(stale.status(),
               StatusIs(absl::StatusCode::kAborted, HasSubstr("read it again")));
+  EXPECT_THAT(stale.status(), HasReason(common::kEtagMismatch));
+  // The resource to read again, and no etag: the message has them for a
+  // person; metadata holds facts a program needs only.
+  EXPECT_EQ(common::ErrorInfoOf(stale.status())->metadata,
+            (common::ErrorMetadata{{"resource", created->stored.name()}}));
   EXPECT_EQ(store_->HeadSequence(), head);
   EXPECT_EQ(
       StoredCase(created->stored.name())->case_().child().age_at_sentence(),

@@ -14,6 +14,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -28,6 +30,7 @@ namespace yjinspect::intake {
 namespace {
 
 using testing::Bad;
+using testing::HasReason;
 using testing::Missing;
 using testing::StatusIs;
 
@@ -137,10 +140,17 @@ TEST(MoveToRefusalTest, SaysWhatTheStepNeeds) {
   v1::Inspection inspection;
   inspection.set_name(kInspection);
   inspection.set_state(v1::INSPECTION_STATE_CASELOAD_RECEIVED);
-  EXPECT_THAT(MoveTo(inspection, v1::INSPECTION_STATE_FIELDWORK, kActor, "",
-                     absl::UnixEpoch())
-                  .message(),
+  const absl::Status refused =
+      MoveTo(inspection, v1::INSPECTION_STATE_FIELDWORK, kActor, "",
+             absl::UnixEpoch());
+  EXPECT_THAT(refused.message(),
               HasSubstr("FIELDWORK needs a drawn sample (DrawSample)"));
+  // A program reads the state it is in and the one it asked for.
+  EXPECT_THAT(refused, HasReason(common::kWrongState));
+  EXPECT_EQ(
+      common::ErrorInfoOf(refused)->metadata,
+      (common::ErrorMetadata{{"requested_state", "INSPECTION_STATE_FIELDWORK"},
+                             {"state", "INSPECTION_STATE_CASELOAD_RECEIVED"}}));
   inspection.set_state(v1::INSPECTION_STATE_FIELDWORK);
   EXPECT_THAT(MoveTo(inspection, v1::INSPECTION_STATE_SAMPLE_DRAWN, kActor, "",
                      absl::UnixEpoch())
@@ -173,11 +183,15 @@ class InspectionLifecycleTest : public IntakeDomainTest {
  protected:
   // Advancing to `to` is refused as out of order, saying `why`, and stores
   // nothing.
-  void ExpectAdvanceRefused(v1::InspectionState to, const std::string& why) {
+  // `reason` is the refusal's ErrorInfo reason.
+  void ExpectAdvanceRefused(v1::InspectionState to, const std::string& why,
+                            absl::string_view reason = common::kWrongState) {
     const uint64_t head = store_->HeadSequence();
-    EXPECT_THAT(Advance(to).status(),
+    const absl::Status refused = Advance(to).status();
+    EXPECT_THAT(refused,
                 StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr(why)))
         << StateName(to);
+    EXPECT_THAT(refused, HasReason(reason)) << StateName(to);
     EXPECT_EQ(store_->HeadSequence(), head) << StateName(to);
   }
 };
@@ -188,7 +202,8 @@ TEST_F(InspectionLifecycleTest, CaseloadReceivedNeedsACaseOfTheYot) {
       Create(testing::EligibleCreateCaseRequest("southvale", "S-0")).ok());
   ExpectAdvanceRefused(v1::INSPECTION_STATE_CASELOAD_RECEIVED,
                        "is ANNOUNCED; no case of yots/northmoor is stored "
-                       "yet: submit the caseload first");
+                       "yet: submit the caseload first",
+                       common::kNoCaseload);
 
   AddEligibleCases(1);
   auto received =
@@ -274,6 +289,7 @@ TEST_F(InspectionLifecycleTest, FieldworkNeedsASample) {
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("is in state ANNOUNCED and has no sample; call "
                          "DrawSample first")));
+  EXPECT_THAT(refused.status(), HasReason(common::kNoSample));
 }
 
 TEST_F(InspectionLifecycleTest, FieldworkFixesOnlyTheSampleTheCallerSaw) {
@@ -285,6 +301,12 @@ TEST_F(InspectionLifecycleTest, FieldworkFixesOnlyTheSampleTheCallerSaw) {
       stale.status(),
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("is revision 2, not 1; reload the inspection")));
+  EXPECT_THAT(stale.status(), HasReason(common::kSampleRevisionChanged));
+  EXPECT_EQ(common::ErrorInfoOf(stale.status())->metadata.at("sample_revision"),
+            "2");
+  EXPECT_EQ(
+      common::ErrorInfoOf(stale.status())->metadata.at("requested_revision"),
+      "1");
   EXPECT_EQ(store_->HeadSequence(), head);
   auto started = StartFieldwork(/*sample_revision=*/2);
   ASSERT_TRUE(started.ok()) << started.status();
@@ -312,6 +334,7 @@ TEST_F(InspectionLifecycleTest, FieldworkCannotStartAgainOnceItIsOver) {
       refused.status(),
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("is in state VERDICTS_AGREED: fieldwork is over")));
+  EXPECT_THAT(refused.status(), HasReason(common::kWrongState));
   EXPECT_EQ(StoredInspection()->state(), v1::INSPECTION_STATE_VERDICTS_AGREED);
 }
 

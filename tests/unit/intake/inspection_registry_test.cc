@@ -1,7 +1,7 @@
 // services/intake/inspection_registry.h, through a real intake store in a
 // temp folder, without gRPC: an inspection created without an id gets one
 // from the injected random source, and one without a framework version is
-// pinned to the newest.
+// pinned to the newest; a taken id or request_id is refused with its reason.
 
 #include "services/intake/inspection_registry.h"
 
@@ -9,10 +9,14 @@
 #include <memory>
 #include <string>
 
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/frameworks/framework_registry.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/intake/storage/intake_store.h"
 #include "tests/testing/case_builder.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace yjinspect::intake {
@@ -67,6 +71,31 @@ TEST_F(InspectionRegistryTest, WithoutAVersionTheNewestIsPinned) {
   EXPECT_EQ(created->framework_version(),
             frameworks_->Newest("hmip-youth-2018")->version());
   EXPECT_EQ(created->framework_version(), "2");
+}
+
+TEST_F(InspectionRegistryTest, ATakenIdOrRequestIdIsRefusedWithItsReason) {
+  InspectionRegistry registry(*store_, *frameworks_);
+  v1::CreateInspectionRequest first =
+      testing::ValidCreateInspectionRequest("northmoor-2015", "northmoor");
+  first.set_request_id("req-1");
+  ASSERT_TRUE(Create(registry, first).ok());
+
+  v1::CreateInspectionRequest other_content = first;
+  other_content.clear_request_id();
+  other_content.mutable_inspection()->set_yot_display_name("Another name");
+  const absl::Status taken = Create(registry, other_content).status();
+  EXPECT_EQ(taken.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(taken,
+              testing::HasReason(common::kInspectionExistsWithOtherContent));
+  EXPECT_EQ(common::ErrorInfoOf(taken)->metadata.at("resource"),
+            "inspections/northmoor-2015");
+
+  v1::CreateInspectionRequest other_request =
+      testing::ValidCreateInspectionRequest("northmoor-2016", "northmoor");
+  other_request.set_request_id("req-1");
+  const absl::Status reused = Create(registry, other_request).status();
+  EXPECT_EQ(reused.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(reused, testing::HasReason(common::kRequestIdReused));
 }
 
 }  // namespace

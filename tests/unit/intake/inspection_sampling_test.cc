@@ -13,6 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -29,6 +31,7 @@ namespace yjinspect::intake {
 namespace {
 
 using testing::Bad;
+using testing::HasReason;
 using testing::Missing;
 using testing::StatusIs;
 
@@ -195,6 +198,14 @@ TEST_F(InspectionSamplingTest, AfterFieldworkOnlyAResetAllowsANewSample) {
   EXPECT_THAT(refused.status(),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("call ResetSample with a reason first")));
+  EXPECT_THAT(refused.status(), HasReason(common::kSampleFixed));
+  EXPECT_EQ(common::ErrorInfoOf(refused.status())->metadata.at("state"),
+            "INSPECTION_STATE_FIELDWORK");
+  auto violated = common::PreconditionViolationsOf(refused.status());
+  ASSERT_EQ(violated.size(), 1u);
+  EXPECT_EQ(violated[0].type, "SAMPLE");
+  EXPECT_EQ(violated[0].subject, kInspection);
+  EXPECT_EQ(violated[0].description, refused.status().message());
   EXPECT_EQ(store_->HeadSequence(), head);
 
   auto reset = Reset(kResetReason);
@@ -263,6 +274,11 @@ TEST_F(InspectionSamplingTest, NoEligibleCaseIsRefusedNamingTheWindow) {
                                          HasSubstr("1 cases are stored")));
   EXPECT_THAT(refused.status().message(),
               HasSubstr("between 2014-09-15 and 2014-11-03"));
+  EXPECT_THAT(refused.status(), HasReason(common::kNoEligibleCases));
+  EXPECT_EQ(common::ErrorInfoOf(refused.status())->metadata.at("cases_stored"),
+            "1");
+  EXPECT_EQ(common::PreconditionViolationsOf(refused.status()).at(0).subject,
+            "yots/northmoor");
   EXPECT_EQ(store_->HeadSequence(), head);
   EXPECT_EQ(StoredInspection()->state(), v1::INSPECTION_STATE_ANNOUNCED);
 }
@@ -297,6 +313,7 @@ TEST_F(InspectionSamplingTest, AnInspectionOfAnUnknownFrameworkIsRefused) {
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("sqs-2014 version 99, which this service does not "
                          "know")));
+  EXPECT_THAT(refused.status(), HasReason(common::kFrameworkUnknown));
 }
 
 TEST_F(InspectionSamplingTest, ResetWithoutASampleIsRefused) {
@@ -306,6 +323,7 @@ TEST_F(InspectionSamplingTest, ResetWithoutASampleIsRefused) {
       refused.status(),
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("is in state ANNOUNCED and has no sample to reset")));
+  EXPECT_THAT(refused.status(), HasReason(common::kNoSample));
 }
 
 // Malformed requests: refused with the field named before the store is

@@ -13,6 +13,8 @@
 #include "absl/strings/cord.h"
 #include "absl/time/clock.h"
 #include "cli/client/exit_codes.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -186,6 +188,35 @@ TEST_F(JsonFailureTest, IsOneObjectWithCodeStatusMessageAndDetails) {
   EXPECT_EQ(error.at("details")[0].at("field_violations"),
             (nlohmann::json::array({{{"field", "inspection.yot"},
                                      {"description", "is required"}}})));
+}
+
+// The reason and the violated condition a program acts on, in protobuf's
+// JSON mapping (docs/errors.md shows this shape).
+TEST_F(JsonFailureTest, ARefusalCarriesItsReasonAndCondition) {
+  const absl::Status refused = common::FailedPrecondition(
+      common::kNoSample, {common::kSampleViolation, "inspections/nm-2014"},
+      "no sample", {{"state", "INSPECTION_STATE_ANNOUNCED"}});
+  const nlohmann::json error =
+      nlohmann::json::parse(FailureJson(refused)).at("error");
+  EXPECT_EQ(error.at("status"), "FAILED_PRECONDITION");
+  ASSERT_EQ(error.at("details").size(), 2u);
+  nlohmann::json info;
+  nlohmann::json precondition;
+  for (const nlohmann::json& detail : error.at("details")) {
+    (detail.at("@type") == "type.googleapis.com/google.rpc.ErrorInfo"
+         ? info
+         : precondition) = detail;
+  }
+  EXPECT_EQ(info.at("reason"), "NO_SAMPLE");
+  EXPECT_EQ(info.at("domain"), "yjinspect");
+  EXPECT_EQ(info.at("metadata"),
+            (nlohmann::json{{"state", "INSPECTION_STATE_ANNOUNCED"}}));
+  EXPECT_EQ(precondition.at("@type"),
+            "type.googleapis.com/google.rpc.PreconditionFailure");
+  EXPECT_EQ(precondition.at("violations"),
+            (nlohmann::json::array({{{"type", "SAMPLE"},
+                                     {"subject", "inspections/nm-2014"},
+                                     {"description", "no sample"}}})));
 }
 
 TEST_F(JsonFailureTest, WithoutDetailsStillHasEveryKeyAndEscapesText) {

@@ -5,7 +5,11 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
@@ -107,6 +111,26 @@ TEST(AuthorizerTest, AReaderRendersWhatThePublishedCheckSaysIsPublished) {
   EXPECT_EQ(Answer(authorizer, "reader-1", kGetVerdicts,
                    "inspections/published-2014"),
             absl::StatusCode::kPermissionDenied);
+}
+
+// A program learns the reason, the method and the role; never the resource,
+// whose existence a refusal must not tell.
+TEST(AuthorizerTest, ARefusalCarriesItsReasonMethodAndRoleOnly) {
+  Authorizer authorizer(TestPolicy());
+  v1::GetVerdictsRequest request;
+  request.set_inspection("inspections/wigan-2015-01");
+  const absl::Status refused =
+      authorizer.Authorize("lead-1", kGetVerdicts, request);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(refused.message(),
+            "'lead-1' (lead-inspector) may not call GetVerdicts on this "
+            "resource");
+  EXPECT_THAT(refused, testing::HasReason(kAccessNotGranted));
+  EXPECT_THAT(
+      ErrorInfoOf(refused)->metadata,
+      ::testing::ElementsAre(::testing::Pair("method", "GetVerdicts"),
+                             ::testing::Pair("role", "lead-inspector")));
+  EXPECT_THAT(PreconditionViolationsOf(refused), ::testing::IsEmpty());
 }
 
 }  // namespace

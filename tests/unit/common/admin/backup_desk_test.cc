@@ -8,7 +8,11 @@
 #include <string>
 
 #include "absl/synchronization/notification.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace yjinspect::common {
 namespace {
@@ -66,6 +70,7 @@ TEST_F(BackupDeskTest, ASecondBackupWhileOneRunsIsAborted) {
   Outcome second;
   desk.CreateBackup(v1::CreateBackupRequest(), "OPS-2", second.Callback());
   EXPECT_EQ(second.Wait().status().code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(second.Wait().status(), testing::HasReason(kBackupInProgress));
   Outcome verify;
   v1::VerifyBackupRequest request;
   request.set_backup_id(1);
@@ -73,6 +78,8 @@ TEST_F(BackupDeskTest, ASecondBackupWhileOneRunsIsAborted) {
   EXPECT_EQ(verify.Wait().status().code(), absl::StatusCode::kAborted);
   // Nor is the folder read while it is being written.
   EXPECT_EQ(desk.ListBackups().status().code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(desk.ListBackups().status(),
+              testing::HasReason(kBackupInProgress));
   EXPECT_FALSE(first.arrived());
 
   release_.Notify();
@@ -115,6 +122,12 @@ TEST_F(BackupDeskTest, WithoutAFolderEveryRequestIsAFailedPrecondition) {
   desk.CreateBackup(v1::CreateBackupRequest(), "OPS-1", outcome.Callback());
   EXPECT_EQ(outcome.Wait().status().code(),
             absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(outcome.Wait().status(),
+              testing::HasReason(kBackupsNotConfigured));
+  auto violated = PreconditionViolationsOf(outcome.Wait().status());
+  ASSERT_EQ(violated.size(), 1u);
+  EXPECT_EQ(violated[0].type, "BACKUP_FOLDER");
+  EXPECT_EQ(violated[0].subject, "intake");
   EXPECT_FALSE(started_.HasBeenNotified());
   EXPECT_EQ(desk.ListBackups().status().code(),
             absl::StatusCode::kFailedPrecondition);

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rocksdb/status.h"
@@ -79,6 +81,15 @@ TEST(RocksDbStatusTest, OkIsOkWithNoMessage) {
   absl::Status status = FromRocksDb(rocksdb::Status::OK(), "writing batch");
   EXPECT_TRUE(status.ok());
   EXPECT_TRUE(status.message().empty());
+}
+
+// An aborted write reaches a caller as a refusal a program can act on.
+TEST(RocksDbStatusTest, AnAbortedWriteCarriesItsReason) {
+  absl::Status status =
+      FromRocksDb(rocksdb::Status::Aborted("detail-7"), "writing batch");
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
+  ASSERT_TRUE(ErrorInfoOf(status).has_value());
+  EXPECT_EQ(ErrorInfoOf(status)->reason, kStorageAborted);
 }
 
 TEST(RocksDbStatusTest, AnIoErrorOtherThanNoSpaceStaysInternal) {
