@@ -27,6 +27,20 @@ int PrintAnswer(const absl::StatusOr<Answer>& answer, Print print) {
   return kExitOk;
 }
 
+// PrintAnswer that shows the answer as its JSON line with `json`, else
+// with `print_text`.
+template <typename Answer, typename PrintText>
+int PrintAnswerAsJsonOr(const absl::StatusOr<Answer>& answer, bool json,
+                        PrintText print_text) {
+  return PrintAnswer(answer, [&](const Answer& value) {
+    if (json) {
+      std::cout << MessageJson(value) << "\n";
+    } else {
+      print_text(value);
+    }
+  });
+}
+
 // Lists from `request`'s first page to the last on the service at
 // `address` (ForEachPage), printing each of the page's `items`: as its JSON
 // line with `json`, else with `print_text`. Returns the exit code; a

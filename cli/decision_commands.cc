@@ -30,33 +30,25 @@ std::optional<std::pair<std::string, std::string>> KeyValue(
                         std::string(text.substr(equals + 1)));
 }
 
-void PrintDecisionsAnswer(const v1::VerdictDecisions& decisions, bool json) {
-  if (json) {
-    std::cout << MessageJson(decisions) << "\n";
-  } else {
-    PrintDecisions(decisions, std::cout);
-  }
+void PrintDecisionsText(const v1::VerdictDecisions& decisions) {
+  PrintDecisions(decisions, std::cout);
 }
 
 int RecordDecision(const GlobalOptions& global, const DecisionChoice& choice) {
   absl::StatusOr<v1::RecordVerdictDecisionRequest> request =
       DecisionRequestOf(choice, global.actor);
   if (!request.ok()) return ReportUsageFailure(request.status().message());
-  return PrintAnswer(
+  return PrintAnswerAsJsonOr(
       CallService(global.findings, &Findings::RecordVerdictDecision, *request),
-      [&global](const v1::VerdictDecisions& decisions) {
-        PrintDecisionsAnswer(decisions, global.json);
-      });
+      global.json, PrintDecisionsText);
 }
 
 int ListDecisions(const GlobalOptions& global, const std::string& inspection) {
   v1::GetVerdictDecisionsRequest request;
   request.set_inspection(InspectionName(inspection));
-  return PrintAnswer(
+  return PrintAnswerAsJsonOr(
       CallService(global.findings, &Findings::GetVerdictDecisions, request),
-      [&global](const v1::VerdictDecisions& decisions) {
-        PrintDecisionsAnswer(decisions, global.json);
-      });
+      global.json, PrintDecisionsText);
 }
 
 }  // namespace

@@ -141,15 +141,10 @@ int RecordJudgementsFile(const GlobalOptions& global,
 int ShowVerdicts(const GlobalOptions& global, const std::string& name) {
   v1::GetVerdictsRequest request;
   request.set_inspection(InspectionName(name));
-  return PrintAnswer(
+  return PrintAnswerAsJsonOr(
       CallService(global.findings, &FindingsStub::GetVerdicts, request),
-      [&global](const v1::InspectionVerdicts& verdicts) {
-        if (global.json) {
-          std::cout << MessageJson(verdicts) << "\n";
-        } else {
-          PrintVerdicts(verdicts);
-        }
-      });
+      global.json,
+      [](const v1::InspectionVerdicts& verdicts) { PrintVerdicts(verdicts); });
 }
 
 struct RenderOptions {

@@ -65,14 +65,10 @@ int ShowFramework(const GlobalOptions& global, const FrameworkChoice& choice) {
   }
   v1::GetFrameworkRequest request;
   request.set_name(name);
-  return PrintAnswer(
+  return PrintAnswerAsJsonOr(
       CallService(global.findings, &FrameworksStub::GetFramework, request),
-      [&global](const v1::FrameworkVersion& framework) {
-        if (global.json) {
-          std::cout << MessageJson(framework) << "\n";
-        } else {
-          PrintFrameworkText(framework, std::cout);
-        }
+      global.json, [](const v1::FrameworkVersion& framework) {
+        PrintFrameworkText(framework, std::cout);
       });
 }
 

@@ -12,6 +12,21 @@
 
 namespace yjinspect::common {
 
+// The audit trail of the host's store, its backups (Admin) and the
+// frameworks it loaded: every host serves them beside the service's own.
+struct ServiceHost::SharedServices {
+  SharedServices(const AuditSource& trail, BackupDesk& backups,
+                 const FrameworkRegistry& registry,
+                 const Authorizer* authorizer)
+      : audit(trail, authorizer),
+        admin(backups, authorizer),
+        frameworks(registry, authorizer) {}
+
+  AuditTrailService audit;
+  AdminService admin;
+  FrameworksService frameworks;
+};
+
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Prepare(
     const std::string& service, const ServiceHostOptions& options) {
   auto host = std::unique_ptr<ServiceHost>(new ServiceHost(service, options));
@@ -45,12 +60,9 @@ void ServiceHost::AttachStore(HostedStore store) {
     authorizer_ =
         std::make_unique<Authorizer>(access_.policy, store_.published);
   }
-  audit_ =
-      std::make_unique<AuditTrailService>(*store_.audit, authorizer_.get());
   backups_ = std::make_unique<BackupDesk>(store_.backup, options_.backup_dir);
-  admin_ = std::make_unique<AdminService>(*backups_, authorizer_.get());
-  frameworks_service_ =
-      std::make_unique<FrameworksService>(*frameworks_, authorizer_.get());
+  shared_ = std::make_unique<SharedServices>(*store_.audit, *backups_,
+                                             *frameworks_, authorizer_.get());
 }
 
 absl::Status ServiceHost::Start(grpc::Service* service,
@@ -64,7 +76,7 @@ absl::Status ServiceHost::Start(grpc::Service* service,
       StartedServer started,
       StartGrpcServer(
           options_.listen,
-          {service, audit_.get(), admin_.get(), frameworks_service_.get()},
+          {service, &shared_->audit, &shared_->admin, &shared_->frameworks},
           {health_name}, {access_.credentials, options_.health_listen}));
   server_ = std::move(started.server);
   health_server_ = std::move(started.health_server);

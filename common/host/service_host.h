@@ -43,10 +43,6 @@ class Service;
 
 namespace yjinspect::common {
 
-class AdminService;
-class AuditTrailService;
-class FrameworksService;
-
 // The store's part in the host.
 struct HostedStore {
   // The store's audit trail, served by AuditTrail. Must outlive the host's
@@ -112,10 +108,11 @@ class ServiceHost {
   HostedStore store_;
   std::unique_ptr<ErasurePurger> purger_;
   std::unique_ptr<Authorizer> authorizer_;
-  std::unique_ptr<AuditTrailService> audit_;
   std::unique_ptr<BackupDesk> backups_;
-  std::unique_ptr<AdminService> admin_;
-  std::unique_ptr<FrameworksService> frameworks_service_;
+  // The services every host serves beside the service's own (after
+  // backups_: Admin calls into the desk).
+  struct SharedServices;
+  std::unique_ptr<SharedServices> shared_;
   std::function<void()> before_stop_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;

@@ -152,12 +152,9 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
 
 absl::StatusOr<v1::VerdictDecisions> VerdictDesk::Decisions(
     const v1::GetVerdictDecisionsRequest& request) const {
-  ASSIGN_OR_RETURN(
-      const std::string inspection_id,
-      common::RequireInspectionName("inspection", request.inspection(),
-                                    "GetVerdictDecisions request"));
-  RETURN_IF_ERROR(
-      KnownInspection(store_, inspection_id, request.inspection()).status());
+  ASSIGN_OR_RETURN(const std::string inspection_id,
+                   KnownInspectionId(store_, request.inspection(),
+                                     "GetVerdictDecisions request"));
   return store_.GetDecisions(inspection_id);
 }
 

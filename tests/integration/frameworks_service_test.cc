@@ -27,6 +27,15 @@ class FrameworksServiceTest : public ::testing::Test {
         grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   }
 
+  // GetFramework of `name` at the service at `address`.
+  static grpc::Status Get(const std::string& address, const std::string& name,
+                          v1::FrameworkVersion* response) {
+    grpc::ClientContext context;
+    v1::GetFrameworkRequest request;
+    request.set_name(name);
+    return StubAt(address)->GetFramework(&context, request, response);
+  }
+
   testing::IntakeHarness intake_{/*sync=*/false};
   testing::FindingsHarness findings_{intake_.address(), /*sync=*/false};
 };
@@ -49,12 +58,9 @@ TEST_F(FrameworksServiceTest, BothServicesListTheSameFrameworks) {
 }
 
 TEST_F(FrameworksServiceTest, GetFrameworkReturnsTheCriteria) {
-  grpc::ClientContext context;
-  v1::GetFrameworkRequest request;
-  request.set_name("frameworks/sqs-2014/versions/2");
   v1::FrameworkVersion response;
   grpc::Status status =
-      StubAt(findings_.address())->GetFramework(&context, request, &response);
+      Get(findings_.address(), "frameworks/sqs-2014/versions/2", &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_TRUE(response.newest());
   EXPECT_EQ(response.framework().id(), "sqs-2014");
@@ -63,12 +69,8 @@ TEST_F(FrameworksServiceTest, GetFrameworkReturnsTheCriteria) {
 }
 
 TEST_F(FrameworksServiceTest, ABadNameIsInvalidArgumentNamingTheField) {
-  grpc::ClientContext context;
-  v1::GetFrameworkRequest request;
-  request.set_name("sqs-2014");
   v1::FrameworkVersion response;
-  grpc::Status status =
-      StubAt(intake_.address())->GetFramework(&context, request, &response);
+  grpc::Status status = Get(intake_.address(), "sqs-2014", &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   auto violations = common::ViolationsOf(common::FromGrpcStatus(status));
   ASSERT_EQ(violations.size(), 1u);
@@ -78,13 +80,10 @@ TEST_F(FrameworksServiceTest, ABadNameIsInvalidArgumentNamingTheField) {
 }
 
 TEST_F(FrameworksServiceTest, AnUnknownVersionIsNotFound) {
-  grpc::ClientContext context;
-  v1::GetFrameworkRequest request;
-  request.set_name("frameworks/sqs-2014/versions/3");
   v1::FrameworkVersion response;
-  grpc::Status status =
-      StubAt(intake_.address())->GetFramework(&context, request, &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(intake_.address(), "frameworks/sqs-2014/versions/3", &response)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace

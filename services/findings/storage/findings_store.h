@@ -22,6 +22,7 @@
 #include "absl/strings/string_view.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
+#include "common/field_checks.h"
 #include "common/storage/keyed.h"
 #include "common/storage/storage_figures.h"
 #include "yjinspect/v1/admin_service.pb.h"
@@ -156,6 +157,21 @@ inline absl::StatusOr<v1::Inspection> KnownInspection(
         "inspection ", name, " is not known to the findings service"));
   }
   return std::move(**found);
+}
+
+// The id of the inspection a request names in its field `inspection`, once
+// the inspection is known here: INVALID_ARGUMENT naming the field (in
+// `what`, "GetVerdictDecisions request") for a malformed name; NOT_FOUND as
+// KnownInspection.
+inline absl::StatusOr<std::string> KnownInspectionId(const FindingsStore& store,
+                                                     absl::string_view name,
+                                                     absl::string_view what) {
+  absl::StatusOr<std::string> id =
+      common::RequireInspectionName("inspection", name, what);
+  if (!id.ok()) return id.status();
+  absl::Status known = KnownInspection(store, *id, name).status();
+  if (!known.ok()) return known;
+  return id;
 }
 
 }  // namespace yjinspect::findings

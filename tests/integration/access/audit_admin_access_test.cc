@@ -17,46 +17,32 @@ namespace {
 
 class AuditAdminAccessTest : public ::testing::Test {
  protected:
-  // The code of one call on both services, as `caller`; both services
-  // must answer alike.
-  template <typename Call>
-  grpc::StatusCode CodeOnBoth(const std::string& caller, const Call& call) {
+  // The code of `rpc` with an empty request on both services, as `caller`;
+  // both services must answer alike.
+  template <typename Stub, typename Request, typename Response>
+  grpc::StatusCode CodeOnBoth(const std::string& caller,
+                              grpc::Status (Stub::*rpc)(grpc::ClientContext*,
+                                                        const Request&,
+                                                        Response*)) {
     Stubs stubs = services_.ClientAs(caller);
-    const grpc::StatusCode intake = call(stubs.intake_channel);
-    const grpc::StatusCode findings = call(stubs.findings_channel);
-    EXPECT_EQ(intake, findings) << caller;
+    auto code = [rpc](const std::shared_ptr<grpc::Channel>& channel) {
+      Stub stub(channel);
+      Response response;
+      return (stub.*rpc)(CallContext().get(), Request(), &response)
+          .error_code();
+    };
+    const grpc::StatusCode intake = code(stubs.intake_channel);
+    EXPECT_EQ(intake, code(stubs.findings_channel)) << caller;
     return intake;
   }
   grpc::StatusCode AuditCode(const std::string& caller) {
-    return CodeOnBoth(
-        caller, [](const std::shared_ptr<grpc::Channel>& channel) {
-          v1::ListAuditRecordsResponse response;
-          return v1::AuditTrail::NewStub(channel)
-              ->ListAuditRecords(CallContext().get(),
-                                 v1::ListAuditRecordsRequest(), &response)
-              .error_code();
-        });
+    return CodeOnBoth(caller, &v1::AuditTrail::Stub::ListAuditRecords);
   }
   grpc::StatusCode BackupCode(const std::string& caller) {
-    return CodeOnBoth(caller,
-                      [](const std::shared_ptr<grpc::Channel>& channel) {
-                        v1::ListBackupsResponse response;
-                        return v1::Admin::NewStub(channel)
-                            ->ListBackups(CallContext().get(),
-                                          v1::ListBackupsRequest(), &response)
-                            .error_code();
-                      });
+    return CodeOnBoth(caller, &v1::Admin::Stub::ListBackups);
   }
-
   grpc::StatusCode FrameworksCode(const std::string& caller) {
-    return CodeOnBoth(
-        caller, [](const std::shared_ptr<grpc::Channel>& channel) {
-          v1::ListFrameworksResponse response;
-          return v1::Frameworks::NewStub(channel)
-              ->ListFrameworks(CallContext().get(), v1::ListFrameworksRequest(),
-                               &response)
-              .error_code();
-        });
+    return CodeOnBoth(caller, &v1::Frameworks::Stub::ListFrameworks);
   }
 
   TlsServices services_;

@@ -23,6 +23,7 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "gtest/gtest.h"
 #include "tests/integration/access/tls_services.h"
+#include "tests/testing/method_paths.h"
 
 namespace yjinspect::testing {
 namespace {
@@ -141,18 +142,8 @@ std::vector<Rpc> AllRpcs() {
 TEST(RoleMatrixTest, EveryRpcOfBothServicesIsInTheMatrix) {
   std::set<std::string> covered;
   for (const Rpc& rpc : AllRpcs()) covered.insert(rpc.method);
-  std::set<std::string> served;
-  for (const auto* service : {v1::CaseIntake::service_full_name(),
-                              v1::Findings::service_full_name()}) {
-    const auto* descriptor =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-            service);
-    ASSERT_NE(descriptor, nullptr);
-    for (int i = 0; i < descriptor->method_count(); ++i) {
-      served.insert(
-          absl::StrCat("/", service, "/", descriptor->method(i)->name()));
-    }
-  }
+  const std::set<std::string> served = MethodPaths(
+      {v1::CaseIntake::service_full_name(), v1::Findings::service_full_name()});
   EXPECT_EQ(covered, served);
 }
 

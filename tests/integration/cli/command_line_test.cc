@@ -220,9 +220,9 @@ TEST_F(CommandLineTest, WithoutJsonARefusalIsReadableText) {
       nlohmann::json::parse(missing.err, nullptr, false).is_discarded());
 }
 
-// The commands on single records: show and erase a case, list
+// The commands on single records: show, update and erase a case, list
 // inspections, reset a sample.
-TEST_F(CommandLineTest, ACaseIsShownThenErased) {
+TEST_F(CommandLineTest, ACaseIsShownUpdatedThenErased) {
   v1::Case stored;
   ASSERT_TRUE(
       intake_.stub()
@@ -238,25 +238,6 @@ TEST_F(CommandLineTest, ACaseIsShownThenErased) {
   CommandResult text = Yjinspect({"show-case", name});
   EXPECT_THAT(text.out, HasSubstr("name: \"" + name + "\""));
 
-  CommandResult erased = Yjinspect(
-      {"erase-case", name, "--reason=retention period ended", "--json"});
-  ASSERT_EQ(erased.exit_code, 0) << erased.err;
-  EXPECT_EQ(Json(erased.out),
-            (nlohmann::json{{"name", name}, {"erased", true}}));
-  CommandResult gone = Yjinspect({"show-case", name, "--json"});
-  EXPECT_EQ(gone.exit_code, 3);
-  EXPECT_EQ(Json(gone.err)["error"]["status"], "NOT_FOUND");
-}
-
-TEST_F(CommandLineTest, ACaseIsUpdatedFromAFileAndAStaleEtagRefused) {
-  v1::Case stored;
-  ASSERT_TRUE(
-      intake_.stub()
-          .CreateCase(IntakeHarness::Context().get(),
-                      testing::ValidCreateCaseRequest("northmoor", "NM-0001"),
-                      &stored)
-          .ok());
-  const std::string name = "yots/northmoor/cases/NM-0001";
   v1::Case corrected = stored;
   corrected.set_yot_display_name("Northmoor YJS (renamed)");
   const std::string file = dir_.path() + "/NM-0001.textproto";
@@ -269,12 +250,20 @@ TEST_F(CommandLineTest, ACaseIsUpdatedFromAFileAndAStaleEtagRefused) {
   ASSERT_EQ(updated.exit_code, 0) << updated.err;
   EXPECT_EQ(Json(updated.out)["yot_display_name"], "Northmoor YJS (renamed)");
   EXPECT_NE(Json(updated.out)["etag"], stored.etag());
-
   // The etag read before the update is stale now.
   CommandResult stale = Yjinspect({"update-case", name, "--file=" + file,
                                    "--etag=" + stored.etag(), "--json"});
   EXPECT_EQ(stale.exit_code, 3);
   EXPECT_EQ(Json(stale.err)["error"]["status"], "ABORTED");
+
+  CommandResult erased = Yjinspect(
+      {"erase-case", name, "--reason=retention period ended", "--json"});
+  ASSERT_EQ(erased.exit_code, 0) << erased.err;
+  EXPECT_EQ(Json(erased.out),
+            (nlohmann::json{{"name", name}, {"erased", true}}));
+  CommandResult gone = Yjinspect({"show-case", name, "--json"});
+  EXPECT_EQ(gone.exit_code, 3);
+  EXPECT_EQ(Json(gone.err)["error"]["status"], "NOT_FOUND");
 }
 
 TEST_F(CommandLineTest, InspectionsAreListedAndASampleIsReset) {

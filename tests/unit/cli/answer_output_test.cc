@@ -40,6 +40,19 @@ TEST(PrintAnswerTest, PrintsTheAnswerAndExitsOk) {
   EXPECT_EQ(out.Text(), "inspections/nm-2014\n");
 }
 
+TEST(PrintAnswerAsJsonOrTest, PrintsAJsonLineOnlyWithJson) {
+  const absl::StatusOr<v1::Inspection> answer = Named("inspections/nm-2014");
+  auto print_text = [](const v1::Inspection& inspection) {
+    std::cout << "text " << inspection.name() << "\n";
+  };
+  CapturedStream text(std::cout);
+  EXPECT_EQ(PrintAnswerAsJsonOr(answer, /*json=*/false, print_text), kExitOk);
+  EXPECT_EQ(text.Text(), "text inspections/nm-2014\n");
+  CapturedStream json(std::cout);
+  EXPECT_EQ(PrintAnswerAsJsonOr(answer, /*json=*/true, print_text), kExitOk);
+  EXPECT_EQ(json.Text(), "{\"name\":\"inspections/nm-2014\"}\n");
+}
+
 TEST(PrintAnswerTest, ReportsAFailureWithItsExitCodeAndPrintsNothing) {
   CapturedStream out(std::cout);
   CapturedStream err(std::cerr);

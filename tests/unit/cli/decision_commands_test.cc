@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 
 namespace yjinspect::cli {
@@ -14,11 +15,9 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(DecisionRequestOfTest, APanelRatingNamesTheSectionAndRating) {
-  DecisionChoice choice;
-  choice.inspection = "hmip-2019";
-  choice.panel_rating = "3=Requires improvement";
-  choice.reason = "seen at the panel";
-  auto request = DecisionRequestOf(choice, "lead-1");
+  auto request = DecisionRequestOf(
+      {"hmip-2019", "3=Requires improvement", "", "seen at the panel", ""},
+      "lead-1");
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->inspection(), "inspections/hmip-2019");
   EXPECT_EQ(request->panel_rating().section_id(), "3");
@@ -27,14 +26,14 @@ TEST(DecisionRequestOfTest, APanelRatingNamesTheSectionAndRating) {
 }
 
 TEST(DecisionRequestOfTest, AnOverrideIsByTheActorUnlessByIsGiven) {
-  DecisionChoice choice;
-  choice.inspection = "inspections/nm-2014";
-  choice.verdict_override = "improvement:1.1=confirm";
-  choice.reason = "agreed";
+  DecisionChoice choice{"inspections/nm-2014", "", "improvement:1.1=confirm",
+                        "agreed", ""};
   auto by_actor = DecisionRequestOf(choice, "lead-1");
   ASSERT_TRUE(by_actor.ok()) << by_actor.status();
+  EXPECT_EQ(by_actor->inspection(), "inspections/nm-2014");
   EXPECT_EQ(by_actor->verdict_override().target(), "improvement:1.1");
   EXPECT_EQ(by_actor->verdict_override().value(), "confirm");
+  EXPECT_EQ(by_actor->verdict_override().reason(), "agreed");
   EXPECT_EQ(by_actor->verdict_override().by(), "lead-1");
   choice.by = "lead-2";
   EXPECT_EQ(DecisionRequestOf(choice, "lead-1")->verdict_override().by(),
@@ -65,15 +64,15 @@ TEST(DecisionRequestOfTest, ExactlyOneWellFormedDecisionIsNeeded) {
 
 TEST(PrintDecisionsTest, OneLineADecision) {
   v1::VerdictDecisions decisions;
-  v1::PanelRating& rating = *decisions.add_panel_ratings();
-  rating.set_section_id("3");
-  rating.set_rating("Good");
-  rating.set_reason("panel");
-  v1::VerdictOverride& o = *decisions.add_overrides();
-  o.set_target("improvement:1.1");
-  o.set_value("confirm");
-  o.set_by("lead-1");
-  o.set_reason("agreed");
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      R"pb(panel_ratings { section_id: "3" rating: "Good" reason: "panel" }
+           overrides {
+             target: "improvement:1.1"
+             value: "confirm"
+             reason: "agreed"
+             by: "lead-1"
+           })pb",
+      &decisions));
   std::ostringstream out;
   PrintDecisions(decisions, out);
   EXPECT_EQ(out.str(),

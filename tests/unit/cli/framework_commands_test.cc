@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 
 namespace yjinspect::cli {
@@ -29,26 +30,29 @@ TEST(FrameworkVersionNameOfTest, AnIdAloneLeavesTheVersionToLookUp) {
 
 v1::FrameworkVersion TwoCriteria() {
   v1::FrameworkVersion version;
-  version.set_name("frameworks/test-2014/versions/1");
-  version.set_newest(true);
-  v1::Framework& f = *version.mutable_framework();
-  f.set_title("A test framework");
-  f.set_provenance("synthetic");
-  v1::AnswerScale& scale = *f.add_scales();
-  scale.set_id("yes_no");
-  scale.add_values()->set_id("yes");
-  scale.add_values()->set_id("no");
-  v1::Section& section = *f.add_sections();
-  section.set_id("1");
-  section.set_title("Assessment");
-  v1::Criterion& first = *section.add_criteria();
-  first.set_id("1.1");
-  first.set_wording("Was the assessment timely?");
-  first.set_scale("yes_no");
-  v1::Criterion& second = *section.add_criteria();
-  second.set_id("1.2");
-  second.set_wording("Was it shared?");
-  second.set_scale("yes_no");
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      R"pb(name: "frameworks/test-2014/versions/1"
+           newest: true
+           framework {
+             title: "A test framework"
+             provenance: "synthetic"
+             scales {
+               id: "yes_no"
+               values { id: "yes" }
+               values { id: "no" }
+             }
+             sections {
+               id: "1"
+               title: "Assessment"
+               criteria {
+                 id: "1.1"
+                 wording: "Was the assessment timely?"
+                 scale: "yes_no"
+               }
+               criteria { id: "1.2" wording: "Was it shared?" scale: "yes_no" }
+             }
+           })pb",
+      &version));
   return version;
 }
 

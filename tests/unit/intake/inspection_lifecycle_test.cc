@@ -29,9 +29,7 @@
 namespace yjinspect::intake {
 namespace {
 
-using testing::Bad;
 using testing::HasReason;
-using testing::Missing;
 using testing::StatusIs;
 
 std::vector<v1::InspectionState> StatesOf(const v1::Inspection& inspection) {
@@ -383,21 +381,21 @@ MalformedStep ToState(std::string name, v1::InspectionState state) {
 
 INSTANTIATE_TEST_SUITE_P(
     Advance, MalformedLifecycleStepTest,
-    ::testing::Values(MalformedAdvance(Bad("MalformedName", "name",
-                                           "northmoor")),
+    ::testing::Values(MalformedAdvance(testing::Bad("MalformedName", "name",
+                                                    "northmoor")),
                       ToState("NoState", v1::INSPECTION_STATE_UNSPECIFIED),
                       ToState("Announced", v1::INSPECTION_STATE_ANNOUNCED),
                       ToState("SampleDrawn", v1::INSPECTION_STATE_SAMPLE_DRAWN),
                       ToState("Fieldwork", v1::INSPECTION_STATE_FIELDWORK),
-                      MalformedAdvance(Bad("ReasonTooLong", "reason",
-                                           std::string(501, 'x')))),
+                      MalformedAdvance(testing::Bad("ReasonTooLong", "reason",
+                                                    std::string(501, 'x')))),
     testing::RowName());
 
 INSTANTIATE_TEST_SUITE_P(
     StartFieldwork, MalformedLifecycleStepTest,
-    ::testing::Values(MalformedStart(Missing("MissingName", "name")),
-                      MalformedStart(Bad("NegativeRevision", "sample_revision",
-                                         -1))),
+    ::testing::Values(MalformedStart(testing::Missing("MissingName", "name")),
+                      MalformedStart(testing::Bad("NegativeRevision",
+                                                  "sample_revision", -1))),
     testing::RowName());
 
 TEST(AdvanceStateTest, AStateOfTheSampleNamesItsOwnCall) {

@@ -9,6 +9,7 @@
 #include "common/error_reasons.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/method_paths.h"
 #include "tests/testing/status_matchers.h"
 #include "yjinspect/v1/admin_service.grpc.pb.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
@@ -23,23 +24,15 @@ namespace {
 // RPC added to a .proto without a rule fails here (and is refused to
 // everyone meanwhile).
 TEST(AccessRulesTest, EveryRpcOfBothServicesHasExactlyOneRule) {
-  std::set<std::string> served;
-  for (const auto* service :
-       {v1::CaseIntake::service_full_name(), v1::Findings::service_full_name(),
-        v1::AuditTrail::service_full_name(), v1::Admin::service_full_name(),
-        v1::Frameworks::service_full_name()}) {
-    const auto* descriptor =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-            service);
-    ASSERT_NE(descriptor, nullptr);
-    for (int i = 0; i < descriptor->method_count(); ++i) {
-      const std::string method =
-          absl::StrCat("/", service, "/", descriptor->method(i)->name());
-      served.insert(method);
-      const MethodRule* rule = RuleFor(method);
-      ASSERT_NE(rule, nullptr) << method << " has no access rule";
-      EXPECT_FALSE(rule->grants.empty()) << method;
-    }
+  const std::set<std::string> served = testing::MethodPaths(
+      {v1::CaseIntake::service_full_name(), v1::Findings::service_full_name(),
+       v1::AuditTrail::service_full_name(), v1::Admin::service_full_name(),
+       v1::Frameworks::service_full_name()});
+  ASSERT_FALSE(served.empty());
+  for (const std::string& method : served) {
+    const MethodRule* rule = RuleFor(method);
+    ASSERT_NE(rule, nullptr) << method << " has no access rule";
+    EXPECT_FALSE(rule->grants.empty()) << method;
   }
   std::set<std::string> ruled;
   for (const MethodRule& rule : MethodRules()) {
