@@ -61,15 +61,6 @@ v1::FrameworkVersion FrameworkCatalogue::Describe(
 
 absl::StatusOr<v1::ListFrameworksResponse> FrameworkCatalogue::List(
     const v1::ListFrameworksRequest& request) const {
-  FieldViolations v;
-  if (!v1::FrameworkView_IsValid(request.view())) {
-    v.Add("view", "must be FRAMEWORK_VIEW_BASIC or FRAMEWORK_VIEW_FULL");
-  }
-  if (absl::Status invalid = v.ToStatus("ListFrameworks request");
-      !invalid.ok()) {
-    return invalid;
-  }
-  const bool full = request.view() == v1::FRAMEWORK_VIEW_FULL;
   v1::ListFrameworksResponse response;
   // The registry orders versions as text ("10" before "2"); a client
   // reads them oldest first.
@@ -85,7 +76,7 @@ absl::StatusOr<v1::ListFrameworksResponse> FrameworkCatalogue::List(
         framework->id() != request.framework_id()) {
       continue;
     }
-    *response.add_frameworks() = Describe(*framework, full);
+    *response.add_frameworks() = Describe(*framework, /*full=*/false);
   }
   return response;
 }

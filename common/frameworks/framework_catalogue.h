@@ -23,9 +23,8 @@ class FrameworkCatalogue {
   explicit FrameworkCatalogue(const FrameworkRegistry& registry)
       : registry_(registry) {}
 
-  // Ordered by id, then version (oldest first). INVALID_ARGUMENT (view)
-  // for a view this build does not know. An id the registry lacks gives an
-  // empty list.
+  // Ordered by id, then version (oldest first), each without its criteria
+  // (Get gives them). An id the registry lacks gives an empty list.
   absl::StatusOr<v1::ListFrameworksResponse> List(
       const v1::ListFrameworksRequest& request) const;
 

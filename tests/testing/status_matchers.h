@@ -5,6 +5,8 @@
 // the reason of its google.rpc.ErrorInfo (common/error_details.h).
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -34,6 +36,23 @@ inline auto HasReason(absl::string_view reason) {
         return info->reason;
       },
       ::testing::Eq(std::string(reason)));
+}
+
+// EXPECT_THAT(refused.status(), ViolatesPrecondition("SAMPLE", name)): the
+// status's google.rpc.PreconditionFailure names exactly one violation, of
+// that type and subject.
+inline auto ViolatesPrecondition(absl::string_view type,
+                                 absl::string_view subject) {
+  return ::testing::ResultOf(
+      [](const absl::Status& status) {
+        std::vector<std::pair<std::string, std::string>> violations;
+        for (const auto& v : common::PreconditionViolationsOf(status)) {
+          violations.emplace_back(v.type, v.subject);
+        }
+        return violations;
+      },
+      ::testing::ElementsAre(
+          ::testing::Pair(std::string(type), std::string(subject))));
 }
 
 }  // namespace yjinspect::testing

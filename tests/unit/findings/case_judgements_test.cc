@@ -283,10 +283,9 @@ TEST_F(CaseJudgementsTest, OnlySampledCasesThatHaveArrivedAreJudged) {
   EXPECT_EQ(unsampled.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(unsampled.status().message(), HasSubstr("not in the sample"));
   EXPECT_THAT(unsampled.status(), HasReason(common::kNotInSample));
-  auto violated = common::PreconditionViolationsOf(unsampled.status());
-  ASSERT_EQ(violated.size(), 1u);
-  EXPECT_EQ(violated[0].type, "SAMPLE");
-  EXPECT_EQ(violated[0].subject, "yots/northmoor/cases/NM-0099");
+  EXPECT_THAT(
+      unsampled.status(),
+      testing::ViolatesPrecondition("SAMPLE", "yots/northmoor/cases/NM-0099"));
   EXPECT_EQ(common::ErrorInfoOf(unsampled.status())->metadata,
             (common::ErrorMetadata{{"inspection", kInspection},
                                    {"sample_revision", "3"}}));

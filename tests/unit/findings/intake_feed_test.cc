@@ -33,7 +33,6 @@ namespace {
 using ::testing::Each;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using testing::WaitUntil;
 
 constexpr absl::Duration kPatience = absl::Seconds(10);
 
@@ -268,7 +267,7 @@ class IntakeFeedTest : public ::testing::Test {
   }
   // on_applied runs after the cursor moves: wait for it too.
   bool AppliedThrough(uint64_t sequence) {
-    return WaitUntil(
+    return testing::WaitUntil(
         [&] {
           const std::vector<uint64_t> applied = Applied();
           return !applied.empty() && applied.back() >= sequence;
@@ -276,8 +275,8 @@ class IntakeFeedTest : public ::testing::Test {
         kPatience);
   }
   bool StreamsAsked(size_t count) {
-    return WaitUntil([&] { return intake_.Asked().size() >= count; },
-                     kPatience);
+    return testing::WaitUntil([&] { return intake_.Asked().size() >= count; },
+                              kPatience);
   }
 
   testing::TempDir dir_;
@@ -308,7 +307,7 @@ TEST_F(IntakeFeedTest, AppliesChangesInTheirOrder) {
   // Checkpoints too are reported as applied: they move the cursor.
   EXPECT_THAT(Applied(), ElementsAre(1, 2, 3, 4));
   // ... but are not changes.
-  ASSERT_TRUE(WaitUntil(
+  ASSERT_TRUE(testing::WaitUntil(
       [&] { return feed_->Status().applied_since_start() == 3; }, kPatience));
   const v1::FeedStatus status = feed_->Status();
   EXPECT_EQ(status.cursor(), 4u);
@@ -337,7 +336,7 @@ TEST_F(IntakeFeedTest, ResumesAfterItsCursorWhenRestarted) {
   ASSERT_TRUE(AppliedThrough(4));
   EXPECT_THAT(intake_.Asked(), ElementsAre(0, 2));
   EXPECT_THAT(Applied(), ElementsAre(1, 2, 3, 4));
-  ASSERT_TRUE(WaitUntil(
+  ASSERT_TRUE(testing::WaitUntil(
       [&] { return feed_->Status().applied_since_start() == 2; }, kPatience));
 }
 
@@ -354,7 +353,7 @@ TEST_F(IntakeFeedTest, AChangeDeliveredAgainIsNotAppliedAgain) {
   // The second stream asked for what follows 2 and got 1 to 3.
   EXPECT_THAT(intake_.Asked(), ElementsAre(0, 2));
   EXPECT_THAT(Applied(), ElementsAre(1, 2, 3));
-  EXPECT_TRUE(WaitUntil(
+  EXPECT_TRUE(testing::WaitUntil(
       [&] { return feed_->Status().applied_since_start() == 3; }, kPatience));
 }
 
@@ -438,10 +437,12 @@ TEST_F(IntakeFeedTest, StartingTwiceFollowsOnceAndAfterStopFollowsAgain) {
   StartFeed();
   feed_->Start();  // already following: nothing more
   ASSERT_TRUE(feed_->WaitForCursor(1, kPatience));
-  ASSERT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 1; }, kPatience));
+  ASSERT_TRUE(testing::WaitUntil([&] { return intake_.OpenStreams() == 1; },
+                                 kPatience));
   EXPECT_THAT(intake_.Asked(), ElementsAre(0));
   feed_->Stop();
-  ASSERT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 0; }, kPatience));
+  ASSERT_TRUE(testing::WaitUntil([&] { return intake_.OpenStreams() == 0; },
+                                 kPatience));
   intake_.Append(Sampled("NM-0001"));
   feed_->Start();
   ASSERT_TRUE(feed_->WaitForCursor(2, kPatience));
@@ -457,20 +458,22 @@ TEST_F(IntakeFeedTest, AnErasureIsAppliedAndReported) {
   ASSERT_TRUE(feed_->WaitForCursor(3, kPatience));
   EXPECT_FALSE(store_->GetCase(CaseName("NM-0001"))->has_value());
   // after_erasure runs once the change is applied.
-  EXPECT_TRUE(WaitUntil([&] { return Erasures() == 1; }, kPatience));
+  EXPECT_TRUE(testing::WaitUntil([&] { return Erasures() == 1; }, kPatience));
 }
 
 TEST_F(IntakeFeedTest, StopEndsAnOpenStreamPromptly) {
   intake_.Append(InspectionStored());
   StartFeed();
   ASSERT_TRUE(feed_->WaitForCursor(1, kPatience));
-  ASSERT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 1; }, kPatience));
+  ASSERT_TRUE(testing::WaitUntil([&] { return intake_.OpenStreams() == 1; },
+                                 kPatience));
   const absl::Time start = absl::Now();
   feed_->Stop();
   EXPECT_LT(absl::Now() - start, absl::Seconds(1));
   EXPECT_FALSE(feed_->Status().connected());
   // Intake sees the stream cancelled; no new one is asked for.
-  EXPECT_TRUE(WaitUntil([&] { return intake_.OpenStreams() == 0; }, kPatience));
+  EXPECT_TRUE(testing::WaitUntil([&] { return intake_.OpenStreams() == 0; },
+                                 kPatience));
   feed_->Stop();  // idempotent
   EXPECT_THAT(intake_.Asked(), ElementsAre(0));
 }
@@ -479,8 +482,8 @@ TEST_F(IntakeFeedTest, StopEndsAWaitBeforeReconnecting) {
   intake_.RefuseStreams(1000);
   StartFeed(absl::Minutes(10), absl::Minutes(10));
   ASSERT_TRUE(StreamsAsked(1));
-  ASSERT_TRUE(WaitUntil([&] { return !feed_->Status().last_error().empty(); },
-                        kPatience));
+  ASSERT_TRUE(testing::WaitUntil(
+      [&] { return !feed_->Status().last_error().empty(); }, kPatience));
   const absl::Time start = absl::Now();
   feed_->Stop();
   EXPECT_LT(absl::Now() - start, absl::Seconds(1));

@@ -231,10 +231,9 @@ TEST_F(VerdictDeskTest, NoReportBeforeItsInputsAreSet) {
   EXPECT_EQ(material.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(material.status().message(), HasSubstr("SetReportInputs"));
   EXPECT_THAT(material.status(), HasReason(common::kReportInputsMissing));
-  auto violated = common::PreconditionViolationsOf(material.status());
-  ASSERT_EQ(violated.size(), 1u);
-  EXPECT_EQ(violated[0].type, "REPORT_INPUTS");
-  EXPECT_EQ(violated[0].subject, "inspections/northmoor-2026/reportInputs");
+  EXPECT_THAT(material.status(),
+              testing::ViolatesPrecondition(
+                  "REPORT_INPUTS", "inspections/northmoor-2026/reportInputs"));
 }
 
 TEST_F(VerdictDeskTest, WithoutJudgementsThereAreVerdictsButNoReport) {

@@ -124,10 +124,8 @@ TEST_F(BackupDeskTest, WithoutAFolderEveryRequestIsAFailedPrecondition) {
             absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(outcome.Wait().status(),
               testing::HasReason(kBackupsNotConfigured));
-  auto violated = PreconditionViolationsOf(outcome.Wait().status());
-  ASSERT_EQ(violated.size(), 1u);
-  EXPECT_EQ(violated[0].type, "BACKUP_FOLDER");
-  EXPECT_EQ(violated[0].subject, "intake");
+  EXPECT_THAT(outcome.Wait().status(),
+              testing::ViolatesPrecondition("BACKUP_FOLDER", "intake"));
   EXPECT_FALSE(started_.HasBeenNotified());
   EXPECT_EQ(desk.ListBackups().status().code(),
             absl::StatusCode::kFailedPrecondition);
