@@ -29,21 +29,20 @@ void AddDetail(absl::Status& status, absl::string_view type_url,
 }
 
 absl::Status Refusal(absl::StatusCode code, absl::string_view reason,
-                     absl::string_view message, ErrorMetadata metadata) {
-  return WithErrorInfo(absl::Status(code, message), reason,
-                       std::move(metadata));
+                     absl::string_view message, const ErrorMetadata& metadata) {
+  return WithErrorInfo(absl::Status(code, message), reason, metadata);
 }
 
 }  // namespace
 
 absl::Status WithErrorInfo(absl::Status status, absl::string_view reason,
-                           ErrorMetadata metadata) {
+                           const ErrorMetadata& metadata) {
   if (status.ok()) return status;
   google::rpc::ErrorInfo info;
   info.set_reason(std::string(reason));
   info.set_domain(std::string(kErrorDomain));
-  for (auto& [key, value] : metadata) {
-    (*info.mutable_metadata())[key] = std::move(value);
+  for (const auto& [key, value] : metadata) {
+    (*info.mutable_metadata())[key] = value;
   }
   AddDetail(status, kErrorInfoTypeUrl, info);
   return status;
@@ -52,9 +51,9 @@ absl::Status WithErrorInfo(absl::Status status, absl::string_view reason,
 absl::Status FailedPrecondition(absl::string_view reason,
                                 const Precondition& violated,
                                 absl::string_view message,
-                                ErrorMetadata metadata) {
-  absl::Status status = Refusal(absl::StatusCode::kFailedPrecondition, reason,
-                                message, std::move(metadata));
+                                const ErrorMetadata& metadata) {
+  absl::Status status =
+      Refusal(absl::StatusCode::kFailedPrecondition, reason, message, metadata);
   google::rpc::PreconditionFailure failure;
   auto* violation = failure.add_violations();
   violation->set_type(std::string(violated.type));
@@ -65,22 +64,20 @@ absl::Status FailedPrecondition(absl::string_view reason,
 }
 
 absl::Status Aborted(absl::string_view reason, absl::string_view message,
-                     ErrorMetadata metadata) {
-  return Refusal(absl::StatusCode::kAborted, reason, message,
-                 std::move(metadata));
+                     const ErrorMetadata& metadata) {
+  return Refusal(absl::StatusCode::kAborted, reason, message, metadata);
 }
 
 absl::Status AlreadyExists(absl::string_view reason, absl::string_view message,
-                           ErrorMetadata metadata) {
-  return Refusal(absl::StatusCode::kAlreadyExists, reason, message,
-                 std::move(metadata));
+                           const ErrorMetadata& metadata) {
+  return Refusal(absl::StatusCode::kAlreadyExists, reason, message, metadata);
 }
 
 absl::Status PermissionDenied(absl::string_view reason,
                               absl::string_view message,
-                              ErrorMetadata metadata) {
+                              const ErrorMetadata& metadata) {
   return Refusal(absl::StatusCode::kPermissionDenied, reason, message,
-                 std::move(metadata));
+                 metadata);
 }
 
 absl::Status Prefixed(absl::string_view prefix, const absl::Status& status) {

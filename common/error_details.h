@@ -44,19 +44,19 @@ struct Precondition {
 absl::Status FailedPrecondition(absl::string_view reason,
                                 const Precondition& violated,
                                 absl::string_view message,
-                                ErrorMetadata metadata = {});
+                                const ErrorMetadata& metadata = {});
 absl::Status Aborted(absl::string_view reason, absl::string_view message,
-                     ErrorMetadata metadata = {});
+                     const ErrorMetadata& metadata = {});
 absl::Status AlreadyExists(absl::string_view reason, absl::string_view message,
-                           ErrorMetadata metadata = {});
+                           const ErrorMetadata& metadata = {});
 absl::Status PermissionDenied(absl::string_view reason,
                               absl::string_view message,
-                              ErrorMetadata metadata = {});
+                              const ErrorMetadata& metadata = {});
 
 // `status` with an ErrorInfo of `reason` and `metadata` (replacing any it
 // had); an OK status stays OK.
 absl::Status WithErrorInfo(absl::Status status, absl::string_view reason,
-                           ErrorMetadata metadata = {});
+                           const ErrorMetadata& metadata = {});
 
 // `status` with `prefix` in front of its message, its code and every
 // detail kept: a refusal passed on from another service keeps its reason.

@@ -13,8 +13,7 @@ absl::Status InspectionPrecondition(absl::string_view reason,
                                     absl::string_view message,
                                     ErrorMetadata more) {
   more["state"] = v1::InspectionState_Name(inspection.state());
-  return FailedPrecondition(reason, {type, inspection.name()}, message,
-                            std::move(more));
+  return FailedPrecondition(reason, {type, inspection.name()}, message, more);
 }
 
 absl::Status WrongState(const v1::Inspection& inspection,

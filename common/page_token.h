@@ -97,7 +97,7 @@ std::string MovePageInto(Page<Entry>& page, Repeated* values,
 template <typename Entry, typename Repeated>
 std::string MovePageInto(Page<Entry>& page, Repeated* values) {
   return MovePageInto(page, values, [](auto&& value) -> decltype(auto) {
-    return std::move(value);
+    return std::forward<decltype(value)>(value);
   });
 }
 
