@@ -127,10 +127,15 @@ std::string CriterionFinding(const v1::Criterion& criterion,
   }
   std::string text = Sentence(phrase, lead_statement);
   // The rest is stated when the lead phrase does not tell it ("most", "the
-  // majority", "half", "almost half"), and when the lead is no majority, so
-  // that a minority is never stated alone.
+  // majority", "half", "almost half"), and when a positive lead is no
+  // majority, so that good practice in a minority never hides the rest. A
+  // counted minority of negative answers stands alone, as the letters word
+  // it ("in six cases there was insufficient identification", Bolton 2.3):
+  // it hides no shortfall, and a count of the rest would be a figure the
+  // inspectors did not choose to publish.
   const bool state_rest =
-      lead < total && (IsNamedProportion(lead, total) || 2 * lead <= total);
+      lead < total && (IsNamedProportion(lead, total) ||
+                       (!negative_first && 2 * lead <= total));
   if (state_rest && !rest_statement.empty()) {
     absl::StrAppend(
         &text, " ",

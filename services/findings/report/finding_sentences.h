@@ -12,9 +12,12 @@
 //    nature of the violence.";
 //  - a second sentence states the rest, with the other side's statement,
 //    whenever the rest is not empty and either the lead phrase is a
-//    proportion ("most", "the majority", "half", "almost half") or the lead
-//    is no majority: a minority is never stated alone. "In the remaining
-//    three, the risk of serious harm had been under-estimated.";
+//    proportion ("most", "the majority", "half", "almost half") or a
+//    positive lead is no majority: a positive minority is never stated
+//    alone. "In the remaining three, the risk of serious harm had been
+//    under-estimated." A counted negative minority stands alone, as the
+//    letters state it ("In six cases, there was insufficient
+//    identification ...");
 //  - the negative statement is the criterion's value statement when every
 //    negative answer has one value that the criterion words
 //    (Criterion.value_statements), else its negative_statement;

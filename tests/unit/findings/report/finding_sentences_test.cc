@@ -45,12 +45,14 @@ std::string ViolenceFinding(const v1::CriterionCount& count,
 }
 
 TEST(CriterionFindingTest, AreaForImprovementLeadsWithTheNegativeCount) {
-  // The letter's sentence, then the rest: six is a minority of the sixteen
-  // relevant cases, and a minority is never stated alone.
+  // The letter's sentence alone (Bolton 2.3): a counted minority of
+  // negative answers hides no shortfall, so the rest is not counted.
   EXPECT_EQ(ViolenceFinding(Count(10, 6, 4), true),
             "In six cases, there was insufficient identification of the "
-            "exact nature of the violence. In the remaining ten relevant "
-            "cases, the exact nature of the violence had been identified.");
+            "exact nature of the violence.");
+  EXPECT_EQ(ViolenceFinding(Count(3, 2), true),
+            "In two of the five cases, there was insufficient identification "
+            "of the exact nature of the violence.");
   EXPECT_EQ(
       ViolenceFinding(Count(5, 15), true),
       "In most cases, there was insufficient identification of the exact "
@@ -136,10 +138,12 @@ TEST(CriterionFindingTest, RelativePhrasesCountOnlyTheRelevantCases) {
   EXPECT_EQ(ViolenceFinding(Count(15, 1, 4)),
             "In all but one of the sixteen relevant cases, the exact nature "
             "of the violence had been identified.");
-  EXPECT_TRUE(absl::StartsWith(
-      ViolenceFinding(Count(10, 6, 4), true),
-      "In six cases, there was insufficient identification of the exact "
-      "nature of the violence. In the remaining ten relevant cases, "));
+  EXPECT_EQ(ViolenceFinding(Count(5, 7, 4), true),
+            "In the majority of the twelve relevant cases, there was "
+            "insufficient identification of the exact nature of the violence. "
+            "In the "
+            "remaining five relevant cases, the exact nature of the violence "
+            "had been identified.");
 }
 
 TEST(CriterionFindingTest, ProportionPhrasesStateTheRemainder) {
@@ -203,8 +207,8 @@ TEST(CriterionFindingTest, InterviewsAreCountedAsInterviews) {
 
 // Every split of every total from 1 to 100, for an area and not: the
 // sentences speak of every applicable case exactly once when they name a
-// rest, never state a minority alone, and never leave the rest unstated
-// behind a proportion.
+// rest, never state a positive minority alone, and never leave the rest
+// unstated behind a proportion. A counted negative minority may stand alone.
 TEST(CriterionFindingTest, NeverStatesAMinorityAlone) {
   v1::Criterion c;
   c.set_scored(true);
@@ -226,10 +230,11 @@ TEST(CriterionFindingTest, NeverStatesAMinorityAlone) {
         const int64_t lead = pos_first ? positive : negative;
         const int64_t rest = total - lead;
         if (!two) {
-          // Alone: the whole, "all but one", or a strict majority whose
-          // phrase names its count.
+          // Alone: the whole, "all but one", a strict majority whose
+          // phrase names its count, or a counted negative minority.
           EXPECT_TRUE(rest == 0 || rest == 1 ||
-                      (2 * lead > total && !IsNamedProportion(lead, total)));
+                      (2 * lead > total && !IsNamedProportion(lead, total)) ||
+                      (!pos_first && !IsNamedProportion(lead, total)));
         } else {
           EXPECT_GT(rest, 0);
           EXPECT_TRUE(absl::StrContains(
