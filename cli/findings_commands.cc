@@ -102,7 +102,7 @@ void PrintVerdicts(const v1::InspectionVerdicts& v) {
 // (the service unreachable) stops there, and running again carries on.
 int RecordJudgementsFile(const GlobalOptions& global,
                          const FileForInspection& options) {
-  v1::JudgementsFile file;
+  config::v1::JudgementsFile file;
   absl::Status read = ReadTextFormat(options.file, &file);
   if (!read.ok()) return ReportFailure(read);
   auto stub = v1::Findings::NewStub(Connect(global.findings));
@@ -201,7 +201,7 @@ void AddFindingsCommands(Subcommands commands) {
   auto [record, judgements] = commands.Add(
       "record-judgements",
       "Record judgements case by case from a file of RecordJudgementsRequest "
-      "entries (yjinspect.v1.JudgementsFile, text format). Cases that "
+      "entries (yjinspect.config.v1.JudgementsFile, text format). Cases that "
       "already have the same answers are left alone, so it is safe to run "
       "again.",
       RecordJudgementsFile);

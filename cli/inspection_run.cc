@@ -58,7 +58,7 @@ struct Clients {
 };
 
 absl::StatusOr<v1::Inspection> EnsureInspection(
-    Clients& c, const v1::InspectionRunSpec& spec) {
+    Clients& c, const config::v1::InspectionRunSpec& spec) {
   v1::CreateInspectionRequest request;
   request.set_inspection_id(spec.inspection_id());
   *request.mutable_inspection() = spec.inspection();
@@ -71,7 +71,8 @@ absl::StatusOr<v1::Inspection> EnsureInspection(
 }
 
 // Imports the spec's caseload file, if any; every row must be stored.
-absl::Status ImportCaseloadFile(Clients& c, const v1::InspectionRunSpec& spec,
+absl::Status ImportCaseloadFile(Clients& c,
+                                const config::v1::InspectionRunSpec& spec,
                                 int64_t* stored) {
   if (spec.caseload_file().empty()) return absl::OkStatus();
   auto format = exchange::FormatOfPath(spec.caseload_file());
@@ -97,7 +98,8 @@ absl::Status ImportCaseloadFile(Clients& c, const v1::InspectionRunSpec& spec,
   return absl::OkStatus();
 }
 
-absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
+absl::Status ImportCaseload(Clients& c,
+                            const config::v1::InspectionRunSpec& spec,
                             int64_t* stored) {
   RETURN_IF_ERROR(ImportCaseloadFile(c, spec, stored));
   if (spec.cases().empty()) return absl::OkStatus();
@@ -130,9 +132,9 @@ absl::Status ImportCaseload(Clients& c, const v1::InspectionRunSpec& spec,
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::Inspection> EnsureSample(Clients& c,
-                                            const v1::InspectionRunSpec& spec,
-                                            v1::Inspection inspection) {
+absl::StatusOr<v1::Inspection> EnsureSample(
+    Clients& c, const config::v1::InspectionRunSpec& spec,
+    v1::Inspection inspection) {
   // A sample already drawn (or fixed by fieldwork) is kept: a rerun must not
   // redraw it.
   if (inspection.has_sample()) return inspection;
@@ -232,8 +234,9 @@ absl::Status ReadTextFormat(const std::string& path,
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
-  v1::InspectionRunSpec spec;
+absl::StatusOr<config::v1::InspectionRunSpec> ReadRunSpec(
+    const std::string& path) {
+  config::v1::InspectionRunSpec spec;
   RETURN_IF_ERROR(ReadTextFormat(path, &spec));
   if (spec.inspection_id().empty() || !spec.has_inspection()) {
     return absl::InvalidArgumentError(
@@ -250,7 +253,7 @@ absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path) {
     spec.set_caseload_file(resolve(spec.caseload_file()));
   }
   if (!spec.judgements_file().empty()) {
-    v1::JudgementsFile judgements;
+    config::v1::JudgementsFile judgements;
     RETURN_IF_ERROR(
         ReadTextFormat(resolve(spec.judgements_file()), &judgements));
     for (auto& j : *judgements.mutable_judgements()) {
@@ -295,7 +298,7 @@ absl::StatusOr<RecordedCase> RecordCaseJudgements(
 }
 
 absl::StatusOr<RunOutcome> RunInspection(
-    const v1::InspectionRunSpec& spec, const RunTargets& targets,
+    const config::v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress) {
   Clients c{v1::CaseIntake::NewStub(Connect(targets.intake)),
             v1::Findings::NewStub(Connect(targets.findings))};

@@ -17,9 +17,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/message.h"
+#include "yjinspect/config/v1/run_spec.pb.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
-#include "yjinspect/v1/run_spec.pb.h"
 
 namespace yjinspect::cli {
 
@@ -64,11 +64,12 @@ absl::Status ReadTextFormat(const std::string& path,
 
 // Reads a spec in text format; INVALID_ARGUMENT "<file>:<line>:<col>: ..."
 // for a malformed one.
-absl::StatusOr<v1::InspectionRunSpec> ReadRunSpec(const std::string& path);
+absl::StatusOr<config::v1::InspectionRunSpec> ReadRunSpec(
+    const std::string& path);
 
 // Runs the spec; `progress` hears one line per step.
 absl::StatusOr<RunOutcome> RunInspection(
-    const v1::InspectionRunSpec& spec, const RunTargets& targets,
+    const config::v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress);
 
 // What RecordCaseJudgements did.

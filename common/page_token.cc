@@ -2,13 +2,13 @@
 
 #include "absl/strings/escaping.h"
 #include "common/field_violations.h"
-#include "yjinspect/v1/storage.pb.h"
+#include "yjinspect/storage/v1/storage.pb.h"
 
 namespace yjinspect::common {
 
 std::string EncodePageToken(absl::string_view list_key,
                             absl::string_view last_key) {
-  yjinspect::v1::PageCursor cursor;
+  yjinspect::storage::v1::PageCursor cursor;
   cursor.set_list_key(std::string(list_key));
   cursor.set_last_key(std::string(last_key));
   return absl::WebSafeBase64Escape(cursor.SerializeAsString());
@@ -18,7 +18,7 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
                                             absl::string_view list_key) {
   if (token.empty()) return std::string();
   std::string raw;
-  yjinspect::v1::PageCursor cursor;
+  yjinspect::storage::v1::PageCursor cursor;
   FieldViolations violations;
   if (!absl::WebSafeBase64Unescape(token, &raw) ||
       !cursor.ParseFromString(raw) || cursor.last_key().empty()) {

@@ -11,11 +11,11 @@
 namespace yjinspect::fuzz {
 namespace {
 
-v1::InspectionRunSpec ReadSpec() {
+config::v1::InspectionRunSpec ReadSpec() {
   std::ifstream in(YJ_SOURCE_DIR "/examples/bolton-sqs-2014.run.textproto");
   std::stringstream text;
   text << in.rdbuf();
-  v1::InspectionRunSpec spec;
+  config::v1::InspectionRunSpec spec;
   Require(google::protobuf::TextFormat::ParseFromString(text.str(), &spec),
           "examples/bolton-sqs-2014.run.textproto parses");
   return spec;
@@ -34,7 +34,7 @@ std::vector<v1::Case> MakeCases() {
 }
 
 v1::Inspection MakeInspection() {
-  const v1::InspectionRunSpec& spec = BoltonSpec();
+  const config::v1::InspectionRunSpec& spec = BoltonSpec();
   v1::Inspection inspection = spec.inspection();
   inspection.set_name(common::InspectionName(spec.inspection_id()));
   inspection.set_state(v1::INSPECTION_STATE_FIELDWORK);
@@ -48,8 +48,8 @@ v1::Inspection MakeInspection() {
 
 }  // namespace
 
-const v1::InspectionRunSpec& BoltonSpec() {
-  static const auto* spec = new v1::InspectionRunSpec(ReadSpec());
+const config::v1::InspectionRunSpec& BoltonSpec() {
+  static const auto* spec = new config::v1::InspectionRunSpec(ReadSpec());
   return *spec;
 }
 

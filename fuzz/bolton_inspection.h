@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "yjinspect/v1/run_spec.pb.h"
+#include "yjinspect/config/v1/run_spec.pb.h"
 
 namespace yjinspect::fuzz {
 
 // The spec, read once; aborts when it cannot be read (a broken checkout).
-const v1::InspectionRunSpec& BoltonSpec();
+const config::v1::InspectionRunSpec& BoltonSpec();
 
 // Its inspection as the findings service holds it once the sample is drawn:
 // named inspections/{inspection_id}, every case of the spec sampled.

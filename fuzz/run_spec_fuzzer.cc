@@ -1,5 +1,5 @@
 // Fuzz target: an inspection run spec file (protobuf text format of
-// yjinspect.v1.InspectionRunSpec, examples/*.run.textproto), as
+// yjinspect.config.v1.InspectionRunSpec, examples/*.run.textproto), as
 // `yjinspect run` reads it, with the files it may name beside it. The spec
 // is written to a folder holding a judgements file and a context-figures
 // file; a spec naming any other file is skipped, so that the target reads
@@ -38,7 +38,7 @@ const std::string& Folder() {
   static const std::string* folder = [] {
     std::string pattern = "/tmp/yjinspect-fuzz-run-spec-XXXXXX";
     Require(mkdtemp(pattern.data()) != nullptr, "a temp folder is made");
-    v1::JudgementsFile judgements;
+    config::v1::JudgementsFile judgements;
     for (int i = 0; i < 2 && i < BoltonSpec().judgements_size(); ++i) {
       *judgements.add_judgements() = BoltonSpec().judgements(i);
     }
@@ -61,7 +61,7 @@ class IgnoredErrors : public google::protobuf::io::ErrorCollector {
   void AddError(int, int, const std::string&) override {}
 };
 
-bool NamesOnlyOurFiles(const v1::InspectionRunSpec& spec) {
+bool NamesOnlyOurFiles(const config::v1::InspectionRunSpec& spec) {
   return (spec.judgements_file().empty() ||
           spec.judgements_file() == kJudgementsFile) &&
          (spec.context_figures_file().empty() ||
@@ -74,7 +74,7 @@ bool NamesOnlyOurFiles(const v1::InspectionRunSpec& spec) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace yjinspect::fuzz;
   const absl::string_view text(reinterpret_cast<const char*>(data), size);
-  yjinspect::v1::InspectionRunSpec peek;
+  yjinspect::config::v1::InspectionRunSpec peek;
   google::protobuf::TextFormat::Parser quiet;
   IgnoredErrors ignored;
   quiet.RecordErrorsTo(&ignored);

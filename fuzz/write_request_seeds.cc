@@ -32,7 +32,7 @@ void Write(const fs::path& folder, const std::string& name, uint8_t choice,
 }
 
 void WriteIntakeSeeds(const fs::path& folder) {
-  const v1::InspectionRunSpec& spec = BoltonSpec();
+  const config::v1::InspectionRunSpec& spec = BoltonSpec();
   // The choice bytes of intake_requests_fuzzer.cc.
   enum : uint8_t {
     kCase,
@@ -85,7 +85,7 @@ void WriteIntakeSeeds(const fs::path& folder) {
 }
 
 void WriteFindingsSeeds(const fs::path& folder) {
-  const v1::InspectionRunSpec& spec = BoltonSpec();
+  const config::v1::InspectionRunSpec& spec = BoltonSpec();
   // The choice byte of findings_requests_fuzzer.cc: message, the example's
   // own framework, FIELDWORK (state 1 << 4).
   enum : uint8_t { kJudgements, kInterview, kInputs, kDecision };

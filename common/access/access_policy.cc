@@ -10,7 +10,7 @@
 #include "common/resource_names.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
-#include "yjinspect/v1/access_policy.pb.h"
+#include "yjinspect/config/v1/access_policy.pb.h"
 
 namespace yjinspect::common {
 namespace {
@@ -66,7 +66,8 @@ class EntryChecker {
                      ": ", reason));
   }
 
-  absl::StatusOr<PolicyEntry> Check(const v1::PolicyCaller& caller) const {
+  absl::StatusOr<PolicyEntry> Check(
+      const config::v1::PolicyCaller& caller) const {
     PolicyEntry entry;
     FieldViolations token;
     CheckToken(token, "identity", caller.identity(), 64, "-_.@", true);
@@ -127,7 +128,7 @@ class EntryChecker {
       entry.yots.insert(caller.yot(i));
     }
     for (int i = 0; i < caller.assignment_size(); ++i) {
-      const v1::Assignment& a = caller.assignment(i);
+      const config::v1::Assignment& a = caller.assignment(i);
       if (!IsValidInspectionId(a.inspection()) || !IsValidYotId(a.yot())) {
         return Error(caller, "assignment", i,
                      "an assignment needs an inspection id and a YOT code "
@@ -178,7 +179,7 @@ absl::StatusOr<AccessPolicy> AccessPolicy::LoadFile(const std::string& path) {
 
 absl::StatusOr<AccessPolicy> AccessPolicy::Parse(absl::string_view text,
                                                  absl::string_view source) {
-  v1::AccessPolicy proto;
+  config::v1::AccessPolicy proto;
   TextFormat::Parser parser;
   FirstError errors;
   TextFormat::ParseInfoTree tree;
@@ -191,7 +192,7 @@ absl::StatusOr<AccessPolicy> AccessPolicy::Parse(absl::string_view text,
   AccessPolicy policy;
   for (int i = 0; i < proto.caller_size(); ++i) {
     const auto* field =
-        v1::AccessPolicy::descriptor()->FindFieldByName("caller");
+        config::v1::AccessPolicy::descriptor()->FindFieldByName("caller");
     EntryChecker checker(std::string(source), tree.GetTreeForNested(field, i),
                          tree.GetLocation(field, i));
     auto entry = checker.Check(proto.caller(i));

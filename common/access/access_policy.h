@@ -3,7 +3,7 @@
 // The access policy: each caller the services know, by the identity its
 // client certificate proves (the subject's Common Name), with its role and
 // the YOTs or inspections that role applies to. Loaded once at start from a
-// textproto file (yjinspect.v1.AccessPolicy, see docs/security.md);
+// textproto file (yjinspect.config.v1.AccessPolicy, see docs/security.md);
 // immutable afterwards, so it may be read from any thread.
 
 #include <map>

@@ -115,12 +115,12 @@ absl::Status ApplyCreate(StoreTransaction& txn,
   *c.mutable_update_time() = c.create_time();
   v1::Change change;
   *change.mutable_case_stored() = c;
-  v1::StoredCase stored;
+  storage::v1::StoredCase stored;
   stored.add_change_sequences(txn.AppendChange(std::move(change)));
   *stored.mutable_case_() = c;
   txn.PutCase(name.yot, name.case_id, stored);
   if (!request_id.empty()) {
-    v1::RequestRecord record;
+    storage::v1::RequestRecord record;
     record.set_resource_name(c.name());
     record.set_request_fingerprint(request_fingerprint);
     txn.PutRequest(kRequestKind, request_id, record);
@@ -303,7 +303,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseIntake::ListCases(
                                   }));
   v1::ListCasesResponse response;
   response.set_next_page_token(common::MovePageInto(
-      page, response.mutable_cases(), [](v1::StoredCase&& stored) {
+      page, response.mutable_cases(), [](storage::v1::StoredCase&& stored) {
         return std::move(*stored.mutable_case_());
       }));
   return response;

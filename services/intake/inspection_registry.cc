@@ -83,7 +83,7 @@ absl::Status ApplyCreate(StoreTransaction& txn,
   StoreInspectionChange(txn, inspection);
   ASSIGN_OR_RETURN(auto stored, txn.FindInspection(id));
   if (!request.request_id().empty()) {
-    v1::RequestRecord record;
+    storage::v1::RequestRecord record;
     record.set_resource_name(inspection.name());
     record.set_request_fingerprint(request_fingerprint);
     txn.PutRequest(kRequestKind, request.request_id(), record);

@@ -83,7 +83,7 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
   ASSIGN_OR_RETURN(auto caseload, txn.CasesOfYot(yot));
   std::vector<FrameCase> frame;
   std::map<std::string, const v1::Case*> by_name;
-  for (const v1::StoredCase& stored : caseload) {
+  for (const storage::v1::StoredCase& stored : caseload) {
     by_name[stored.case_().name()] = &stored.case_();
     if (!IneligibilityReason(stored.case_(), rules, window)) {
       frame.push_back(ToFrameCase(stored.case_()));

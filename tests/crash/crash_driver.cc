@@ -36,7 +36,7 @@
 #include "tests/crash/service_pair.h"
 #include "tests/crash/store_snapshot.h"
 #include "tests/testing/unary_call.h"
-#include "yjinspect/v1/run_spec.pb.h"
+#include "yjinspect/config/v1/run_spec.pb.h"
 
 ABSL_FLAG(std::string, intake_server, "", "path of the intake_server binary");
 ABSL_FLAG(std::string, findings_server, "",
@@ -414,7 +414,7 @@ int Main() {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
-    v1::InspectionRunSpec spec;
+    config::v1::InspectionRunSpec spec;
     if (!in ||
         !google::protobuf::TextFormat::ParseFromString(text.str(), &spec)) {
       std::cerr << "cannot read a run spec from " << path << "\n";

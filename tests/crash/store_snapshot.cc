@@ -11,7 +11,7 @@
 #include "services/findings/storage/keys.h"
 #include "services/intake/storage/column_families.h"
 #include "services/intake/storage/keys.h"
-#include "yjinspect/v1/storage.pb.h"
+#include "yjinspect/storage/v1/storage.pb.h"
 
 namespace yjinspect::crash {
 namespace {
@@ -108,7 +108,7 @@ absl::StatusOr<IntakeSnapshot> ReadIntakeStore(const std::string& path) {
   IntakeSnapshot snapshot;
   RETURN_IF_ERROR(
       db->Scan(1, [&](const std::string&, const std::string& value) {
-        v1::StoredCase stored;
+        storage::v1::StoredCase stored;
         if (!stored.ParseFromString(value)) {
           return absl::DataLossError("unreadable case record");
         }

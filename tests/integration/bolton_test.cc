@@ -74,7 +74,7 @@ class BoltonTest : public ::testing::Test {
 
   void SetUp() override { ASSERT_TRUE(run_->Succeeded()); }
 
-  static const v1::InspectionRunSpec& spec() { return *run_->spec; }
+  static const config::v1::InspectionRunSpec& spec() { return *run_->spec; }
   static const v1::RenderedReport& report() { return run_->outcome->report; }
 
   // Expects `text` in the Markdown and, escaped, in the HTML.

@@ -39,14 +39,14 @@ constexpr char kSpecPath[] =
     YJ_SOURCE_DIR "/examples/bolton-sqs-2014.run.textproto";
 
 // The spec, read once; every test needs it, including parameter generation.
-const v1::InspectionRunSpec& Spec() {
+const config::v1::InspectionRunSpec& Spec() {
   static const auto* spec = [] {
     auto read = cli::ReadRunSpec(kSpecPath);
     if (!read.ok()) {
       ADD_FAILURE() << read.status();
-      return new v1::InspectionRunSpec();
+      return new config::v1::InspectionRunSpec();
     }
-    return new v1::InspectionRunSpec(*std::move(read));
+    return new config::v1::InspectionRunSpec(*std::move(read));
   }();
   return *spec;
 }
@@ -56,7 +56,7 @@ std::string InspectionName() {
 }
 
 // The number of steps inspection_run.h documents for a spec.
-int DocumentedSteps(const v1::InspectionRunSpec& spec) {
+int DocumentedSteps(const config::v1::InspectionRunSpec& spec) {
   return 4 + spec.judgements_size() + spec.interviews_size() +
          (spec.has_report_inputs() ? 1 : 0) + spec.decisions_size() + 2;
 }
@@ -264,7 +264,7 @@ TEST_P(RunResumeTest, StoppedThenResumedEndsAsAnUninterruptedRun) {
 }
 
 TEST_F(RunResumeTest, StepsAreTheDocumentedOnes) {
-  const v1::InspectionRunSpec& spec = Spec();
+  const config::v1::InspectionRunSpec& spec = Spec();
   const std::vector<std::string>& steps = baseline_->steps;
   ASSERT_EQ(static_cast<int>(steps.size()), DocumentedSteps(spec))
       << absl::StrJoin(steps, "\n");

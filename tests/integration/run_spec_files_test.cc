@@ -14,7 +14,7 @@
 #include "tests/testing/findings_harness.h"
 #include "tests/testing/intake_harness.h"
 #include "tests/testing/temp_dir.h"
-#include "yjinspect/v1/run_spec.pb.h"
+#include "yjinspect/config/v1/run_spec.pb.h"
 
 #ifndef YJ_SOURCE_DIR
 #error "YJ_SOURCE_DIR must name the source tree"
@@ -36,7 +36,8 @@ std::string TextOf(const google::protobuf::Message& message) {
   return text;
 }
 
-absl::StatusOr<cli::RunOutcome> RunIn(const v1::InspectionRunSpec& spec) {
+absl::StatusOr<cli::RunOutcome> RunIn(
+    const config::v1::InspectionRunSpec& spec) {
   testing::IntakeHarness intake(/*sync=*/false);
   testing::FindingsHarness findings(intake.address(), /*sync=*/false);
   return cli::RunInspection(spec,
@@ -52,8 +53,8 @@ TEST(RunSpecFilesTest, JudgementsAndContextFiguresFromFilesGiveTheSameReport) {
 
   // The same spec with its judgements and figures moved out to files.
   testing::TempDir dir;
-  v1::InspectionRunSpec spec = *inline_spec;
-  v1::JudgementsFile judgements;
+  config::v1::InspectionRunSpec spec = *inline_spec;
+  config::v1::JudgementsFile judgements;
   *judgements.mutable_judgements() = spec.judgements();
   spec.clear_judgements();
   Write(dir.Sub("judgements.textproto"), TextOf(judgements));

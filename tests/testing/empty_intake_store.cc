@@ -15,20 +15,20 @@ namespace {
 // real one does, and is dropped after the commit.
 class ScratchTransaction : public intake::StoreTransaction {
  public:
-  absl::StatusOr<std::optional<v1::StoredCase>> FindCase(
+  absl::StatusOr<std::optional<storage::v1::StoredCase>> FindCase(
       absl::string_view yot, absl::string_view case_id) override {
     return Find(cases_, Key(yot, case_id));
   }
   void PutCase(absl::string_view yot, absl::string_view case_id,
-               const v1::StoredCase& stored) override {
+               const storage::v1::StoredCase& stored) override {
     cases_[Key(yot, case_id)] = stored;
   }
   void DeleteCase(absl::string_view yot, absl::string_view case_id) override {
     cases_.erase(Key(yot, case_id));
   }
-  absl::StatusOr<std::vector<v1::StoredCase>> CasesOfYot(
+  absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) override {
-    std::vector<v1::StoredCase> out;
+    std::vector<storage::v1::StoredCase> out;
     const std::string prefix = Key(yot, "");
     for (auto it = cases_.lower_bound(prefix);
          it != cases_.end() && absl::StartsWith(it->first, prefix); ++it) {
@@ -44,12 +44,12 @@ class ScratchTransaction : public intake::StoreTransaction {
                      const v1::Inspection& inspection) override {
     inspections_[std::string(inspection_id)] = inspection;
   }
-  absl::StatusOr<std::optional<v1::RequestRecord>> FindRequest(
+  absl::StatusOr<std::optional<storage::v1::RequestRecord>> FindRequest(
       absl::string_view kind, absl::string_view request_id) override {
     return Find(requests_, Key(kind, request_id));
   }
   void PutRequest(absl::string_view kind, absl::string_view request_id,
-                  const v1::RequestRecord& record) override {
+                  const storage::v1::RequestRecord& record) override {
     requests_[Key(kind, request_id)] = record;
   }
   uint64_t AppendChange(v1::Change change) override {
@@ -80,9 +80,9 @@ class ScratchTransaction : public intake::StoreTransaction {
     return it->second;
   }
 
-  std::map<std::string, v1::StoredCase> cases_;
+  std::map<std::string, storage::v1::StoredCase> cases_;
   std::map<std::string, v1::Inspection> inspections_;
-  std::map<std::string, v1::RequestRecord> requests_;
+  std::map<std::string, storage::v1::RequestRecord> requests_;
   std::map<uint64_t, v1::Change> changes_;
 };
 
@@ -98,15 +98,15 @@ void EmptyIntakeStore::CommitBundle(std::vector<Step> steps) {
   for (Step& step : steps) Commit(std::move(step.mutation), step.done);
 }
 
-absl::StatusOr<std::optional<v1::StoredCase>> EmptyIntakeStore::GetCase(
-    absl::string_view, absl::string_view) const {
+absl::StatusOr<std::optional<storage::v1::StoredCase>>
+EmptyIntakeStore::GetCase(absl::string_view, absl::string_view) const {
   return std::nullopt;
 }
 
-absl::StatusOr<std::vector<intake::Keyed<v1::StoredCase>>>
+absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredCase>>>
 EmptyIntakeStore::ScanCases(absl::string_view, absl::string_view,
                             size_t) const {
-  return std::vector<intake::Keyed<v1::StoredCase>>();
+  return std::vector<intake::Keyed<storage::v1::StoredCase>>();
 }
 
 absl::StatusOr<std::optional<v1::Inspection>> EmptyIntakeStore::GetInspection(

@@ -28,9 +28,9 @@ class EmptyIntakeStore : public StoreWithoutDisk<intake::IntakeStore> {
   void CommitBundle(std::vector<Step> steps) override;
   void Close() override {}
 
-  absl::StatusOr<std::optional<v1::StoredCase>> GetCase(
+  absl::StatusOr<std::optional<storage::v1::StoredCase>> GetCase(
       absl::string_view yot, absl::string_view case_id) const override;
-  absl::StatusOr<std::vector<intake::Keyed<v1::StoredCase>>> ScanCases(
+  absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredCase>>> ScanCases(
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const override;
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(

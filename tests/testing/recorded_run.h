@@ -18,7 +18,7 @@
 namespace yjinspect::testing {
 
 struct RecordedRun {
-  absl::StatusOr<v1::InspectionRunSpec> spec =
+  absl::StatusOr<config::v1::InspectionRunSpec> spec =
       absl::FailedPreconditionError("no spec read");
   absl::StatusOr<cli::RunOutcome> outcome =
       absl::FailedPreconditionError("not run");

@@ -77,11 +77,11 @@ class IntakeStore : public common::AuditSource {
   // Finishes queued mutations and refuses new ones. Idempotent.
   virtual void Close() = 0;
 
-  virtual absl::StatusOr<std::optional<v1::StoredCase>> GetCase(
+  virtual absl::StatusOr<std::optional<storage::v1::StoredCase>> GetCase(
       absl::string_view yot, absl::string_view case_id) const = 0;
   // Up to `limit` cases after `after_key` (exclusive; "" = from the start),
   // of one YOT, or of every YOT when `yot` is empty.
-  virtual absl::StatusOr<std::vector<Keyed<v1::StoredCase>>> ScanCases(
+  virtual absl::StatusOr<std::vector<Keyed<storage::v1::StoredCase>>> ScanCases(
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const = 0;
 

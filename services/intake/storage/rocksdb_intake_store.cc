@@ -45,13 +45,13 @@ class GroupTransaction final : public StoreTransaction {
         audit_head_(audit_head),
         now_(now) {}
 
-  absl::StatusOr<std::optional<v1::StoredCase>> FindCase(
+  absl::StatusOr<std::optional<storage::v1::StoredCase>> FindCase(
       absl::string_view yot, absl::string_view case_id) override {
-    return Find<v1::StoredCase>(ColumnFamily::kCases, CaseKey(yot, case_id),
-                                "case");
+    return Find<storage::v1::StoredCase>(ColumnFamily::kCases,
+                                         CaseKey(yot, case_id), "case");
   }
   void PutCase(absl::string_view yot, absl::string_view case_id,
-               const v1::StoredCase& stored) override {
+               const storage::v1::StoredCase& stored) override {
     Put(ColumnFamily::kCases, CaseKey(yot, case_id), stored);
   }
   void DeleteCase(absl::string_view yot, absl::string_view case_id) override {
@@ -66,13 +66,13 @@ class GroupTransaction final : public StoreTransaction {
                      const v1::Inspection& inspection) override {
     Put(ColumnFamily::kInspections, InspectionKey(inspection_id), inspection);
   }
-  absl::StatusOr<std::optional<v1::RequestRecord>> FindRequest(
+  absl::StatusOr<std::optional<storage::v1::RequestRecord>> FindRequest(
       absl::string_view kind, absl::string_view request_id) override {
-    return Find<v1::RequestRecord>(ColumnFamily::kRequests,
-                                   RequestKey(kind, request_id), "request");
+    return Find<storage::v1::RequestRecord>(
+        ColumnFamily::kRequests, RequestKey(kind, request_id), "request");
   }
   void PutRequest(absl::string_view kind, absl::string_view request_id,
-                  const v1::RequestRecord& record) override {
+                  const storage::v1::RequestRecord& record) override {
     Put(ColumnFamily::kRequests, RequestKey(kind, request_id), record);
   }
   // The request id of the mutation being applied, for AppendChange.
@@ -99,7 +99,7 @@ class GroupTransaction final : public StoreTransaction {
       Put(ColumnFamily::kFeed, SequenceKey(change.sequence()), change);
     }
   }
-  absl::StatusOr<std::vector<v1::StoredCase>> CasesOfYot(
+  absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) override {
     // Through the batch, so cases written earlier in this group are seen.
     rocksdb::ReadOptions read_options;
@@ -110,12 +110,12 @@ class GroupTransaction final : public StoreTransaction {
         store_.db().NewIterator(read_options, Handle(ColumnFamily::kCases)));
     std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
         Handle(ColumnFamily::kCases), base.release(), &read_options));
-    std::vector<v1::StoredCase> out;
+    std::vector<storage::v1::StoredCase> out;
     for (it->Seek(CaseKeyPrefix(yot));
          it->Valid() && it->key().compare(upper_slice) < 0; it->Next()) {
       ASSIGN_OR_RETURN(
-          v1::StoredCase stored,
-          common::ParseRecord<v1::StoredCase>(it->value(), "case"));
+          storage::v1::StoredCase stored,
+          common::ParseRecord<storage::v1::StoredCase>(it->value(), "case"));
       out.push_back(std::move(stored));
     }
     RETURN_IF_ERROR(FromRocksDb(it->status(), "scanning a YOT's cases"));
@@ -222,16 +222,16 @@ class RocksIntakeStore final : public IntakeStore {
     return store_->CreateBackup(backup_dir, metadata);
   }
 
-  absl::StatusOr<std::optional<v1::StoredCase>> GetCase(
+  absl::StatusOr<std::optional<storage::v1::StoredCase>> GetCase(
       absl::string_view yot, absl::string_view case_id) const override {
-    return store_->Get<v1::StoredCase>(ColumnFamily::kCases,
-                                       CaseKey(yot, case_id), "case");
+    return store_->Get<storage::v1::StoredCase>(ColumnFamily::kCases,
+                                                CaseKey(yot, case_id), "case");
   }
 
-  absl::StatusOr<std::vector<Keyed<v1::StoredCase>>> ScanCases(
+  absl::StatusOr<std::vector<Keyed<storage::v1::StoredCase>>> ScanCases(
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const override {
-    return store_->Scan<v1::StoredCase>(
+    return store_->Scan<storage::v1::StoredCase>(
         ColumnFamily::kCases,
         common::KeysIn(yot.empty() ? "" : CaseKeyPrefix(yot),
                        yot.empty() ? "" : CaseKeyLimit(yot), after_key, limit),

@@ -13,9 +13,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/audit/audit_chain.h"
+#include "yjinspect/storage/v1/storage.pb.h"
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
-#include "yjinspect/v1/storage.pb.h"
 
 namespace yjinspect::intake {
 
@@ -23,15 +23,15 @@ class StoreTransaction {
  public:
   virtual ~StoreTransaction() = default;
 
-  virtual absl::StatusOr<std::optional<v1::StoredCase>> FindCase(
+  virtual absl::StatusOr<std::optional<storage::v1::StoredCase>> FindCase(
       absl::string_view yot, absl::string_view case_id) = 0;
   virtual void PutCase(absl::string_view yot, absl::string_view case_id,
-                       const v1::StoredCase& stored) = 0;
+                       const storage::v1::StoredCase& stored) = 0;
   virtual void DeleteCase(absl::string_view yot, absl::string_view case_id) = 0;
 
   // Every case of one YOT (the sampling frame is drawn inside a commit so
   // that it cannot change under the draw).
-  virtual absl::StatusOr<std::vector<v1::StoredCase>> CasesOfYot(
+  virtual absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) = 0;
 
   virtual absl::StatusOr<std::optional<v1::Inspection>> FindInspection(
@@ -39,10 +39,10 @@ class StoreTransaction {
   virtual void PutInspection(absl::string_view inspection_id,
                              const v1::Inspection& inspection) = 0;
 
-  virtual absl::StatusOr<std::optional<v1::RequestRecord>> FindRequest(
+  virtual absl::StatusOr<std::optional<storage::v1::RequestRecord>> FindRequest(
       absl::string_view kind, absl::string_view request_id) = 0;
   virtual void PutRequest(absl::string_view kind, absl::string_view request_id,
-                          const v1::RequestRecord& record) = 0;
+                          const storage::v1::RequestRecord& record) = 0;
 
   // Appends `change` to the log with the next sequence number and this
   // group's commit time; returns the sequence number. A change marked

@@ -11,7 +11,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "gtest/gtest.h"
-#include "yjinspect/v1/storage.pb.h"
+#include "yjinspect/storage/v1/storage.pb.h"
 
 namespace yjinspect::common {
 namespace {
@@ -48,7 +48,7 @@ TEST(PageTokenTest, TokenIsWebSafe) {
   // Text that standard base64 writes with '+' and '/', at every alignment.
   const std::string key =
       "?>?>?>~~~>>>\xef\xbf\xbd\xef\xbf\xbd?\xef\xbf\xbd~~?\xef\xbf\xbd";
-  v1::PageCursor cursor;
+  storage::v1::PageCursor cursor;
   cursor.set_list_key(std::string(kList));
   cursor.set_last_key(key);
   const std::string standard = absl::Base64Escape(cursor.SerializeAsString());
@@ -88,7 +88,7 @@ TEST(PageTokenTest, TokenOfAnotherKindOfListIsRefused) {
 }
 
 TEST(PageTokenTest, MalformedTokensAreRefusedNamingPageToken) {
-  v1::PageCursor no_last_key;
+  storage::v1::PageCursor no_last_key;
   no_last_key.set_list_key(std::string(kList));
   const std::string tokens[] = {
       "not a token!",                             // not base64 at all

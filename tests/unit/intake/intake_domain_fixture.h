@@ -142,7 +142,7 @@ class IntakeDomainTest : public ::testing::Test {
     return names;
   }
   // The case as stored, with its bookkeeping; nullopt when there is none.
-  std::optional<v1::StoredCase> StoredCase(const std::string& name) {
+  std::optional<storage::v1::StoredCase> StoredCase(const std::string& name) {
     auto parsed = common::ParseCaseName(name);
     if (!parsed) return std::nullopt;
     auto found = store_->GetCase(parsed->yot, parsed->case_id);

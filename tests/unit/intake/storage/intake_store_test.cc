@@ -36,7 +36,7 @@ IntakeStore::Mutation StoreCase(std::string yot, std::string case_id,
     c.set_name(common::FormatCaseName(yot, case_id));
     v1::Change change;
     *change.mutable_case_stored() = c;
-    v1::StoredCase stored;
+    storage::v1::StoredCase stored;
     stored.add_change_sequences(txn.AppendChange(change));
     *stored.mutable_case_() = c;
     txn.PutCase(yot, case_id, stored);
@@ -280,7 +280,7 @@ TEST_F(IntakeStoreTest, ScanCasesStaysInsideOneYot) {
                                                         {"southvale", "A"}}) {
     ASSERT_TRUE(CommitAndWait(StoreCase(yot, id)).ok());
   }
-  auto names = [](const std::vector<Keyed<v1::StoredCase>>& found) {
+  auto names = [](const std::vector<Keyed<storage::v1::StoredCase>>& found) {
     std::vector<std::string> out;
     for (const auto& entry : found) out.push_back(entry.value.case_().name());
     return out;
