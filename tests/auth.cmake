@@ -27,6 +27,7 @@ target_compile_definitions(access_test PRIVATE
   YJ_ROLE_MATRIX="${CMAKE_CURRENT_SOURCE_DIR}/integration/access/role_matrix.txt")
 target_link_libraries(access_test PRIVATE yjinspect_testing GTest::gtest_main)
 yjinspect_warnings(access_test)
+yj_test_code(access_test)
 gtest_discover_tests(access_test PROPERTIES LABELS integration
   FIXTURES_REQUIRED auth_certs
   ENVIRONMENT "YJ_AUTH_CERTS=${YJ_AUTH_CERTS_DIR}"
