@@ -22,3 +22,10 @@ foreach(check lint breaking catches)
   set_tests_properties(proto.buf_${check} PROPERTIES
     LABELS proto FIXTURES_REQUIRED proto_node_modules)
 endforeach()
+
+# docs/api.md is what proto/api_reference.py makes of the proto comments
+# now; when a comment changed, `make api_docs` regenerates it.
+add_test(NAME proto.api_reference_current
+  COMMAND ${YJ_PYTHON} ${YJ_API_REFERENCE_ARGS}
+    --check ${PROJECT_SOURCE_DIR}/docs/api.md)
+set_tests_properties(proto.api_reference_current PROPERTIES LABELS proto)

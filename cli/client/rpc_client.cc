@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/client/exit_codes.h"
+#include "cli/client/service_config.h"
 #include "common/field_violations.h"
 #include "common/request_id.h"
 #include "common/rpc/grpc_status.h"
@@ -34,6 +35,11 @@ std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
   // subchannel's failed, backing-off state, and its first call then fails
   // UNAVAILABLE without trying: seen once in run_resume_test under load.
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  // Retries on UNAVAILABLE for the methods safe to repeat, and each
+  // method's timeout (service_config.h); a call's own deadline still wins
+  // when shorter.
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
+  args.SetServiceConfigJSON(std::string(ServiceConfigJson()));
   return grpc::CreateCustomChannel(address,
                                    Credentials() != nullptr
                                        ? Credentials()

@@ -14,6 +14,9 @@
 
 namespace yjinspect::cli {
 
+// A channel to `address` with the credentials below and the built-in
+// service config (service_config.h): safe methods are retried on
+// UNAVAILABLE, every method has its longest timeout.
 std::shared_ptr<grpc::Channel> Connect(const std::string& address);
 
 // The credentials every later Connect() uses (TLS with the user's
