@@ -154,8 +154,7 @@ absl::Status InColumns(const absl::Status& refusal, const SheetRow& row,
               column.empty() ? absl::StrCat(v.field, ": ", v.description)
                              : v.description);
   }
-  return named.ToStatus(
-      absl::StrCat("row ", row.row, " (", refusal.message(), ")"));
+  return named.ToStatus(absl::StrCat("row ", row.row));
 }
 
 // What became of one row.
@@ -186,11 +185,16 @@ RowOutcome RecordRow(v1::Findings::Stub& stub, const std::string& inspection,
       stub.RecordJudgements(Deadline().get(), request, &recorded));
   if (status.ok()) return {"recorded", recorded.revision(), status};
   if (absl::IsAborted(status)) {
-    return {"stale", 0,
-            absl::AbortedError(absl::StrCat(
-                "row ", row.row, " (case ", row.case_name,
-                "): changed since the sheet was written; write the sheet "
-                "again"))};
+    // The service's words (which revision, by whom) and details stay.
+    absl::Status stale = absl::AbortedError(absl::StrCat(
+        "row ", row.row, " (case ", row.case_name,
+        "): changed since the sheet was written; write the sheet again (",
+        status.message(), ")"));
+    status.ForEachPayload(
+        [&stale](absl::string_view type_url, const absl::Cord& payload) {
+          stale.SetPayload(type_url, payload);
+        });
+    return {"stale", 0, stale};
   }
   return {"refused", 0, InColumns(status, row, changes)};
 }

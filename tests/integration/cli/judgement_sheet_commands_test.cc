@@ -236,6 +236,10 @@ TEST_F(JudgementSheetTest, ARowChangedSinceTheSheetWasWrittenIsRefused) {
   nlohmann::json row = JsonLines(json.out)[0];
   EXPECT_EQ(row["result"], "stale");
   EXPECT_EQ(row["error"]["status"], "ABORTED");
+  EXPECT_THAT(row["error"]["message"].get<std::string>(),
+              HasSubstr("write the sheet again (the findings of case " +
+                        first + " are at revision 2 (recorded by INSP-02)"));
+  EXPECT_EQ(JsonLines(json.out)[1]["result"], "unchanged");
 }
 
 }  // namespace
