@@ -57,10 +57,14 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
            {"Inspections",
             "yjinspect run examples/bolton-sqs-2014.run.textproto "
             "--out=out/bolton"}},
+          {"judgement-sheet",
+           {"Judgements and reports",
+            "yjinspect judgement-sheet northmoor-2014-12 "
+            "--out=northmoor-sheet.csv --with-notes"}},
           {"record-judgements",
            {"Judgements and reports",
-            "yjinspect record-judgements judgements.textproto "
-            "--inspection=northmoor-2014-12"}},
+            "yjinspect record-judgements northmoor-sheet.csv "
+            "--inspection=northmoor-2014-12 --inspector=insp-anna"}},
           {"list-findings",
            {"Judgements and reports",
             "yjinspect list-findings northmoor-2014-12"}},

@@ -13,6 +13,7 @@
 #include "cli/inspection_name.h"
 #include "cli/inspection_run.h"
 #include "cli/json_output.h"
+#include "cli/judgement_sheet_commands.h"
 #include "cli/subcommand.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
@@ -99,9 +100,13 @@ void PrintVerdicts(const v1::InspectionVerdicts& v) {
 
 // Records each case of a JudgementsFile in `inspection`, one line per case.
 // Refused cases are reported and skipped; a failure that a retry may cure
-// (the service unreachable) stops there, and running again carries on.
+// (the service unreachable) stops there, and running again carries on. A
+// .csv file is a judgement sheet (judgement_sheet_commands.h).
 int RecordJudgementsFile(const GlobalOptions& global,
-                         const FileForInspection& options) {
+                         const JudgementsInput& options) {
+  if (IsJudgementSheetPath(options.file)) {
+    return RecordJudgementSheet(global, options);
+  }
   config::v1::JudgementsFile file;
   absl::Status read = ReadTextFormat(options.file, &file);
   if (!read.ok()) return ReportFailure(read);
@@ -201,11 +206,18 @@ void AddFindingsCommands(Subcommands commands) {
   auto [record, judgements] = commands.Add(
       "record-judgements",
       "Record judgements case by case from a file of RecordJudgementsRequest "
-      "entries (yjinspect.config.v1.JudgementsFile, text format). Cases that "
-      "already have the same answers are left alone, so it is safe to run "
-      "again.",
+      "entries (yjinspect.config.v1.JudgementsFile, text format), or from a "
+      "judgement sheet (a .csv file judgement-sheet wrote, filled in): a "
+      "sheet is checked whole first and nothing is recorded if any cell is "
+      "bad; a row whose case changed since the sheet was written is refused. "
+      "Cases that already have the same answers are left alone, so it is "
+      "safe to run again.",
       RecordJudgementsFile);
-  AddFileForInspection(*record, judgements, "the judgements file");
+  AddFileForInspection(*record, judgements,
+                       "the judgements file (.textproto) or sheet (.csv)");
+  record->add_option("--inspector", judgements->inspector,
+                     "a sheet's inspector, recorded with its answers "
+                     "(default: --actor); a judgements file names its own");
 
   auto [verdicts, inspection] = commands.Add(
       "show-verdicts", "Show an inspection's section verdicts and ratings.",

@@ -18,6 +18,7 @@
 #include "cli/framework_commands.h"
 #include "cli/intake_commands.h"
 #include "cli/judgement_commands.h"
+#include "cli/judgement_sheet_commands.h"
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddStatusCommand(app, global, &action);
   yjinspect::cli::AddFindingsCommands(commands);
   yjinspect::cli::AddJudgementCommands(commands);
+  yjinspect::cli::AddJudgementSheetCommand(commands);
   yjinspect::cli::AddFrameworkCommands(commands);
   yjinspect::cli::AddDecisionCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);

@@ -3,10 +3,12 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace yjinspect::cli::exchange {
 
 absl::StatusOr<std::vector<CsvRecord>> ReadCsv(absl::string_view text) {
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");  // UTF-8 byte order mark
   std::vector<CsvRecord> records;
   CsvRecord record;
   std::string field;

@@ -2,8 +2,10 @@
 
 // A small reader for RFC 4180 CSV: comma-separated fields, double-quoted
 // fields that may hold commas, doubled quotes ("") and line breaks, CRLF or
-// LF line ends. Nothing is trimmed. Used for the YJB exchange files
-// (docs/yjb-exchange.md).
+// LF line ends. A UTF-8 byte order mark at the start (spreadsheets such as
+// Excel write one with "CSV UTF-8") is skipped; nothing else is trimmed.
+// Used for the YJB exchange files (docs/yjb-exchange.md) and the judgement
+// sheet (docs/judgement-sheet.md).
 
 #include <string>
 #include <vector>

@@ -3,14 +3,13 @@
 // services (the findings fixture's sampled caseload), the real binary as a
 // child process.
 
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "tests/integration/findings_fixture.h"
+#include "tests/integration/cli/cli_findings_fixture.h"
 #include "tests/testing/command_run.h"
 
 namespace yjinspect {
@@ -19,27 +18,7 @@ namespace {
 using testing::CommandResult;
 using ::testing::HasSubstr;
 
-class FindingsCommandsTest : public FindingsTest {
- protected:
-  CommandResult Yjinspect(std::vector<std::string> words) {
-    words.insert(words.begin(), YJINSPECT_CLI);
-    words.push_back("--insecure");
-    words.push_back("--intake=" + intake_.address());
-    words.push_back("--findings=" + findings_.address());
-    return testing::RunCommand(words);
-  }
-
-  // Each line of `text` as JSON.
-  static std::vector<nlohmann::json> JsonLines(const std::string& text) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-      lines.push_back(nlohmann::json::parse(line, nullptr, false));
-      EXPECT_FALSE(lines.back().is_discarded()) << line;
-    }
-    return lines;
-  }
-};
+using FindingsCommandsTest = CliFindingsTest;
 
 TEST_F(FindingsCommandsTest, ListFindingsShowsEachJudgedCase) {
   ASSERT_TRUE(Record(ValidRecording(caseload_.sampled[0])).ok());

@@ -33,6 +33,23 @@ TEST(CsvReaderTest, UnclosedQuoteNamesItsLine) {
   EXPECT_THAT(records.status().message(), HasSubstr("line 2"));
 }
 
+TEST(CsvReaderTest, SkipsTheByteOrderMarkExcelWrites) {
+  auto records = ReadCsv(
+      "\xEF\xBB\xBF"
+      "case,etag\r\nE-00,\r\n");
+  ASSERT_TRUE(records.ok()) << records.status();
+  ASSERT_EQ(records->size(), 2u);
+  EXPECT_THAT((*records)[0].fields, ElementsAre("case", "etag"));
+  EXPECT_EQ((*records)[0].line, 1);
+}
+
+TEST(CsvReaderTest, KeepsAByteOrderMarkThatIsNotAtTheStart) {
+  auto records = ReadCsv("a\n\xEF\xBB\xBF\n");
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 2u);
+  EXPECT_EQ((*records)[1].fields[0], "\xEF\xBB\xBF");
+}
+
 TEST(CsvReaderTest, TextAfterClosingQuoteIsRefused) {
   EXPECT_FALSE(ReadCsv("\"a\"b,c\n").ok());
 }
