@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "cli/exchange/csv_reader.h"
+#include "cli/exchange/spreadsheet_text.h"
 #include "cli/judgement_sheet.h"
 #include "common/status_macros.h"
 
@@ -118,8 +119,9 @@ class SheetReader {
           }
           break;
         case Column::Kind::kNotes:
-          // A note is kept as typed; only answers are tokens.
-          notes[column.criterion->id] = cells[i];
+          // A note is kept as typed (less the apostrophe the sheet put
+          // before a formula-like note); only answers are tokens.
+          notes[column.criterion->id] = exchange::TextFromSpreadsheet(cells[i]);
           break;
         case Column::Kind::kUnknown:
           break;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/exchange/csv_writer.h"
+#include "cli/exchange/spreadsheet_text.h"
 
 namespace yjinspect::cli {
 namespace {
@@ -82,7 +83,11 @@ std::string WriteJudgementSheet(const v1::Framework& framework,
       auto it = answered.find(c.id);
       const v1::Judgement* j = it == answered.end() ? nullptr : it->second;
       row.push_back(j == nullptr ? "" : j->answer());
-      if (with_notes) row.push_back(j == nullptr ? "" : j->evidence_note());
+      if (with_notes) {
+        // Free text, opened in a spreadsheet: never as a formula.
+        row.push_back(
+            j == nullptr ? "" : exchange::SpreadsheetText(j->evidence_note()));
+      }
     }
     exchange::AppendCsvRecord(row, &csv);
   }

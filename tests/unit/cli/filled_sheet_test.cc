@@ -161,6 +161,27 @@ TEST(ReadFilledSheetTest, ReadsBackTheSheetItWrote) {
   EXPECT_THAT(sheet.rows[1].answers, IsEmpty());
 }
 
+// A note a spreadsheet would run as a formula is written as text (a
+// leading apostrophe) and reads back as it was typed.
+TEST(ReadFilledSheetTest, AFormulaLikeNoteIsTextInTheSheetAndReadsBackAsTyped) {
+  v1::CaseFindings recorded;
+  recorded.set_case_(kCaseA);
+  recorded.set_etag("e1");
+  v1::Judgement* j = recorded.add_judgements();
+  j->set_criterion_id("1.2");
+  j->set_answer("right");
+  j->set_evidence_note("=HYPERLINK(\"http://example.invalid\")");
+  const std::string csv = WriteJudgementSheet(testing::SheetFramework(),
+                                              {kCaseA}, {recorded}, true);
+  EXPECT_THAT(csv, HasSubstr("'=HYPERLINK"));
+  FilledSheet sheet = Read(csv);
+  EXPECT_THAT(sheet.problems, IsEmpty());
+  ASSERT_EQ(sheet.rows.size(), 1u);
+  ASSERT_EQ(sheet.rows[0].answers.size(), 1u);
+  EXPECT_EQ(sheet.rows[0].answers[0].note, j->evidence_note());
+  EXPECT_THAT(ChangesOf(sheet.rows[0], &recorded), IsEmpty());
+}
+
 SheetRow RowWith(std::vector<SheetAnswer> answers) {
   SheetRow row;
   row.row = 2;
