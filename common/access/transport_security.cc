@@ -81,18 +81,22 @@ absl::Status CheckTransportSecurity(const TransportSecurity& security,
                                     bool server) {
   const bool any_file = !security.cert_file.empty() ||
                         !security.key_file.empty() || !security.ca_file.empty();
+  // Each side's own spelling: the servers' flags are --tls_cert...; the
+  // command line's are --cert... (with --tls-cert... as aliases).
+  const absl::string_view cert = server ? "--tls_cert" : "--cert";
+  const absl::string_view key = server ? "--tls_key" : "--key";
+  const absl::string_view ca = server ? "--tls_ca" : "--ca";
   if (security.insecure) {
     if (any_file) {
-      return absl::InvalidArgumentError(
-          "--insecure cannot be combined with --tls_cert, --tls_key or "
-          "--tls_ca");
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--insecure cannot be combined with ", cert, ", ", key, " or ", ca));
     }
     return absl::OkStatus();
   }
   std::string missing;
-  if (security.cert_file.empty()) absl::StrAppend(&missing, " --tls_cert");
-  if (security.key_file.empty()) absl::StrAppend(&missing, " --tls_key");
-  if (security.ca_file.empty()) absl::StrAppend(&missing, " --tls_ca");
+  if (security.cert_file.empty()) absl::StrAppend(&missing, " ", cert);
+  if (security.key_file.empty()) absl::StrAppend(&missing, " ", key);
+  if (security.ca_file.empty()) absl::StrAppend(&missing, " ", ca);
   if (server && security.policy_file.empty()) {
     absl::StrAppend(&missing, " --policy_file");
   }

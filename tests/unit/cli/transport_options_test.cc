@@ -122,15 +122,15 @@ TEST_F(TransportOptionsTest, InsecureFromTheEnvironment) {
 
 TEST_F(TransportOptionsTest, NeitherChoiceIsAUsageErrorNamingWhatIsMissing) {
   EXPECT_THAT(UsageErrorOf(common::TransportSecurity()),
-              HasSubstr("error: mutual TLS needs --tls_cert "
-                        "--tls_key --tls_ca (or --insecure"));
+              HasSubstr("error: mutual TLS needs --cert --key --ca (or "
+                        "--insecure"));
 }
 
 TEST_F(TransportOptionsTest, AnIncompleteCertificateIsAUsageError) {
   common::TransportSecurity security;
   security.cert_file = File("me.pem");
   security.key_file = File("me.key");
-  EXPECT_THAT(UsageErrorOf(security), HasSubstr("needs --tls_ca "));
+  EXPECT_THAT(UsageErrorOf(security), HasSubstr("needs --ca "));
 }
 
 TEST_F(TransportOptionsTest, InsecureWithCertificateFilesIsAUsageError) {

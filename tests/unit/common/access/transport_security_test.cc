@@ -19,7 +19,7 @@ TEST(TransportSecurityTest, NeitherTlsNorInsecureNamesWhatIsMissing) {
               HasSubstr("--tls_key --tls_ca --policy_file"));
   // A client needs no policy.
   absl::Status client = CheckTransportSecurity(security, /*server=*/false);
-  EXPECT_THAT(std::string(client.message()), HasSubstr("--tls_key --tls_ca "));
+  EXPECT_THAT(std::string(client.message()), HasSubstr("--key --ca "));
   EXPECT_THAT(std::string(client.message()),
               ::testing::Not(HasSubstr("--policy_file")));
 }
