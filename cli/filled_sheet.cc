@@ -1,5 +1,6 @@
 #include "cli/filled_sheet.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -7,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "cli/exchange/csv_reader.h"
 #include "cli/exchange/spreadsheet_text.h"
@@ -18,7 +20,9 @@ namespace {
 
 // What a column of the header holds.
 struct Column {
-  enum class Kind { kCase, kEtag, kAnswer, kNotes, kUnknown };
+  // kBlank: a column with no header, as a spreadsheet adds past the last
+  // one; its cells must be empty.
+  enum class Kind { kCase, kEtag, kAnswer, kNotes, kBlank, kUnknown };
   Kind kind = Kind::kUnknown;
   std::string header;
   const SheetCriterion* criterion = nullptr;
@@ -49,24 +53,31 @@ class SheetReader {
       Column column;
       column.header = std::string(absl::StripAsciiWhitespace(cell));
       const std::string& h = column.header;
-      if (!seen.insert(h).second) {
+      if (h.empty()) {
+        column.kind = Column::Kind::kBlank;
+      } else if (!seen.insert(h).second) {
         Problem(1, h, "the column appears twice; keep one of them");
       } else if (h == kSheetCaseColumn) {
         column.kind = Column::Kind::kCase;
       } else if (h == kSheetEtagColumn) {
         column.kind = Column::Kind::kEtag;
-      } else if (auto it = by_id_.find(h); it != by_id_.end()) {
+      } else if (const SheetCriterion* answered =
+                     CriterionOf(h, kSheetAnswerSuffix);
+                 answered != nullptr) {
         column.kind = Column::Kind::kAnswer;
-        column.criterion = it->second;
-      } else if (const SheetCriterion* noted = NotesOf(h); noted != nullptr) {
+        column.criterion = answered;
+      } else if (const SheetCriterion* noted =
+                     CriterionOf(h, kSheetNotesSuffix);
+                 noted != nullptr) {
         column.kind = Column::Kind::kNotes;
         column.criterion = noted;
       } else {
         Problem(1, h,
-                absl::StrCat("not a criterion judged from case files in "
-                             "framework ",
+                absl::StrCat("not a column of a criterion judged from case "
+                             "files in framework ",
                              framework_.id(), " version ", framework_.version(),
-                             "; the criteria file lists them"));
+                             " (\"<id> answer\" or \"<id> notes\"); the "
+                             "criteria file lists them"));
       }
       columns.push_back(std::move(column));
     }
@@ -78,18 +89,25 @@ class SheetReader {
       }
     }
     for (const Column& c : columns) {
-      if (c.kind == Column::Kind::kNotes && seen.count(c.criterion->id) == 0) {
+      if (c.kind == Column::Kind::kNotes &&
+          seen.count(c.criterion->id + kSheetAnswerSuffix) == 0) {
         Problem(1, c.header,
                 absl::StrCat("a notes column needs its answer column, ",
-                             c.criterion->id));
+                             c.criterion->id, kSheetAnswerSuffix));
       }
     }
     return columns;
   }
 
-  // Row `row`'s cells, once the header is sound.
+  // Row `row`'s cells, once the header is sound. A row of empty cells, as a
+  // spreadsheet writes past the last filled one, is no row.
   void ReadRow(int row, const std::vector<Column>& columns,
                const std::vector<std::string>& cells) {
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+          return absl::StripAsciiWhitespace(c).empty();
+        })) {
+      return;
+    }
     if (cells.size() != columns.size()) {
       Problem(
           row, "",
@@ -110,7 +128,7 @@ class SheetReader {
           parsed.case_name = cell;
           break;
         case Column::Kind::kEtag:
-          parsed.etag = cell;
+          parsed.etag = EtagFromCell(cell);
           break;
         case Column::Kind::kAnswer:
           if (!cell.empty()) {
@@ -121,7 +139,15 @@ class SheetReader {
         case Column::Kind::kNotes:
           // A note is kept as typed (less the apostrophe the sheet put
           // before a formula-like note); only answers are tokens.
-          notes[column.criterion->id] = exchange::TextFromSpreadsheet(cells[i]);
+          notes[column.criterion->id] = NoteOf(cells[i]);
+          break;
+        case Column::Kind::kBlank:
+          if (!cell.empty()) {
+            Problem(row, "",
+                    absl::StrCat("cell ", i + 1,
+                                 " has no column header; give the column "
+                                 "its header or empty the cell"));
+          }
           break;
         case Column::Kind::kUnknown:
           break;
@@ -137,7 +163,8 @@ class SheetReader {
     for (const auto& [id, note] : notes) {
       if (!note.empty()) {
         Problem(row, id + kSheetNotesSuffix,
-                absl::StrCat("a note needs an answer in column ", id));
+                absl::StrCat("a note needs an answer in column ", id,
+                             kSheetAnswerSuffix));
       }
     }
     sheet_.rows.push_back(std::move(parsed));
@@ -147,11 +174,22 @@ class SheetReader {
   bool HasProblems() const { return !sheet_.problems.empty(); }
 
  private:
-  // The criterion whose notes column `header` heads, or nullptr.
-  const SheetCriterion* NotesOf(absl::string_view header) const {
-    if (!absl::ConsumeSuffix(&header, kSheetNotesSuffix)) return nullptr;
+  // The criterion whose `suffix` column ("<id> answer", "<id> notes")
+  // `header` heads, or nullptr.
+  const SheetCriterion* CriterionOf(absl::string_view header,
+                                    absl::string_view suffix) const {
+    if (!absl::ConsumeSuffix(&header, suffix)) return nullptr;
     auto it = by_id_.find(std::string(header));
     return it == by_id_.end() ? nullptr : it->second;
+  }
+
+  // A note cell as the note to record: less the apostrophe the sheet put
+  // before a formula-like note, and with every line break a newline (a
+  // sheet saved on Windows or by a spreadsheet may end a cell's lines with
+  // CRLF; the service takes no carriage return in a note).
+  static std::string NoteOf(const std::string& cell) {
+    return absl::StrReplaceAll(exchange::TextFromSpreadsheet(cell),
+                               {{"\r\n", "\n"}, {"\r", "\n"}});
   }
 
   void Problem(int row, std::string column, std::string reason) {
@@ -163,7 +201,7 @@ class SheetReader {
     for (const std::string& allowed : criterion.answers) {
       if (answer == allowed) return;
     }
-    Problem(row, criterion.id,
+    Problem(row, criterion.id + kSheetAnswerSuffix,
             absl::StrCat(Quoted(answer), " is not an answer to criterion ",
                          criterion.id, "; one of ",
                          absl::StrJoin(criterion.answers, ", ")));

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "cli/exchange/csv_writer.h"
 #include "cli/exchange/spreadsheet_text.h"
 
@@ -55,7 +56,7 @@ std::vector<std::string> SheetHeader(
     const std::vector<SheetCriterion>& criteria, bool with_notes) {
   std::vector<std::string> header = {kSheetCaseColumn, kSheetEtagColumn};
   for (const SheetCriterion& c : criteria) {
-    header.push_back(c.id);
+    header.push_back(c.id + kSheetAnswerSuffix);
     if (with_notes) header.push_back(c.id + kSheetNotesSuffix);
   }
   return header;
@@ -74,7 +75,7 @@ std::string WriteJudgementSheet(const v1::Framework& framework,
     std::vector<std::string> row = {case_name, ""};
     std::map<std::string, const v1::Judgement*> answered;
     if (auto it = findings_of.find(case_name); it != findings_of.end()) {
-      row[1] = it->second->etag();
+      row[1] = EtagCell(it->second->etag());
       for (const v1::Judgement& j : it->second->judgements()) {
         answered[j.criterion_id()] = &j;
       }
@@ -96,16 +97,28 @@ std::string WriteJudgementSheet(const v1::Framework& framework,
 
 std::string WriteSheetCriteria(const v1::Framework& framework) {
   std::string csv;
-  exchange::AppendCsvRecord({"criterion", "section", "wording", "answers",
+  // The sheet's column, not the bare id: "1.10" would show as 1.1.
+  exchange::AppendCsvRecord({"column", "section", "wording", "answers",
                              "labels", "applies to", "not applicable when"},
                             &csv);
   for (const SheetCriterion& c : CaseCriteriaOf(framework)) {
     exchange::AppendCsvRecord(
-        {c.id, c.section_id, c.wording, absl::StrJoin(c.answers, ", "),
-         absl::StrJoin(c.labels, ", "), c.applies_to, c.not_applicable_when},
+        {c.id + kSheetAnswerSuffix, c.section_id, c.wording,
+         absl::StrJoin(c.answers, ", "), absl::StrJoin(c.labels, ", "),
+         c.applies_to, c.not_applicable_when},
         &csv);
   }
   return csv;
+}
+
+std::string EtagCell(const std::string& etag) {
+  return etag.empty() ? "" : "'" + etag;
+}
+
+std::string EtagFromCell(const std::string& cell) {
+  absl::string_view etag = cell;
+  absl::ConsumePrefix(&etag, "'");
+  return std::string(etag);
 }
 
 std::string CriteriaPathBeside(const std::string& sheet_path) {

@@ -22,8 +22,18 @@ namespace yjinspect::cli {
 // The sheet's first two columns.
 inline constexpr char kSheetCaseColumn[] = "case";
 inline constexpr char kSheetEtagColumn[] = "etag";
-// Ends the header of a criterion's evidence-note column: "1.1 notes".
+// Ends the header of a criterion's answer column: "1.10 answer". A bare
+// "1.10" is a number to a spreadsheet, which saves it back as "1.1" (another
+// criterion of sqs-2014): a header with a word in it stays as written.
+inline constexpr char kSheetAnswerSuffix[] = " answer";
+// Ends the header of a criterion's evidence-note column: "1.10 notes".
 inline constexpr char kSheetNotesSuffix[] = " notes";
+
+// An etag as the sheet writes it, behind an apostrophe: etags are hex
+// digits, and one of only digits ("1234...") or like "12e45" would be a
+// number to a spreadsheet and come back changed. EtagFromCell undoes it.
+std::string EtagCell(const std::string& etag);
+std::string EtagFromCell(const std::string& cell);
 
 // A criterion an inspector answers for each case, as the sheet shows it.
 struct SheetCriterion {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,10 +21,13 @@
 #include "cli/inspection_name.h"
 #include "cli/json_output.h"
 #include "cli/judgement_sheet.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_violations.h"
 #include "common/rpc/grpc_status.h"
 #include "common/status_macros.h"
 #include "nlohmann/json.hpp"
+#include "services/findings/judgement_validation.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 #include "yjinspect/v1/frameworks_service.grpc.pb.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
@@ -146,9 +150,9 @@ absl::Status InColumns(const absl::Status& refusal, const SheetRow& row,
     if (std::sscanf(v.field.c_str(), "judgements[%zu]", &index) == 1 &&
         index < changes.size()) {
       column = changes[index].criterion_id();
-      if (absl::StrContains(v.field, "evidence_note")) {
-        column += kSheetNotesSuffix;
-      }
+      column += absl::StrContains(v.field, "evidence_note")
+                    ? kSheetNotesSuffix
+                    : kSheetAnswerSuffix;
     }
     named.Add(PlaceOf(row.row, column),
               column.empty() ? absl::StrCat(v.field, ": ", v.description)
@@ -166,25 +170,89 @@ struct RowOutcome {
   absl::Status failure;
 };
 
-RowOutcome RecordRow(v1::Findings::Stub& stub, const std::string& inspection,
-                     const std::string& inspector, const SheetRow& row,
-                     const v1::CaseFindings* current) {
-  if (row.answers.empty()) return {"no answers", 0, absl::OkStatus()};
-  const std::vector<v1::Judgement> changes = ChangesOf(row, current);
-  if (changes.empty()) {
-    return {"unchanged", current->revision(), absl::OkStatus()};
-  }
+// One row of the sheet and what recording it would send.
+struct PlannedRow {
+  const SheetRow* row = nullptr;
+  // The case's findings now; nullptr when none are recorded.
+  const v1::CaseFindings* current = nullptr;
+  // The answers the row changes; empty when it changes nothing.
+  std::vector<v1::Judgement> changes;
   v1::RecordJudgementsRequest request;
-  request.set_inspection(inspection);
-  request.set_case_(row.case_name);
-  for (const v1::Judgement& j : changes) *request.add_judgements() = j;
-  request.set_inspector_reference(inspector);
-  request.set_etag(row.etag);
+};
+
+std::vector<PlannedRow> PlanRows(const FilledSheet& sheet,
+                                 const SheetSources& sources,
+                                 const std::string& inspector) {
+  std::map<std::string, const v1::CaseFindings*> current;
+  for (const v1::CaseFindings& f : sources.findings) current[f.case_()] = &f;
+  std::vector<PlannedRow> planned;
+  for (const SheetRow& row : sheet.rows) {
+    PlannedRow p;
+    p.row = &row;
+    auto it = current.find(row.case_name);
+    p.current = it == current.end() ? nullptr : it->second;
+    p.changes = ChangesOf(row, p.current);
+    p.request.set_inspection(sources.inspection.name());
+    p.request.set_case_(row.case_name);
+    for (const v1::Judgement& j : p.changes) *p.request.add_judgements() = j;
+    p.request.set_inspector_reference(inspector);
+    p.request.set_etag(row.etag);
+    planned.push_back(std::move(p));
+  }
+  return planned;
+}
+
+// Every row that changes something checked as the findings service will
+// check it (the request's shape, a note's characters and length, and each
+// answer against the framework and the case's disposal: a court-only
+// criterion on an out-of-court case), with each case as intake holds it.
+// So a sheet is refused whole, before anything is recorded, for any fault
+// of its own; only what others change meanwhile (a stale etag) is found
+// row by row. INVALID_ARGUMENT naming each row and column; a case intake
+// cannot give is the failure of that call.
+absl::Status CheckAsTheServiceWill(const GlobalOptions& global,
+                                   const v1::Framework& framework,
+                                   const std::vector<PlannedRow>& planned,
+                                   const std::string& file) {
+  common::FieldViolations problems;
+  for (const PlannedRow& p : planned) {
+    if (p.changes.empty()) continue;
+    common::FieldViolations v = findings::ValidateRecordRequest(p.request);
+    if (v.empty()) {
+      v1::GetCaseRequest get;
+      get.set_name(p.row->case_name);
+      absl::StatusOr<v1::Case> c =
+          CallService(global.intake, &v1::CaseIntake::Stub::GetCase, get);
+      if (!c.ok()) {
+        return common::Prefixed(absl::StrCat("row ", p.row->row), c.status());
+      }
+      v = findings::ValidateAgainstFramework(p.request, framework, *c);
+    }
+    if (v.empty()) continue;
+    for (const common::FieldViolation& named : common::ViolationsOf(
+             InColumns(v.ToStatus("row"), *p.row, p.changes))) {
+      problems.Add(named.field, named.description);
+    }
+  }
+  return problems.ToStatus(
+      absl::StrCat("judgement sheet ", file, " (nothing recorded)"));
+}
+
+RowOutcome RecordRow(v1::Findings::Stub& stub, const PlannedRow& planned) {
+  const SheetRow& row = *planned.row;
+  if (row.answers.empty()) return {"no answers", 0, absl::OkStatus()};
+  if (planned.changes.empty()) {
+    return {"unchanged", planned.current->revision(), absl::OkStatus()};
+  }
   v1::CaseFindings recorded;
   absl::Status status = common::FromGrpcStatus(
-      stub.RecordJudgements(Deadline().get(), request, &recorded));
+      stub.RecordJudgements(Deadline().get(), planned.request, &recorded));
   if (status.ok()) return {"recorded", recorded.revision(), status};
-  if (absl::IsAborted(status)) {
+  // Only a stale etag means the sheet is out of date; another ABORTED (a
+  // store conflict) is worth a retry, and is reported as it is.
+  const std::optional<common::ErrorInfo> info = common::ErrorInfoOf(status);
+  if (absl::IsAborted(status) && info.has_value() &&
+      info->reason == common::kEtagMismatch) {
     // The service's words (which revision, by whom) and details stay.
     absl::Status stale = absl::AbortedError(absl::StrCat(
         "row ", row.row, " (case ", row.case_name,
@@ -196,7 +264,7 @@ RowOutcome RecordRow(v1::Findings::Stub& stub, const std::string& inspection,
         });
     return {"stale", 0, stale};
   }
-  return {"refused", 0, InColumns(status, row, changes)};
+  return {"refused", 0, InColumns(status, row, planned.changes)};
 }
 
 void PrintRow(const SheetRow& row, const RowOutcome& outcome, bool json) {
@@ -265,20 +333,21 @@ int RecordJudgementSheet(const GlobalOptions& global,
     return ReportFailure(problems.ToStatus(
         absl::StrCat("judgement sheet ", input.file, " (nothing recorded)")));
   }
-  std::map<std::string, const v1::CaseFindings*> current;
-  for (const v1::CaseFindings& f : sources->findings) current[f.case_()] = &f;
+  const std::vector<PlannedRow> planned = PlanRows(*sheet, *sources, inspector);
+  if (absl::Status checked = CheckAsTheServiceWill(global, sources->framework,
+                                                   planned, input.file);
+      !checked.ok()) {
+    return ReportFailure(checked);
+  }
   v1::Findings::Stub stub(Connect(global.findings));
   int failed = 0;
   int done = 0;
-  for (const SheetRow& row : sheet->rows) {
-    auto it = current.find(row.case_name);
-    RowOutcome outcome =
-        RecordRow(stub, sources->inspection.name(), inspector, row,
-                  it == current.end() ? nullptr : it->second);
+  for (const PlannedRow& p : planned) {
+    RowOutcome outcome = RecordRow(stub, p);
     if (!outcome.failure.ok() && ExitCodeFor(outcome.failure) != kExitRefused) {
       return ReportFailure(outcome.failure);  // retrying may help: stop
     }
-    PrintRow(row, outcome, global.json);
+    PrintRow(*p.row, outcome, global.json);
     (outcome.failure.ok() ? done : failed) += 1;
   }
   if (failed == 0) return kExitOk;

@@ -104,16 +104,16 @@ TEST_F(JudgementSheetTest, WritesARowPerSampledCaseAndTheCriteriaBeside) {
   EXPECT_EQ(cells[0][0], "case");
   EXPECT_EQ(cells[0][1], "etag");
   EXPECT_EQ(cells[1][0], caseload_.sampled[0]);
-  EXPECT_EQ(cells[1][1], GetFindings(caseload_.sampled[0])->etag());
-  EXPECT_EQ(cells[1][ColumnOf(cells, "2.5")], "right");
+  EXPECT_EQ(cells[1][1], "'" + GetFindings(caseload_.sampled[0])->etag());
+  EXPECT_EQ(cells[1][ColumnOf(cells, "2.5 answer")], "right");
   EXPECT_EQ(cells[2][1], "");  // nothing recorded yet
 
   Cells criteria = ReadCells(dir_.Sub("sheet.criteria.csv"));
   ASSERT_EQ(criteria.size(), cells[0].size() - 1);  // header, a row each
-  EXPECT_EQ(criteria[0][0], "criterion");
+  EXPECT_EQ(criteria[0][0], "column");
   EXPECT_EQ(criteria[1][0], cells[0][2]);
   EXPECT_FALSE(criteria[1][2].empty());  // the wording
-  EXPECT_EQ(criteria[ColumnOf(cells, "2.5") - 1][3],
+  EXPECT_EQ(criteria[ColumnOf(cells, "2.5 answer") - 1][3],
             "right, under_estimated, over_estimated, na");
 }
 
@@ -122,10 +122,10 @@ TEST_F(JudgementSheetTest, AFilledSheetIsRecordedAndWrittenAgainTheSame) {
   const std::string& second = caseload_.sampled[1];
   ASSERT_TRUE(Record(ValidRecording(first)).ok());
   Cells cells = WriteSheet(/*with_notes=*/true);
-  Fill(cells, first, "1.1", "no");
+  Fill(cells, first, "1.1 answer", "no");
   Fill(cells, first, "1.1 notes", "Plan, once \"agreed\",\nnot reviewed.");
-  Fill(cells, second, "1.2", " yes ");
-  Fill(cells, second, "3.4", "na");
+  Fill(cells, second, "1.2 answer", " yes ");
+  Fill(cells, second, "3.4 answer", "na");
   SaveAsExcelWould(cells);
 
   CommandResult imported = Import();
@@ -151,9 +151,9 @@ TEST_F(JudgementSheetTest, AFilledSheetIsRecordedAndWrittenAgainTheSame) {
             "Plan, once \"agreed\",\nnot reviewed.");
 
   // Written again, the sheet is the filled one with the new etags.
-  Fill(cells, second, "1.2", "yes");
-  cells[RowOf(cells, first)][1] = recorded->etag();
-  cells[RowOf(cells, second)][1] = GetFindings(second)->etag();
+  Fill(cells, second, "1.2 answer", "yes");
+  cells[RowOf(cells, first)][1] = "'" + recorded->etag();
+  cells[RowOf(cells, second)][1] = "'" + GetFindings(second)->etag();
   EXPECT_EQ(WriteSheet(/*with_notes=*/true), cells);
 
   // Read back once more, it changes nothing.
@@ -167,7 +167,7 @@ TEST_F(JudgementSheetTest, ASheetWithoutNotesKeepsTheRecordedNote) {
   const std::string& first = caseload_.sampled[0];
   ASSERT_TRUE(Record(ValidRecording(first)).ok());
   Cells cells = WriteSheet(/*with_notes=*/false);
-  Fill(cells, first, "1.1", "no");
+  Fill(cells, first, "1.1 answer", "no");
   SaveAsExcelWould(cells);
   CommandResult imported = Import(/*json=*/false);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
@@ -184,14 +184,14 @@ TEST_F(JudgementSheetTest, ASheetWithoutNotesKeepsTheRecordedNote) {
 
 TEST_F(JudgementSheetTest, ABadCellIsNamedByRowAndColumnAndNothingIsStored) {
   Cells cells = WriteSheet(/*with_notes=*/false);
-  Fill(cells, caseload_.sampled[0], "1.1", "yes");    // good
-  Fill(cells, caseload_.sampled[3], "1.1", "maybe");  // row 5
+  Fill(cells, caseload_.sampled[0], "1.1 answer", "yes");    // good
+  Fill(cells, caseload_.sampled[3], "1.1 answer", "maybe");  // row 5
   SaveAsExcelWould(cells);
 
   CommandResult text = Import(/*json=*/false);
   EXPECT_EQ(text.exit_code, 3);
   EXPECT_THAT(text.err,
-              HasSubstr("row 5, column 1.1: 'maybe' is not an answer to "
+              HasSubstr("row 5, column 1.1 answer: 'maybe' is not an answer to "
                         "criterion 1.1; one of yes, no"));
   EXPECT_THAT(text.err, HasSubstr("nothing recorded"));
   EXPECT_EQ(text.out, "");
@@ -201,8 +201,27 @@ TEST_F(JudgementSheetTest, ABadCellIsNamedByRowAndColumnAndNothingIsStored) {
   nlohmann::json error = nlohmann::json::parse(json.err)["error"];
   EXPECT_EQ(error["status"], "INVALID_ARGUMENT");
   EXPECT_EQ(error["details"][0]["field_violations"][0]["field"],
-            "row 5, column 1.1");
+            "row 5, column 1.1 answer");
 
+  EXPECT_THAT(GetFindings(caseload_.sampled[0]).status(),
+              testing::StatusIs(absl::StatusCode::kNotFound, ::testing::_));
+}
+
+// A fault only the service's rules would find (here a control character in
+// a note) is found before anything is sent: the good row is not recorded
+// either.
+TEST_F(JudgementSheetTest, WhatTheServiceWouldRefuseIsFoundBeforeAnyRow) {
+  Cells cells = WriteSheet(/*with_notes=*/true);
+  Fill(cells, caseload_.sampled[0], "1.1 answer", "yes");  // good
+  Fill(cells, caseload_.sampled[1], "1.1 answer", "yes");  // row 3
+  Fill(cells, caseload_.sampled[1], "1.1 notes", "bell\a");
+  SaveAsExcelWould(cells);
+
+  CommandResult result = Import(/*json=*/false);
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("row 3, column 1.1 notes"));
+  EXPECT_THAT(result.err, HasSubstr("nothing recorded"));
+  EXPECT_EQ(result.out, "");
   EXPECT_THAT(GetFindings(caseload_.sampled[0]).status(),
               testing::StatusIs(absl::StatusCode::kNotFound, ::testing::_));
 }
@@ -219,8 +238,8 @@ TEST_F(JudgementSheetTest, ARowChangedSinceTheSheetWasWrittenIsRefused) {
   change.set_etag(recorded->etag());
   ASSERT_TRUE(Record(change).ok());
 
-  Fill(cells, first, "1.1", "no");
-  Fill(cells, second, "1.1", "yes");
+  Fill(cells, first, "1.1 answer", "no");
+  Fill(cells, second, "1.1 answer", "yes");
   SaveAsExcelWould(cells);
   CommandResult text = Import(/*json=*/false);
   EXPECT_EQ(text.exit_code, 1) << text.err;  // some rows recorded, some not
@@ -237,8 +256,8 @@ TEST_F(JudgementSheetTest, ARowChangedSinceTheSheetWasWrittenIsRefused) {
   EXPECT_EQ(row["result"], "stale");
   EXPECT_EQ(row["error"]["status"], "ABORTED");
   EXPECT_THAT(row["error"]["message"].get<std::string>(),
-              HasSubstr("write the sheet again (the findings of case " +
-                        first + " are at revision 2 (recorded by INSP-02)"));
+              HasSubstr("write the sheet again (the findings of case " + first +
+                        " are at revision 2 (recorded by INSP-02)"));
   EXPECT_EQ(JsonLines(json.out)[1]["result"], "unchanged");
 }
 

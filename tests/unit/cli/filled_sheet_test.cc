@@ -35,8 +35,9 @@ auto ProblemAt(int row, const std::string& column, const std::string& reason) {
 }
 
 TEST(ReadFilledSheetTest, ReadsEachRowsCaseEtagAndFilledAnswers) {
-  FilledSheet sheet = Read("case,etag,1.1,1.2,2.1\n" + std::string(kCaseA) +
-                           ",e1, yes ,,na\n" + kCaseB + ",,,right,\n");
+  FilledSheet sheet =
+      Read("case,etag,1.1 answer,1.2 answer,2.1 answer\n" +
+           std::string(kCaseA) + ",e1, yes ,,na\n" + kCaseB + ",,,right,\n");
   EXPECT_THAT(sheet.problems, IsEmpty());
   ASSERT_EQ(sheet.rows.size(), 2u);
   EXPECT_EQ(sheet.rows[0].row, 2);
@@ -54,31 +55,34 @@ TEST(ReadFilledSheetTest, ReadsEachRowsCaseEtagAndFilledAnswers) {
 TEST(ReadFilledSheetTest, ReadsWhatExcelSavesByteOrderMarkAndCrlf) {
   FilledSheet sheet = Read(
       "\xEF\xBB\xBF"
-      "case,etag,1.1,1.1 notes\r\n" +
+      "case,etag,1.1 answer,1.1 notes\r\n" +
       std::string(kCaseA) + ",e1,no,\"Seen, twice:\r\n\"\"late\"\"\"\r\n");
   EXPECT_THAT(sheet.problems, IsEmpty());
   ASSERT_EQ(sheet.rows.size(), 1u);
   ASSERT_EQ(sheet.rows[0].answers.size(), 1u);
-  EXPECT_EQ(sheet.rows[0].answers[0].note, "Seen, twice:\r\n\"late\"");
+  // The line break inside the cell comes back a newline: the service
+  // takes no carriage return in a note.
+  EXPECT_EQ(sheet.rows[0].answers[0].note, "Seen, twice:\n\"late\"");
 }
 
 TEST(ReadFilledSheetTest, AColumnOfNoCaseCriterionIsRefusedByName) {
-  FilledSheet sheet = Read("case,etag,1.1,9.9,om.1\n" + std::string(kCaseA) +
-                           ",,yes,yes,yes\n");
-  EXPECT_THAT(sheet.problems,
-              ElementsAre(ProblemAt(1, "9.9",
-                                    "not a criterion judged from "
-                                    "case files in framework "
-                                    "sheet-test version 1"),
-                          ProblemAt(1, "om.1", "not a criterion")));
+  FilledSheet sheet = Read("case,etag,1.1 answer,9.9 answer,om.1 answer\n" +
+                           std::string(kCaseA) + ",,yes,yes,yes\n");
+  EXPECT_THAT(
+      sheet.problems,
+      ElementsAre(ProblemAt(1, "9.9 answer",
+                            "not a column of a criterion judged "
+                            "from case files in framework "
+                            "sheet-test version 1"),
+                  ProblemAt(1, "om.1 answer", "not a column of a criterion")));
   EXPECT_THAT(sheet.rows, IsEmpty());
 }
 
 TEST(ReadFilledSheetTest, TheHeaderNeedsCaseAndEtagEachOnce) {
-  EXPECT_THAT(Read("case,1.1\n").problems,
+  EXPECT_THAT(Read("case,1.1 answer\n").problems,
               ElementsAre(ProblemAt(1, "etag", "the column is missing")));
-  EXPECT_THAT(Read("case,etag,1.1,1.1\n").problems,
-              ElementsAre(ProblemAt(1, "1.1", "appears twice")));
+  EXPECT_THAT(Read("case,etag,1.1 answer,1.1 answer\n").problems,
+              ElementsAre(ProblemAt(1, "1.1 answer", "appears twice")));
 }
 
 TEST(ReadFilledSheetTest, ANotesColumnNeedsItsAnswerColumn) {
@@ -88,19 +92,20 @@ TEST(ReadFilledSheetTest, ANotesColumnNeedsItsAnswerColumn) {
 }
 
 TEST(ReadFilledSheetTest, AnAnswerOutsideTheScaleNamesTheAllowedOnes) {
-  FilledSheet sheet = Read("case,etag,1.1,1.2\n" + std::string(kCaseA) +
-                           ",,maybe,right\n" + kCaseB + ",,yes,Yes\n");
+  FilledSheet sheet =
+      Read("case,etag,1.1 answer,1.2 answer\n" + std::string(kCaseA) +
+           ",,maybe,right\n" + kCaseB + ",,yes,Yes\n");
   EXPECT_THAT(
       sheet.problems,
       ElementsAre(
-          ProblemAt(2, "1.1",
+          ProblemAt(2, "1.1 answer",
                     "'maybe' is not an answer to criterion 1.1; one of yes, "
                     "no, na"),
-          ProblemAt(3, "1.2", "one of right, under_estimated")));
+          ProblemAt(3, "1.2 answer", "one of right, under_estimated")));
 }
 
 TEST(ReadFilledSheetTest, ARowWithCellsSplitOrLostIsMalformed) {
-  FilledSheet sheet = Read("case,etag,1.1\n" + std::string(kCaseA) +
+  FilledSheet sheet = Read("case,etag,1.1 answer\n" + std::string(kCaseA) +
                            ",,yes,no\n" + kCaseB + ",\n");
   EXPECT_THAT(sheet.problems,
               ElementsAre(ProblemAt(2, "",
@@ -111,7 +116,7 @@ TEST(ReadFilledSheetTest, ARowWithCellsSplitOrLostIsMalformed) {
 
 TEST(ReadFilledSheetTest, EachRowNamesADifferentCaseOfTheSample) {
   FilledSheet sheet =
-      Read("case,etag,1.1\n" + std::string(kCaseA) + ",,yes\n" + kCaseA +
+      Read("case,etag,1.1 answer\n" + std::string(kCaseA) + ",,yes\n" + kCaseA +
            ",,no\nyots/northmoor/cases/I-0,,yes\n,,yes\n");
   EXPECT_THAT(sheet.problems,
               ElementsAre(ProblemAt(3, "case", "has row 2 already"),
@@ -122,11 +127,43 @@ TEST(ReadFilledSheetTest, EachRowNamesADifferentCaseOfTheSample) {
 }
 
 TEST(ReadFilledSheetTest, ANoteNeedsAnAnswer) {
+  FilledSheet sheet = Read("case,etag,1.1 answer,1.1 notes\n" +
+                           std::string(kCaseA) + ",,,why\n");
+  EXPECT_THAT(
+      sheet.problems,
+      ElementsAre(ProblemAt(2, "1.1 notes",
+                            "a note needs an answer in column 1.1 answer")));
+}
+
+// What a spreadsheet adds when it saves: a column without a header past
+// the last one and rows of empty cells past the last case. Neither is a
+// fault; a filled cell under no header is.
+TEST(ReadFilledSheetTest, ASpreadsheetsEmptyColumnsAndRowsAreNoRows) {
+  FilledSheet sheet = Read("case,etag,1.1 answer,\n" + std::string(kCaseA) +
+                           ",,yes,\n,,,\n , , ,\n");
+  EXPECT_THAT(sheet.problems, IsEmpty());
+  ASSERT_EQ(sheet.rows.size(), 1u);
+  EXPECT_EQ(sheet.rows[0].case_name, kCaseA);
+  EXPECT_THAT(
+      Read("case,etag,1.1 answer,\n" + std::string(kCaseA) + ",,yes,no\n")
+          .problems,
+      ElementsAre(ProblemAt(2, "", "cell 4 has no column header")));
+}
+
+// A bare id is not a column: a spreadsheet turns "1.10" into 1.1, which
+// must never be read as criterion 1.1.
+TEST(ReadFilledSheetTest, ABareCriterionIdIsNotAColumn) {
+  EXPECT_THAT(Read("case,etag,1.1\n").problems,
+              ElementsAre(ProblemAt(1, "1.1", "\"<id> answer\"")));
+}
+
+// The etag is written behind an apostrophe so that no spreadsheet reads it
+// as a number; a sheet read back gives the etag itself.
+TEST(ReadFilledSheetTest, TheEtagCellsApostropheIsNotPartOfTheEtag) {
   FilledSheet sheet =
-      Read("case,etag,1.1,1.1 notes\n" + std::string(kCaseA) + ",,,why\n");
-  EXPECT_THAT(sheet.problems,
-              ElementsAre(ProblemAt(2, "1.1 notes",
-                                    "a note needs an answer in column 1.1")));
+      Read("case,etag,1.1 answer\n" + std::string(kCaseA) + ",'0123,yes\n");
+  ASSERT_EQ(sheet.rows.size(), 1u);
+  EXPECT_EQ(sheet.rows[0].etag, "0123");
 }
 
 TEST(ReadFilledSheetTest, AnEmptyFileHasNoHeader) {

@@ -60,9 +60,10 @@ TEST(WriteJudgementSheetTest, ARowPerSampledCaseWithItsRecordedAnswers) {
       testing::SheetFramework(), {kCaseA, kCaseB}, {FindingsOfA()}, false);
   EXPECT_THAT(
       Cells(csv),
-      ElementsAre(ElementsAre("case", "etag", "1.1", "1.2", "2.1"),
-                  ElementsAre(kCaseA, "etag-a", "", "under_estimated", ""),
-                  ElementsAre(kCaseB, "", "", "", "")));
+      ElementsAre(
+          ElementsAre("case", "etag", "1.1 answer", "1.2 answer", "2.1 answer"),
+          ElementsAre(kCaseA, "'etag-a", "", "under_estimated", ""),
+          ElementsAre(kCaseB, "", "", "", "")));
   EXPECT_THAT(csv, HasSubstr("\r\n"));
 }
 
@@ -71,8 +72,9 @@ TEST(WriteJudgementSheetTest, WithNotesEachCriterionHasANotesColumn) {
                                               {kCaseA}, {FindingsOfA()}, true);
   auto cells = Cells(csv);
   ASSERT_EQ(cells.size(), 2u);
-  EXPECT_THAT(cells[0], ElementsAre("case", "etag", "1.1", "1.1 notes", "1.2",
-                                    "1.2 notes", "2.1", "2.1 notes"));
+  EXPECT_THAT(cells[0], ElementsAre("case", "etag", "1.1 answer", "1.1 notes",
+                                    "1.2 answer", "1.2 notes", "2.1 answer",
+                                    "2.1 notes"));
   EXPECT_EQ(cells[1][5], FindingsOfA().judgements(0).evidence_note());
 }
 
@@ -89,13 +91,13 @@ TEST(WriteSheetCriteriaTest, EachCriterionWithWordingAndAllowedAnswers) {
   auto cells = Cells(WriteSheetCriteria(testing::SheetFramework()));
   ASSERT_EQ(cells.size(), 4u);
   EXPECT_THAT(cells[0],
-              ElementsAre("criterion", "section", "wording", "answers",
-                          "labels", "applies to", "not applicable when"));
-  EXPECT_THAT(
-      cells[1],
-      ElementsAre("1.1", "1", "Was the assessment, once done, \"shared\"?",
-                  "yes, no, na", "Yes, No, Not applicable", "all cases",
-                  "no assessment, as\nagreed"));
+              ElementsAre("column", "section", "wording", "answers", "labels",
+                          "applies to", "not applicable when"));
+  EXPECT_THAT(cells[1],
+              ElementsAre("1.1 answer", "1",
+                          "Was the assessment, once done, \"shared\"?",
+                          "yes, no, na", "Yes, No, Not applicable", "all cases",
+                          "no assessment, as\nagreed"));
   EXPECT_EQ(cells[2][3], "right, under_estimated");
   EXPECT_EQ(cells[3][5], "court disposals");
 }
