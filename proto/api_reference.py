@@ -8,7 +8,7 @@ enum with its values, each with the comment the .proto gives it, then the
 google.rpc error details the services send.
 
 Which files are documented is not decided here: CMake passes its list of
-public protos (YJ_PUBLIC_PROTOS in proto/CMakeLists.txt), so moving a file
+public protos (YJ_API_PROTOS in proto/CMakeLists.txt), so moving a file
 out of the public API changes that list only.
 
   api_reference.py --descriptor-set FILE --out docs/api.md \

@@ -11,7 +11,8 @@
 #                                                    removed (the check can fail)
 #   check.sh baseline PROTOC GOOGLEAPIS GRPC_PROTO   writes api-baseline.json:
 #                                                    only when a release fixes
-#                                                    the API (docs/api.md)
+#                                                    the API
+#                                                    (docs/integrating.md)
 #
 # protoc (Debian's) builds the image buf reads: buf cannot fetch the
 # googleapis types (google.type.Date, google.rpc.Status) from its registry

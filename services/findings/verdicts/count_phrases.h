@@ -33,7 +33,8 @@
 // (count_phrases_test.cc).
 //
 // A phrase is true of its count; whether a sentence built on it misleads
-// (a minority stated alone) is for the sentence builder to prevent: see
+// (good practice in a minority stated alone) is for the sentence builder to
+// prevent: see
 // IsNamedProportion and report/finding_sentences.h.
 //
 // All functions return an empty string for counts outside those bounds
