@@ -61,10 +61,16 @@ absl::StatusOr<CallStart> CallEdge::Start(
   const absl::Time started = absl::Now();
   absl::Status allowed = Authorize(context, method, request);
   if (!allowed.ok()) {
-    LogCall(FullName(method), "-", allowed, RefusalStart(context, started));
+    const CallStart refused = RefusalStart(context, started);
+    TellRequestId(refused, false);
+    LogCall(FullName(method), "-", allowed, refused);
     return allowed;
   }
-  return StartCall(context, metrics_);
+  // A stream's answer begins with its headers: the request id goes there,
+  // whatever the stream ends with.
+  CallStart call = StartCall(context, metrics_);
+  TellRequestId(call, true);
+  return call;
 }
 
 UnaryEdge::UnaryEdge(const CallEdge& edge, grpc::CallbackServerContext* context,

@@ -15,8 +15,17 @@ CallStart StartCall(grpc::CallbackServerContext* context,
   call.metrics = metrics;
   call.request_id = CallerOf(context).request_id;
   if (call.request_id.empty()) call.request_id = NewRequestId();
-  context->AddInitialMetadata("x-request-id", call.request_id);
+  call.context = context;
   return call;
+}
+
+void TellRequestId(const CallStart& call, bool ok) {
+  if (call.context == nullptr) return;
+  if (ok) {
+    call.context->AddInitialMetadata("x-request-id", call.request_id);
+  } else {
+    call.context->AddTrailingMetadata("x-request-id", call.request_id);
+  }
 }
 
 void LogCall(absl::string_view method, absl::string_view resource,

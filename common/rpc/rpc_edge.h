@@ -30,13 +30,23 @@ struct CallStart {
   std::string request_id;
   // Where the call is counted; null counts nowhere.
   ServiceMetrics* metrics = nullptr;
+  // The call's context, for the request id's metadata; null for none.
+  grpc::CallbackServerContext* context = nullptr;
 };
 
-// Fixes the call's request id and tells it to the client (`x-request-id`
-// in the response's initial metadata, so a caller that sent none can quote
-// it). Call first thing in a handler.
+// Fixes the call's request id. Call first thing in a handler. The client is
+// told it (`x-request-id`, so a caller that sent none can quote it) when
+// the call ends: a unary call's answer carries it in the initial metadata
+// of a success and the trailing metadata of a refusal (TellRequestId).
 CallStart StartCall(grpc::CallbackServerContext* context,
                     ServiceMetrics* metrics);
+
+// Puts the call's request id in the answer: in the initial metadata with
+// OK, in the trailing metadata otherwise. A refusal then carries no
+// response headers ("Trailers-Only"), and gRPC's retry policy (a client's
+// service config) may retry an UNAVAILABLE the handler returned: gRPC
+// retries only an attempt that has received no headers.
+void TellRequestId(const CallStart& call, bool ok);
 
 // Counts and logs the outcome of one call. `resource` must be a name that
 // passed validation (or "-"): a malformed one could carry anything.
@@ -55,6 +65,7 @@ class UnaryCall {
   // Counts, logs and finishes the call with `status`. `resource` as for
   // LogCall.
   void Finish(absl::string_view resource, const absl::Status& status) const {
+    TellRequestId(start_, status.ok());
     LogCall(method_, resource, status, start_);
     reactor_->Finish(ToGrpcStatus(status));
   }

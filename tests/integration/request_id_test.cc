@@ -63,5 +63,24 @@ TEST_F(RequestIdTest, MalformedIdIsReplaced) {
   EXPECT_EQ(LastChangeRequestId(), answered);
 }
 
+// A refusal tells the request id in the trailing metadata and sends no
+// headers, so that a client's retry policy may retry it (gRPC retries only
+// an attempt without response headers).
+TEST_F(RequestIdTest, ARefusalTellsTheIdInTheTrailers) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  context.AddMetadata("x-request-id", "refused-1");
+  v1::GetCaseRequest request;
+  request.set_name("yots/northmoor/cases/NO-SUCH-CASE");
+  v1::Case response;
+  grpc::Status status = intake_.stub().GetCase(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(context.GetServerInitialMetadata().count("x-request-id"), 0u);
+  const auto& trailers = context.GetServerTrailingMetadata();
+  auto it = trailers.find("x-request-id");
+  ASSERT_NE(it, trailers.end());
+  EXPECT_EQ(std::string(it->second.data(), it->second.size()), "refused-1");
+}
+
 }  // namespace
 }  // namespace yjinspect

@@ -7,10 +7,12 @@
 #include "cli/client/service_config.h"
 
 #include <atomic>
+#include <chrono>
 #include <set>
 #include <string>
 
 #include "cli/client/rpc_client.h"
+#include "common/rpc/call_edge.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
@@ -174,13 +176,10 @@ TEST_F(ServiceConfigRetryTest, AMethodOutsideThePolicyIsNotRetried) {
   EXPECT_EQ(intake_.draw_sample_calls_.load(), 1);
 }
 
-// What docs/integrating.md tells clients: gRPC retries only an attempt
-// that has received no response headers. The services' edge sends
-// x-request-id in the initial metadata, so an UNAVAILABLE a handler returns
-// (a service stopping, findings unable to reach intake) reaches the caller
-// at once; retry policies cover a service that cannot be reached, is
-// restarting or refuses new calls while it stops. Should gRPC change this,
-// the guide is out of date.
+// gRPC retries only an attempt that has received no response headers: a
+// server that sends its initial metadata before a refusal is not retried.
+// That is why the services' edge puts a refusal's x-request-id in the
+// trailers (next test).
 TEST_F(ServiceConfigRetryTest, AnUnavailableAfterResponseHeadersIsNotRetried) {
   v1::GetInspectionRequest request;
   request.set_name("inspections/nm-2014");
@@ -189,6 +188,63 @@ TEST_F(ServiceConfigRetryTest, AnUnavailableAfterResponseHeadersIsNotRetried) {
       stub_->GetInspection(Deadline().get(), request, &answer);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_EQ(intake_.get_inspection_calls_.load(), 1);
+}
+
+// GetCase through the services' own edge (common::CallEdge), answering
+// UNAVAILABLE the first time, as a handler does when a service it needs
+// cannot be reached.
+class OnceUnavailableAtTheEdge final : public v1::CaseIntake::CallbackService {
+ public:
+  grpc::ServerUnaryReactor* GetCase(grpc::CallbackServerContext* context,
+                                    const v1::GetCaseRequest* request,
+                                    v1::Case* response) override {
+    return edge_.Unary(
+        context, __func__, *request, [&](const common::UnaryCall& call) {
+          if (calls_++ == 0) {
+            call.Finish("-", absl::UnavailableError("intake is starting"));
+            return;
+          }
+          response->set_name(request->name());
+          call.Finish("-", absl::OkStatus());
+        });
+  }
+
+  std::atomic<int> calls_{0};
+
+ private:
+  const common::CallEdge edge_{v1::CaseIntake::service_full_name(), nullptr,
+                               nullptr};
+};
+
+// The edge answers a refusal with no headers (its request id in the
+// trailers), so the shipped policy retries an UNAVAILABLE a handler returns,
+// and a success still tells the request id.
+TEST(ServiceConfigAtTheEdgeTest, AHandlersUnavailableIsRetried) {
+  OnceUnavailableAtTheEdge intake;
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),
+                           &port);
+  builder.RegisterService(&intake);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  ASSERT_NE(server, nullptr);
+  auto stub =
+      v1::CaseIntake::NewStub(Connect("127.0.0.1:" + std::to_string(port)));
+  v1::GetCaseRequest request;
+  request.set_name("yots/northmoor/cases/NM-0001");
+  v1::Case answer;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  context.AddMetadata("x-request-id", "retried-1");
+  grpc::Status status = stub->GetCase(&context, request, &answer);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(intake.calls_.load(), 2);
+  const auto& initial = context.GetServerInitialMetadata();
+  auto it = initial.find("x-request-id");
+  ASSERT_NE(it, initial.end());
+  EXPECT_EQ(std::string(it->second.data(), it->second.size()), "retried-1");
+  server->Shutdown();
 }
 
 }  // namespace
