@@ -2,10 +2,7 @@
 
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -16,6 +13,7 @@
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "cli/inspection_name.h"
 #include "cli/json_output.h"
 #include "cli/subcommand.h"
@@ -133,11 +131,9 @@ int ExportResults(const GlobalOptions& global, const ExportOptions& options) {
     std::cout << *json << "\n";
     return kExitOk;
   }
-  std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  file << *json << "\n";
-  if (!file.flush()) {
-    return ReportFailure(absl::UnavailableError(
-        absl::StrCat("cannot write ", out, ": ", std::strerror(errno))));
+  if (absl::Status written = exchange::WriteWholeFile(out, *json + "\n");
+      !written.ok()) {
+    return ReportFailure(written);
   }
   std::cout << out << "\n";
   return kExitOk;

@@ -1,8 +1,6 @@
 #include "cli/inspection_run.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -10,6 +8,7 @@
 #include "cli/client/rpc_client.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "common/request_id.h"
 #include "common/rpc/grpc_status.h"
 #include "common/status_macros.h"
@@ -221,14 +220,11 @@ absl::Status EnsureReportInputs(Clients& c, const std::string& inspection,
 
 absl::Status ReadTextFormat(const std::string& path,
                             google::protobuf::Message* message) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  ASSIGN_OR_RETURN(const std::string text, exchange::ReadWholeFile(path));
   google::protobuf::TextFormat::Parser parser;
   FirstError errors;
   parser.RecordErrorsTo(&errors);
-  if (!parser.ParseFromString(text.str(), message)) {
+  if (!parser.ParseFromString(text, message)) {
     return absl::InvalidArgumentError(absl::StrCat(path, ":", errors.error()));
   }
   return absl::OkStatus();
@@ -379,9 +375,7 @@ absl::StatusOr<std::pair<std::string, std::string>> WriteReport(
   const std::string html = folder + "/report.html";
   for (const auto& [path, text] :
        {std::pair{md, &report.markdown()}, std::pair{html, &report.html()}}) {
-    std::ofstream out(path, std::ios::trunc);
-    out << *text;
-    if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
+    RETURN_IF_ERROR(exchange::WriteWholeFile(path, *text));
   }
   return std::make_pair(md, html);
 }

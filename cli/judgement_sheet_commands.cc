@@ -1,7 +1,6 @@
 #include "cli/judgement_sheet_commands.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -17,6 +16,7 @@
 #include "cli/client/rpc_client.h"
 #include "cli/client/unary_call.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "cli/filled_sheet.h"
 #include "cli/inspection_name.h"
 #include "cli/json_output.h"
@@ -81,16 +81,6 @@ absl::StatusOr<SheetSources> FetchSheetSources(const GlobalOptions& global,
   return sources;
 }
 
-absl::Status WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    return absl::PermissionDeniedError(absl::StrCat("cannot write ", path));
-  }
-  return absl::OkStatus();
-}
-
 struct SheetOptions {
   std::string inspection;
   std::string out;
@@ -110,7 +100,8 @@ int WriteSheet(const GlobalOptions& global, const SheetOptions& options) {
                                    sources->framework, sources->sampled_cases,
                                    sources->findings, options.with_notes)},
         std::pair{criteria_path, WriteSheetCriteria(sources->framework)}}) {
-    if (absl::Status written = WriteFile(path, text); !written.ok()) {
+    if (absl::Status written = exchange::WriteWholeFile(path, text);
+        !written.ok()) {
       return ReportFailure(written);
     }
   }

@@ -5,6 +5,7 @@ yj_test(exchange_format_test unit
   unit/cli/exchange/csv_reader_test.cc
   unit/cli/exchange/csv_writer_test.cc
   unit/cli/exchange/spreadsheet_text_test.cc
+  unit/cli/exchange/whole_file_test.cc
   unit/cli/exchange/caseload_format_test.cc
   unit/cli/exchange/context_figures_test.cc)
 target_link_libraries(exchange_format_test PRIVATE yjinspect_cli_lib)

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "cli/exchange/whole_file.h"
 #include "common/field_violations.h"
 #include "common/request_id.h"
 #include "common/rpc/grpc_status.h"
@@ -123,14 +122,6 @@ absl::StatusOr<ImportReport> ImportCaseloadText(
       report.problems.begin(), report.problems.end(),
       [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
   return report;
-}
-
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 absl::StatusOr<ImportReport> ImportCaseloadFile(

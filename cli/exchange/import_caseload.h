@@ -67,7 +67,5 @@ absl::StatusOr<ImportReport> ImportCaseloadFile(
 // The report as one JSON object (docs/yjb-exchange.md, "Import report").
 std::string ImportReportJson(const ImportReport& report);
 
-// Reads a whole file; NOT_FOUND when it cannot be opened.
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace yjinspect::cli::exchange

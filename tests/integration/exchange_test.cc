@@ -11,6 +11,7 @@
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "cli/inspection_run.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"

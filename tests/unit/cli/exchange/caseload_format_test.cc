@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"

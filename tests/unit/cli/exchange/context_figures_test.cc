@@ -1,6 +1,7 @@
 #include "cli/exchange/context_figures.h"
 
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/whole_file.h"
 #include "gtest/gtest.h"
 
 namespace yjinspect::cli::exchange {
