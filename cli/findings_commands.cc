@@ -107,6 +107,12 @@ int RecordJudgementsFile(const GlobalOptions& global,
   if (IsJudgementSheetPath(options.file)) {
     return RecordJudgementSheet(global, options);
   }
+  if (!options.inspector.empty()) {
+    // A judgements file names the inspector in each of its requests.
+    return ReportUsageFailure(
+        "--inspector is for a judgement sheet (.csv); a judgements file "
+        "names its inspector in each request");
+  }
   config::v1::JudgementsFile file;
   absl::Status read = ReadTextFormat(options.file, &file);
   if (!read.ok()) return ReportFailure(read);

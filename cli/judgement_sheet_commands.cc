@@ -89,12 +89,17 @@ struct SheetOptions {
 };
 
 int WriteSheet(const GlobalOptions& global, const SheetOptions& options) {
-  absl::StatusOr<SheetSources> sources =
-      FetchSheetSources(global, options.inspection);
-  if (!sources.ok()) return ReportFailure(sources.status());
   const std::string criteria_path = options.criteria_out.empty()
                                         ? CriteriaPathBeside(options.out)
                                         : options.criteria_out;
+  if (criteria_path == options.out) {
+    return ReportUsageFailure(
+        "--criteria-out names the sheet itself; give the criteria file "
+        "another name");
+  }
+  absl::StatusOr<SheetSources> sources =
+      FetchSheetSources(global, options.inspection);
+  if (!sources.ok()) return ReportFailure(sources.status());
   for (const auto& [path, text] :
        {std::pair{options.out, WriteJudgementSheet(
                                    sources->framework, sources->sampled_cases,

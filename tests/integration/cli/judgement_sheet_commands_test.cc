@@ -96,6 +96,25 @@ class JudgementSheetTest : public CliFindingsTest {
   testing::TempDir dir_;
 };
 
+// Options that would lose work or be ignored are refused before anything
+// is read or written.
+TEST_F(JudgementSheetTest, OptionsThatWouldLoseWorkAreUsageErrors) {
+  CommandResult same =
+      Yjinspect({"judgement-sheet", inspection(), "--out=" + sheet(),
+                 "--criteria-out=" + sheet()});
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_THAT(same.err, HasSubstr("--criteria-out names the sheet itself"));
+  EXPECT_FALSE(std::ifstream(sheet()).good());
+
+  const std::string file = dir_.Sub("judgements.textproto");
+  std::ofstream(file) << "";
+  CommandResult ignored =
+      Yjinspect({"record-judgements", file, "--inspection=" + inspection(),
+                 "--inspector=INSP-03"});
+  EXPECT_EQ(ignored.exit_code, 2);
+  EXPECT_THAT(ignored.err, HasSubstr("--inspector is for a judgement sheet"));
+}
+
 TEST_F(JudgementSheetTest, WritesARowPerSampledCaseAndTheCriteriaBeside) {
   ASSERT_TRUE(Record(ValidRecording(caseload_.sampled[0])).ok());
   Cells cells = WriteSheet(/*with_notes=*/false);
