@@ -5,10 +5,12 @@
 // formula by Excel and LibreOffice: an evidence note such as
 // "=HYPERLINK(...)" would become a live link, or worse, on another
 // inspector's machine (OWASP's "CSV injection"). Such a cell is written
-// with a leading apostrophe, which spreadsheets read as "this is text" and
-// do not save back; a note that itself begins with an apostrophe gets one
-// more, so that reading undoes exactly what writing did and a round trip
-// keeps every note as it was typed.
+// with a leading apostrophe, so no spreadsheet takes it for a formula.
+// Whether a spreadsheet then shows and saves the apostrophe or treats it as
+// its own "this is text" mark, reading gives the note back: one leading
+// apostrophe before a formula character is taken off, and a note that
+// itself begins with an apostrophe is written with one more, so a round
+// trip keeps every note as it was typed.
 
 #include <string>
 
