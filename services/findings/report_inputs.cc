@@ -107,6 +107,20 @@ common::FieldViolations Validate(const v1::SetReportInputsRequest& request,
                                   "framework"));
       }
     }
+    std::set<std::string> lead_only;
+    const auto& lead_ids = in.counted_criteria().lead_only_criterion_ids();
+    for (int i = 0; i < lead_ids.size(); ++i) {
+      const std::string field = absl::StrCat(
+          "inputs.counted_criteria.lead_only_criterion_ids[", i, "]");
+      if (!lead_only.insert(lead_ids[i]).second) {
+        v.Add(field, absl::StrCat("\"", lead_ids[i], "\" is named twice"));
+      } else if (seen.count(lead_ids[i]) == 0) {
+        v.Add(field,
+              absl::StrCat("\"", lead_ids[i],
+                           "\" is not in criterion_ids: a finding the "
+                           "letter does not count has no lead to state"));
+      }
+    }
   }
   if (in.copy_to_size() > 50) v.Add("inputs.copy_to", "at most 50 recipients");
   for (int i = 0; i < in.copy_to_size(); ++i) {

@@ -94,8 +94,8 @@ std::string RecordCountPhrase(int64_t count, int64_t total,
 
 std::string CriterionFinding(const v1::Criterion& criterion,
                              const v1::CriterionCount& count,
-                             bool area_for_improvement,
-                             CountedRecords records) {
+                             bool area_for_improvement, CountedRecords records,
+                             RestSentence rest) {
   if (!criterion.scored()) {
     const int64_t total = count.positive() + count.negative() +
                           count.not_applicable() + count.unanswered();
@@ -132,10 +132,15 @@ std::string CriterionFinding(const v1::Criterion& criterion,
   // counted minority of negative answers stands alone, as the letters word
   // it ("in six cases there was insufficient identification", Bolton 2.3):
   // it hides no shortfall, and a count of the rest would be a figure the
-  // inspectors did not choose to publish.
+  // inspectors did not choose to publish. For the same reason, the
+  // inspectors may leave the rest of a proportion unstated (Bolton 3.2 "In
+  // the majority of cases, ..."), but never after a positive lead that is
+  // no majority.
+  const bool positive_no_majority = !negative_first && 2 * lead <= total;
   const bool state_rest =
-      lead < total && (IsNamedProportion(lead, total) ||
-                       (!negative_first && 2 * lead <= total));
+      lead < total &&
+      ((rest == RestSentence::kStated && IsNamedProportion(lead, total)) ||
+       positive_no_majority);
   if (state_rest && !rest_statement.empty()) {
     absl::StrAppend(
         &text, " ",

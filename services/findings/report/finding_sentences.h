@@ -18,6 +18,10 @@
 //    under-estimated." A counted negative minority stands alone, as the
 //    letters state it ("In six cases, there was insufficient
 //    identification ...");
+//  - where the inspectors choose the lead alone (RestSentence::kOmitted),
+//    the rest is stated only when a positive lead is no majority: "In the
+//    majority of cases, staff had taken steps ..." (Bolton 3.2) stands
+//    alone, "In half of the cases, ..." never does;
 //  - the negative statement is the criterion's value statement when every
 //    negative answer has one value that the criterion words
 //    (Criterion.value_statements), else its negative_statement;
@@ -44,6 +48,12 @@ namespace yjinspect::findings {
 // What the counted records are.
 enum class CountedRecords { kCases, kInterviews };
 
+// Whether the finding states the rest after a lead that leaves it open
+// ("most", "the majority"): kStated by default; kOmitted where the report
+// inputs name the criterion lead-only. Neither ever drops the rest after a
+// positive lead that is no majority.
+enum class RestSentence { kStated, kOmitted };
+
 // CountPhrase, with "interview"/"interviews" for "case"/"cases" when the
 // records are interviews: "all but one interview".
 std::string RecordCountPhrase(int64_t count, int64_t total,
@@ -53,6 +63,7 @@ std::string RecordCountPhrase(int64_t count, int64_t total,
 // is nothing to say or the statement it needs is empty.
 std::string CriterionFinding(const v1::Criterion& criterion,
                              const v1::CriterionCount& count,
-                             bool area_for_improvement, CountedRecords records);
+                             bool area_for_improvement, CountedRecords records,
+                             RestSentence rest = RestSentence::kStated);
 
 }  // namespace yjinspect::findings

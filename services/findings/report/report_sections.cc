@@ -110,6 +110,14 @@ bool LetterCounts(const v1::ReportInputs& inputs,
   return std::find(ids.begin(), ids.end(), criterion_id) != ids.end();
 }
 
+RestSentence LetterRest(const v1::ReportInputs& inputs,
+                        absl::string_view criterion_id) {
+  const auto& ids = inputs.counted_criteria().lead_only_criterion_ids();
+  return std::find(ids.begin(), ids.end(), criterion_id) != ids.end()
+             ? RestSentence::kOmitted
+             : RestSentence::kStated;
+}
+
 bool FindingStands(v1::FindingDecision decision) {
   return decision == v1::FINDING_DECISION_PROPOSED ||
          decision == v1::FINDING_DECISION_CONFIRMED ||
@@ -180,7 +188,8 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
       }
       std::string sentence = CriterionFinding(
           criterion, *count->second, improvements.count(criterion.id()) > 0,
-          from_staff ? CountedRecords::kInterviews : CountedRecords::kCases);
+          from_staff ? CountedRecords::kInterviews : CountedRecords::kCases,
+          LetterRest(inputs, criterion.id()));
       if (!sentence.empty()) sentences.push_back(std::move(sentence));
     }
     const bool place_here =

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "services/findings/report/finding_sentences.h"
 #include "services/findings/report/report_document.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/report.pb.h"
@@ -30,6 +31,11 @@ struct PlacedSentence {
 // when inputs.counted_criteria is unset, else only those it names.
 bool LetterCounts(const v1::ReportInputs& inputs,
                   absl::string_view criterion_id);
+
+// How the finding for `criterion_id` treats the rest after its lead:
+// kOmitted when inputs.counted_criteria names it lead-only.
+RestSentence LetterRest(const v1::ReportInputs& inputs,
+                        absl::string_view criterion_id);
 
 // True for a decision that keeps a finding in the report: proposed (and not
 // yet rejected), confirmed or added by an override.
@@ -53,7 +59,9 @@ std::vector<Block> NarrativeBlocks(absl::string_view narrative);
 //    "Score (not part of the published report): 84% (162/193 applicable
 //    judgements)".
 // Criteria that inputs.counted_criteria leaves out (when it is set) get no
-// sentence: the letter describes them in the narrative, if at all.
+// sentence: the letter describes them in the narrative, if at all; those it
+// names lead-only get their lead sentence alone where the sentence rules
+// allow it.
 // INVALID_ARGUMENT when the verdicts lack a criterion's counts or a
 // section's verdict.
 absl::StatusOr<std::vector<Block>> CommentaryBlocks(

@@ -114,6 +114,36 @@ TEST_F(ReportInputsTest, WhatTheFrameworkDoesNotHaveIsRefusedAndNothingStored) {
   EXPECT_FALSE(Stored());
 }
 
+TEST_F(ReportInputsTest, LeadOnlyCriteriaMustBeCountedOnceEach) {
+  const auto& criteria = testing::BuiltInFrameworks()
+                             .Find("sqs-2014", "2")
+                             ->sections(0)
+                             .criteria();
+  ASSERT_GE(criteria.size(), 2);
+  v1::SetReportInputsRequest request = ValidRequest();
+  auto* counted = request.mutable_inputs()->mutable_counted_criteria();
+  counted->add_criterion_ids(criteria[0].id());
+  counted->add_lead_only_criterion_ids(criteria[0].id());
+  counted->add_lead_only_criterion_ids(criteria[1].id());
+  counted->add_lead_only_criterion_ids(criteria[0].id());
+  auto set = desk_.Set(request);
+  ASSERT_EQ(set.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(set.status().message());
+  EXPECT_EQ(message.find("lead_only_criterion_ids[0]"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("lead_only_criterion_ids[1]"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("not in criterion_ids"), std::string::npos) << message;
+  EXPECT_NE(message.find("lead_only_criterion_ids[2]"), std::string::npos)
+      << message;
+  EXPECT_FALSE(Stored());
+
+  counted->mutable_lead_only_criterion_ids()->RemoveLast();
+  counted->mutable_lead_only_criterion_ids()->RemoveLast();
+  ASSERT_TRUE(desk_.Set(request).ok());
+  EXPECT_TRUE(Stored());
+}
+
 TEST_F(ReportInputsTest, RequiredFieldsAndNamesAreChecked) {
   v1::SetReportInputsRequest request = ValidRequest();
   request.mutable_inputs()->clear_addressee();

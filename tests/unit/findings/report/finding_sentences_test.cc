@@ -157,6 +157,38 @@ TEST(CriterionFindingTest, ProportionPhrasesStateTheRemainder) {
       "identified. In the remaining eight, "));
 }
 
+// Bolton 3.2 "In the majority of cases, staff took steps ...": where the
+// inspectors choose the lead alone, a proportion stands alone; a positive
+// lead of half or fewer, or a negative minority before a positive rest,
+// keeps the sentences the rules give.
+TEST(CriterionFindingTest, LeadOnlyOmitsTheRestOnlyWhereNothingHides) {
+  auto lead_only = [](v1::CriterionCount count, bool improvement) {
+    return CriterionFinding(Violence(), count, improvement,
+                            CountedRecords::kCases, RestSentence::kOmitted);
+  };
+  EXPECT_EQ(lead_only(Count(12, 8), false),
+            "In the majority of cases, the exact nature of the violence had "
+            "been identified.");
+  EXPECT_EQ(lead_only(Count(17, 3), false),
+            "In most cases, the exact nature of the violence had been "
+            "identified.");
+  EXPECT_EQ(lead_only(Count(3, 17), true),
+            "In most cases, there was insufficient identification of the "
+            "exact nature of the violence.");
+  // Half is never stated alone.
+  EXPECT_EQ(lead_only(Count(10, 10), false), ViolenceFinding(Count(10, 10)));
+  EXPECT_NE(lead_only(Count(10, 10), false).find("In the remaining ten"),
+            std::string::npos);
+  // A positive minority never leads: the negative majority does, and may
+  // stand alone, claiming nothing of the rest.
+  EXPECT_EQ(lead_only(Count(4, 16), false),
+            "In most cases, there was insufficient identification of the "
+            "exact nature of the violence.");
+  // Counted leads already stand alone or state the rest as before.
+  EXPECT_EQ(lead_only(Count(10, 6), true), ViolenceFinding(Count(10, 6), true));
+  EXPECT_EQ(lead_only(Count(20, 0), false), ViolenceFinding(Count(20, 0)));
+}
+
 TEST(CriterionFindingTest, NoPositiveAnswerSpeaksOfAllWithTheNegative) {
   EXPECT_EQ(ViolenceFinding(Count(0, 5)),
             "In all cases, there was insufficient identification of the exact "
@@ -252,6 +284,38 @@ TEST(CriterionFindingTest, NeverStatesAPositiveMinorityAlone) {
         }
         if (area && negative > 0) {
           EXPECT_FALSE(pos_first);
+        }
+      }
+    }
+  }
+}
+
+// Lead-only findings may drop the rest of a proportion, but a positive lead
+// that stands alone is always a strict majority, and the lead is the same
+// as without the choice.
+TEST(CriterionFindingTest, LeadOnlyNeverStatesHalfOrAPositiveMinorityAlone) {
+  v1::Criterion c;
+  c.set_scored(true);
+  c.set_positive_statement("POS");
+  c.set_negative_statement("NEG");
+  for (int64_t total = 1; total <= 100; ++total) {
+    for (int64_t positive = 0; positive <= total; ++positive) {
+      for (bool area : {false, true}) {
+        const v1::CriterionCount count = Count(positive, total - positive);
+        const std::string text = CriterionFinding(
+            c, count, area, CountedRecords::kCases, RestSentence::kOmitted);
+        const std::string stated =
+            CriterionFinding(c, count, area, CountedRecords::kCases);
+        SCOPED_TRACE(absl::StrCat(positive, "/", total, area ? " area" : "",
+                                  ": ", text));
+        ASSERT_FALSE(text.empty());
+        // The same lead sentence; at most the rest is left out.
+        EXPECT_TRUE(absl::StartsWith(stated, text));
+        const bool pos_first =
+            absl::StrContains(text.substr(0, text.find('.')), "POS");
+        if (pos_first && !absl::StrContains(text, ". In the remaining ") &&
+            positive < total) {
+          EXPECT_GT(2 * positive, total);
         }
       }
     }
