@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "common/frameworks/located_problems.h"
 #include "common/frameworks/numeric_rules.h"
+#include "common/frameworks/pool_rules.h"
 
 namespace yjinspect::common {
 namespace {
@@ -62,13 +63,13 @@ class Validator {
     CheckHeader();
     CheckScales();
     CheckKeyQuestions();
+    frameworks_internal::NumericRules numbers(f_, root_, problems_);
+    pools_.CheckPools(numbers);
     for (int i = 0; i < f_.sections_size(); ++i) {
       CheckSection(f_.sections(i), root_.Child("sections", i));
     }
-    frameworks_internal::NumericRules numbers(f_, root_, problems_);
     numbers.CheckThresholds(first_share_section_);
     numbers.CheckRating(first_rated_section_, counted_sections_);
-    numbers.CheckSampling();
     return problems_.ToStatus();
   }
 
@@ -204,7 +205,7 @@ class Validator {
     if (!v1::CaseScope_IsValid(section.scope())) {
       problems_.Add(node.At("scope"),
                     absl::StrCat(what, ": scope is not a known CaseScope"));
-    } else if (evidence == v1::EVIDENCE_SOURCE_CASES &&
+    } else if (evidence == v1::EVIDENCE_SOURCE_CASES && f_.pools_size() == 0 &&
                section.scope() == v1::CASE_SCOPE_UNSPECIFIED) {
       problems_.Add(node.self(),
                     absl::StrCat(what, ": evidence from cases needs a scope"));
@@ -215,6 +216,7 @@ class Validator {
                                  ": a scope applies only to evidence from "
                                  "cases"));
     }
+    pools_.CheckSectionPools(section, node, what);
     if ((evidence == v1::EVIDENCE_SOURCE_PANEL) !=
         (scoring == v1::SCORING_METHOD_PANEL_RATING)) {
       problems_.Add(node.At("scoring"),
@@ -265,6 +267,11 @@ class Validator {
     }
     if (scoring == v1::SCORING_METHOD_LOWEST_KEY_QUESTION) {
       CheckKeyQuestionsAsked(section, node, what);
+    } else if (section.key_questions_size() > 0) {
+      problems_.Add(node.At("key_questions", 0),
+                    absl::StrCat(what,
+                                 ": key_questions is only for sections "
+                                 "scored SCORING_METHOD_LOWEST_KEY_QUESTION"));
     }
   }
 
@@ -345,6 +352,26 @@ class Validator {
                                  "the framework lists no key_questions"));
       return;
     }
+    // The section's own key questions, each from the framework's and
+    // listed once; without them, every one of the framework's.
+    std::set<std::string> own;
+    for (int k = 0; k < section.key_questions_size(); ++k) {
+      const std::string& question = section.key_questions(k);
+      if (key_questions_.count(question) == 0) {
+        problems_.Add(node.At("key_questions", k),
+                      absl::StrCat(what, ": key question ", Quote(question),
+                                   " is not one of the framework's "
+                                   "key_questions"));
+      } else if (!own.insert(question).second) {
+        problems_.Add(node.At("key_questions", k),
+                      absl::StrCat(what, " lists key question ",
+                                   Quote(question), " twice"));
+      }
+    }
+    const bool own_questions = section.key_questions_size() > 0;
+    const std::set<std::string>& asks = own_questions ? own : key_questions_;
+    const auto& listed =
+        own_questions ? section.key_questions() : f_.key_questions();
     std::map<std::string, int> asked;
     for (int j = 0; j < section.criteria_size(); ++j) {
       const v1::Criterion& c = section.criteria(j);
@@ -354,13 +381,13 @@ class Validator {
       if (c.key_question().empty()) {
         problems_.Add(c_node.self(),
                       absl::StrCat(c_what, ": key_question is required"));
-      } else if (key_questions_.count(c.key_question()) == 0) {
+      } else if (asks.count(c.key_question()) == 0) {
         problems_.Add(
             c_node.At("key_question"),
             absl::StrCat(c_what, ": key_question ", Quote(c.key_question()),
-                         " is not one of the framework's "
-                         "key_questions (",
-                         absl::StrJoin(f_.key_questions(), ", "), ")"));
+                         " is not one of the ",
+                         own_questions ? "section's" : "framework's",
+                         " key_questions (", absl::StrJoin(listed, ", "), ")"));
       } else if (++asked[c.key_question()] > 1) {
         problems_.Add(c_node.At("key_question"),
                       absl::StrCat(what, " asks key question ",
@@ -373,8 +400,8 @@ class Validator {
                                    "scored"));
       }
     }
-    for (const std::string& question : f_.key_questions()) {
-      if (key_questions_.count(question) > 0 && asked.count(question) == 0) {
+    for (const std::string& question : listed) {
+      if (asks.count(question) > 0 && asked.count(question) == 0) {
         problems_.Add(
             node.self(),
             absl::StrCat(what, " does not ask key question ", Quote(question)));
@@ -409,6 +436,7 @@ class Validator {
   std::string first_share_section_;
   std::string first_rated_section_;
   int counted_sections_ = 0;
+  frameworks_internal::PoolRules pools_{f_, root_, problems_};
 };
 
 }  // namespace

@@ -11,22 +11,30 @@
 // - Scales: unique ids; each has values with unique ids, a label and a
 //   meaning, including a positive and a negative one.
 // - Sections: unique ids, a title, an evidence source and a scoring method
-//   that fit together (case evidence has a case scope; panel evidence is
-//   panel-rated and has no criteria); only rated sections count in overall.
+//   that fit together (case evidence has a case scope, or pools when the
+//   framework declares pools; panel evidence is panel-rated and has no
+//   criteria); only rated sections count in overall.
 // - Criteria: ids unique across the framework, wording, a scale that exists,
 //   a not_applicable_when where the scale offers "not applicable", and both
 //   statements for scored criteria (without a final full stop: a report
 //   completes them as "In <count phrase>, <statement>.").
-// - SCORING_METHOD_LOWEST_KEY_QUESTION sections ask exactly the framework's
-//   key_questions, each once; no other section names a key question.
+// - SCORING_METHOD_LOWEST_KEY_QUESTION sections ask exactly their own
+//   key_questions (from the framework's), or else the framework's, each
+//   once; no other section names a key question.
 // - Fractions have a denominator > 0 and lie within [0, 1]; thresholds exist
 //   where a section is scored as a share of positive answers.
 // - Standard bands are ordered highest first, strictly, down to a band from
 //   0; overall bands cover 0 to the greatest possible score (counted
 //   sections times the highest points) contiguously, without overlap.
-// - Sampling: eligible disposals, positive windows that are not empty,
-//   z > 0, 0 < proportion < 1, 0 < margin < 1, 1 <= min_sample <=
-//   max_sample.
+// - Sampling: a `sampling` block or pools, not both. Each pool: an id (1
+//   to 40 lower-case letters, digits or '-', starting with a letter) defined
+//   once, a title, its records, a source, and rules; no disposal type in two
+//   pools of children's cases. Rules: eligible disposals (none for victims'
+//   cases), positive windows that are not empty, z > 0, 0 < proportion < 1,
+//   0 < margin < 1, 1 <= min_sample <= max_sample.
+// - Section pools: only in a framework with pools, defined, named once; a
+//   section judged from cases names at least one, all of one kind of
+//   record, and has no scope; a staff-interview section names none.
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"

@@ -228,15 +228,20 @@ void NumericRules::CheckOverallBands(const Node& rating, int counted_sections) {
   }
 }
 
-void NumericRules::CheckSampling() {
-  if (!f_.has_sampling()) {
-    problems_.Add(root_.self(), "sampling is required");
-    return;
-  }
-  const v1::SamplingRules& s = f_.sampling();
-  const Node node = root_.Child("sampling", -1);
-  if (s.eligible_disposals_size() == 0) {
-    problems_.Add(node.self(), "sampling.eligible_disposals is required");
+void NumericRules::CheckSamplingRules(const v1::SamplingRules& s,
+                                      const Node& node, absl::string_view field,
+                                      v1::PoolRecords records) {
+  const std::string at(field);
+  if (records == v1::POOL_RECORDS_VICTIM_CASES) {
+    if (s.eligible_disposals_size() > 0) {
+      problems_.Add(node.At("eligible_disposals", 0),
+                    absl::StrCat(at,
+                                 ".eligible_disposals must be empty for "
+                                 "victims' cases: they are eligible by when "
+                                 "the victim was first contacted"));
+    }
+  } else if (s.eligible_disposals_size() == 0) {
+    problems_.Add(node.self(), at + ".eligible_disposals is required");
   }
   std::set<int> disposals;
   for (int k = 0; k < s.eligible_disposals_size(); ++k) {
@@ -244,10 +249,10 @@ void NumericRules::CheckSampling() {
     if (disposal == v1::DISPOSAL_TYPE_UNSPECIFIED ||
         !v1::DisposalType_IsValid(disposal)) {
       problems_.Add(node.At("eligible_disposals", k),
-                    "sampling.eligible_disposals must name a disposal type");
+                    at + ".eligible_disposals must name a disposal type");
     } else if (!disposals.insert(disposal).second) {
       problems_.Add(node.At("eligible_disposals", k),
-                    absl::StrCat("sampling.eligible_disposals lists ",
+                    absl::StrCat(at, ".eligible_disposals lists ",
                                  v1::DisposalType_Name(disposal), " twice"));
     }
   }
@@ -268,7 +273,7 @@ void NumericRules::CheckSampling() {
       windows_ok = false;
       problems_.Add(
           node.At(window.field),
-          absl::StrCat("sampling.", window.field, " must be greater than 0"));
+          absl::StrCat(at, ".", window.field, " must be greater than 0"));
     }
   }
   // Empty even with months of 31 days.
@@ -277,31 +282,29 @@ void NumericRules::CheckSampling() {
           int64_t{s.max_months_into_sentence_at_fieldwork()} * 31) {
     problems_.Add(
         node.At("max_months_into_sentence_at_fieldwork"),
-        absl::StrCat("sampling window is empty: ",
-                     s.min_weeks_into_sentence_at_fieldwork(),
-                     " weeks into the sentence is after ",
-                     s.max_months_into_sentence_at_fieldwork(), " months"));
+        absl::StrCat(
+            at, " window is empty: ", s.min_weeks_into_sentence_at_fieldwork(),
+            " weeks into the sentence is after ",
+            s.max_months_into_sentence_at_fieldwork(), " months"));
   }
   if (!std::isfinite(s.z()) || s.z() <= 0) {
-    problems_.Add(node.At("z"), "sampling.z must be greater than 0");
+    problems_.Add(node.At("z"), at + ".z must be greater than 0");
   }
   if (!IsOpenUnit(s.proportion())) {
     problems_.Add(node.At("proportion"),
-                  "sampling.proportion must lie strictly between 0 and 1");
+                  at + ".proportion must lie strictly between 0 and 1");
   }
   if (!IsOpenUnit(s.margin_of_error())) {
     problems_.Add(node.At("margin_of_error"),
-                  "sampling.margin_of_error must lie strictly between 0 and "
-                  "1");
+                  at + ".margin_of_error must lie strictly between 0 and 1");
   }
   if (s.min_sample() < 1) {
-    problems_.Add(node.At("min_sample"),
-                  "sampling.min_sample must be at least 1");
+    problems_.Add(node.At("min_sample"), at + ".min_sample must be at least 1");
   } else if (s.min_sample() > s.max_sample()) {
     problems_.Add(
         node.At("min_sample"),
-        absl::StrCat("sampling.min_sample (", s.min_sample(),
-                     ") is above sampling.max_sample (", s.max_sample(), ")"));
+        absl::StrCat(at, ".min_sample (", s.min_sample(), ") is above ", at,
+                     ".max_sample (", s.max_sample(), ")"));
   }
 }
 

@@ -25,7 +25,11 @@ class NumericRules {
   // required (empty when none); `counted_sections`: how many count in the
   // overall score, which makes overall bands required and sets their top.
   void CheckRating(absl::string_view rated_section, int counted_sections);
-  void CheckSampling();
+  // One pool's (or the `sampling` block's) rules, `field` naming them in
+  // messages ("sampling", "pool \"court-disposals\" rules"); `node` locates
+  // the SamplingRules message.
+  void CheckSamplingRules(const v1::SamplingRules& rules, const Node& node,
+                          absl::string_view field, v1::PoolRecords records);
 
  private:
   // Adds a problem and returns false unless `fraction` has a denominator > 0

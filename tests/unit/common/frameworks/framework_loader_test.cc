@@ -138,17 +138,107 @@ rating {
 }
 )fw";
 
+struct Edit {
+  absl::string_view find;
+  absl::string_view replace;
+};
+
+std::string Apply(absl::string_view text, const std::vector<Edit>& edits);
+
+// Pools instead of the sampling block: court, out-of-court and resettlement
+// children's cases, and victims' cases.
+constexpr absl::string_view kPoolsBlock = R"fw(pools {
+  id: "court"
+  title: "Court disposals"
+  records: POOL_RECORDS_CHILDREN_CASES
+  source: "test"
+  rules {
+    eligible_disposals: DISPOSAL_TYPE_REFERRAL_ORDER
+    min_weeks_supervised_before_announcement: 4
+    min_weeks_into_sentence_at_fieldwork: 6
+    max_months_into_sentence_at_fieldwork: 3
+    z: 1.2816 proportion: 0.5 margin_of_error: 0.05
+    min_sample: 14 max_sample: 47
+  }
+}
+pools {
+  id: "out-of-court"
+  title: "Out-of-court disposals"
+  records: POOL_RECORDS_CHILDREN_CASES
+  source: "test"
+  rules {
+    eligible_disposals: DISPOSAL_TYPE_YOUTH_CAUTION
+    min_weeks_supervised_before_announcement: 4
+    min_weeks_into_sentence_at_fieldwork: 1
+    max_months_into_sentence_at_fieldwork: 6
+    z: 1.2816 proportion: 0.5 margin_of_error: 0.05
+    min_sample: 5 max_sample: 20
+  }
+}
+pools {
+  id: "resettlement"
+  title: "Resettlement"
+  records: POOL_RECORDS_CHILDREN_CASES
+  source: "test"
+  rules {
+    eligible_disposals: DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER
+    min_weeks_supervised_before_announcement: 4
+    min_weeks_into_sentence_at_fieldwork: 6
+    max_months_into_sentence_at_fieldwork: 12
+    z: 1.2816 proportion: 0.5 margin_of_error: 0.05
+    min_sample: 1 max_sample: 10
+  }
+}
+pools {
+  id: "victims"
+  title: "Victims' cases"
+  records: POOL_RECORDS_VICTIM_CASES
+  source: "test"
+  rules {
+    min_weeks_supervised_before_announcement: 4
+    min_weeks_into_sentence_at_fieldwork: 1
+    max_months_into_sentence_at_fieldwork: 12
+    z: 1.2816 proportion: 0.5 margin_of_error: 0.05
+    min_sample: 9 max_sample: 24
+  }
+}
+sections {
+  id: "victims"
+  title: "Work with victims"
+  evidence: EVIDENCE_SOURCE_CASES
+  pools: "victims"
+  scoring: SCORING_METHOD_LOWEST_KEY_QUESTION
+  key_questions: "desistance"
+  criteria {
+    id: "v.1"
+    wording: "Was the work with the victim sufficient?"
+    scale: "yes_no"
+    positive_statement: "the work with the victim was sufficient"
+    negative_statement: "the work with the victim was not sufficient"
+    key_question: "desistance"
+    scored: true
+  }
+}
+)fw";
+
+// The valid base with pools: every case section names its pools.
+const std::string& ValidPooled() {
+  static const std::string* const valid = new std::string(Apply(
+      absl::StrCat(kValidHead, kPoolsBlock),
+      {{"  scope: CASE_SCOPE_ALL_CASES\n",
+        "  pools: \"court\"\n  pools: \"out-of-court\"\n"},
+       {"  scope: CASE_SCOPE_COURT_DISPOSALS\n", "  pools: \"court\"\n"},
+       {"  evidence: EVIDENCE_SOURCE_PANEL\n",
+        "  evidence: EVIDENCE_SOURCE_PANEL\n  pools: \"resettlement\"\n"}}));
+  return *valid;
+}
+
 // The valid base: everything, then the sampling block.
 const std::string& Valid() {
   static const std::string* const valid =
       new std::string(absl::StrCat(kValidHead, kSamplingBlock));
   return *valid;
 }
-
-struct Edit {
-  absl::string_view find;
-  absl::string_view replace;
-};
 
 struct BrokenVariant {
   const char* name;
@@ -537,8 +627,9 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Sampling, BrokenFrameworkTest,
     ::testing::Values(
-        BrokenVariant{
-            "MissingSampling", {{kSamplingBlock, ""}}, "sampling is required"},
+        BrokenVariant{"MissingSampling",
+                      {{kSamplingBlock, ""}},
+                      "sampling or pools is required"},
         BrokenVariant{"NoEligibleDisposals",
                       {{"  eligible_disposals: DISPOSAL_TYPE_REFERRAL_ORDER\n"
                         "  eligible_disposals: DISPOSAL_TYPE_YOUTH_CAUTION\n",
@@ -585,6 +676,128 @@ INSTANTIATE_TEST_SUITE_P(
                       {{"min_sample: 14", "min_sample: 0  # HERE"}},
                       "sampling.min_sample must be at least 1"}),
     testing::NameOfRow<BrokenVariant>);
+
+TEST(ParseFrameworkTest, AcceptsTheValidBaseWithPools) {
+  absl::StatusOr<v1::Framework> framework =
+      ParseFramework(ValidPooled(), kFile);
+  ASSERT_TRUE(framework.ok()) << framework.status();
+  EXPECT_EQ(framework->pools_size(), 4);
+  EXPECT_EQ(framework->sections(3).key_questions_size(), 1);
+}
+
+class BrokenPooledFrameworkTest
+    : public ::testing::TestWithParam<BrokenVariant> {};
+
+TEST_P(BrokenPooledFrameworkTest, IsRefusedNamingLineAndReason) {
+  const BrokenVariant& variant = GetParam();
+  const std::string text = Apply(ValidPooled(), variant.edits);
+  absl::StatusOr<v1::Framework> framework = ParseFramework(text, kFile);
+  ASSERT_FALSE(framework.ok()) << "accepted:\n" << text;
+  const int line = MarkedLine(text);
+  // Unmarked variants check the reason only.
+  const std::string prefix =
+      line > 0 ? absl::StrCat(kFile, ":", line, ":") : std::string(kFile);
+  bool found = false;
+  for (const std::string& problem : Problems(framework.status())) {
+    found |= absl::StartsWith(problem, prefix) &&
+             absl::StrContains(problem, variant.reason);
+  }
+  EXPECT_TRUE(found) << "expected \"" << prefix << "\" and \"" << variant.reason
+                     << "\"; got: " << framework.status().message();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pools, BrokenPooledFrameworkTest,
+    ::testing::Values(
+        BrokenVariant{"SamplingBesidePools",
+                      {{"title: \"Test framework\"\n",
+                        "title: \"Test framework\"\nsampling {  # HERE\n"
+                        "  eligible_disposals: DISPOSAL_TYPE_REFERRAL_ORDER\n"
+                        "  min_weeks_supervised_before_announcement: 4\n"
+                        "  min_weeks_into_sentence_at_fieldwork: 6\n"
+                        "  max_months_into_sentence_at_fieldwork: 3\n"
+                        "  z: 1.2816 proportion: 0.5 margin_of_error: 0.05\n"
+                        "  min_sample: 1 max_sample: 2\n}\n"}},
+                      "a framework with pools has no sampling block"},
+        BrokenVariant{"PoolDefinedTwice",
+                      {{R"(id: "out-of-court")", R"(id: "court"  # HERE)"},
+                       {R"(  pools: "out-of-court")", ""}},
+                      R"(pool "court" is defined twice)"},
+        BrokenVariant{"BadPoolId",
+                      {{R"(id: "resettlement")", R"(id: "Resettle"  # HERE)"}},
+                      "id must be 1 to 40 lower-case letters"},
+        BrokenVariant{"PoolWithoutTitle",
+                      {{R"(title: "Resettlement")", ""}},
+                      R"(pool "resettlement": title is required)"},
+        BrokenVariant{"PoolWithoutRecords",
+                      {{"records: POOL_RECORDS_VICTIM_CASES", ""}},
+                      R"(pool "victims": records is required)"},
+        BrokenVariant{"DisposalInTwoPools",
+                      {{"eligible_disposals: DISPOSAL_TYPE_DETENTION_AND_"
+                        "TRAINING_ORDER",
+                        "eligible_disposals: DISPOSAL_TYPE_REFERRAL_ORDER  "
+                        "# HERE"}},
+                      "which pool \"court\" samples too"},
+        BrokenVariant{"VictimsPoolWithDisposals",
+                      {{"  rules {\n    min_weeks_supervised",
+                        "  rules {\n    eligible_disposals: "
+                        "DISPOSAL_TYPE_YOUTH_CAUTION  # HERE\n    "
+                        "min_weeks_supervised"}},
+                      "must be empty for victims' cases"},
+        BrokenVariant{"PoolRulesChecked",
+                      {{"min_sample: 9 max_sample: 24",
+                        "min_sample: 0  # HERE\n max_sample: 24"}},
+                      R"(pool "victims" rules.min_sample must be at least 1)"},
+        BrokenVariant{"UnknownSectionPool",
+                      {{"  pools: \"court\"\n  scoring: "
+                        "SCORING_METHOD_LOWEST",
+                        "  pools: \"crown\"  # HERE\n  scoring: "
+                        "SCORING_METHOD_LOWEST"}},
+                      R"(pool "crown" is not one of the framework's pools)"},
+        BrokenVariant{"CasesSectionWithoutPools",
+                      {{"  pools: \"court\"\n  scoring: "
+                        "SCORING_METHOD_LOWEST",
+                        "  scoring: SCORING_METHOD_LOWEST"}},
+                      "names the pools whose cases it judges"},
+        BrokenVariant{"ScopeBesidePools",
+                      {{"  pools: \"court\"\n  scoring: "
+                        "SCORING_METHOD_LOWEST",
+                        "  pools: \"court\"\n  scope: "
+                        "CASE_SCOPE_COURT_DISPOSALS  # HERE\n  scoring: "
+                        "SCORING_METHOD_LOWEST"}},
+                      "chooses a section's cases by its pools, not by scope"},
+        BrokenVariant{"ChildrenAndVictimsTogether",
+                      {{"  pools: \"court\"\n  scoring: "
+                        "SCORING_METHOD_LOWEST",
+                        "  pools: \"court\"\n  pools: \"victims\"\n  "
+                        "scoring: SCORING_METHOD_LOWEST"}},
+                      "judges children's and victims' cases together"},
+        BrokenVariant{"SectionKeyQuestionsOnlyForLowestKeyQuestion",
+                      {{"  evidence: EVIDENCE_SOURCE_PANEL\n",
+                        "  evidence: EVIDENCE_SOURCE_PANEL\n  key_questions: "
+                        "\"desistance\"  # HERE\n"}},
+                      "key_questions is only for sections scored"},
+        BrokenVariant{
+            "SectionKeyQuestionNotTheFrameworks",
+            {{"  key_questions: \"desistance\"\n",
+              "  key_questions: \"remorse\"  # HERE\n"}},
+            R"(key question "remorse" is not one of the framework's)"},
+        BrokenVariant{"SectionAsksAQuestionItDoesNotList",
+                      {{"  key_questions: \"desistance\"\n",
+                        "  key_questions: \"safety_and_wellbeing\"\n"}},
+                      R"(key_question "desistance" is not one of the )"
+                      R"(section's key_questions (safety_and_wellbeing))"}),
+    testing::NameOfRow<BrokenVariant>);
+
+TEST(ParseFrameworkTest, SectionPoolsNeedAFrameworkWithPools) {
+  const std::string text =
+      Apply(Valid(), {{"  scope: CASE_SCOPE_ALL_CASES\n",
+                       "  scope: CASE_SCOPE_ALL_CASES\n  pools: \"court\"\n"}});
+  absl::StatusOr<v1::Framework> framework = ParseFramework(text, kFile);
+  ASSERT_FALSE(framework.ok());
+  EXPECT_THAT(std::string(framework.status().message()),
+              HasSubstr("names pools, but the framework declares none"));
+}
 
 TEST(ParseFrameworkTest, ReportsEveryBrokenRuleAtOnce) {
   const std::string text = Apply(
