@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "common/error_details.h"
 #include "common/error_reasons.h"
 #include "common/field_checks.h"
+#include "common/frameworks/sample_pools.h"
 #include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -20,7 +22,7 @@
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_records.h"
 #include "services/intake/sampling/eligibility.h"
-#include "services/intake/sampling/sample_draw.h"
+#include "services/intake/sampling/pool_draw.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -74,73 +76,123 @@ FrameCase ToFrameCase(const v1::Case& c) {
           c.has_pre_sentence_report_date()};
 }
 
-// Builds the sample of `request` for `inspection` from its YOT's caseload.
+// The pool of children's cases that samples `c`'s disposal type (pools never
+// share one), or -1.
+int ChildrenPoolOf(const std::vector<PoolFrame>& pools, const v1::Case& c) {
+  for (size_t i = 0; i < pools.size(); ++i) {
+    const v1::SamplePool& pool = pools[i].pool;
+    if (pool.records() != v1::POOL_RECORDS_CHILDREN_CASES) continue;
+    const auto& types = pool.rules().eligible_disposals();
+    if (std::find(types.begin(), types.end(), c.disposal().type()) !=
+        types.end()) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// Why `c` is not eligible for any pool, or nullopt when it is eligible for
+// the pool ChildrenPoolOf gives.
+std::optional<std::string> PoolIneligibility(
+    const std::vector<PoolFrame>& pools, const v1::Case& c) {
+  const int at = ChildrenPoolOf(pools, c);
+  if (at < 0) {
+    return absl::StrCat("disposal type ",
+                        v1::DisposalType_Name(c.disposal().type()),
+                        " is not sampled by this framework");
+  }
+  const PoolFrame& pool = pools[static_cast<size_t>(at)];
+  return IneligibilityReason(c, pool.pool.rules(), pool.window);
+}
+
+// FAILED_PRECONDITION: no pool has an eligible record.
+absl::Status NothingEligible(const v1::Inspection& inspection,
+                             const std::vector<PoolFrame>& pools,
+                             size_t cases_stored) {
+  std::string why;
+  if (pools.size() == 1) {
+    why = absl::StrCat(
+        "none of a sampled disposal type that started between ",
+        common::FormatDate(common::ToDate(pools[0].window.start_on_or_after)),
+        " and ",
+        common::FormatDate(common::ToDate(pools[0].window.start_on_or_before)),
+        " and runs into fieldwork");
+  } else {
+    why = absl::StrCat("none eligible for any of the framework's ",
+                       pools.size(), " pools");
+  }
+  return common::FailedPrecondition(
+      common::kNoEligibleCases, {common::kCaseloadViolation, inspection.yot()},
+      absl::StrCat("no case of ", inspection.yot(),
+                   " is eligible for the sample: ", cases_stored,
+                   " cases are stored, ", why),
+      {{"inspection", inspection.name()},
+       {"cases_stored", absl::StrCat(cases_stored)}});
+}
+
+// Takes the named cases, each into its pool, refusing any that is not
+// eligible; `chosen[i]` gets pools[i]'s.
+absl::Status NameCases(const v1::DrawSampleRequest& request,
+                       const v1::Inspection& inspection,
+                       const std::vector<PoolFrame>& pools,
+                       const std::map<std::string, const v1::Case*>& by_name,
+                       std::vector<std::vector<std::string>>& chosen) {
+  const std::string yot = *common::ParseYotName(inspection.yot());
+  common::FieldViolations v;
+  for (int i = 0; i < request.named_cases_size(); ++i) {
+    const std::string& name = request.named_cases(i);
+    const std::string field = absl::StrCat("named_cases[", i, "]");
+    auto parsed = common::ParseCaseName(name);
+    auto found = by_name.find(name);
+    if (!parsed) {
+      v.Add(field, std::string(common::kCaseNameFormat));
+    } else if (parsed->yot != yot) {
+      v.Add(field, absl::StrCat("is not a case of ", inspection.yot()));
+    } else if (found == by_name.end()) {
+      v.Add(field, "does not exist");
+    } else if (auto reason = PoolIneligibility(pools, *found->second)) {
+      v.Add(field, absl::StrCat("is not eligible: ", *reason));
+    } else {
+      chosen[static_cast<size_t>(ChildrenPoolOf(pools, *found->second))]
+          .push_back(name);
+    }
+  }
+  return v.ToStatus("named sample");
+}
+
+// Builds the sample of `request` for `inspection` from its YOT's caseload,
+// pool by pool.
 absl::StatusOr<v1::InspectionSample> BuildSample(
     StoreTransaction& txn, const v1::DrawSampleRequest& request,
-    const v1::Inspection& inspection, const v1::SamplingRules& rules) {
-  const EligibilityWindow window = WindowFor(inspection, rules);
+    const v1::Inspection& inspection, const v1::Framework& framework) {
+  std::vector<PoolFrame> pools;
+  for (v1::SamplePool& pool : common::SamplePools(framework)) {
+    const EligibilityWindow window = WindowFor(inspection, pool.rules());
+    pools.push_back({std::move(pool), window, {}});
+  }
   const std::string yot = *common::ParseYotName(inspection.yot());
   ASSIGN_OR_RETURN(auto caseload, txn.CasesOfYot(yot));
-  std::vector<FrameCase> frame;
   std::map<std::string, const v1::Case*> by_name;
+  size_t eligible = 0;
   for (const storage::v1::StoredCase& stored : caseload) {
     by_name[stored.case_().name()] = &stored.case_();
-    if (!IneligibilityReason(stored.case_(), rules, window)) {
-      frame.push_back(ToFrameCase(stored.case_()));
+    if (!PoolIneligibility(pools, stored.case_())) {
+      const int at = ChildrenPoolOf(pools, stored.case_());
+      pools[static_cast<size_t>(at)].frame.push_back(
+          ToFrameCase(stored.case_()));
+      ++eligible;
     }
   }
   v1::InspectionSample sample;
   if (request.named_cases().empty()) {
-    if (frame.empty()) {
-      return common::FailedPrecondition(
-          common::kNoEligibleCases,
-          {common::kCaseloadViolation, inspection.yot()},
-          absl::StrCat(
-              "no case of ", inspection.yot(),
-              " is eligible for the sample: ", caseload.size(),
-              " cases are stored, none of a sampled disposal "
-              "type that started between ",
-              common::FormatDate(common::ToDate(window.start_on_or_after)),
-              " and ",
-              common::FormatDate(common::ToDate(window.start_on_or_before)),
-              " and runs into fieldwork"),
-          {{"inspection", inspection.name()},
-           {"cases_stored", absl::StrCat(caseload.size())}});
-    }
-    sample = DrawFromFrame(std::move(frame), rules, request.seed());
+    if (eligible == 0)
+      return NothingEligible(inspection, pools, caseload.size());
+    sample = DrawPools(pools, request.seed());
   } else {
-    common::FieldViolations v;
-    std::vector<std::string> chosen;
-    for (int i = 0; i < request.named_cases_size(); ++i) {
-      const std::string& name = request.named_cases(i);
-      const std::string field = absl::StrCat("named_cases[", i, "]");
-      auto parsed = common::ParseCaseName(name);
-      auto found = by_name.find(name);
-      if (!parsed) {
-        v.Add(field, std::string(common::kCaseNameFormat));
-      } else if (parsed->yot != yot) {
-        v.Add(field, absl::StrCat("is not a case of ", inspection.yot()));
-      } else if (found == by_name.end()) {
-        v.Add(field, "does not exist");
-      } else if (auto reason =
-                     IneligibilityReason(*found->second, rules, window)) {
-        v.Add(field, absl::StrCat("is not eligible: ", *reason));
-      } else {
-        chosen.push_back(name);
-      }
-    }
-    RETURN_IF_ERROR(v.ToStatus("named sample"));
-    sample.set_method(v1::SAMPLE_METHOD_NAMED);
-    sample.set_frame_size(static_cast<int32_t>(frame.size()));
-    sample.set_computed_size(SampleSize(rules, static_cast<int>(frame.size())));
-    sample.set_sample_size(static_cast<int32_t>(chosen.size()));
-    for (const auto& name : chosen) sample.add_cases(name);
-    for (auto& s : Stratify(frame, chosen)) *sample.add_strata() = std::move(s);
+    std::vector<std::vector<std::string>> chosen(pools.size());
+    RETURN_IF_ERROR(NameCases(request, inspection, pools, by_name, chosen));
+    sample = NamePools(pools, chosen);
   }
-  *sample.mutable_start_on_or_after() =
-      common::ToDate(window.start_on_or_after);
-  *sample.mutable_start_on_or_before() =
-      common::ToDate(window.start_on_or_before);
   *sample.mutable_draw_time() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
           absl::ToUnixNanos(txn.Now()));
@@ -202,8 +254,8 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
         if (framework == nullptr) {
           return common::FrameworkUnknown(inspection);
         }
-        ASSIGN_OR_RETURN(auto sample, BuildSample(txn, request, inspection,
-                                                  framework->sampling()));
+        ASSIGN_OR_RETURN(auto sample,
+                         BuildSample(txn, request, inspection, *framework));
         RETURN_IF_ERROR(ReleaseSample(txn, inspection));
         RETURN_IF_ERROR(TakeSample(txn, inspection, sample));
         const std::string why =
