@@ -24,6 +24,7 @@
 #include "common/error_details.h"
 #include "common/error_reasons.h"
 #include "common/field_violations.h"
+#include "common/frameworks/sample_pools.h"
 #include "common/rpc/grpc_status.h"
 #include "common/status_macros.h"
 #include "nlohmann/json.hpp"
@@ -208,6 +209,7 @@ std::vector<PlannedRow> PlanRows(const FilledSheet& sheet,
 // cannot give is the failure of that call.
 absl::Status CheckAsTheServiceWill(const GlobalOptions& global,
                                    const v1::Framework& framework,
+                                   const v1::InspectionSample& sample,
                                    const std::vector<PlannedRow>& planned,
                                    const std::string& file) {
   common::FieldViolations problems;
@@ -222,7 +224,9 @@ absl::Status CheckAsTheServiceWill(const GlobalOptions& global,
       if (!c.ok()) {
         return common::Prefixed(absl::StrCat("row ", p.row->row), c.status());
       }
-      v = findings::ValidateAgainstFramework(p.request, framework, *c);
+      v = findings::ValidateAgainstFramework(
+          p.request, framework, *c,
+          common::PoolOfRecord(sample, p.row->case_name));
     }
     if (v.empty()) continue;
     for (const common::FieldViolation& named : common::ViolationsOf(
@@ -331,6 +335,7 @@ int RecordJudgementSheet(const GlobalOptions& global,
   }
   const std::vector<PlannedRow> planned = PlanRows(*sheet, *sources, inspector);
   if (absl::Status checked = CheckAsTheServiceWill(global, sources->framework,
+                                                   sources->inspection.sample(),
                                                    planned, input.file);
       !checked.ok()) {
     return ReportFailure(checked);

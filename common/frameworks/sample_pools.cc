@@ -23,4 +23,20 @@ bool SectionCoversPool(const v1::Section& section, absl::string_view pool_id) {
          section.pools().end();
 }
 
+std::string PoolOfRecord(const v1::InspectionSample& sample,
+                         absl::string_view record) {
+  for (const v1::PoolSample& pool : sample.pools()) {
+    if (std::find(pool.cases().begin(), pool.cases().end(), record) !=
+        pool.cases().end()) {
+      return pool.pool_id();
+    }
+  }
+  if (sample.pools().empty() &&
+      std::find(sample.cases().begin(), sample.cases().end(), record) !=
+          sample.cases().end()) {
+    return std::string(kSinglePoolId);
+  }
+  return "";
+}
+
 }  // namespace yjinspect::common

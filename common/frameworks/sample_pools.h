@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "yjinspect/v1/framework.pb.h"
+#include "yjinspect/v1/inspection.pb.h"
 
 namespace yjinspect::common {
 
@@ -25,5 +26,11 @@ std::vector<v1::SamplePool> SamplePools(const v1::Framework& framework);
 // names pools covers only those; one that names none (a framework without
 // declared pools) covers the single pool.
 bool SectionCoversPool(const v1::Section& section, absl::string_view pool_id);
+
+// The pool `record` (a case's name) was sampled in: its PoolSample's id;
+// for a sample recorded before pools were, the single pool; "" when the
+// sample does not hold it.
+std::string PoolOfRecord(const v1::InspectionSample& sample,
+                         absl::string_view record);
 
 }  // namespace yjinspect::common

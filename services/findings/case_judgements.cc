@@ -12,6 +12,7 @@
 #include "common/error_reasons.h"
 #include "common/field_checks.h"
 #include "common/fingerprint.h"
+#include "common/frameworks/sample_pools.h"
 #include "common/inspection_refusals.h"
 #include "common/page_token.h"
 #include "common/resource_names.h"
@@ -181,7 +182,10 @@ absl::StatusOr<CaseJudgements::Admitted> CaseJudgements::Admit(
                      "yet; retry shortly"));
   }
   RETURN_IF_ERROR(
-      ValidateAgainstFramework(request, *framework, *c).ToStatus("judgements"));
+      ValidateAgainstFramework(
+          request, *framework, *c,
+          common::PoolOfRecord(inspection->sample(), request.case_()))
+          .ToStatus("judgements"));
   return Admitted{std::move(*inspection), framework};
 }
 

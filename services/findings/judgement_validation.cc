@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "common/disposals.h"
 #include "common/field_checks.h"
+#include "common/frameworks/sample_pools.h"
 #include "common/resource_names.h"
 
 namespace yjinspect::findings {
@@ -113,7 +114,7 @@ common::FieldViolations ValidateRecordRequest(
 
 common::FieldViolations ValidateAgainstFramework(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
-    const v1::Case& c) {
+    const v1::Case& c, absl::string_view pool_id) {
   common::FieldViolations v;
   const bool out_of_court = common::IsOutOfCourtDisposal(c.disposal().type());
   for (int i = 0; i < request.judgements_size(); ++i) {
@@ -132,6 +133,19 @@ common::FieldViolations ValidateAgainstFramework(
           at + "criterion_id",
           absl::StrCat("criterion ", j.criterion_id(), " of section ",
                        found.section->id(), " is not judged from case files"));
+      continue;
+    }
+    if (found.section->pools_size() > 0) {
+      if (!common::SectionCoversPool(*found.section, pool_id)) {
+        v.Add(at + "criterion_id",
+              absl::StrCat("criterion ", j.criterion_id(), " of section ",
+                           found.section->id(), " applies to the cases of ",
+                           absl::StrJoin(found.section->pools(), ", "),
+                           "; this case was sampled in ",
+                           pool_id.empty() ? "no pool" : pool_id));
+        continue;
+      }
+      CheckAnswer(framework, *found.criterion, j, at, v);
       continue;
     }
     const v1::CaseScope scope = found.section->scope();

@@ -4,6 +4,7 @@
 // answers against the inspection's framework and the case. Field paths are
 // relative to the request ("judgements[2].answer").
 
+#include "absl/strings/string_view.h"
 #include "common/field_violations.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
@@ -18,10 +19,12 @@ common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request);
 
 // Each answer names a criterion of `framework` judged from case files, whose
-// section applies to `c`'s disposal, with a value of its scale.
+// section applies to `c` (sampled in pool `pool_id`: a section that names
+// pools covers theirs, one with a scope covers its disposals), with a value
+// of its scale.
 common::FieldViolations ValidateAgainstFramework(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
-    const v1::Case& c);
+    const v1::Case& c, absl::string_view pool_id);
 
 // Each answer names a staff-interview criterion of `framework` with a value
 // of its scale.

@@ -9,6 +9,7 @@
 #include "common/error_details.h"
 #include "common/error_reasons.h"
 #include "common/field_checks.h"
+#include "common/frameworks/sample_pools.h"
 #include "common/inspection_refusals.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -137,6 +138,7 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
     answers.set_case_name(case_name);
     answers.set_source(v1::EVIDENCE_SOURCE_CASES);
     answers.set_disposal_type(c->disposal().type());
+    answers.set_pool_id(common::PoolOfRecord(g.inspection.sample(), case_name));
     g.answers.push_back(std::move(answers));
   }
   ASSIGN_OR_RETURN(auto interviews, store_.ScanInterviews(g.inspection_id));

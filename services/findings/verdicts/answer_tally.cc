@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "common/disposals.h"
+#include "common/frameworks/sample_pools.h"
 #include "services/findings/verdicts/share.h"
 
 namespace yjinspect::findings {
@@ -46,6 +47,9 @@ absl::Status BadAnswerError(const FrameworkIndex& index,
 bool SectionCovers(const v1::Section& section, const v1::CaseAnswers& record) {
   if (section.evidence() != record.source()) return false;
   if (record.source() != v1::EVIDENCE_SOURCE_CASES) return true;
+  if (section.pools_size() > 0) {
+    return common::SectionCoversPool(section, record.pool_id());
+  }
   switch (section.scope()) {
     case v1::CASE_SCOPE_COURT_DISPOSALS:
       return common::IsCourtDisposal(record.disposal_type());
@@ -77,8 +81,16 @@ absl::StatusOr<AnswerTally> TallyAnswers(
                        "\": source must be cases or staff interviews"));
     }
     for (size_t s = 0; s < sections.size(); ++s) {
-      covers[s] = SectionCovers(*sections[s].section, record) ? 1 : 0;
-      tally.cases_in_scope[s] += covers[s];
+      const v1::Section& section = *sections[s].section;
+      covers[s] = SectionCovers(section, record) ? 1 : 0;
+      // A panel section's cases are those of the pools that inform it; it
+      // has no answers of its own to count.
+      const bool informs =
+          section.evidence() == v1::EVIDENCE_SOURCE_PANEL &&
+          record.source() == v1::EVIDENCE_SOURCE_CASES &&
+          section.pools_size() > 0 &&
+          common::SectionCoversPool(section, record.pool_id());
+      tally.cases_in_scope[s] += covers[s] + (informs ? 1 : 0);
     }
     for (const auto& [criterion_id, value_id] : record.answers()) {
       const int32_t c = index.FindCriterion(criterion_id);

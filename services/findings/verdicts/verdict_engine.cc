@@ -165,7 +165,11 @@ void FillSection(const FrameworkIndex& index, size_t s,
       ScoreByKeyQuestion(index, indexed, tally, verdict);
       break;
     case v1::SCORING_METHOD_PANEL_RATING:
-      if (const v1::PanelRating* panel = decisions.panel_ratings[s]) {
+      // Informed by pools that sampled nothing (resettlement without
+      // resettlement cases): nothing to rate.
+      if (section.pools_size() > 0 && tally.cases_in_scope[s] == 0) {
+        verdict.set_status(v1::RATING_STATUS_NOT_RATED);
+      } else if (const v1::PanelRating* panel = decisions.panel_ratings[s]) {
         verdict.set_status(v1::RATING_STATUS_RATED);
         verdict.set_computed_rating(panel->rating());
         verdict.set_panel_reason(panel->reason());

@@ -18,9 +18,11 @@ namespace yjinspect::findings {
 //
 // Counting: an answer counts by its value's meaning (positive, negative, not
 // applicable) for its criterion, only when the criterion's section covers the
-// record: same evidence source (cases or staff interviews) and, for cases, a
-// disposal in the section's scope (court or out-of-court). Other answers are
-// reported as out of scope and count nowhere.
+// record: same evidence source (cases or staff interviews) and, for cases,
+// the case's pool among the section's pools (CaseAnswers.pool_id,
+// Section.pools) or, for a section with a scope instead, a disposal in it
+// (court or out-of-court). Other answers are reported as out of scope and
+// count nowhere.
 //
 // Section verdicts by scoring method:
 //  - SHARE_OF_POSITIVE: positive over applicable (positive + negative)
@@ -29,7 +31,10 @@ namespace yjinspect::findings {
 //  - LOWEST_KEY_QUESTION: the share of each key question (not applicable
 //    answers excluded); the section is rated from the lowest, by the first
 //    standard band whose min_share it reaches (exact fractions).
-//  - PANEL_RATING: the panel's rating; without one, awaiting the panel.
+//  - PANEL_RATING: the panel's rating; without one, awaiting the panel. A
+//    panel section that names pools is not rated when no case of those
+//    pools is among the records (resettlement without resettlement cases);
+//    its cases_in_scope counts them.
 //  - NONE: counts only.
 // A section with no applicable answer has no rating (insufficient
 // evidence). A section override replaces the computed rating; points are the

@@ -149,10 +149,10 @@ INSTANTIATE_TEST_SUITE_P(
     testing::RowName());
 
 TEST(AnswersAgainstFrameworkTest, AnswersOfTheScaleToCaseCriteriaPass) {
-  EXPECT_THAT(
-      ViolatedFields(ValidateAgainstFramework(
-          ValidRequest(), Framework("sqs-2014", "2"), testing::ValidCase())),
-      IsEmpty());
+  EXPECT_THAT(ViolatedFields(ValidateAgainstFramework(
+                  ValidRequest(), Framework("sqs-2014", "2"),
+                  testing::ValidCase(), "cases")),
+              IsEmpty());
 }
 
 TEST(AnswersAgainstFrameworkTest, EachBadAnswerIsNamedByItsPosition) {
@@ -164,7 +164,7 @@ TEST(AnswersAgainstFrameworkTest, EachBadAnswerIsNamedByItsPosition) {
   *request.add_judgements() = Answer("1.2", "maybe");
   EXPECT_THAT(
       ValidateAgainstFramework(request, Framework("sqs-2014", "2"),
-                               testing::ValidCase())
+                               testing::ValidCase(), "cases")
           .violations(),
       ElementsAre(ViolationOf("judgements[1].criterion_id",
                               HasSubstr("not in framework sqs-2014 version 2")),
@@ -180,7 +180,7 @@ TEST(AnswersAgainstFrameworkTest, AValueOfAnotherScaleIsRefused) {
   request.clear_judgements();
   *request.add_judgements() = Answer("1.1", "na");  // 1.1 is yes/no only
   EXPECT_THAT(ValidateAgainstFramework(request, Framework("sqs-2014", "2"),
-                                       testing::ValidCase())
+                                       testing::ValidCase(), "cases")
                   .violations(),
               ElementsAre(ViolationOf("judgements[0].answer",
                                       HasSubstr("one of yes, no"))));
@@ -196,19 +196,52 @@ TEST(AnswersAgainstFrameworkTest, ASectionMustCoverTheCasesDisposal) {
   *request.add_judgements() = Answer("3.1-desistance", "yes");
 
   v1::Case court = testing::ValidCase();  // a referral order
-  EXPECT_THAT(ValidateAgainstFramework(request, framework, court).violations(),
-              ElementsAre(ViolationOf("judgements[1].criterion_id",
-                                      HasSubstr("applies to out-of-court "
-                                                "disposals"))));
+  EXPECT_THAT(
+      ValidateAgainstFramework(request, framework, court, "cases").violations(),
+      ElementsAre(ViolationOf("judgements[1].criterion_id",
+                              HasSubstr("applies to out-of-court "
+                                        "disposals"))));
 
   v1::Case caution = testing::ValidCase();
   caution.mutable_disposal()->set_type(v1::DISPOSAL_TYPE_YOUTH_CAUTION);
+  EXPECT_THAT(ValidateAgainstFramework(request, framework, caution, "cases")
+                  .violations(),
+              ElementsAre(ViolationOf(
+                  "judgements[0].criterion_id",
+                  AllOf(HasSubstr("applies to court disposals"),
+                        HasSubstr("DISPOSAL_TYPE_YOUTH_CAUTION")))));
+}
+
+// With pools, a section covers the cases of the pools it names, whatever
+// their disposal: the pool the case was sampled in decides.
+TEST(AnswersAgainstFrameworkTest, APooledSectionMustCoverTheCasesPool) {
+  v1::Framework framework = Framework("hmip-youth-2018", "1");
+  for (v1::Section& section : *framework.mutable_sections()) {
+    if (section.scope() == v1::CASE_SCOPE_COURT_DISPOSALS) {
+      section.add_pools("court-disposals");
+    } else if (section.scope() == v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS) {
+      section.add_pools("out-of-court-disposals");
+    }
+    section.clear_scope();
+  }
+  Request request = ValidRequest();
+  request.clear_judgements();
+  *request.add_judgements() = Answer("2.1-desistance", "yes");
+  *request.add_judgements() = Answer("3.1-desistance", "yes");
+  const v1::Case court = testing::ValidCase();
   EXPECT_THAT(
-      ValidateAgainstFramework(request, framework, caution).violations(),
-      ElementsAre(
-          ViolationOf("judgements[0].criterion_id",
-                      AllOf(HasSubstr("applies to court disposals"),
-                            HasSubstr("DISPOSAL_TYPE_YOUTH_CAUTION")))));
+      ValidateAgainstFramework(request, framework, court, "court-disposals")
+          .violations(),
+      ElementsAre(ViolationOf(
+          "judgements[1].criterion_id",
+          AllOf(HasSubstr("applies to the cases of out-of-court-disposals"),
+                HasSubstr("sampled in court-disposals")))));
+  EXPECT_THAT(
+      ValidateAgainstFramework(request, framework, court, "").violations(),
+      ElementsAre(ViolationOf("judgements[0].criterion_id",
+                              HasSubstr("sampled in no pool")),
+                  ViolationOf("judgements[1].criterion_id",
+                              HasSubstr("sampled in no pool"))));
 }
 
 TEST(InterviewAnswersTest, AnswersToInterviewCriteriaPass) {

@@ -85,6 +85,72 @@ TEST(VerdictEngineTest, CourtSectionCountsOnlyCourtCasesAndViceVersa) {
   EXPECT_EQ(verdicts->sections(1).cases_in_scope(), 1);
 }
 
+// KeyQuestionFramework with pools: 2.1 judges the court pool, 3.1 the
+// out-of-court pool, and a resettlement panel section is informed by the
+// resettlement pool.
+v1::Framework PooledFramework() {
+  v1::Framework framework = KeyQuestionFramework();
+  for (v1::Section& section : *framework.mutable_sections()) {
+    if (section.id() == "2.1") section.add_pools("court");
+    if (section.id() == "3.1") section.add_pools("out-of-court");
+    section.clear_scope();
+  }
+  v1::Section& resettlement = *framework.add_sections();
+  resettlement.set_id("4.1");
+  resettlement.set_title("Resettlement policy and provision");
+  resettlement.set_evidence(v1::EVIDENCE_SOURCE_PANEL);
+  resettlement.set_scoring(v1::SCORING_METHOD_PANEL_RATING);
+  resettlement.add_pools("resettlement");
+  return framework;
+}
+
+v1::CaseAnswers InPool(v1::CaseAnswers record, const std::string& pool) {
+  record.set_pool_id(pool);
+  return record;
+}
+
+TEST(VerdictEngineTest, WithPoolsTheCasesPoolDecidesWhichSectionsCountIt) {
+  const auto verdicts = ComputeVerdicts(
+      PooledFramework(),
+      {InPool(Case("court", kReferralOrder,
+                   {{"2.1-desistance", "yes"}, {"3.1-desistance", "yes"}}),
+              "court"),
+       // A custodial case sampled for resettlement is not a court case here.
+       InPool(Case("dto", v1::DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER,
+                   {{"2.1-desistance", "no"}}),
+              "resettlement"),
+       InPool(Case("caution", kYouthCaution, {{"3.1-desistance", "no"}}),
+              "out-of-court")},
+      {Panel("4.1", "Good")}, {});
+  ASSERT_TRUE(verdicts.ok()) << verdicts.status();
+  const v1::CriterionCount& court = CountOf(*verdicts, "2.1-desistance");
+  EXPECT_EQ(court.positive(), 1);
+  EXPECT_EQ(court.negative(), 0);
+  EXPECT_EQ(court.out_of_scope(), 1);
+  const v1::CriterionCount& out_of_court = CountOf(*verdicts, "3.1-desistance");
+  EXPECT_EQ(out_of_court.positive(), 0);
+  EXPECT_EQ(out_of_court.negative(), 1);
+  EXPECT_EQ(out_of_court.out_of_scope(), 1);
+  const v1::SectionVerdict& resettlement = *verdicts->sections().rbegin();
+  EXPECT_EQ(resettlement.section_id(), "4.1");
+  EXPECT_EQ(resettlement.cases_in_scope(), 1);
+  EXPECT_EQ(resettlement.status(), v1::RATING_STATUS_RATED);
+  EXPECT_EQ(resettlement.final_rating(), "Good");
+}
+
+TEST(VerdictEngineTest, APanelSectionWhosePoolsAreEmptyIsNotRated) {
+  const auto verdicts = ComputeVerdicts(
+      PooledFramework(),
+      {InPool(Case("court", kReferralOrder, {{"2.1-desistance", "yes"}}),
+              "court")},
+      {Panel("4.1", "Good")}, {});
+  ASSERT_TRUE(verdicts.ok()) << verdicts.status();
+  const v1::SectionVerdict& resettlement = *verdicts->sections().rbegin();
+  EXPECT_EQ(resettlement.cases_in_scope(), 0);
+  EXPECT_EQ(resettlement.status(), v1::RATING_STATUS_NOT_RATED);
+  EXPECT_TRUE(resettlement.final_rating().empty());
+}
+
 TEST(VerdictEngineTest, InterviewsCountOnlyForInterviewSections) {
   const auto verdicts = ComputeVerdicts(
       ShareFramework(),
