@@ -10,18 +10,9 @@
 namespace yjinspect::cli {
 namespace {
 
-void PrintSample(const v1::InspectionSample& sample) {
-  std::cout << "  sample:      revision " << sample.revision() << ", "
-            << (sample.method() == v1::SAMPLE_METHOD_NAMED
-                    ? "named by the caller"
-                    : absl::StrFormat("drawn with seed %d", sample.seed()))
-            << "\n"
-            << "               " << sample.sample_size() << " of "
-            << sample.frame_size() << " eligible cases (disposals started "
-            << common::FormatDate(sample.start_on_or_after()) << " to "
-            << common::FormatDate(sample.start_on_or_before())
-            << "; formula size " << sample.computed_size() << ")\n";
-  for (const auto& s : sample.strata()) {
+void PrintStrata(
+    const google::protobuf::RepeatedPtrField<v1::SampleStratum>& strata) {
+  for (const auto& s : strata) {
     std::cout << absl::StrFormat("               %-45s %-10s %3d of %3d\n",
                                  v1::DisposalType_Name(s.disposal_type()),
                                  s.setting() == v1::SUPERVISION_SETTING_CUSTODY
@@ -29,6 +20,47 @@ void PrintSample(const v1::InspectionSample& sample) {
                                      : "community",
                                  s.sampled(), s.eligible());
   }
+}
+
+// One pool of several: its size, window, strata and cases.
+void PrintPool(const v1::PoolSample& pool) {
+  const bool victims = pool.records() == v1::POOL_RECORDS_VICTIM_CASES;
+  std::cout << "  pool " << pool.pool_id() << ": " << pool.sample_size()
+            << " of " << pool.frame_size()
+            << (victims ? " eligible victims' cases (first contact "
+                        : " eligible cases (disposals started ")
+            << common::FormatDate(pool.start_on_or_after()) << " to "
+            << common::FormatDate(pool.start_on_or_before())
+            << "; formula size " << pool.computed_size() << ")\n";
+  PrintStrata(pool.strata());
+  if (pool.pre_sentence_report_case_added()) {
+    std::cout << "               a case with a pre-sentence report was "
+                 "swapped in\n";
+  }
+  for (const auto& name : pool.cases()) {
+    std::cout << "               " << name << "\n";
+  }
+}
+
+void PrintSample(const v1::InspectionSample& sample) {
+  std::cout << "  sample:      revision " << sample.revision() << ", "
+            << (sample.method() == v1::SAMPLE_METHOD_NAMED
+                    ? "named by the caller"
+                    : absl::StrFormat("drawn with seed %d", sample.seed()))
+            << "\n";
+  if (sample.pools_size() > 1) {
+    std::cout << "               " << sample.sample_size() << " of "
+              << sample.frame_size() << " eligible, in " << sample.pools_size()
+              << " pools\n";
+    for (const v1::PoolSample& pool : sample.pools()) PrintPool(pool);
+    return;
+  }
+  std::cout << "               " << sample.sample_size() << " of "
+            << sample.frame_size() << " eligible cases (disposals started "
+            << common::FormatDate(sample.start_on_or_after()) << " to "
+            << common::FormatDate(sample.start_on_or_before())
+            << "; formula size " << sample.computed_size() << ")\n";
+  PrintStrata(sample.strata());
   if (sample.pre_sentence_report_case_added()) {
     std::cout << "               a case with a pre-sentence report was "
                  "swapped in\n";

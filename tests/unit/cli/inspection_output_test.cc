@@ -16,6 +16,7 @@ namespace {
 
 using testing::CapturedStream;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 v1::Inspection Sampled() {
   v1::Inspection inspection;
@@ -62,6 +63,35 @@ TEST(PrintInspectionTest, TextSaysWhatWhenAndHowTheSampleWasDrawn) {
                               "lead-1: sample revision 2 drawn with seed 7"));
   EXPECT_THAT(text, HasSubstr("reset:       sample revision 1: a case was "
                               "found to be ineligible"));
+}
+
+TEST(PrintInspectionTest, SeveralPoolsArePrintedEachWithItsOwnWindow) {
+  v1::Inspection inspection = Sampled();
+  v1::InspectionSample& sample = *inspection.mutable_sample();
+  v1::PoolSample& court = *sample.add_pools();
+  court.set_pool_id("court-disposals");
+  court.set_records(v1::POOL_RECORDS_CHILDREN_CASES);
+  court.set_frame_size(30);
+  court.set_computed_size(27);
+  court.set_sample_size(2);
+  *court.mutable_start_on_or_after() = testing::MakeDate(2014, 3, 15);
+  *court.mutable_start_on_or_before() = testing::MakeDate(2014, 9, 22);
+  court.add_cases("yots/northmoor/cases/NM-0001");
+  court.add_cases("yots/northmoor/cases/NM-0002");
+  v1::PoolSample& victims = *sample.add_pools();
+  victims.set_pool_id("victims");
+  victims.set_records(v1::POOL_RECORDS_VICTIM_CASES);
+  victims.set_frame_size(10);
+  CapturedStream out(std::cout);
+  PrintInspection(inspection, /*json=*/false);
+  const std::string text = out.Text();
+  EXPECT_THAT(text, HasSubstr("2 of 40 eligible, in 2 pools"));
+  EXPECT_THAT(text, HasSubstr("pool court-disposals: 2 of 30 eligible cases "
+                              "(disposals started 2014-03-15 to 2014-09-22; "
+                              "formula size 27)"));
+  EXPECT_THAT(text, HasSubstr("pool victims: 0 of 10 eligible victims' "
+                              "cases (first contact"));
+  EXPECT_THAT(text, Not(HasSubstr("40 eligible cases")));
 }
 
 TEST(PrintInspectionTest, JsonIsTheMessageOnOneLine) {
