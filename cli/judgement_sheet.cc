@@ -1,7 +1,10 @@
 #include "cli/judgement_sheet.h"
 
 #include <map>
+#include <string>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -11,8 +14,22 @@
 namespace yjinspect::cli {
 namespace {
 
-std::string AppliesTo(v1::CaseScope scope) {
-  switch (scope) {
+// The cases a section's criteria apply to, in words: its pools' titles,
+// or its scope.
+std::string AppliesTo(const v1::Framework& framework,
+                      const v1::Section& section) {
+  if (section.pools_size() > 0) {
+    std::vector<std::string> titles;
+    for (const std::string& id : section.pools()) {
+      std::string title = id;
+      for (const v1::SamplePool& pool : framework.pools()) {
+        if (pool.id() == id) title = pool.title();
+      }
+      titles.push_back(absl::AsciiStrToLower(title));
+    }
+    return absl::StrCat("cases sampled as ", absl::StrJoin(titles, ", "));
+  }
+  switch (section.scope()) {
     case v1::CASE_SCOPE_COURT_DISPOSALS:
       return "court disposals";
     case v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS:
@@ -37,7 +54,7 @@ std::vector<SheetCriterion> CaseCriteriaOf(const v1::Framework& framework) {
       criterion.id = c.id();
       criterion.section_id = section.id();
       criterion.wording = c.wording();
-      criterion.applies_to = AppliesTo(section.scope());
+      criterion.applies_to = AppliesTo(framework, section);
       criterion.not_applicable_when = c.not_applicable_when();
       // A loaded framework names only scales it has (framework_validation).
       if (auto it = scales.find(c.scale()); it != scales.end()) {

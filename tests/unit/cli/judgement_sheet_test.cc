@@ -55,6 +55,20 @@ TEST(CaseCriteriaOfTest, GivesAnswersLabelsAndScope) {
   EXPECT_EQ(criteria[2].applies_to, "court disposals");
 }
 
+TEST(CaseCriteriaOfTest, APooledSectionAppliesToItsPoolsCases) {
+  v1::Framework framework = testing::SheetFramework();
+  v1::SamplePool& pool = *framework.add_pools();
+  pool.set_id("court-disposals");
+  pool.set_title("Court disposals");
+  v1::Section& section = *framework.mutable_sections(2);
+  section.clear_scope();
+  section.add_pools("court-disposals");
+  section.add_pools("resettlement");
+  const auto criteria = CaseCriteriaOf(framework);
+  EXPECT_EQ(criteria[2].applies_to,
+            "cases sampled as court disposals, resettlement");
+}
+
 TEST(WriteJudgementSheetTest, ARowPerSampledCaseWithItsRecordedAnswers) {
   const std::string csv = WriteJudgementSheet(
       testing::SheetFramework(), {kCaseA, kCaseB}, {FindingsOfA()}, false);
