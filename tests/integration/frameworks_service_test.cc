@@ -49,7 +49,7 @@ TEST_F(FrameworksServiceTest, BothServicesListTheSameFrameworks) {
     grpc::Status status = StubAt(address)->ListFrameworks(
         &context, v1::ListFrameworksRequest(), &response);
     ASSERT_TRUE(status.ok()) << address << ": " << status.error_message();
-    EXPECT_EQ(response.frameworks_size(), 5) << address;
+    EXPECT_EQ(response.frameworks_size(), 9) << address;
     EXPECT_EQ(response.frameworks(0).name(),
               "frameworks/hmip-youth-2018/versions/1");
     listed[i++] = response.SerializeAsString();

@@ -49,15 +49,20 @@ TEST_F(FrameworkCatalogueTest, ListsEveryVersionByIdThenOldestFirst) {
   EXPECT_THAT(Names(Listed()),
               ElementsAre("frameworks/hmip-youth-2018/versions/1",
                           "frameworks/hmip-youth-2018/versions/2",
+                          "frameworks/hmip-youth-2018/versions/3",
                           "frameworks/hmip-youth-2021/versions/1",
+                          "frameworks/hmip-youth-2021/versions/2",
+                          "frameworks/hmip-youth-2025/versions/1",
+                          "frameworks/hmip-youth-2025-children-victims/"
+                          "versions/1",
                           "frameworks/sqs-2014/versions/1",
                           "frameworks/sqs-2014/versions/2"));
 }
 
 TEST_F(FrameworkCatalogueTest, AListLeavesTheCriteriaOut) {
   const v1::ListFrameworksResponse listed = Listed();
-  ASSERT_EQ(listed.frameworks_size(), 5);
-  const v1::Framework& sqs = listed.frameworks(4).framework();
+  ASSERT_EQ(listed.frameworks_size(), 9);
+  const v1::Framework& sqs = listed.frameworks(8).framework();
   EXPECT_EQ(FrameworkVersionName(sqs.id(), sqs.version()),
             "frameworks/sqs-2014/versions/2");
   EXPECT_EQ(sqs.title(),
@@ -83,12 +88,12 @@ TEST_F(FrameworkCatalogueTest, AnUnknownIdListsNothing) {
 }
 
 TEST_F(FrameworkCatalogueTest, GetsOneVersionWhole) {
-  auto got = Get("frameworks/hmip-youth-2021/versions/1");
+  auto got = Get("frameworks/hmip-youth-2021/versions/2");
   ASSERT_TRUE(got.ok()) << got.status();
-  EXPECT_EQ(got->name(), "frameworks/hmip-youth-2021/versions/1");
+  EXPECT_EQ(got->name(), "frameworks/hmip-youth-2021/versions/2");
   EXPECT_TRUE(got->newest());
   EXPECT_EQ(got->framework().sections_size(),
-            registry_.Find("hmip-youth-2021", "1")->sections_size());
+            registry_.Find("hmip-youth-2021", "2")->sections_size());
   EXPECT_GT(got->framework().sections_size(), 0);
 }
 

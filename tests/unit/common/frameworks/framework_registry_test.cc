@@ -76,7 +76,10 @@ TEST(FrameworkRegistryTest, BuiltInFrameworksLoadAndValidate) {
   ASSERT_TRUE(registry.ok()) << registry.status();
   EXPECT_THAT(Keys(*registry),
               ElementsAre("hmip-youth-2018@1", "hmip-youth-2018@2",
-                          "hmip-youth-2021@1", "sqs-2014@1", "sqs-2014@2"));
+                          "hmip-youth-2018@3", "hmip-youth-2021@1",
+                          "hmip-youth-2021@2", "hmip-youth-2025@1",
+                          "hmip-youth-2025-children-victims@1", "sqs-2014@1",
+                          "sqs-2014@2"));
 }
 
 TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
@@ -84,9 +87,15 @@ TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
   for (const EmbeddedFile& file : EmbeddedFrameworkFiles()) {
     names.emplace_back(file.file_name);
   }
-  EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018-v2.textproto",
-                                 "frameworks/hmip-youth-2018.textproto",
-                                 "frameworks/hmip-youth-2021.textproto",
+  EXPECT_THAT(names,
+              ElementsAre("frameworks/hmip-youth-2018-v2.textproto",
+                          "frameworks/hmip-youth-2018-v3.textproto",
+                          "frameworks/hmip-youth-2018.textproto",
+                          "frameworks/hmip-youth-2021-v2.textproto",
+                          "frameworks/hmip-youth-2021.textproto",
+                          "frameworks/hmip-youth-2025-children-victims"
+                          ".textproto",
+                          "frameworks/hmip-youth-2025.textproto",
                                  "frameworks/sqs-2014-v2.textproto",
                                  "frameworks/sqs-2014.textproto"));
 }
@@ -227,22 +236,29 @@ TEST(FrameworkRegistryTest, NewestIsTheHighestVersion) {
   absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(registry.ok()) << registry.status();
   ASSERT_NE(registry->Newest("hmip-youth-2018"), nullptr);
-  EXPECT_EQ(registry->Newest("hmip-youth-2018")->version(), "2");
+  EXPECT_EQ(registry->Newest("hmip-youth-2018")->version(), "3");
   EXPECT_EQ(registry->Newest("sqs-2014")->version(), "2");
-  EXPECT_EQ(registry->Newest("hmip-youth-2021")->version(), "1");
+  EXPECT_EQ(registry->Newest("hmip-youth-2021")->version(), "2");
+  EXPECT_EQ(registry->Newest("hmip-youth-2025")->version(), "1");
   EXPECT_EQ(registry->Newest("sqs-2015"), nullptr);
 }
 
 TEST(FrameworkRegistryTest, SupersededVersionsSayByWhichAndWhy) {
   absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(registry.ok()) << registry.status();
+  // Version 1 of 2018 is superseded by versions 2 and 3: the newest says
+  // why.
   const auto bands = registry->SupersessionOf("hmip-youth-2018", "1");
   ASSERT_TRUE(bands.has_value());
-  EXPECT_EQ(bands->by_version(), "2");
+  EXPECT_EQ(bands->by_version(), "3");
   EXPECT_THAT(bands->reason(), HasSubstr("overall bands"));
   EXPECT_TRUE(registry->SupersessionOf("sqs-2014", "1").has_value());
-  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2018", "2").has_value());
-  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2021", "1").has_value());
+  EXPECT_EQ(registry->SupersessionOf("hmip-youth-2018", "2")->by_version(),
+            "3");
+  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2018", "3").has_value());
+  EXPECT_EQ(registry->SupersessionOf("hmip-youth-2021", "1")->by_version(),
+            "2");
+  EXPECT_FALSE(registry->SupersessionOf("hmip-youth-2021", "2").has_value());
 }
 
 TEST(FrameworkRegistryTest, OnlyAnEarlierVersionCanBeSuperseded) {
