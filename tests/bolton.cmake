@@ -1,6 +1,7 @@
 # The Bolton SQS inspection end to end (examples/bolton-sqs-2014.run.textproto
-# through both services), and the 2021 ratings rules against published
-# ratings (tests/data/). Included from tests/CMakeLists.txt.
+# through both services), and the ratings rules against published ratings
+# (tests/data/; the 2025 programme's reports). Included from
+# tests/CMakeLists.txt.
 
 yj_test(bolton_test integration
   integration/bolton_test.cc)
@@ -11,6 +12,7 @@ target_compile_definitions(bolton_test PRIVATE
 yj_test(published_ratings_test unit
   unit/findings/verdicts/published_ratings_test.cc
   unit/findings/verdicts/published_rows_test.cc
+  unit/findings/verdicts/published_rows_2025_test.cc
   unit/findings/verdicts/published_standards.cc)
 target_link_libraries(published_ratings_test PRIVATE findings_verdicts
   yjinspect_frameworks yjinspect_cli_lib)
