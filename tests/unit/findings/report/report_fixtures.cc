@@ -59,7 +59,8 @@ ReportSubject ReportCase::Subject() const {
   return subject;
 }
 
-const v1::Framework& BuiltInFramework(absl::string_view id) {
+const v1::Framework& BuiltInFramework(absl::string_view id,
+                                      absl::string_view version) {
   // Loaded once: report cases point into it, and copies of them outlive
   // any one call.
   static const auto* const registry =
@@ -67,20 +68,22 @@ const v1::Framework& BuiltInFramework(absl::string_view id) {
           common::FrameworkRegistry::LoadBuiltIn());
   EXPECT_TRUE(registry->ok()) << registry->status();
   if (!registry->ok()) return v1::Framework::default_instance();
-  const v1::Framework* framework = (*registry)->Newest(id);
-  EXPECT_NE(framework, nullptr) << id;
+  const v1::Framework* framework = version.empty()
+                                       ? (*registry)->Newest(id)
+                                       : (*registry)->Find(id, version);
+  EXPECT_NE(framework, nullptr) << id << " " << version;
   return framework == nullptr ? v1::Framework::default_instance() : *framework;
 }
 
 namespace {
 
-v1::Inspection BoltonInspection(absl::string_view framework_id) {
+v1::Inspection BoltonInspection(const v1::Framework& framework) {
   v1::Inspection inspection;
   inspection.set_name("inspections/bolton-2014");
   inspection.set_yot("yots/bolton");
   inspection.set_yot_display_name("Bolton");
-  inspection.set_framework_id(std::string(framework_id));
-  inspection.set_framework_version(BuiltInFramework(framework_id).version());
+  inspection.set_framework_id(framework.id());
+  inspection.set_framework_version(framework.version());
   *inspection.mutable_announcement_date() = MakeDate(2014, 12, 5);
   *inspection.mutable_fieldwork_start_date() = MakeDate(2014, 12, 15);
   *inspection.mutable_fieldwork_end_date() = MakeDate(2014, 12, 17);
@@ -131,10 +134,11 @@ v1::ReportInputs BoltonInputs() {
 
 }  // namespace
 
-ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined) {
+ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined,
+                      absl::string_view framework_version) {
   ReportCase c;
-  c.framework = &BuiltInFramework(framework_id);
-  c.inspection = BoltonInspection(framework_id);
+  c.framework = &BuiltInFramework(framework_id, framework_version);
+  c.inspection = BoltonInspection(*c.framework);
   c.inputs = BoltonInputs();
   c.cases_examined = cases_examined;
   return c;
@@ -188,7 +192,10 @@ ReportCase BoltonSqs() {
 }
 
 ReportCase RatingsInspection() {
-  ReportCase c = BoltonCase("hmip-youth-2021", 36);
+  // Version 1, as an inspection pins its version: one sample of court and
+  // out-of-court cases, and resettlement rated by the panel without
+  // resettlement cases, which version 2 would leave not rated.
+  ReportCase c = BoltonCase("hmip-youth-2021", 36, "1");
   std::vector<std::pair<std::string, AnswerMix>> mixes;
   for (const char* standard :
        {"2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"}) {

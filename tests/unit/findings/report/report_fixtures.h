@@ -42,16 +42,19 @@ struct ReportCase : ReportMaterial {
   ReportSubject Subject() const;
 };
 
-// The newest built-in framework with this id; fails the test (and answers
-// an empty framework) when the registry does not load or lacks it.
-const v1::Framework& BuiltInFramework(absl::string_view id);
+// The built-in framework with this id, at `version` or else its newest;
+// fails the test (and answers an empty framework) when the registry does not
+// load or lacks it.
+const v1::Framework& BuiltInFramework(absl::string_view id,
+                                      absl::string_view version = "");
 
 // The Bolton letter's inspection and inputs, as published, judged by the
 // built-in framework `framework_id`: addressee, sender, dates, reoffending
 // 36.0% (previous year 38.2%, England and Wales 35.7%), looked-after
 // children 5.0% against an English average of 5.6%, lead inspector, copy
 // list; `cases_examined` cases, no interviews, no verdicts yet.
-ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined);
+ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined,
+                      absl::string_view framework_version = "");
 
 // The Bolton-shaped SQS case: sqs-2014, 20 cases (assessment 20/20, review
 // 19/20, violence 10 yes / 6 no / 4 n/a, risk of serious harm level 17
@@ -60,7 +63,8 @@ ReportCase BoltonCase(absl::string_view framework_id, int64_t cases_examined);
 // manager interviews.
 ReportCase BoltonSqs();
 
-// A ratings case: hmip-youth-2021, 18 court and 18 out-of-court cases
+// A ratings case: hmip-youth-2021 version 1, 18 court and 18 out-of-court
+// cases
 // (every case standard: desistance 14/18, safety 16/18, others 12/15 with 3
 // n/a: rated Good), the five counted panel standards and resettlement rated
 // Good by the panel: overall Good, 24/36.
