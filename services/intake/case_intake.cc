@@ -58,10 +58,10 @@ v1::Case Normalise(const v1::CreateCaseRequest& request,
 }
 
 // Replaces the child's reference by its pseudonym.
-void Pseudonymise(const ChildPseudonyms& pseudonyms, absl::string_view yot,
+void Pseudonymise(const ReferencePseudonyms& pseudonyms, absl::string_view yot,
                   v1::Case& c) {
   v1::Child& child = *c.mutable_child();
-  child.set_reference(pseudonyms.Pseudonymise(yot, child.reference()));
+  child.set_reference(pseudonyms.OfChild(yot, child.reference()));
 }
 
 // Applies one validated create inside a group commit.
@@ -132,7 +132,7 @@ absl::Status ApplyCreate(StoreTransaction& txn,
 // Validates `request`; on success returns the step that stores it, filling
 // `*result` before `done` runs.
 absl::StatusOr<IntakeStore::Step> PrepareCreate(
-    v1::CreateCaseRequest request, const ChildPseudonyms& pseudonyms,
+    v1::CreateCaseRequest request, const ReferencePseudonyms& pseudonyms,
     std::function<void(absl::StatusOr<StoredCaseResult>)> done) {
   RETURN_IF_ERROR(ValidateCreateCaseRequest(request).ToStatus("case"));
   common::CaseName name{*common::ParseYotName(request.parent()),

@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "common/audit/audit_chain.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
@@ -31,7 +31,7 @@ class CaseIntake {
   // once the case is valid, before anything is stored. `after_erasure` runs
   // once each erasure is durable (it asks for the erased bytes to be purged
   // from the disk); it must not block.
-  CaseIntake(IntakeStore& store, const ChildPseudonyms& pseudonyms,
+  CaseIntake(IntakeStore& store, const ReferencePseudonyms& pseudonyms,
              std::function<void()> after_erasure = nullptr)
       : store_(store),
         pseudonyms_(pseudonyms),
@@ -71,7 +71,7 @@ class CaseIntake {
 
  private:
   IntakeStore& store_;
-  const ChildPseudonyms& pseudonyms_;
+  const ReferencePseudonyms& pseudonyms_;
   std::function<void()> after_erasure_;
 };
 

@@ -13,7 +13,7 @@
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
 #include "services/intake/intake_service.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/stream/change_feed.h"
 
 namespace yjinspect::intake {
@@ -24,16 +24,16 @@ constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
 // The pseudonym key: from its file, or the public development key only when
 // asked for explicitly. No key, no service: storing YOTs' own references
 // would make every stored case joinable back to the child.
-absl::StatusOr<ChildPseudonyms> PseudonymsFor(
+absl::StatusOr<ReferencePseudonyms> PseudonymsFor(
     const IntakeServerOptions& options) {
   if (!options.pseudonym_key_file.empty()) {
-    return ChildPseudonyms::FromKeyFile(options.pseudonym_key_file);
+    return ReferencePseudonyms::FromKeyFile(options.pseudonym_key_file);
   }
   if (options.insecure_development_pseudonyms) {
     spdlog::warn(
         "using the public development pseudonym key: never use this store "
         "for real cases");
-    return ChildPseudonyms::InsecureDevelopmentKey();
+    return ReferencePseudonyms::InsecureDevelopmentKey();
   }
   return absl::FailedPreconditionError(
       "no pseudonym key: pass --pseudonym_key_file (create one with "
@@ -47,7 +47,7 @@ struct IntakeServer::Parts {
   // First: destroyed last. It holds the metrics and the purger the parts
   // below use, and its Shutdown (before any of them goes) stops the server.
   std::unique_ptr<common::ServiceHost> host;
-  std::unique_ptr<ChildPseudonyms> pseudonyms;
+  std::unique_ptr<ReferencePseudonyms> pseudonyms;
   std::unique_ptr<IntakeStore> store;
   std::unique_ptr<IntakeMetrics> intake_metrics;
   std::unique_ptr<ChangeFeed> feed;
@@ -64,8 +64,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   ASSIGN_OR_RETURN(parts->host,
                    common::ServiceHost::Prepare("intake", options));
   common::ServiceHost& host = *parts->host;
-  ASSIGN_OR_RETURN(ChildPseudonyms pseudonyms, PseudonymsFor(options));
-  parts->pseudonyms = std::make_unique<ChildPseudonyms>(pseudonyms);
+  ASSIGN_OR_RETURN(ReferencePseudonyms pseudonyms, PseudonymsFor(options));
+  parts->pseudonyms = std::make_unique<ReferencePseudonyms>(pseudonyms);
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
   IntakeStore* store = parts->store.get();
