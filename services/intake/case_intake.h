@@ -10,16 +10,13 @@
 #include "common/audit/audit_chain.h"
 #include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
+#include "services/intake/stored_records.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::intake {
 
 // The outcome of storing one case.
-struct StoredCaseResult {
-  v1::Case stored;
-  // False when an identical case (or the same request) was already stored.
-  bool created = false;
-};
+using StoredCaseResult = StoredRecord<v1::Case>;
 
 class CaseIntake {
  public:
