@@ -81,12 +81,8 @@ absl::StatusOr<IntakeStore::Step> PrepareCreate(
 
 void CaseIntake::CreateCase(v1::CreateCaseRequest request,
                             const CreateDone& done) {
-  auto step = PrepareCreate(std::move(request), pseudonyms_, done);
-  if (!step.ok()) {
-    done(step.status());
-    return;
-  }
-  store_.Commit(std::move(step->mutation), std::move(step->done));
+  CommitPrepared(store_, PrepareCreate(std::move(request), pseudonyms_, done),
+                 [&done](const absl::Status& refused) { done(refused); });
 }
 
 void CaseIntake::CreateCases(std::vector<v1::CreateCaseRequest> requests,

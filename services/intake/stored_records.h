@@ -190,6 +190,18 @@ IntakeStore::Step CreateStep(
   return step;
 }
 
+// Commits a create prepared as CreateStep, or hands its refusal (made
+// before the store) to `refused`.
+inline void CommitPrepared(
+    IntakeStore& store, absl::StatusOr<IntakeStore::Step> step,
+    const std::function<void(const absl::Status&)>& refused) {
+  if (!step.ok()) {
+    refused(step.status());
+    return;
+  }
+  store.Commit(std::move(step->mutation), std::move(step->done));
+}
+
 // Stores a chunk of creates with one durable write (CommitBundle): each of
 // `requests` becomes a step through `prepare(request, done_i)` (its
 // refusal, when it is refused before the store), and `done` gets every
