@@ -52,6 +52,7 @@ struct IntakeServer::Parts {
   std::unique_ptr<IntakeMetrics> intake_metrics;
   std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
+  std::unique_ptr<VictimCaseIntake> victim_cases;
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
   std::unique_ptr<InspectionLifecycle> lifecycle;
@@ -83,14 +84,16 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   common::ErasurePurger* purger = &host.purger();
   parts->cases = std::make_unique<CaseIntake>(*store, *parts->pseudonyms,
                                               [purger] { purger->Request(); });
+  parts->victim_cases = std::make_unique<VictimCaseIntake>(
+      *store, *parts->pseudonyms, [purger] { purger->Request(); });
   parts->inspections =
       std::make_unique<InspectionRegistry>(*store, host.frameworks());
   parts->sampling =
       std::make_unique<InspectionSampling>(*store, host.frameworks());
   parts->lifecycle = std::make_unique<InspectionLifecycle>(*store);
   parts->service = std::make_unique<IntakeService>(
-      *store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->lifecycle, *parts->feed, *parts->intake_metrics,
+      *store, *parts->cases, *parts->victim_cases, *parts->inspections,
+      *parts->sampling, *parts->lifecycle, *parts->feed, *parts->intake_metrics,
       host.authorizer());
   ChangeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), kServiceName,
