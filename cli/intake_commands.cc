@@ -20,7 +20,7 @@
 #include "common/dates.h"
 #include "common/request_id.h"
 #include "common/rpc/grpc_status.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::cli {

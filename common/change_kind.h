@@ -18,6 +18,12 @@ inline const char* ChangeKindName(const v1::Change& change) {
       return "inspection_stored";
     case v1::Change::kCaseSampled:
       return "case_sampled";
+    case v1::Change::kVictimCaseStored:
+      return "victim_case_stored";
+    case v1::Change::kVictimCaseErased:
+      return "victim_case_erased";
+    case v1::Change::kVictimCaseSampled:
+      return "victim_case_sampled";
     case v1::Change::KIND_NOT_SET:
       break;
   }

@@ -19,7 +19,8 @@ inline constexpr absl::string_view kBackupInProgress = "BACKUP_IN_PROGRESS";
 // ABORTED: the store gave up a write; nothing was stored.
 inline constexpr absl::string_view kStorageAborted = "STORAGE_ABORTED";
 
-// ALREADY_EXISTS: the case reference is stored with different content.
+// ALREADY_EXISTS: the case (or victim's case) reference is stored with
+// different content.
 inline constexpr absl::string_view kCaseExistsWithOtherContent =
     "CASE_EXISTS_WITH_OTHER_CONTENT";
 // ALREADY_EXISTS: the inspection id is taken by different content.
@@ -50,6 +51,10 @@ inline constexpr absl::string_view kNoEligibleCases = "NO_ELIGIBLE_CASES";
 // FAILED_PRECONDITION: the findings service does not hold the case (not
 // yet received from intake, or erased).
 inline constexpr absl::string_view kCaseNotReceived = "CASE_NOT_RECEIVED";
+// FAILED_PRECONDITION: the child's case a victim's case relates to is not
+// stored at intake.
+inline constexpr absl::string_view kRelatedCaseNotStored =
+    "RELATED_CASE_NOT_STORED";
 // FAILED_PRECONDITION: the case this request_id created has been erased.
 inline constexpr absl::string_view kCaseErased = "CASE_ERASED";
 // FAILED_PRECONDITION: the inspection is pinned to a framework version

@@ -138,6 +138,17 @@ std::optional<CaseName> CheckCaseName(FieldViolations& violations,
   return parsed;
 }
 
+std::optional<VictimCaseName> CheckVictimCaseName(FieldViolations& violations,
+                                                  absl::string_view field,
+                                                  absl::string_view name) {
+  std::optional<VictimCaseName> parsed = ParseVictimCaseName(name);
+  if (!parsed) {
+    violations.Add(std::string(field),
+                   NameViolation(name, kVictimCaseNameFormat));
+  }
+  return parsed;
+}
+
 std::optional<CaseFindingsName> CheckCaseFindingsName(
     FieldViolations& violations, absl::string_view field,
     absl::string_view name) {
@@ -175,6 +186,12 @@ absl::StatusOr<CaseName> RequireCaseName(absl::string_view field,
                                          absl::string_view name,
                                          absl::string_view what) {
   return Require(&CheckCaseName, field, name, what);
+}
+
+absl::StatusOr<VictimCaseName> RequireVictimCaseName(absl::string_view field,
+                                                     absl::string_view name,
+                                                     absl::string_view what) {
+  return Require(&CheckVictimCaseName, field, name, what);
 }
 
 absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(

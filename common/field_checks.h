@@ -50,6 +50,9 @@ std::optional<std::string> CheckInspectionName(FieldViolations& violations,
 std::optional<CaseName> CheckCaseName(FieldViolations& violations,
                                       absl::string_view field,
                                       absl::string_view name);
+std::optional<VictimCaseName> CheckVictimCaseName(FieldViolations& violations,
+                                                  absl::string_view field,
+                                                  absl::string_view name);
 std::optional<CaseFindingsName> CheckCaseFindingsName(
     FieldViolations& violations, absl::string_view field,
     absl::string_view name);
@@ -63,6 +66,9 @@ absl::StatusOr<std::string> RequireInspectionName(absl::string_view field,
 absl::StatusOr<CaseName> RequireCaseName(absl::string_view field,
                                          absl::string_view name,
                                          absl::string_view what);
+absl::StatusOr<VictimCaseName> RequireVictimCaseName(absl::string_view field,
+                                                     absl::string_view name,
+                                                     absl::string_view what);
 absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
     absl::string_view field, absl::string_view name, absl::string_view what);
 

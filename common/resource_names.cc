@@ -1,5 +1,8 @@
 #include "common/resource_names.h"
 
+#include <utility>
+#include <vector>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -19,6 +22,17 @@ bool IsLowerId(absl::string_view id) {
     if (!IsLowerAlnum(c) && c != '-') return false;
   }
   return true;
+}
+
+// "yots/{yot}/{collection}/{id}" -> {yot, id}, both valid.
+std::optional<std::pair<std::string, std::string>> ParseYotChild(
+    absl::string_view name, absl::string_view collection) {
+  std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
+  if (parts.size() != 4 || parts[0] != "yots" || parts[2] != collection) {
+    return std::nullopt;
+  }
+  if (!IsValidYotId(parts[1]) || !IsValidCaseId(parts[3])) return std::nullopt;
+  return std::pair{std::string(parts[1]), std::string(parts[3])};
 }
 
 }  // namespace
@@ -43,12 +57,15 @@ std::optional<std::string> ParseYotName(absl::string_view name,
 }
 
 std::optional<CaseName> ParseCaseName(absl::string_view name) {
-  std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
-  if (parts.size() != 4 || parts[0] != "yots" || parts[2] != "cases") {
-    return std::nullopt;
-  }
-  if (!IsValidYotId(parts[1]) || !IsValidCaseId(parts[3])) return std::nullopt;
-  return CaseName{std::string(parts[1]), std::string(parts[3])};
+  auto parts = ParseYotChild(name, "cases");
+  if (!parts) return std::nullopt;
+  return CaseName{std::move(parts->first), std::move(parts->second)};
+}
+
+std::optional<VictimCaseName> ParseVictimCaseName(absl::string_view name) {
+  auto parts = ParseYotChild(name, "victimCases");
+  if (!parts) return std::nullopt;
+  return VictimCaseName{std::move(parts->first), std::move(parts->second)};
 }
 
 std::optional<std::string> ParseInspectionName(absl::string_view name) {
@@ -73,6 +90,11 @@ std::string YotName(absl::string_view yot) {
 
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id) {
   return absl::StrCat("yots/", yot, "/cases/", case_id);
+}
+
+std::string FormatVictimCaseName(absl::string_view yot,
+                                 absl::string_view victim_case_id) {
+  return absl::StrCat("yots/", yot, "/victimCases/", victim_case_id);
 }
 
 std::string InspectionName(absl::string_view id) {

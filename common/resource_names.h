@@ -1,6 +1,7 @@
 #pragma once
 
 // Resource names (AIP-122): `yots/{yot}`, `yots/{yot}/cases/{case}`,
+// `yots/{yot}/victimCases/{victim_case}`,
 // `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`.
 // Parsing is strict so that a stored key can always be turned back into the
 // name it came from.
@@ -31,6 +32,13 @@ struct CaseName {
 std::optional<std::string> ParseYotName(absl::string_view name,
                                         bool allow_wildcard = false);
 std::optional<CaseName> ParseCaseName(absl::string_view name);
+
+// A victim's case of a YOT; its reference follows the case reference rules.
+struct VictimCaseName {
+  std::string yot;
+  std::string victim_case_id;
+};
+std::optional<VictimCaseName> ParseVictimCaseName(absl::string_view name);
 std::optional<std::string> ParseInspectionName(absl::string_view name);
 
 // The findings of one sampled case in one inspection.
@@ -42,6 +50,8 @@ std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name);
 
 std::string YotName(absl::string_view yot);
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
+std::string FormatVictimCaseName(absl::string_view yot,
+                                 absl::string_view victim_case_id);
 std::string InspectionName(absl::string_view id);
 std::string FormatCaseFindingsName(absl::string_view inspection_id,
                                    absl::string_view case_id);
@@ -59,6 +69,8 @@ inline constexpr absl::string_view kCaseIdFormat =
     "digit";
 inline constexpr absl::string_view kCaseNameFormat =
     "must be yots/{yot}/cases/{case}";
+inline constexpr absl::string_view kVictimCaseNameFormat =
+    "must be yots/{yot}/victimCases/{victim_case}";
 inline constexpr absl::string_view kInspectionNameFormat =
     "must be inspections/{inspection}";
 inline constexpr absl::string_view kCaseFindingsNameFormat =

@@ -17,7 +17,7 @@
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/empty_intake_store.h"
 #include "yjinspect/v1/intake_service.pb.h"
@@ -71,8 +71,8 @@ void RunStep(const uint8_t* data, size_t size, Handler& handler,
 
 void RunOne(Message message, const uint8_t* data, size_t size) {
   EmptyIntakeStore store;
-  static const intake::ChildPseudonyms pseudonyms =
-      intake::ChildPseudonyms::InsecureDevelopmentKey();
+  static const intake::ReferencePseudonyms pseudonyms =
+      intake::ReferencePseudonyms::InsecureDevelopmentKey();
   intake::CaseIntake cases(store, pseudonyms);
   intake::InspectionRegistry registry(store, testing::BuiltInFrameworks());
   intake::InspectionSampling sampling(store, testing::BuiltInFrameworks());

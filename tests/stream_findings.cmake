@@ -4,6 +4,7 @@
 
 yj_test(stream_findings_test integration
   integration/stream_test.cc
+  integration/victim_cases_test.cc
   integration/stream_backpressure_test.cc
   integration/findings_test.cc
   integration/findings_lifecycle_test.cc
@@ -11,3 +12,6 @@ yj_test(stream_findings_test integration
   integration/findings_report_test.cc
   integration/restart_test.cc
   testing/change_stream_reader.cc)
+# victim_cases_test reads both services' logs.
+target_link_libraries(stream_findings_test PRIVATE
+  yjinspect_observability_testing)

@@ -42,6 +42,11 @@ Target OfCaseName(const std::string& name) {
   if (auto parsed = ParseCaseName(name)) t.yot = parsed->yot;
   return t;
 }
+Target OfVictimCaseName(const std::string& name) {
+  Target t;
+  if (auto parsed = ParseVictimCaseName(name)) t.yot = parsed->yot;
+  return t;
+}
 Target OfInspectionName(const std::string& name) {
   Target t;
   t.inspection = ParseInspectionName(name).value_or("");
@@ -84,6 +89,10 @@ std::vector<MethodRule> BuildRules() {
   const std::vector<Grant> case_readers = {{kSubmitter, Scope::kOwnYot},
                                            {kInspector, Scope::kAssignedYot},
                                            {kLead, Scope::kAssignedYot}};
+  // A YOT submits its caseload; a lead inspector may load the caseload of
+  // the YOT it inspects (a run spec carries it: `yjinspect run`).
+  const std::vector<Grant> submitters = {{kSubmitter, Scope::kOwnYot},
+                                         {kLead, Scope::kAssignedYot}};
   const std::vector<Grant> inspection_team = {
       {kInspector, Scope::kAssignedInspection},
       {kLead, Scope::kAssignedInspection}};
@@ -95,11 +104,8 @@ std::vector<MethodRule> BuildRules() {
 
   std::vector<MethodRule> rules;
   // --- yjinspect.v1.CaseIntake ---
-  // A YOT submits its caseload; a lead inspector may load the caseload of
-  // the YOT it inspects (a run spec carries it: `yjinspect run`).
   rules.push_back(Rule<v1::CreateCaseRequest>(
-      kIntake, "CreateCase",
-      {{kSubmitter, Scope::kOwnYot}, {kLead, Scope::kAssignedYot}},
+      kIntake, "CreateCase", submitters,
       [](const auto& r) { return OfYotName(r.parent()); }));
   // The stream itself is open to both; each case it carries is then held
   // to the CreateCase rule before anything of its chunk is stored.
@@ -120,6 +126,27 @@ std::vector<MethodRule> BuildRules() {
   rules.push_back(Rule<v1::DeleteCaseRequest>(
       kIntake, "DeleteCase", {{kSubmitter, Scope::kOwnYot}},
       [](const auto& r) { return OfCaseName(r.name()); }));
+  // Victims' cases: as the children's cases. A batch names its YOT once
+  // (intake refuses a request in it naming another), so one rule covers
+  // it.
+  rules.push_back(Rule<v1::CreateVictimCaseRequest>(
+      kIntake, "CreateVictimCase", submitters,
+      [](const auto& r) { return OfYotName(r.parent()); }));
+  rules.push_back(Rule<v1::BatchCreateVictimCasesRequest>(
+      kIntake, "BatchCreateVictimCases", submitters,
+      [](const auto& r) { return OfYotName(r.parent()); }));
+  rules.push_back(Rule<v1::GetVictimCaseRequest>(
+      kIntake, "GetVictimCase", case_readers,
+      [](const auto& r) { return OfVictimCaseName(r.name()); }));
+  rules.push_back(Rule<v1::ListVictimCasesRequest>(
+      kIntake, "ListVictimCases", case_readers,
+      [](const auto& r) { return OfYotName(r.parent()); }));
+  rules.push_back(Rule<v1::UpdateVictimCaseRequest>(
+      kIntake, "UpdateVictimCase", {{kSubmitter, Scope::kOwnYot}},
+      [](const auto& r) { return OfVictimCaseName(r.victim_case().name()); }));
+  rules.push_back(Rule<v1::DeleteVictimCaseRequest>(
+      kIntake, "DeleteVictimCase", {{kSubmitter, Scope::kOwnYot}},
+      [](const auto& r) { return OfVictimCaseName(r.name()); }));
   // A lead inspector announces the inspections it is assigned to, of the
   // YOT the assignment names (so the id cannot be left to the service).
   rules.push_back(Rule<v1::CreateInspectionRequest>(

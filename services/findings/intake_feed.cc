@@ -164,7 +164,9 @@ std::string IntakeFeed::FollowOnce(bool* received) {
     if (*applied && response.change().kind_case() != v1::Change::KIND_NOT_SET) {
       status_.set_applied_since_start(status_.applied_since_start() + 1);
     }
-    if (*applied && response.change().has_case_erased() &&
+    if (*applied &&
+        (response.change().has_case_erased() ||
+         response.change().has_victim_case_erased()) &&
         options_.after_erasure) {
       options_.after_erasure();
     }

@@ -10,6 +10,7 @@
 #include "common/resource_names.h"
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/rpc_edge.h"
+#include "services/intake/audited_answers.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace yjinspect::intake {
@@ -76,24 +77,9 @@ void BatchCreateReactor::OnReadDone(bool ok) {
 void BatchCreateReactor::OnChunkStored(
     std::vector<std::string> names,
     std::vector<absl::StatusOr<StoredCaseResult>> results) {
-  for (size_t i = 0; i < results.size(); ++i) {
-    v1::BatchCreateCaseResult* out = response_->add_results();
-    out->set_index(next_index_++);
-    out->set_name(names[i]);
-    if (results[i].ok()) {
-      out->set_created(results[i]->created);
-      if (results[i]->created) {
-        metrics_.CaseStored();
-        response_->set_created_count(response_->created_count() + 1);
-      } else {
-        response_->set_unchanged_count(response_->unchanged_count() + 1);
-      }
-    } else {
-      *out->mutable_status() =
-          common::ToRpcStatus(common::EnsureErrorInfo(results[i].status()));
-      response_->set_failed_count(response_->failed_count() + 1);
-    }
-  }
+  const int64_t created =
+      AppendBatchResults(names, results, &next_index_, response_);
+  for (int64_t i = 0; i < created; ++i) metrics_.CaseStored();
   StartRead(&chunk_);
 }
 

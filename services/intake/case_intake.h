@@ -8,18 +8,15 @@
 
 #include "absl/status/statusor.h"
 #include "common/audit/audit_chain.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
+#include "services/intake/stored_records.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::intake {
 
 // The outcome of storing one case.
-struct StoredCaseResult {
-  v1::Case stored;
-  // False when an identical case (or the same request) was already stored.
-  bool created = false;
-};
+using StoredCaseResult = StoredRecord<v1::Case>;
 
 class CaseIntake {
  public:
@@ -31,7 +28,7 @@ class CaseIntake {
   // once the case is valid, before anything is stored. `after_erasure` runs
   // once each erasure is durable (it asks for the erased bytes to be purged
   // from the disk); it must not block.
-  CaseIntake(IntakeStore& store, const ChildPseudonyms& pseudonyms,
+  CaseIntake(IntakeStore& store, const ReferencePseudonyms& pseudonyms,
              std::function<void()> after_erasure = nullptr)
       : store_(store),
         pseudonyms_(pseudonyms),
@@ -71,7 +68,7 @@ class CaseIntake {
 
  private:
   IntakeStore& store_;
-  const ChildPseudonyms& pseudonyms_;
+  const ReferencePseudonyms& pseudonyms_;
   std::function<void()> after_erasure_;
 };
 

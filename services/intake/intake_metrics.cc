@@ -14,6 +14,14 @@ IntakeMetrics::IntakeMetrics(common::ServiceMetrics& metrics,
                     "BatchCreateCases, or updated by UpdateCase")
               .Register(metrics.registry())
               .Add({})),
+      victim_cases_stored_(
+          prometheus::BuildCounter()
+              .Name("yjinspect_intake_victim_cases_stored_total")
+              .Help("Victims' cases stored, once durable: created by "
+                    "CreateVictimCase or BatchCreateVictimCases, or updated "
+                    "by UpdateVictimCase")
+              .Register(metrics.registry())
+              .Add({})),
       delivered_(prometheus::BuildCounter()
                      .Name("yjinspect_intake_changes_delivered_total")
                      .Help("Changes written to followers' StreamSampledCases "

@@ -20,12 +20,15 @@ class IntakeMetrics {
 
   // A case was created, or updated, durably.
   void CaseStored() { cases_stored_.Increment(); }
+  // A victim's case was created, or updated, durably.
+  void VictimCaseStored() { victim_cases_stored_.Increment(); }
   // `change` was written to a follower's stream (a checkpoint too).
   void ChangeDelivered(const v1::Change& change);
 
  private:
   common::ServiceMetrics& metrics_;
   prometheus::Counter& cases_stored_;
+  prometheus::Counter& victim_cases_stored_;
   prometheus::Family<prometheus::Counter>& delivered_;
 };
 

@@ -13,7 +13,7 @@
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
 #include "services/intake/intake_service.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/stream/change_feed.h"
 
 namespace yjinspect::intake {
@@ -24,16 +24,16 @@ constexpr char kServiceName[] = "yjinspect.v1.CaseIntake";
 // The pseudonym key: from its file, or the public development key only when
 // asked for explicitly. No key, no service: storing YOTs' own references
 // would make every stored case joinable back to the child.
-absl::StatusOr<ChildPseudonyms> PseudonymsFor(
+absl::StatusOr<ReferencePseudonyms> PseudonymsFor(
     const IntakeServerOptions& options) {
   if (!options.pseudonym_key_file.empty()) {
-    return ChildPseudonyms::FromKeyFile(options.pseudonym_key_file);
+    return ReferencePseudonyms::FromKeyFile(options.pseudonym_key_file);
   }
   if (options.insecure_development_pseudonyms) {
     spdlog::warn(
         "using the public development pseudonym key: never use this store "
         "for real cases");
-    return ChildPseudonyms::InsecureDevelopmentKey();
+    return ReferencePseudonyms::InsecureDevelopmentKey();
   }
   return absl::FailedPreconditionError(
       "no pseudonym key: pass --pseudonym_key_file (create one with "
@@ -47,11 +47,12 @@ struct IntakeServer::Parts {
   // First: destroyed last. It holds the metrics and the purger the parts
   // below use, and its Shutdown (before any of them goes) stops the server.
   std::unique_ptr<common::ServiceHost> host;
-  std::unique_ptr<ChildPseudonyms> pseudonyms;
+  std::unique_ptr<ReferencePseudonyms> pseudonyms;
   std::unique_ptr<IntakeStore> store;
   std::unique_ptr<IntakeMetrics> intake_metrics;
   std::unique_ptr<ChangeFeed> feed;
   std::unique_ptr<CaseIntake> cases;
+  std::unique_ptr<VictimCaseIntake> victim_cases;
   std::unique_ptr<InspectionRegistry> inspections;
   std::unique_ptr<InspectionSampling> sampling;
   std::unique_ptr<InspectionLifecycle> lifecycle;
@@ -64,8 +65,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   ASSIGN_OR_RETURN(parts->host,
                    common::ServiceHost::Prepare("intake", options));
   common::ServiceHost& host = *parts->host;
-  ASSIGN_OR_RETURN(ChildPseudonyms pseudonyms, PseudonymsFor(options));
-  parts->pseudonyms = std::make_unique<ChildPseudonyms>(pseudonyms);
+  ASSIGN_OR_RETURN(ReferencePseudonyms pseudonyms, PseudonymsFor(options));
+  parts->pseudonyms = std::make_unique<ReferencePseudonyms>(pseudonyms);
   ASSIGN_OR_RETURN(parts->store,
                    IntakeStore::Open({options.data_dir, options.sync}));
   IntakeStore* store = parts->store.get();
@@ -83,14 +84,16 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   common::ErasurePurger* purger = &host.purger();
   parts->cases = std::make_unique<CaseIntake>(*store, *parts->pseudonyms,
                                               [purger] { purger->Request(); });
+  parts->victim_cases = std::make_unique<VictimCaseIntake>(
+      *store, *parts->pseudonyms, [purger] { purger->Request(); });
   parts->inspections =
       std::make_unique<InspectionRegistry>(*store, host.frameworks());
   parts->sampling =
       std::make_unique<InspectionSampling>(*store, host.frameworks());
   parts->lifecycle = std::make_unique<InspectionLifecycle>(*store);
   parts->service = std::make_unique<IntakeService>(
-      *store, *parts->cases, *parts->inspections, *parts->sampling,
-      *parts->lifecycle, *parts->feed, *parts->intake_metrics,
+      *store, *parts->cases, *parts->victim_cases, *parts->inspections,
+      *parts->sampling, *parts->lifecycle, *parts->feed, *parts->intake_metrics,
       host.authorizer());
   ChangeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), kServiceName,

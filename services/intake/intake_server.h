@@ -29,7 +29,7 @@ struct IntakeServerOptions : common::ServiceHostOptions {
   // Sync the WAL before acknowledging. Only tests turn it off.
   bool sync = true;
   // File holding the key that turns children's references into pseudonyms
-  // (privacy/child_pseudonyms.h). Required unless
+  // (privacy/reference_pseudonyms.h). Required unless
   // insecure_development_pseudonyms is set.
   std::string pseudonym_key_file;
   // Use a fixed, publicly known pseudonym key: development only, never with

@@ -11,6 +11,7 @@
 #include "common/rpc/caller.h"
 #include "common/rpc/rpc_edge.h"
 #include "services/intake/audit_records.h"
+#include "services/intake/audited_answers.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/stream/sampled_case_stream.h"
 
@@ -18,21 +19,6 @@ namespace yjinspect::intake {
 namespace {
 
 using common::AuditEventOf;
-
-// Answers a read only once its audit record is durable: no audit record, no
-// case content.
-template <typename T>
-void FinishAudited(IntakeStore& store, const common::UnaryCall& call,
-                   const std::string& resource, common::AuditEvent event,
-                   absl::StatusOr<T> result, T* response) {
-  absl::Status outcome = result.status();
-  auto shared = std::make_shared<absl::StatusOr<T>>(std::move(result));
-  RecordAudit(store, std::move(event), outcome,
-              [call, resource, shared, response](const absl::Status& audited) {
-                if (!audited.ok()) *shared = UnauditedCall(audited);
-                call.FinishWith(resource, std::move(*shared), response);
-              });
-}
 
 // A resource name fit for a log line: only names that parse.
 std::string LoggableCaseName(const std::string& name) {

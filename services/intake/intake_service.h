@@ -13,6 +13,7 @@
 #include "services/intake/inspection_sampling.h"
 #include "services/intake/intake_metrics.h"
 #include "services/intake/stream/change_feed.h"
+#include "services/intake/victim_case_intake.h"
 #include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::intake {
@@ -23,11 +24,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   // --insecure); each case a BatchCreateCases stream carries is held to the
   // CreateCase rule before its chunk is stored.
   IntakeService(IntakeStore& store, CaseIntake& cases,
-                InspectionRegistry& inspections, InspectionSampling& sampling,
-                InspectionLifecycle& lifecycle, ChangeFeed& feed,
-                IntakeMetrics& metrics, const common::Authorizer* authorizer)
+                VictimCaseIntake& victim_cases, InspectionRegistry& inspections,
+                InspectionSampling& sampling, InspectionLifecycle& lifecycle,
+                ChangeFeed& feed, IntakeMetrics& metrics,
+                const common::Authorizer* authorizer)
       : store_(store),
         cases_(cases),
+        victim_cases_(victim_cases),
         inspections_(inspections),
         sampling_(sampling),
         lifecycle_(lifecycle),
@@ -55,6 +58,32 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::DeleteCaseRequest* request,
       google::protobuf::Empty* response) override;
+  // Victims' cases (victim_case_handlers.cc).
+  grpc::ServerUnaryReactor* CreateVictimCase(
+      grpc::CallbackServerContext* context,
+      const v1::CreateVictimCaseRequest* request,
+      v1::VictimCase* response) override;
+  grpc::ServerUnaryReactor* BatchCreateVictimCases(
+      grpc::CallbackServerContext* context,
+      const v1::BatchCreateVictimCasesRequest* request,
+      v1::BatchCreateVictimCasesResponse* response) override;
+  grpc::ServerUnaryReactor* GetVictimCase(
+      grpc::CallbackServerContext* context,
+      const v1::GetVictimCaseRequest* request,
+      v1::VictimCase* response) override;
+  grpc::ServerUnaryReactor* ListVictimCases(
+      grpc::CallbackServerContext* context,
+      const v1::ListVictimCasesRequest* request,
+      v1::ListVictimCasesResponse* response) override;
+  grpc::ServerUnaryReactor* UpdateVictimCase(
+      grpc::CallbackServerContext* context,
+      const v1::UpdateVictimCaseRequest* request,
+      v1::VictimCase* response) override;
+  grpc::ServerUnaryReactor* DeleteVictimCase(
+      grpc::CallbackServerContext* context,
+      const v1::DeleteVictimCaseRequest* request,
+      google::protobuf::Empty* response) override;
+
   grpc::ServerUnaryReactor* CreateInspection(
       grpc::CallbackServerContext* context,
       const v1::CreateInspectionRequest* request,
@@ -89,6 +118,7 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
  private:
   IntakeStore& store_;
   CaseIntake& cases_;
+  VictimCaseIntake& victim_cases_;
   InspectionRegistry& inspections_;
   InspectionSampling& sampling_;
   InspectionLifecycle& lifecycle_;

@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "common/resource_names.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 
 namespace yjinspect::crash {
 
@@ -19,12 +19,12 @@ v1::Case ContentOf(const v1::Case& c) {
 // development pseudonym key (service_pair.cc), and a reference that already
 // is a pseudonym (a case as a call returned it) stays as it is.
 void AsStored(v1::Case& c) {
-  static const intake::ChildPseudonyms pseudonyms =
-      intake::ChildPseudonyms::InsecureDevelopmentKey();
+  static const intake::ReferencePseudonyms pseudonyms =
+      intake::ReferencePseudonyms::InsecureDevelopmentKey();
   auto name = common::ParseCaseName(c.name());
   if (!name) return;
   c.mutable_child()->set_reference(
-      pseudonyms.Pseudonymise(name->yot, c.child().reference()));
+      pseudonyms.OfChild(name->yot, c.child().reference()));
 }
 
 void AcknowledgedLedger::AcknowledgeCase(const v1::Case& c) {

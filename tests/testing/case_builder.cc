@@ -59,6 +59,28 @@ v1::CreateCaseRequest ValidCreateCaseRequest(absl::string_view yot,
   return request;
 }
 
+v1::CreateVictimCaseRequest ValidCreateVictimCaseRequest(
+    absl::string_view yot, absl::string_view victim_case_id,
+    absl::string_view related_case_id) {
+  v1::CreateVictimCaseRequest request;
+  request.set_parent(absl::StrCat("yots/", yot));
+  request.set_victim_case_id(std::string(victim_case_id));
+  v1::VictimCase& c = *request.mutable_victim_case();
+  c.set_victim_reference(absl::StrCat("VR-", victim_case_id));
+  c.set_related_case(absl::StrCat("yots/", yot, "/cases/", related_case_id));
+  c.set_victim_kind(v1::VICTIM_KIND_PERSON);
+  c.set_victim_age_group(v1::VICTIM_AGE_GROUP_ADULT);
+  *c.mutable_police_information_date() = MakeDate(2014, 9, 1);
+  *c.mutable_first_contact_date() = MakeDate(2014, 9, 8);
+  c.set_restorative_justice_offer(v1::RESTORATIVE_JUSTICE_OFFER_OFFERED);
+  c.set_restorative_justice_uptake(v1::RESTORATIVE_JUSTICE_UPTAKE_TAKEN_UP);
+  c.set_safety_assessment(v1::VICTIM_SAFETY_ASSESSMENT_ASSESSED);
+  c.set_safety_planning(v1::VICTIM_SAFETY_PLANNING_PLANNED);
+  c.add_services_wanted(v1::VICTIM_SERVICE_INFORMATION);
+  c.add_services_wanted(v1::VICTIM_SERVICE_RESTORATIVE_MEETING);
+  return request;
+}
+
 v1::CreateInspectionRequest ValidCreateInspectionRequest(
     absl::string_view inspection_id, absl::string_view yot) {
   v1::CreateInspectionRequest request;

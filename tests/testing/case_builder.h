@@ -20,6 +20,14 @@ v1::CreateInspectionRequest ValidCreateInspectionRequest(
     absl::string_view inspection_id = "northmoor-2014",
     absl::string_view yot = "northmoor");
 
+// A complete, valid victim's case of `yot`, a person who wanted
+// information and a restorative meeting, related to the case
+// `yots/{yot}/cases/{related_case_id}` (which the test must store first).
+v1::CreateVictimCaseRequest ValidCreateVictimCaseRequest(
+    absl::string_view yot = "northmoor",
+    absl::string_view victim_case_id = "V-0001",
+    absl::string_view related_case_id = "NM-0001");
+
 google::type::Date MakeDate(int year, int month, int day);
 
 }  // namespace yjinspect::testing

@@ -28,13 +28,23 @@ class ScratchTransaction : public intake::StoreTransaction {
   }
   absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) override {
-    std::vector<storage::v1::StoredCase> out;
-    const std::string prefix = Key(yot, "");
-    for (auto it = cases_.lower_bound(prefix);
-         it != cases_.end() && absl::StartsWith(it->first, prefix); ++it) {
-      out.push_back(it->second);
-    }
-    return out;
+    return OfYot(cases_, yot);
+  }
+  absl::StatusOr<std::optional<storage::v1::StoredVictimCase>> FindVictimCase(
+      absl::string_view yot, absl::string_view victim_case_id) override {
+    return Find(victim_cases_, Key(yot, victim_case_id));
+  }
+  void PutVictimCase(absl::string_view yot, absl::string_view victim_case_id,
+                     const storage::v1::StoredVictimCase& stored) override {
+    victim_cases_[Key(yot, victim_case_id)] = stored;
+  }
+  void DeleteVictimCase(absl::string_view yot,
+                        absl::string_view victim_case_id) override {
+    victim_cases_.erase(Key(yot, victim_case_id));
+  }
+  absl::StatusOr<std::vector<storage::v1::StoredVictimCase>> VictimCasesOfYot(
+      absl::string_view yot) override {
+    return OfYot(victim_cases_, yot);
   }
   absl::StatusOr<std::optional<v1::Inspection>> FindInspection(
       absl::string_view inspection_id) override {
@@ -72,6 +82,17 @@ class ScratchTransaction : public intake::StoreTransaction {
   static std::string Key(absl::string_view a, absl::string_view b) {
     return absl::StrCat(a, "/", b);
   }
+  template <typename Record>
+  static std::vector<Record> OfYot(const std::map<std::string, Record>& map,
+                                   absl::string_view yot) {
+    std::vector<Record> out;
+    const std::string prefix = Key(yot, "");
+    for (auto it = map.lower_bound(prefix);
+         it != map.end() && absl::StartsWith(it->first, prefix); ++it) {
+      out.push_back(it->second);
+    }
+    return out;
+  }
   template <typename Map, typename Key>
   static std::optional<typename Map::mapped_type> Find(const Map& map,
                                                        const Key& key) {
@@ -81,6 +102,7 @@ class ScratchTransaction : public intake::StoreTransaction {
   }
 
   std::map<std::string, storage::v1::StoredCase> cases_;
+  std::map<std::string, storage::v1::StoredVictimCase> victim_cases_;
   std::map<std::string, v1::Inspection> inspections_;
   std::map<std::string, storage::v1::RequestRecord> requests_;
   std::map<uint64_t, v1::Change> changes_;
@@ -107,6 +129,18 @@ absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredCase>>>
 EmptyIntakeStore::ScanCases(absl::string_view, absl::string_view,
                             size_t) const {
   return std::vector<intake::Keyed<storage::v1::StoredCase>>();
+}
+
+absl::StatusOr<std::optional<storage::v1::StoredVictimCase>>
+EmptyIntakeStore::GetVictimCase(absl::string_view, absl::string_view) const {
+  return std::nullopt;
+}
+
+absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredVictimCase>>>
+EmptyIntakeStore::ScanVictimCases(
+    absl::string_view, absl::string_view, size_t,
+    const std::function<bool(const storage::v1::StoredVictimCase&)>&) const {
+  return std::vector<intake::Keyed<storage::v1::StoredVictimCase>>();
 }
 
 absl::StatusOr<std::optional<v1::Inspection>> EmptyIntakeStore::GetInspection(

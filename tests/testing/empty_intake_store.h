@@ -33,6 +33,13 @@ class EmptyIntakeStore : public StoreWithoutDisk<intake::IntakeStore> {
   absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredCase>>> ScanCases(
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const override;
+  absl::StatusOr<std::optional<storage::v1::StoredVictimCase>> GetVictimCase(
+      absl::string_view yot, absl::string_view victim_case_id) const override;
+  absl::StatusOr<std::vector<intake::Keyed<storage::v1::StoredVictimCase>>>
+  ScanVictimCases(
+      absl::string_view yot, absl::string_view after_key, size_t limit,
+      const std::function<bool(const storage::v1::StoredVictimCase&)>& keep)
+      const override;
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const override;
   absl::StatusOr<std::vector<intake::Keyed<v1::Inspection>>> ScanInspections(

@@ -63,6 +63,14 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
               absl::string_view after_key, size_t limit) const override;
   void Close() override {}
   absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override;
+  absl::StatusOr<std::optional<v1::VictimCase>> GetVictimCase(
+      absl::string_view) const override {
+    return std::nullopt;
+  }
+  absl::StatusOr<std::vector<v1::VictimCase>> AllVictimCasesForTest()
+      const override {
+    return std::vector<v1::VictimCase>();
+  }
 
  private:
   // Records of the one inspection only; another id finds nothing.

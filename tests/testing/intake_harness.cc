@@ -5,7 +5,7 @@
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 
 namespace yjinspect::testing {
 namespace {
@@ -34,9 +34,10 @@ IntakeHarness::IntakeHarness(bool sync)
 
 std::string IntakeHarness::PseudonymOf(const std::string& yot,
                                        const std::string& reference) const {
-  auto pseudonyms = intake::ChildPseudonyms::FromKeyFile(pseudonym_key_file());
+  auto pseudonyms =
+      intake::ReferencePseudonyms::FromKeyFile(pseudonym_key_file());
   if (!pseudonyms.ok()) std::abort();
-  return pseudonyms->Pseudonymise(yot, reference);
+  return pseudonyms->OfChild(yot, reference);
 }
 
 IntakeHarness::~IntakeHarness() { Stop(); }

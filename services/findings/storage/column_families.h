@@ -29,10 +29,13 @@ enum class ColumnFamily {
   // AuditRecord by 8-byte big-endian sequence: the hash-chained audit
   // trail (common/audit), each record in the batch of what it describes.
   kAudit = 8,
+  // VictimCase (sampled victim's case content) by its intake name
+  // (`yots/{yot}/victimCases/{victim_case}`), as cases are kept.
+  kVictimCases = 9,
 };
 
 // On-disk names, indexed by ColumnFamily.
-inline constexpr std::array<absl::string_view, 9> kColumnFamilyNames = {
+inline constexpr std::array<absl::string_view, 10> kColumnFamilyNames = {
     "default",        // kMeta
     "inspections",    // kInspections
     "cases",          // kCases
@@ -42,6 +45,7 @@ inline constexpr std::array<absl::string_view, 9> kColumnFamilyNames = {
     "report_inputs",  // kReportInputs
     "decisions",      // kDecisions
     "audit",          // kAudit
+    "victim_cases",   // kVictimCases
 };
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {

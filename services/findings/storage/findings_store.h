@@ -30,6 +30,7 @@
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/victim_case.pb.h"
 
 namespace yjinspect::findings {
 
@@ -59,8 +60,9 @@ class FindingsStore : public common::AuditSource {
 
   // Applies one intake change and advances the cursor to its sequence, in
   // one batch. Returns false (and changes nothing) for a change at or before
-  // the cursor. An erasure is audited (APPLY_ERASURE by "intake-stream") in
-  // the same batch.
+  // the cursor. An erasure (of a case or a victim's case) is audited
+  // (APPLY_ERASURE by "intake-stream") in the same batch, and so is every
+  // case or victim's case received (RECEIVE_CASE).
   virtual absl::StatusOr<bool> ApplyChange(const v1::Change& change) = 0;
   // The sequence of the last applied intake change.
   virtual uint64_t Cursor() const = 0;
@@ -69,6 +71,9 @@ class FindingsStore : public common::AuditSource {
       absl::string_view inspection_id) const = 0;
   virtual absl::StatusOr<std::optional<v1::Case>> GetCase(
       absl::string_view case_name) const = 0;
+  // A sampled victim's case as intake last sent it, by its intake name.
+  virtual absl::StatusOr<std::optional<v1::VictimCase>> GetVictimCase(
+      absl::string_view victim_case_name) const = 0;
   virtual absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
       absl::string_view inspection_id, absl::string_view case_id) const = 0;
 
@@ -140,6 +145,9 @@ class FindingsStore : public common::AuditSource {
   virtual void Close() = 0;
   // Every case the stream delivered, for tests and status.
   virtual absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const = 0;
+  // Every victim's case the stream delivered, for tests.
+  virtual absl::StatusOr<std::vector<v1::VictimCase>> AllVictimCasesForTest()
+      const = 0;
   // Size and write stalls of the RocksDB store, for metrics.
   virtual common::StorageFigures Figures() const = 0;
 };

@@ -53,6 +53,15 @@ class RocksFindingsStore final : public FindingsStore {
     return store_->CreateBackup(backup_dir, metadata);
   }
 
+  // A victim's case as intake sent it, received as a case is.
+  void PutVictimCase(rocksdb::WriteBatch& batch, const v1::Change& change,
+                     const v1::VictimCase& victim_case)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    batch.Put(Handle(ColumnFamily::kVictimCases), victim_case.name(),
+              victim_case.SerializeAsString());
+    PutReceivedCaseAudit(batch, change, victim_case.name());
+  }
+
   // Case content reaching this store is audited in the same batch as the
   // case: by the stream, under the request id of the intake call that made
   // the change.
@@ -103,6 +112,24 @@ class RocksFindingsStore final : public FindingsStore {
                              change.case_erased().name()),
                  absl::StatusCode::kOk);
         break;
+      case v1::Change::kVictimCaseSampled:
+        PutVictimCase(batch, change,
+                      change.victim_case_sampled().victim_case());
+        break;
+      case v1::Change::kVictimCaseStored:
+        PutVictimCase(batch, change, change.victim_case_stored());
+        break;
+      case v1::Change::kVictimCaseErased:
+        // Nothing at findings is derived from a victim's case yet: its
+        // content is all there is to erase.
+        batch.Delete(Handle(ColumnFamily::kVictimCases),
+                     change.victim_case_erased().name());
+        PutAudit(batch,
+                 StreamEvent(absl::StrCat("change-", change.sequence()),
+                             v1::AUDIT_ACTION_APPLY_ERASURE,
+                             change.victim_case_erased().name()),
+                 absl::StatusCode::kOk);
+        break;
       case v1::Change::KIND_NOT_SET:
         break;  // nothing to apply; the cursor still moves past it
     }
@@ -116,6 +143,13 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   uint64_t Cursor() const override { return cursor_.load(); }
+
+  absl::StatusOr<std::optional<v1::VictimCase>> GetVictimCase(
+      absl::string_view victim_case_name) const override {
+    return store_->Get<v1::VictimCase>(ColumnFamily::kVictimCases,
+                                       std::string(victim_case_name),
+                                       "victim case");
+  }
 
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const override {
@@ -263,6 +297,14 @@ class RocksFindingsStore final : public FindingsStore {
     return common::Values(std::move(keyed));
   }
 
+  absl::StatusOr<std::vector<v1::VictimCase>> AllVictimCasesForTest()
+      const override {
+    ASSIGN_OR_RETURN(
+        auto keyed, store_->Scan<v1::VictimCase>(ColumnFamily::kVictimCases, {},
+                                                 "victim case"));
+    return common::Values(std::move(keyed));
+  }
+
  private:
   rocksdb::ColumnFamilyHandle* Handle(ColumnFamily family) const {
     return store_->handle(family);
@@ -288,7 +330,10 @@ class RocksFindingsStore final : public FindingsStore {
     event.role = "system";
     event.request_id = std::move(request_id);
     event.action = action;
-    event.resource = common::ParseCaseName(case_name) ? case_name : "-";
+    event.resource = common::ParseCaseName(case_name) ||
+                             common::ParseVictimCaseName(case_name)
+                         ? case_name
+                         : "-";
     return event;
   }
 

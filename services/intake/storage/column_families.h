@@ -27,17 +27,20 @@ enum class ColumnFamily {
   // AuditRecord by SequenceKey: the hash-chained audit trail, each record
   // in the same batch as the change it describes (common/audit).
   kAudit = 6,
+  // StoredVictimCase by CaseKey(yot, victim case reference).
+  kVictimCases = 7,
 };
 
 // On-disk names, indexed by ColumnFamily.
-inline constexpr std::array<absl::string_view, 7> kColumnFamilyNames = {
-    "default",      // kMeta
-    "cases",        // kCases
-    "inspections",  // kInspections
-    "changes",      // kChanges
-    "requests",     // kRequests
-    "feed",         // kFeed
-    "audit",        // kAudit
+inline constexpr std::array<absl::string_view, 8> kColumnFamilyNames = {
+    "default",       // kMeta
+    "cases",         // kCases
+    "inspections",   // kInspections
+    "changes",       // kChanges
+    "requests",      // kRequests
+    "feed",          // kFeed
+    "audit",         // kAudit
+    "victim_cases",  // kVictimCases
 };
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {

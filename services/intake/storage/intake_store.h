@@ -85,6 +85,17 @@ class IntakeStore : public common::AuditSource {
       absl::string_view yot, absl::string_view after_key,
       size_t limit) const = 0;
 
+  virtual absl::StatusOr<std::optional<storage::v1::StoredVictimCase>>
+  GetVictimCase(absl::string_view yot,
+                absl::string_view victim_case_id) const = 0;
+  // Up to `limit` victims' cases of one YOT after `after_key` that `keep`
+  // accepts (null: every one).
+  virtual absl::StatusOr<std::vector<Keyed<storage::v1::StoredVictimCase>>>
+  ScanVictimCases(
+      absl::string_view yot, absl::string_view after_key, size_t limit,
+      const std::function<bool(const storage::v1::StoredVictimCase&)>& keep)
+      const = 0;
+
   virtual absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const = 0;
   virtual absl::StatusOr<std::vector<Keyed<v1::Inspection>>> ScanInspections(

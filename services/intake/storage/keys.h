@@ -12,6 +12,7 @@ namespace yjinspect::intake {
 
 // Cases sort by YOT, then by case reference: "{yot}\0{case}". Neither part
 // can hold a NUL (resource_names.h), so the encoding is unambiguous.
+// Victims' cases are keyed the same way, in a family of their own.
 std::string CaseKey(absl::string_view yot, absl::string_view case_id);
 // Every case of one YOT lies in [CaseKeyPrefix(yot), CaseKeyLimit(yot)).
 std::string CaseKeyPrefix(absl::string_view yot);

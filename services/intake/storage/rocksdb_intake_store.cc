@@ -101,25 +101,28 @@ class GroupTransaction final : public StoreTransaction {
   }
   absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) override {
-    // Through the batch, so cases written earlier in this group are seen.
-    rocksdb::ReadOptions read_options;
-    std::string upper = CaseKeyLimit(yot);
-    rocksdb::Slice upper_slice(upper);
-    read_options.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> base(
-        store_.db().NewIterator(read_options, Handle(ColumnFamily::kCases)));
-    std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
-        Handle(ColumnFamily::kCases), base.release(), &read_options));
-    std::vector<storage::v1::StoredCase> out;
-    for (it->Seek(CaseKeyPrefix(yot));
-         it->Valid() && it->key().compare(upper_slice) < 0; it->Next()) {
-      ASSIGN_OR_RETURN(
-          storage::v1::StoredCase stored,
-          common::ParseRecord<storage::v1::StoredCase>(it->value(), "case"));
-      out.push_back(std::move(stored));
-    }
-    RETURN_IF_ERROR(FromRocksDb(it->status(), "scanning a YOT's cases"));
-    return out;
+    return RecordsOfYot<storage::v1::StoredCase>(ColumnFamily::kCases, yot,
+                                                 "case");
+  }
+  absl::StatusOr<std::optional<storage::v1::StoredVictimCase>> FindVictimCase(
+      absl::string_view yot, absl::string_view victim_case_id) override {
+    return Find<storage::v1::StoredVictimCase>(ColumnFamily::kVictimCases,
+                                               CaseKey(yot, victim_case_id),
+                                               "victim case");
+  }
+  void PutVictimCase(absl::string_view yot, absl::string_view victim_case_id,
+                     const storage::v1::StoredVictimCase& stored) override {
+    Put(ColumnFamily::kVictimCases, CaseKey(yot, victim_case_id), stored);
+  }
+  void DeleteVictimCase(absl::string_view yot,
+                        absl::string_view victim_case_id) override {
+    batch_->Delete(Handle(ColumnFamily::kVictimCases),
+                   CaseKey(yot, victim_case_id));
+  }
+  absl::StatusOr<std::vector<storage::v1::StoredVictimCase>> VictimCasesOfYot(
+      absl::string_view yot) override {
+    return RecordsOfYot<storage::v1::StoredVictimCase>(
+        ColumnFamily::kVictimCases, yot, "victim case");
   }
   absl::StatusOr<std::optional<v1::Change>> FindChange(
       uint64_t sequence) override {
@@ -149,6 +152,31 @@ class GroupTransaction final : public StoreTransaction {
   void Put(ColumnFamily family, const std::string& key,
            const google::protobuf::Message& message) {
     batch_->Put(Handle(family), key, message.SerializeAsString());
+  }
+  // Every record of one YOT in `family` (keyed by CaseKey), through the
+  // batch, so records written earlier in this group are seen.
+  template <typename Message>
+  absl::StatusOr<std::vector<Message>> RecordsOfYot(ColumnFamily family,
+                                                    absl::string_view yot,
+                                                    absl::string_view what) {
+    rocksdb::ReadOptions read_options;
+    std::string upper = CaseKeyLimit(yot);
+    rocksdb::Slice upper_slice(upper);
+    read_options.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> base(
+        store_.db().NewIterator(read_options, Handle(family)));
+    std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
+        Handle(family), base.release(), &read_options));
+    std::vector<Message> out;
+    for (it->Seek(CaseKeyPrefix(yot));
+         it->Valid() && it->key().compare(upper_slice) < 0; it->Next()) {
+      ASSIGN_OR_RETURN(Message stored,
+                       common::ParseRecord<Message>(it->value(), what));
+      out.push_back(std::move(stored));
+    }
+    RETURN_IF_ERROR(FromRocksDb(
+        it->status(), absl::StrCat("scanning a YOT's ", what, " records")));
+    return out;
   }
 
   const common::RocksDbStore& store_;
@@ -236,6 +264,24 @@ class RocksIntakeStore final : public IntakeStore {
         common::KeysIn(yot.empty() ? "" : CaseKeyPrefix(yot),
                        yot.empty() ? "" : CaseKeyLimit(yot), after_key, limit),
         "case");
+  }
+
+  absl::StatusOr<std::optional<storage::v1::StoredVictimCase>> GetVictimCase(
+      absl::string_view yot, absl::string_view victim_case_id) const override {
+    return store_->Get<storage::v1::StoredVictimCase>(
+        ColumnFamily::kVictimCases, CaseKey(yot, victim_case_id),
+        "victim case");
+  }
+
+  absl::StatusOr<std::vector<Keyed<storage::v1::StoredVictimCase>>>
+  ScanVictimCases(
+      absl::string_view yot, absl::string_view after_key, size_t limit,
+      const std::function<bool(const storage::v1::StoredVictimCase&)>& keep)
+      const override {
+    return store_->Scan<storage::v1::StoredVictimCase>(
+        ColumnFamily::kVictimCases,
+        common::KeysIn(CaseKeyPrefix(yot), CaseKeyLimit(yot), after_key, limit),
+        "victim case", keep);
   }
 
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(

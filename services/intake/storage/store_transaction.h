@@ -34,6 +34,18 @@ class StoreTransaction {
   virtual absl::StatusOr<std::vector<storage::v1::StoredCase>> CasesOfYot(
       absl::string_view yot) = 0;
 
+  virtual absl::StatusOr<std::optional<storage::v1::StoredVictimCase>>
+  FindVictimCase(absl::string_view yot, absl::string_view victim_case_id) = 0;
+  virtual void PutVictimCase(absl::string_view yot,
+                             absl::string_view victim_case_id,
+                             const storage::v1::StoredVictimCase& stored) = 0;
+  virtual void DeleteVictimCase(absl::string_view yot,
+                                absl::string_view victim_case_id) = 0;
+  // Every victim's case of one YOT: the frame a sample of victims' cases is
+  // drawn from, inside the draw's commit.
+  virtual absl::StatusOr<std::vector<storage::v1::StoredVictimCase>>
+  VictimCasesOfYot(absl::string_view yot) = 0;
+
   virtual absl::StatusOr<std::optional<v1::Inspection>> FindInspection(
       absl::string_view inspection_id) = 0;
   virtual void PutInspection(absl::string_view inspection_id,

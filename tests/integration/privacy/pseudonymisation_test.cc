@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/intake/intake_server.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "tests/testing/case_builder.h"
 #include "tests/testing/disk_search.h"
 #include "tests/testing/intake_harness.h"
@@ -39,7 +39,7 @@ TEST(PseudonymisationTest, StoredCaseCarriesThePseudonymNotTheReference) {
                       CaseOf("northmoor", "NM-0001", RawReference(1)));
   ASSERT_TRUE(created.ok()) << created.status();
   const std::string& pseudonym = created->child().reference();
-  EXPECT_TRUE(intake::ChildPseudonyms::IsPseudonym(pseudonym)) << pseudonym;
+  EXPECT_TRUE(intake::ReferencePseudonyms::IsPseudonym(pseudonym)) << pseudonym;
   v1::GetCaseRequest get;
   get.set_name(created->name());
   auto read = Call(intake.stub(), &v1::CaseIntake::Stub::GetCase, get);

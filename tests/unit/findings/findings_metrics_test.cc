@@ -75,6 +75,18 @@ v1::Change OfKind(v1::Change::KindCase kind) {
     case v1::Change::kCaseErased:
       change.mutable_case_erased()->set_name("yots/northmoor/cases/NM-0001");
       break;
+    case v1::Change::kVictimCaseSampled:
+      change.mutable_victim_case_sampled()->set_inspection(
+          Inspection().name());
+      break;
+    case v1::Change::kVictimCaseStored:
+      change.mutable_victim_case_stored()->set_name(
+          "yots/northmoor/victimCases/V-1");
+      break;
+    case v1::Change::kVictimCaseErased:
+      change.mutable_victim_case_erased()->set_name(
+          "yots/northmoor/victimCases/V-1");
+      break;
     case v1::Change::KIND_NOT_SET:
       break;  // a checkpoint
   }

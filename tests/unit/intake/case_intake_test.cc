@@ -71,9 +71,8 @@ TEST_F(CaseIntakeTest, ACreatedCaseIsStoredPseudonymisedWithEtagAndChange) {
   EXPECT_EQ(c.name(), "yots/northmoor/cases/NM-0001");
   // The YOT's own reference never reaches the store.
   EXPECT_NE(c.child().reference(), "CH-NM-0001");
-  EXPECT_TRUE(ChildPseudonyms::IsPseudonym(c.child().reference()));
-  EXPECT_EQ(c.child().reference(),
-            pseudonyms_.Pseudonymise(kYot, "CH-NM-0001"));
+  EXPECT_TRUE(ReferencePseudonyms::IsPseudonym(c.child().reference()));
+  EXPECT_EQ(c.child().reference(), pseudonyms_.OfChild(kYot, "CH-NM-0001"));
   EXPECT_FALSE(c.etag().empty());
   EXPECT_TRUE(c.has_create_time());
   EXPECT_EQ(c.update_time(), c.create_time());

@@ -29,7 +29,7 @@
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_registry.h"
 #include "services/intake/inspection_sampling.h"
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 #include "services/intake/storage/intake_store.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/case_builder.h"
@@ -240,7 +240,8 @@ class IntakeDomainTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<IntakeStore> store_;
-  const ChildPseudonyms pseudonyms_ = ChildPseudonyms::InsecureDevelopmentKey();
+  const ReferencePseudonyms pseudonyms_ =
+      ReferencePseudonyms::InsecureDevelopmentKey();
   // Times CaseIntake asked for erased content to be purged.
   std::atomic<int> erasures_purged_{0};
   std::unique_ptr<CaseIntake> cases_;

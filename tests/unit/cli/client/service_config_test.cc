@@ -92,6 +92,8 @@ TEST(ServiceConfigTest, NeverRetriesAWriteAReplayCouldRepeat) {
   std::set<std::string> retried = Named(Config(), true);
   for (const char* unsafe : {"yjinspect.v1.CaseIntake/UpdateCase",
                              "yjinspect.v1.CaseIntake/DeleteCase",
+                             "yjinspect.v1.CaseIntake/UpdateVictimCase",
+                             "yjinspect.v1.CaseIntake/DeleteVictimCase",
                              "yjinspect.v1.CaseIntake/DrawSample",
                              "yjinspect.v1.CaseIntake/ResetSample",
                              "yjinspect.v1.Findings/SetReportInputs",

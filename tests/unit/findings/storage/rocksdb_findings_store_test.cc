@@ -163,6 +163,55 @@ TEST_F(FindingsStoreTest, AChangeIsAppliedOnceAndTheCursorSurvivesARestart) {
   EXPECT_FALSE(c9->has_value());
 }
 
+// A victim's case: received when sampled, replaced when stored again,
+// gone when erased; each at most once, with the cursor, each audited.
+TEST_F(FindingsStoreTest, AVictimCaseIsReceivedUpdatedAndErasedOnce) {
+  const std::string name = "yots/northmoor/victimCases/V-1";
+  v1::VictimCase victim_case =
+      testing::ValidCreateVictimCaseRequest().victim_case();
+  victim_case.set_name(name);
+  victim_case.set_etag("e1");
+  v1::Change sampled;
+  sampled.set_sequence(1);
+  sampled.mutable_victim_case_sampled()->set_inspection(
+      common::InspectionName(kInspection));
+  *sampled.mutable_victim_case_sampled()->mutable_victim_case() = victim_case;
+  Apply(sampled);
+  auto found = store_->GetVictimCase(name);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->etag(), "e1");
+
+  v1::Change stored;
+  stored.set_sequence(2);
+  *stored.mutable_victim_case_stored() = victim_case;
+  stored.mutable_victim_case_stored()->set_etag("e2");
+  Apply(stored);
+  // Delivered again after a reconnect: skipped, the cursor says so.
+  auto replay = store_->ApplyChange(sampled);
+  ASSERT_TRUE(replay.ok());
+  EXPECT_FALSE(*replay);
+  found = store_->GetVictimCase(name);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->etag(), "e2");
+
+  v1::Change erased;
+  erased.set_sequence(3);
+  erased.mutable_victim_case_erased()->set_name(name);
+  Apply(erased);
+  Reopen();
+  EXPECT_EQ(store_->Cursor(), 3u);
+  found = store_->GetVictimCase(name);
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(found->has_value());
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECEIVE_CASE);
+  EXPECT_EQ(records[0].resource(), name);
+  EXPECT_EQ(records[2].action(), v1::AUDIT_ACTION_APPLY_ERASURE);
+  EXPECT_EQ(records[2].resource(), name);
+}
+
 TEST_F(FindingsStoreTest, FindingsNeedTheirCaseAndKeepEveryRevision) {
   Apply(InspectionChange(1));
   auto refused =

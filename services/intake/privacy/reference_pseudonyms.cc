@@ -1,4 +1,4 @@
-#include "services/intake/privacy/child_pseudonyms.h"
+#include "services/intake/privacy/reference_pseudonyms.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -21,6 +21,8 @@ namespace yjinspect::intake {
 namespace {
 
 constexpr absl::string_view kPrefix = "yjp-";
+// Prefixed to a victim's reference before it is hashed (see Keyed).
+constexpr absl::string_view kVictimDomain("\0victim\0", 8);
 constexpr size_t kHashBytes = 16;      // crypto_generichash_BYTES_MIN
 constexpr size_t kEncodedLength = 26;  // ceil(128 / 5)
 constexpr char kBase32[] = "abcdefghijklmnopqrstuvwxyz234567";
@@ -50,7 +52,7 @@ std::string Base32(const unsigned char* bytes, size_t size) {
 
 }  // namespace
 
-absl::StatusOr<ChildPseudonyms> ChildPseudonyms::FromKeyFile(
+absl::StatusOr<ReferencePseudonyms> ReferencePseudonyms::FromKeyFile(
     const std::string& path) {
   EnsureSodium();
   std::ifstream in(path, std::ios::binary);
@@ -83,19 +85,19 @@ absl::StatusOr<ChildPseudonyms> ChildPseudonyms::FromKeyFile(
   std::memcpy(key.data(), key_bytes.data(), kPseudonymKeyBytes);
   sodium_memzero(key_bytes.data(), key_bytes.size());
   sodium_memzero(content.data(), content.size());
-  return ChildPseudonyms(key);
+  return ReferencePseudonyms(key);
 }
 
-ChildPseudonyms ChildPseudonyms::InsecureDevelopmentKey() {
+ReferencePseudonyms ReferencePseudonyms::InsecureDevelopmentKey() {
   EnsureSodium();
   std::array<unsigned char, kPseudonymKeyBytes> key{};
   constexpr absl::string_view kPublic = "yjinspect insecure development key";
   std::memcpy(key.data(), kPublic.data(),
               std::min(kPublic.size(), kPseudonymKeyBytes));
-  return ChildPseudonyms(key);
+  return ReferencePseudonyms(key);
 }
 
-bool ChildPseudonyms::IsPseudonym(absl::string_view reference) {
+bool ReferencePseudonyms::IsPseudonym(absl::string_view reference) {
   if (!absl::StartsWith(reference, kPrefix)) return false;
   absl::string_view code = reference.substr(kPrefix.size());
   if (code.size() != kEncodedLength) return false;
@@ -105,18 +107,34 @@ bool ChildPseudonyms::IsPseudonym(absl::string_view reference) {
   return true;
 }
 
-std::string ChildPseudonyms::Pseudonymise(absl::string_view yot,
-                                          absl::string_view reference) const {
+std::string ReferencePseudonyms::Keyed(absl::string_view domain,
+                                       absl::string_view yot,
+                                       absl::string_view reference) const {
   if (IsPseudonym(reference)) return std::string(reference);
-  // The YOT and the reference, separated by a byte neither can hold, so
-  // ("ab", "c") and ("a", "bc") never collide.
-  std::string input = absl::StrCat(yot, absl::string_view("\0", 1), reference);
+  // The domain, the YOT and the reference, separated by a byte none can
+  // hold, so ("ab", "c") and ("a", "bc") never collide. A child's input has
+  // no domain and begins with the YOT's first letter; every other domain
+  // begins with the NUL byte no YOT code can begin with, so a victim's
+  // input never equals a child's, and children's pseudonyms are those of
+  // the releases before victims were kept.
+  std::string input =
+      absl::StrCat(domain, yot, absl::string_view("\0", 1), reference);
   unsigned char hash[kHashBytes];
   crypto_generichash(hash, sizeof hash,
                      reinterpret_cast<const unsigned char*>(input.data()),
                      input.size(), key_.data(), key_.size());
   sodium_memzero(input.data(), input.size());
   return absl::StrCat(kPrefix, Base32(hash, sizeof hash));
+}
+
+std::string ReferencePseudonyms::OfChild(absl::string_view yot,
+                                         absl::string_view reference) const {
+  return Keyed("", yot, reference);
+}
+
+std::string ReferencePseudonyms::OfVictim(absl::string_view yot,
+                                          absl::string_view reference) const {
+  return Keyed(kVictimDomain, yot, reference);
 }
 
 absl::Status WriteNewPseudonymKey(const std::string& path) {
