@@ -23,6 +23,7 @@
 #include "services/intake/inspection_records.h"
 #include "services/intake/sampling/eligibility.h"
 #include "services/intake/sampling/pool_draw.h"
+#include "services/intake/victim_case_sampling.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -37,6 +38,11 @@ bool FindingsStarted(const v1::Inspection& inspection) {
 absl::Status ReleaseSample(StoreTransaction& txn,
                            const v1::Inspection& inspection) {
   for (const std::string& name : inspection.sample().cases()) {
+    if (common::ParseVictimCaseName(name)) {
+      RETURN_IF_ERROR(
+          ReleaseVictimCaseFromSample(txn, inspection.name(), name));
+      continue;
+    }
     auto case_name = common::ParseCaseName(name);
     if (!case_name) continue;
     ASSIGN_OR_RETURN(auto stored,
@@ -55,6 +61,10 @@ absl::Status ReleaseSample(StoreTransaction& txn,
 absl::Status TakeSample(StoreTransaction& txn, const v1::Inspection& inspection,
                         const v1::InspectionSample& sample) {
   for (const std::string& name : sample.cases()) {
+    if (common::ParseVictimCaseName(name)) {
+      RETURN_IF_ERROR(TakeVictimCaseIntoSample(txn, inspection.name(), name));
+      continue;
+    }
     auto case_name = *common::ParseCaseName(name);
     ASSIGN_OR_RETURN(auto stored,
                      txn.FindCase(case_name.yot, case_name.case_id));
@@ -105,6 +115,30 @@ std::optional<std::string> PoolIneligibility(
   return IneligibilityReason(c, pool.pool.rules(), pool.window);
 }
 
+// The (first) pool of victims' cases, or -1.
+int VictimsPoolOf(const std::vector<PoolFrame>& pools) {
+  for (size_t i = 0; i < pools.size(); ++i) {
+    if (pools[i].pool.records() == v1::POOL_RECORDS_VICTIM_CASES) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// A victim's case in the draw's frame: stratified by the disposal of the
+// child's case it relates to (unspecified when that case is gone), so that
+// the draw keeps the proportions of court and out-of-court work.
+FrameCase ToFrameCase(const v1::VictimCase& victim,
+                      const std::map<std::string, const v1::Case*>& cases) {
+  FrameCase frame{victim.name(), v1::DISPOSAL_TYPE_UNSPECIFIED,
+                  v1::SUPERVISION_SETTING_UNSPECIFIED, false};
+  if (auto it = cases.find(victim.related_case()); it != cases.end()) {
+    frame.disposal_type = it->second->disposal().type();
+    frame.setting = it->second->disposal().setting();
+  }
+  return frame;
+}
+
 // FAILED_PRECONDITION: no pool has an eligible record.
 absl::Status NothingEligible(const v1::Inspection& inspection,
                              const std::vector<PoolFrame>& pools,
@@ -132,16 +166,38 @@ absl::Status NothingEligible(const v1::Inspection& inspection,
 
 // Takes the named cases, each into its pool, refusing any that is not
 // eligible; `chosen[i]` gets pools[i]'s.
-absl::Status NameCases(const v1::DrawSampleRequest& request,
-                       const v1::Inspection& inspection,
-                       const std::vector<PoolFrame>& pools,
-                       const std::map<std::string, const v1::Case*>& by_name,
-                       std::vector<std::vector<std::string>>& chosen) {
+absl::Status NameCases(
+    const v1::DrawSampleRequest& request, const v1::Inspection& inspection,
+    const std::vector<PoolFrame>& pools,
+    const std::map<std::string, const v1::Case*>& by_name,
+    const std::map<std::string, const v1::VictimCase*>& victims_by_name,
+    std::vector<std::vector<std::string>>& chosen) {
   const std::string yot = *common::ParseYotName(inspection.yot());
+  const int victims_pool = VictimsPoolOf(pools);
   common::FieldViolations v;
   for (int i = 0; i < request.named_cases_size(); ++i) {
     const std::string& name = request.named_cases(i);
     const std::string field = absl::StrCat("named_cases[", i, "]");
+    if (auto victim = common::ParseVictimCaseName(name)) {
+      auto found = victims_by_name.find(name);
+      if (victim->yot != yot) {
+        v.Add(field,
+              absl::StrCat("is not a victim's case of ", inspection.yot()));
+      } else if (victims_pool < 0) {
+        v.Add(field,
+              "is a victim's case, and this framework samples no victims' "
+              "cases");
+      } else if (found == victims_by_name.end()) {
+        v.Add(field, "does not exist");
+      } else if (auto reason = VictimIneligibilityReason(
+                     *found->second,
+                     pools[static_cast<size_t>(victims_pool)].window)) {
+        v.Add(field, absl::StrCat("is not eligible: ", *reason));
+      } else {
+        chosen[static_cast<size_t>(victims_pool)].push_back(name);
+      }
+      continue;
+    }
     auto parsed = common::ParseCaseName(name);
     auto found = by_name.find(name);
     if (!parsed) {
@@ -183,6 +239,20 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
       ++eligible;
     }
   }
+  std::map<std::string, const v1::VictimCase*> victims_by_name;
+  std::vector<v1::VictimCase> victims;
+  const int victims_pool = VictimsPoolOf(pools);
+  if (victims_pool >= 0) {
+    ASSIGN_OR_RETURN(victims, VictimCaseFrame(txn, yot));
+    PoolFrame& pool = pools[static_cast<size_t>(victims_pool)];
+    for (const v1::VictimCase& victim : victims) {
+      victims_by_name[victim.name()] = &victim;
+      if (!VictimIneligibilityReason(victim, pool.window)) {
+        pool.frame.push_back(ToFrameCase(victim, by_name));
+        ++eligible;
+      }
+    }
+  }
   v1::InspectionSample sample;
   if (request.named_cases().empty()) {
     if (eligible == 0)
@@ -190,7 +260,8 @@ absl::StatusOr<v1::InspectionSample> BuildSample(
     sample = DrawPools(pools, request.seed());
   } else {
     std::vector<std::vector<std::string>> chosen(pools.size());
-    RETURN_IF_ERROR(NameCases(request, inspection, pools, by_name, chosen));
+    RETURN_IF_ERROR(NameCases(request, inspection, pools, by_name,
+                              victims_by_name, chosen));
     sample = NamePools(pools, chosen);
   }
   *sample.mutable_draw_time() =

@@ -68,4 +68,21 @@ std::optional<std::string> IneligibilityReason(
   return std::nullopt;
 }
 
+std::optional<std::string> VictimIneligibilityReason(
+    const v1::VictimCase& victim, const EligibilityWindow& window) {
+  auto contact = common::ToCivilDay(victim.first_contact_date());
+  if (!contact) return std::string("the first contact date is not valid");
+  if (*contact > window.start_on_or_before) {
+    return absl::StrCat("the victim was first contacted ", Format(*contact),
+                        ", after the latest eligible day ",
+                        Format(window.start_on_or_before));
+  }
+  if (*contact < window.start_on_or_after) {
+    return absl::StrCat("the victim was first contacted ", Format(*contact),
+                        ", before the earliest eligible day ",
+                        Format(window.start_on_or_after));
+  }
+  return std::nullopt;
+}
+
 }  // namespace yjinspect::intake

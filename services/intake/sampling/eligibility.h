@@ -14,6 +14,7 @@
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/victim_case.pb.h"
 
 namespace yjinspect::intake {
 
@@ -34,5 +35,12 @@ EligibilityWindow WindowFor(const v1::Inspection& inspection,
 std::optional<std::string> IneligibilityReason(const v1::Case& c,
                                                const v1::SamplingRules& rules,
                                                const EligibilityWindow& window);
+
+// Why the victim's case is not eligible for a pool of victims' cases with
+// `window` ("the victim was first contacted 2014-10-02, after the latest
+// eligible day 2014-09-22"), or nullopt when the YOT first contacted the
+// victim within the window.
+std::optional<std::string> VictimIneligibilityReason(
+    const v1::VictimCase& victim, const EligibilityWindow& window);
 
 }  // namespace yjinspect::intake

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/intake/victim_case_intake.h"
 #include "tests/testing/case_builder.h"
@@ -101,6 +102,98 @@ TEST_F(VictimCaseSamplingTest, ASampledVictimCaseAndItsChangesGoToFindings) {
   for (const v1::Change& change : *feed) {
     EXPECT_EQ(change.victim_case_erased().name(), kVictimCase);
   }
+}
+
+// hmip-youth-2025 draws its victims' pool from the YOT's victims' cases
+// first contacted in the pool's window (for the inspection announced
+// 2014-12-01 with fieldwork from 2014-12-15: 2013-12-15 to 2014-11-03).
+class VictimsPoolTest : public VictimCaseSamplingTest {
+ protected:
+  absl::StatusOr<v1::Inspection> Create2025Inspection() {
+    v1::CreateInspectionRequest request =
+        testing::ValidCreateInspectionRequest(kInspectionId, kYot);
+    request.mutable_inspection()->set_framework_id("hmip-youth-2025");
+    request.mutable_inspection()->set_framework_version("1");
+    return Await<absl::StatusOr<v1::Inspection>>([&](auto done) {
+      registry_->CreateInspection(request, kActor, std::move(done));
+    });
+  }
+  void AddVictimFirstContacted(const std::string& id, int year, int month,
+                               int day) {
+    v1::CreateVictimCaseRequest request =
+        testing::ValidCreateVictimCaseRequest(kYot, id);
+    *request.mutable_victim_case()->mutable_first_contact_date() =
+        testing::MakeDate(year, month, day);
+    request.mutable_victim_case()->clear_police_information_date();
+    auto created = Await<absl::StatusOr<StoredVictimCaseResult>>(
+        [&](auto done) { victims_->CreateVictimCase(request, done); });
+    ASSERT_TRUE(created.ok()) << created.status();
+  }
+  static const v1::PoolSample* Victims(const v1::Inspection& inspection) {
+    for (const auto& pool : inspection.sample().pools()) {
+      if (pool.pool_id() == "victims") return &pool;
+    }
+    return nullptr;
+  }
+};
+
+TEST_F(VictimsPoolTest, TheDrawTakesTheVictimsCasesContactedInTheWindow) {
+  AddVictimFirstContacted("V-LAST", 2014, 11, 3);
+  AddVictimFirstContacted("V-LATE", 2014, 11, 4);
+  ASSERT_TRUE(Create2025Inspection().ok());
+  auto drawn = Draw(3);
+  ASSERT_TRUE(drawn.ok()) << drawn.status();
+  const v1::PoolSample* victims = Victims(*drawn);
+  ASSERT_NE(victims, nullptr);
+  EXPECT_EQ(victims->records(), v1::POOL_RECORDS_VICTIM_CASES);
+  // Three in the window, fewer than the pool's minimum of nine: all taken.
+  EXPECT_EQ(victims->frame_size(), 3);
+  EXPECT_THAT(victims->cases(),
+              ::testing::UnorderedElementsAre(
+                  kVictimCase, "yots/northmoor/victimCases/V-0002",
+                  "yots/northmoor/victimCases/V-LAST"));
+  // Stratified by the related child's disposal.
+  ASSERT_EQ(victims->strata_size(), 1);
+  EXPECT_EQ(victims->strata(0).disposal_type(),
+            v1::DISPOSAL_TYPE_REFERRAL_ORDER);
+  auto stored = store_->GetVictimCase(kYot, "V-LAST");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->sampled_by_size(), 1);
+  EXPECT_TRUE((*stored)->delivered_to_findings());
+
+  // A reset releases them.
+  ASSERT_TRUE(Reset("a victim's case was wrongly recorded").ok());
+  stored = store_->GetVictimCase(kYot, "V-LAST");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->sampled_by_size(), 0);
+}
+
+TEST_F(VictimsPoolTest, NamedVictimsCasesAreCheckedAgainstTheirPool) {
+  AddVictimFirstContacted("V-LATE", 2014, 11, 4);
+  ASSERT_TRUE(Create2025Inspection().ok());
+  auto refused = Draw(0, {"yots/northmoor/victimCases/V-LATE",
+                          "yots/northmoor/victimCases/V-404",
+                          "yots/southvale/victimCases/V-0001"});
+  ASSERT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(refused.status().message());
+  EXPECT_THAT(message, ::testing::HasSubstr(
+                           "first contacted 2014-11-04, after the latest "
+                           "eligible day 2014-11-03"));
+  EXPECT_THAT(message, ::testing::HasSubstr("does not exist"));
+  EXPECT_THAT(message, ::testing::HasSubstr("is not a victim's case of"));
+
+  auto named = Draw(0, {kVictimCase, "yots/northmoor/cases/NM-0001"});
+  ASSERT_TRUE(named.ok()) << named.status();
+  EXPECT_THAT(Victims(*named)->cases(), ::testing::ElementsAre(kVictimCase));
+  EXPECT_EQ(named->sample().sample_size(), 2);
+}
+
+TEST_F(VictimCaseSamplingTest, AFrameworkWithoutVictimsRefusesANamedOne) {
+  ASSERT_TRUE(CreateInspection().ok());  // sqs-2014
+  auto refused = Draw(0, {kVictimCase});
+  ASSERT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.status().message()),
+              ::testing::HasSubstr("samples no victims' cases"));
 }
 
 TEST_F(VictimCaseSamplingTest, AnUnknownOrMalformedVictimCaseIsRefused) {
