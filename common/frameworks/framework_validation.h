@@ -29,9 +29,10 @@
 // - Sampling: a `sampling` block or pools, not both. Each pool: an id (1
 //   to 40 lower-case letters, digits or '-', starting with a letter) defined
 //   once, a title, its records, a source, and rules; no disposal type in two
-//   pools of children's cases. Rules: eligible disposals (none for victims'
-//   cases), positive windows that are not empty, z > 0, 0 < proportion < 1,
-//   0 < margin < 1, 1 <= min_sample <= max_sample.
+//   pools of children's cases; one pool of victims' cases at most. Rules:
+//   eligible disposals (none for victims' cases), positive windows that are
+//   not empty, z > 0, 0 < proportion < 1, 0 < margin < 1, 1 <= min_sample
+//   <= max_sample.
 // - Section pools: only in a framework with pools, defined, named once; a
 //   section judged from cases names at least one, all of one kind of
 //   record, and has no scope; a staff-interview section names none.

@@ -40,6 +40,9 @@ void PoolRules::CheckPools(NumericRules& numbers) {
   }
   // Disposal type -> the pool of children's cases that samples it.
   std::map<int, std::string> disposal_pool;
+  // The pool of victims' cases: a victim's case has no disposal type to
+  // choose between two, so there is one at most.
+  std::string victims_pool;
   for (int i = 0; i < f_.pools_size(); ++i) {
     const v1::SamplePool& pool = f_.pools(i);
     const Node node = root_.Child("pools", i);
@@ -90,6 +93,18 @@ void PoolRules::CheckPools(NumericRules& numbers) {
                            Quote(it->second),
                            " samples too: a case belongs to one pool"));
         }
+      }
+    }
+    if (pool.records() == v1::POOL_RECORDS_VICTIM_CASES) {
+      if (!victims_pool.empty()) {
+        problems_.Add(
+            node.At("records"),
+            absl::StrCat(what,
+                         " is a second pool of victims' "
+                         "cases, beside pool ",
+                         Quote(victims_pool), ": a framework has one at most"));
+      } else {
+        victims_pool = pool.id();
       }
     }
     if (ok) records_.emplace(pool.id(), pool.records());

@@ -3,8 +3,9 @@
 // The sample-pool rules of a framework (see framework_validation.h for the
 // list): either a `sampling` block or declared pools; each pool well formed,
 // with its own sampling rules; no disposal type in two pools of children's
-// cases; and each section's pools defined, of one kind of record, named
-// only where they mean something. Internal to common/frameworks.
+// cases; one pool of victims' cases at most; and each section's pools
+// defined, of one kind of record, named only where they mean something.
+// Internal to common/frameworks.
 
 #include <map>
 #include <string>

@@ -744,6 +744,14 @@ INSTANTIATE_TEST_SUITE_P(
                         "DISPOSAL_TYPE_YOUTH_CAUTION  # HERE\n    "
                         "min_weeks_supervised"}},
                       "must be empty for victims' cases"},
+        BrokenVariant{"TwoVictimsPools",
+                      {{"records: POOL_RECORDS_CHILDREN_CASES\n  source: "
+                        "\"test\"\n  rules {\n    eligible_disposals: "
+                        "DISPOSAL_TYPE_DETENTION_AND_TRAINING_ORDER\n",
+                        "records: POOL_RECORDS_VICTIM_CASES\n  "
+                        "source: \"test\"\n  rules {\n"},
+                       {"  pools: \"resettlement\"\n", ""}},
+                      "is a second pool of victims' cases"},
         BrokenVariant{"PoolRulesChecked",
                       {{"min_sample: 9 max_sample: 24",
                         "min_sample: 0  # HERE\n max_sample: 24"}},
