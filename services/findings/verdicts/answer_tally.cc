@@ -85,11 +85,10 @@ absl::StatusOr<AnswerTally> TallyAnswers(
       covers[s] = SectionCovers(section, record) ? 1 : 0;
       // A panel section's cases are those of the pools that inform it; it
       // has no answers of its own to count.
-      const bool informs =
-          section.evidence() == v1::EVIDENCE_SOURCE_PANEL &&
-          record.source() == v1::EVIDENCE_SOURCE_CASES &&
-          section.pools_size() > 0 &&
-          common::SectionCoversPool(section, record.pool_id());
+      const bool informs = section.evidence() == v1::EVIDENCE_SOURCE_PANEL &&
+                           record.source() == v1::EVIDENCE_SOURCE_CASES &&
+                           section.pools_size() > 0 &&
+                           common::SectionCoversPool(section, record.pool_id());
       tally.cases_in_scope[s] += covers[s] + (informs ? 1 : 0);
     }
     for (const auto& [criterion_id, value_id] : record.answers()) {

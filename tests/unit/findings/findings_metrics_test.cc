@@ -76,8 +76,7 @@ v1::Change OfKind(v1::Change::KindCase kind) {
       change.mutable_case_erased()->set_name("yots/northmoor/cases/NM-0001");
       break;
     case v1::Change::kVictimCaseSampled:
-      change.mutable_victim_case_sampled()->set_inspection(
-          Inspection().name());
+      change.mutable_victim_case_sampled()->set_inspection(Inspection().name());
       break;
     case v1::Change::kVictimCaseStored:
       change.mutable_victim_case_stored()->set_name(

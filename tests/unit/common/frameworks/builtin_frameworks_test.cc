@@ -412,10 +412,10 @@ TEST_F(PooledFrameworksTest, TheNewestOfEveryRatingsFrameworkIsPooled) {
     pooled.push_back(absl::StrCat(f->id(), "@", f->version()));
     EXPECT_FALSE(f->has_sampling()) << f->id();
   }
-  EXPECT_THAT(pooled, UnorderedElementsAre(
-                          "hmip-youth-2018@3", "hmip-youth-2021@2",
-                          "hmip-youth-2025@1",
-                          "hmip-youth-2025-children-victims@1"));
+  EXPECT_THAT(pooled,
+              UnorderedElementsAre("hmip-youth-2018@3", "hmip-youth-2021@2",
+                                   "hmip-youth-2025@1",
+                                   "hmip-youth-2025-children-victims@1"));
   for (absl::string_view id :
        {"hmip-youth-2018", "hmip-youth-2021", "hmip-youth-2025",
         "hmip-youth-2025-children-victims"}) {
@@ -547,11 +547,10 @@ TEST_F(PooledFrameworksTest, The2025SectionsJudgeTheirOwnPools) {
   }
   EXPECT_EQ(full.sections(2).title(),
             "Partnerships, services and Appropriate Adult arrangements");
-  EXPECT_THAT(
-      std::vector<std::string>({full.sections(3).title(),
-                                full.sections(4).title(),
-                                full.sections(5).title()}),
-      ElementsAre("Assessing", "Planning", "Delivery"));
+  EXPECT_THAT(std::vector<std::string>({full.sections(3).title(),
+                                        full.sections(4).title(),
+                                        full.sections(5).title()}),
+              ElementsAre("Assessing", "Planning", "Delivery"));
 }
 
 // The two 2025 inspection types differ only in the organisational
@@ -594,8 +593,8 @@ TEST_F(PooledFrameworksTest, PoolVersionsChangeOnlyTheSample) {
     const char* before;
     const char* after;
   };
-  for (const Pair& pair : {Pair{"hmip-youth-2021", "1", "2"},
-                           Pair{"hmip-youth-2018", "2", "3"}}) {
+  for (const Pair& pair :
+       {Pair{"hmip-youth-2021", "1", "2"}, Pair{"hmip-youth-2018", "2", "3"}}) {
     SCOPED_TRACE(pair.id);
     v1::Framework before = Get(pair.id, pair.before);
     v1::Framework after = Get(pair.id, pair.after);
@@ -613,9 +612,9 @@ TEST_F(PooledFrameworksTest, PoolVersionsChangeOnlyTheSample) {
       drawn.insert(pool.rules().eligible_disposals().begin(),
                    pool.rules().eligible_disposals().end());
     }
-    EXPECT_EQ(drawn, std::multiset<int>(
-                         before.sampling().eligible_disposals().begin(),
-                         before.sampling().eligible_disposals().end()));
+    EXPECT_EQ(drawn,
+              std::multiset<int>(before.sampling().eligible_disposals().begin(),
+                                 before.sampling().eligible_disposals().end()));
     EXPECT_EQ(TotalBounds(after, v1::POOL_RECORDS_CHILDREN_CASES),
               std::make_pair(before.sampling().min_sample(),
                              before.sampling().max_sample()));

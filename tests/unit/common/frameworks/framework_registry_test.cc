@@ -74,12 +74,12 @@ std::vector<std::string> Keys(const FrameworkRegistry& registry) {
 TEST(FrameworkRegistryTest, BuiltInFrameworksLoadAndValidate) {
   absl::StatusOr<FrameworkRegistry> registry = FrameworkRegistry::LoadBuiltIn();
   ASSERT_TRUE(registry.ok()) << registry.status();
-  EXPECT_THAT(Keys(*registry),
-              ElementsAre("hmip-youth-2018@1", "hmip-youth-2018@2",
-                          "hmip-youth-2018@3", "hmip-youth-2021@1",
-                          "hmip-youth-2021@2", "hmip-youth-2025@1",
-                          "hmip-youth-2025-children-victims@1", "sqs-2014@1",
-                          "sqs-2014@2"));
+  EXPECT_THAT(
+      Keys(*registry),
+      ElementsAre("hmip-youth-2018@1", "hmip-youth-2018@2", "hmip-youth-2018@3",
+                  "hmip-youth-2021@1", "hmip-youth-2021@2", "hmip-youth-2025@1",
+                  "hmip-youth-2025-children-victims@1", "sqs-2014@1",
+                  "sqs-2014@2"));
 }
 
 TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
@@ -87,15 +87,14 @@ TEST(FrameworkRegistryTest, BuiltInFilesAreNamedFromTheRepositoryRoot) {
   for (const EmbeddedFile& file : EmbeddedFrameworkFiles()) {
     names.emplace_back(file.file_name);
   }
-  EXPECT_THAT(names,
-              ElementsAre("frameworks/hmip-youth-2018-v2.textproto",
-                          "frameworks/hmip-youth-2018-v3.textproto",
-                          "frameworks/hmip-youth-2018.textproto",
-                          "frameworks/hmip-youth-2021-v2.textproto",
-                          "frameworks/hmip-youth-2021.textproto",
-                          "frameworks/hmip-youth-2025-children-victims"
-                          ".textproto",
-                          "frameworks/hmip-youth-2025.textproto",
+  EXPECT_THAT(names, ElementsAre("frameworks/hmip-youth-2018-v2.textproto",
+                                 "frameworks/hmip-youth-2018-v3.textproto",
+                                 "frameworks/hmip-youth-2018.textproto",
+                                 "frameworks/hmip-youth-2021-v2.textproto",
+                                 "frameworks/hmip-youth-2021.textproto",
+                                 "frameworks/hmip-youth-2025-children-victims"
+                                 ".textproto",
+                                 "frameworks/hmip-youth-2025.textproto",
                                  "frameworks/sqs-2014-v2.textproto",
                                  "frameworks/sqs-2014.textproto"));
 }
