@@ -19,10 +19,12 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/intake/case_record.h"
 #include "services/intake/inspection_lifecycle.h"
 #include "services/intake/inspection_records.h"
 #include "services/intake/sampling/eligibility.h"
 #include "services/intake/sampling/pool_draw.h"
+#include "services/intake/stored_records.h"
 #include "services/intake/victim_case_sampling.h"
 
 namespace yjinspect::intake {
@@ -34,49 +36,33 @@ bool FindingsStarted(const v1::Inspection& inspection) {
   return inspection.state() >= v1::INSPECTION_STATE_FIELDWORK;
 }
 
-// Takes `inspection` out of the sampled_by list of its current sample.
+// Takes `inspection` out of the sampled_by list of every record of its
+// current sample (one erased since is passed over).
 absl::Status ReleaseSample(StoreTransaction& txn,
                            const v1::Inspection& inspection) {
   for (const std::string& name : inspection.sample().cases()) {
     if (common::ParseVictimCaseName(name)) {
       RETURN_IF_ERROR(
           ReleaseVictimCaseFromSample(txn, inspection.name(), name));
-      continue;
+    } else if (auto case_name = common::ParseCaseName(name)) {
+      RETURN_IF_ERROR(
+          ReleaseFromSample<CaseRecord>(txn, inspection.name(), *case_name));
     }
-    auto case_name = common::ParseCaseName(name);
-    if (!case_name) continue;
-    ASSIGN_OR_RETURN(auto stored,
-                     txn.FindCase(case_name->yot, case_name->case_id));
-    if (!stored) continue;  // erased since it was sampled
-    auto* by = stored->mutable_sampled_by();
-    by->erase(std::remove(by->begin(), by->end(), inspection.name()),
-              by->end());
-    txn.PutCase(case_name->yot, case_name->case_id, *stored);
   }
   return absl::OkStatus();
 }
 
-// Marks each sampled case and logs it for the findings service, so a
-// consumer gets the case content even if it passed the case's creation.
+// Marks each sampled record and logs it for the findings service, so a
+// consumer gets its content even if it passed the record's creation.
 absl::Status TakeSample(StoreTransaction& txn, const v1::Inspection& inspection,
                         const v1::InspectionSample& sample) {
   for (const std::string& name : sample.cases()) {
     if (common::ParseVictimCaseName(name)) {
       RETURN_IF_ERROR(TakeVictimCaseIntoSample(txn, inspection.name(), name));
-      continue;
+    } else {
+      RETURN_IF_ERROR(TakeIntoSample<CaseRecord>(txn, inspection.name(),
+                                                 *common::ParseCaseName(name)));
     }
-    auto case_name = *common::ParseCaseName(name);
-    ASSIGN_OR_RETURN(auto stored,
-                     txn.FindCase(case_name.yot, case_name.case_id));
-    if (!stored) return absl::InternalError("a sampled case vanished mid-draw");
-    stored->add_sampled_by(inspection.name());
-    stored->set_delivered_to_findings(true);
-    v1::Change change;
-    change.set_for_findings(true);
-    change.mutable_case_sampled()->set_inspection(inspection.name());
-    *change.mutable_case_sampled()->mutable_case_() = stored->case_();
-    stored->add_change_sequences(txn.AppendChange(std::move(change)));
-    txn.PutCase(case_name.yot, case_name.case_id, *stored);
   }
   return absl::OkStatus();
 }
