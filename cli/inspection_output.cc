@@ -1,7 +1,9 @@
 #include "cli/inspection_output.h"
 
 #include <iostream>
+#include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/answer_output.h"
 #include "cli/json_output.h"
@@ -22,25 +24,28 @@ void PrintStrata(
   }
 }
 
-// One pool of several: its size, window, strata and cases.
-void PrintPool(const v1::PoolSample& pool) {
-  const bool victims = pool.records() == v1::POOL_RECORDS_VICTIM_CASES;
-  std::cout << "  pool " << pool.pool_id() << ": " << pool.sample_size()
-            << " of " << pool.frame_size()
-            << (victims ? " eligible victims' cases (first contact "
-                        : " eligible cases (disposals started ")
-            << common::FormatDate(pool.start_on_or_after()) << " to "
-            << common::FormatDate(pool.start_on_or_before())
-            << "; formula size " << pool.computed_size() << ")\n";
-  PrintStrata(pool.strata());
-  if (pool.pre_sentence_report_case_added()) {
+// A pool's part, or a one-pool sample: its size after `lead` and the frame
+// as `eligible` says, its window, strata and cases. InspectionSample and
+// PoolSample name these fields alike.
+template <typename Part>
+void PrintDrawn(const std::string& lead, absl::string_view eligible,
+                const Part& part) {
+  std::cout << lead << part.sample_size() << " of " << part.frame_size()
+            << eligible << common::FormatDate(part.start_on_or_after())
+            << " to " << common::FormatDate(part.start_on_or_before())
+            << "; formula size " << part.computed_size() << ")\n";
+  PrintStrata(part.strata());
+  if (part.pre_sentence_report_case_added()) {
     std::cout << "               a case with a pre-sentence report was "
                  "swapped in\n";
   }
-  for (const auto& name : pool.cases()) {
+  for (const auto& name : part.cases()) {
     std::cout << "               " << name << "\n";
   }
 }
+
+constexpr absl::string_view kEligibleCases =
+    " eligible cases (disposals started ";
 
 void PrintSample(const v1::InspectionSample& sample) {
   std::cout << "  sample:      revision " << sample.revision() << ", "
@@ -48,25 +53,19 @@ void PrintSample(const v1::InspectionSample& sample) {
                     ? "named by the caller"
                     : absl::StrFormat("drawn with seed %d", sample.seed()))
             << "\n";
-  if (sample.pools_size() > 1) {
-    std::cout << "               " << sample.sample_size() << " of "
-              << sample.frame_size() << " eligible, in " << sample.pools_size()
-              << " pools\n";
-    for (const v1::PoolSample& pool : sample.pools()) PrintPool(pool);
+  if (sample.pools_size() <= 1) {
+    PrintDrawn("               ", kEligibleCases, sample);
     return;
   }
   std::cout << "               " << sample.sample_size() << " of "
-            << sample.frame_size() << " eligible cases (disposals started "
-            << common::FormatDate(sample.start_on_or_after()) << " to "
-            << common::FormatDate(sample.start_on_or_before())
-            << "; formula size " << sample.computed_size() << ")\n";
-  PrintStrata(sample.strata());
-  if (sample.pre_sentence_report_case_added()) {
-    std::cout << "               a case with a pre-sentence report was "
-                 "swapped in\n";
-  }
-  for (const auto& name : sample.cases()) {
-    std::cout << "               " << name << "\n";
+            << sample.frame_size() << " eligible, in " << sample.pools_size()
+            << " pools\n";
+  for (const v1::PoolSample& pool : sample.pools()) {
+    PrintDrawn(absl::StrCat("  pool ", pool.pool_id(), ": "),
+               pool.records() == v1::POOL_RECORDS_VICTIM_CASES
+                   ? " eligible victims' cases (first contact "
+                   : kEligibleCases,
+               pool);
   }
 }
 

@@ -36,6 +36,16 @@ v1::CriterionCount Count(int64_t positive, int64_t negative,
   return count;
 }
 
+// A scored criterion whose statements are "POS" and "NEG", so that a
+// sentence shows which side it states.
+v1::Criterion PosNeg() {
+  v1::Criterion c;
+  c.set_scored(true);
+  c.set_positive_statement("POS");
+  c.set_negative_statement("NEG");
+  return c;
+}
+
 // The violence criterion's sentences over cases, as an area for improvement
 // or not.
 std::string ViolenceFinding(const v1::CriterionCount& count,
@@ -242,10 +252,7 @@ TEST(CriterionFindingTest, InterviewsAreCountedAsInterviews) {
 // rest, never state a positive minority alone, and never leave the rest
 // unstated behind a proportion. A counted negative minority may stand alone.
 TEST(CriterionFindingTest, NeverStatesAPositiveMinorityAlone) {
-  v1::Criterion c;
-  c.set_scored(true);
-  c.set_positive_statement("POS");
-  c.set_negative_statement("NEG");
+  const v1::Criterion c = PosNeg();
   for (int64_t total = 1; total <= 100; ++total) {
     for (int64_t positive = 0; positive <= total; ++positive) {
       for (bool area : {false, true}) {
@@ -294,10 +301,7 @@ TEST(CriterionFindingTest, NeverStatesAPositiveMinorityAlone) {
 // that stands alone is always a strict majority, and the lead is the same
 // as without the choice.
 TEST(CriterionFindingTest, LeadOnlyNeverStatesHalfOrAPositiveMinorityAlone) {
-  v1::Criterion c;
-  c.set_scored(true);
-  c.set_positive_statement("POS");
-  c.set_negative_statement("NEG");
+  const v1::Criterion c = PosNeg();
   for (int64_t total = 1; total <= 100; ++total) {
     for (int64_t positive = 0; positive <= total; ++positive) {
       for (bool area : {false, true}) {
