@@ -10,6 +10,7 @@
 #include "cli/exchange/import_caseload.h"
 #include "cli/exchange/whole_file.h"
 #include "common/request_id.h"
+#include "common/resource_names.h"
 #include "common/rpc/grpc_status.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/tokenizer.h"
@@ -278,9 +279,12 @@ absl::StatusOr<config::v1::InspectionRunSpec> ReadRunSpec(
 absl::StatusOr<RecordedCase> RecordCaseJudgements(
     v1::Findings::Stub& findings, v1::RecordJudgementsRequest request) {
   v1::GetCaseFindingsRequest get;
-  const std::string case_id =
-      request.case_().substr(request.case_().rfind('/') + 1);
-  get.set_name(absl::StrCat(request.inspection(), "/caseFindings/", case_id));
+  // A case's findings or a victim's case's; a malformed name is left for
+  // the service to refuse (with its field violation).
+  const auto name = common::FindingsOfRecord(
+      common::ParseInspectionName(request.inspection()).value_or(""),
+      request.case_());
+  if (name) get.set_name(common::FormatCaseFindingsName(*name));
   v1::CaseFindings current;
   grpc::Status read = findings.GetCaseFindings(Deadline().get(), get, &current);
   if (read.ok()) request.set_etag(current.etag());

@@ -72,7 +72,8 @@ void AddJudgementCommands(Subcommands commands) {
       JudgementHistory);
   history
       ->add_option("name", *case_findings,
-                   "inspections/{inspection}/caseFindings/{case}")
+                   "inspections/{inspection}/caseFindings/{case}, or "
+                   "inspections/{inspection}/victimCaseFindings/{victim_case}")
       ->required();
 }
 

@@ -160,6 +160,14 @@ std::optional<CaseFindingsName> CheckCaseFindingsName(
   return parsed;
 }
 
+bool CheckSampledRecordName(FieldViolations& violations,
+                            absl::string_view field, absl::string_view name) {
+  if (ParseCaseName(name) || ParseVictimCaseName(name)) return true;
+  violations.Add(std::string(field),
+                 NameViolation(name, kSampledRecordNameFormat));
+  return false;
+}
+
 namespace {
 
 // The parsed name, or the one violation as a status.

@@ -56,6 +56,10 @@ std::optional<VictimCaseName> CheckVictimCaseName(FieldViolations& violations,
 std::optional<CaseFindingsName> CheckCaseFindingsName(
     FieldViolations& violations, absl::string_view field,
     absl::string_view name);
+// A record a sample can hold: a child's case or a victim's case. True when
+// `name` is one.
+bool CheckSampledRecordName(FieldViolations& violations,
+                            absl::string_view field, absl::string_view name);
 
 // For a request whose only field to check is one name: the inspection id
 // of `name`, else INVALID_ARGUMENT with the violation of `field`, the

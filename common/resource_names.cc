@@ -75,13 +75,32 @@ std::optional<std::string> ParseInspectionName(absl::string_view name) {
 }
 
 std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name) {
-  constexpr absl::string_view kMarker = "/caseFindings/";
-  const size_t at = name.find(kMarker);
-  if (at == absl::string_view::npos) return std::nullopt;
-  auto inspection = ParseInspectionName(name.substr(0, at));
-  const absl::string_view case_id = name.substr(at + kMarker.size());
-  if (!inspection || !IsValidCaseId(case_id)) return std::nullopt;
-  return CaseFindingsName{*std::move(inspection), std::string(case_id)};
+  for (const bool victim_case : {false, true}) {
+    const absl::string_view marker =
+        victim_case ? "/victimCaseFindings/" : "/caseFindings/";
+    const size_t at = name.find(marker);
+    if (at == absl::string_view::npos) continue;
+    auto inspection = ParseInspectionName(name.substr(0, at));
+    const absl::string_view case_id = name.substr(at + marker.size());
+    if (!inspection || !IsValidCaseId(case_id)) return std::nullopt;
+    return CaseFindingsName{*std::move(inspection), std::string(case_id),
+                            victim_case};
+  }
+  return std::nullopt;
+}
+
+std::optional<CaseFindingsName> FindingsOfRecord(
+    absl::string_view inspection_id, absl::string_view record_name) {
+  if (!IsValidInspectionId(inspection_id)) return std::nullopt;
+  if (auto c = ParseCaseName(record_name)) {
+    return CaseFindingsName{std::string(inspection_id), std::move(c->case_id),
+                            false};
+  }
+  if (auto v = ParseVictimCaseName(record_name)) {
+    return CaseFindingsName{std::string(inspection_id),
+                            std::move(v->victim_case_id), true};
+  }
+  return std::nullopt;
 }
 
 std::string YotName(absl::string_view yot) {
@@ -104,6 +123,13 @@ std::string InspectionName(absl::string_view id) {
 std::string FormatCaseFindingsName(absl::string_view inspection_id,
                                    absl::string_view case_id) {
   return absl::StrCat("inspections/", inspection_id, "/caseFindings/", case_id);
+}
+
+std::string FormatCaseFindingsName(const CaseFindingsName& name) {
+  return absl::StrCat(
+      "inspections/", name.inspection_id,
+      name.victim_case ? "/victimCaseFindings/" : "/caseFindings/",
+      name.case_id);
 }
 
 std::string NameViolation(absl::string_view name, absl::string_view format) {

@@ -2,7 +2,8 @@
 
 // Resource names (AIP-122): `yots/{yot}`, `yots/{yot}/cases/{case}`,
 // `yots/{yot}/victimCases/{victim_case}`,
-// `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`.
+// `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`,
+// `inspections/{inspection}/victimCaseFindings/{victim_case}`.
 // Parsing is strict so that a stored key can always be turned back into the
 // name it came from.
 
@@ -41,12 +42,20 @@ struct VictimCaseName {
 std::optional<VictimCaseName> ParseVictimCaseName(absl::string_view name);
 std::optional<std::string> ParseInspectionName(absl::string_view name);
 
-// The findings of one sampled case in one inspection.
+// The findings of one sampled case, or of one sampled victim's case, in one
+// inspection. A victim's case and a child's case may share a reference: the
+// collection in the name tells them apart.
 struct CaseFindingsName {
   std::string inspection_id;
+  // The case's reference, or the victim's case's when `victim_case`.
   std::string case_id;
+  bool victim_case = false;
 };
 std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name);
+// The findings name of sampled record `record_name` (a case or a victim's
+// case) in inspection `inspection_id`; nullopt when it is neither.
+std::optional<CaseFindingsName> FindingsOfRecord(
+    absl::string_view inspection_id, absl::string_view record_name);
 
 std::string YotName(absl::string_view yot);
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
@@ -55,6 +64,9 @@ std::string FormatVictimCaseName(absl::string_view yot,
 std::string InspectionName(absl::string_view id);
 std::string FormatCaseFindingsName(absl::string_view inspection_id,
                                    absl::string_view case_id);
+// `inspections/{inspection}/caseFindings/{case}` or, for a victim's case,
+// `inspections/{inspection}/victimCaseFindings/{victim_case}`.
+std::string FormatCaseFindingsName(const CaseFindingsName& name);
 
 // The violation of a required resource name field: "is required" when it is
 // empty, else `format` (one of the *NameFormat statements below).
@@ -73,8 +85,11 @@ inline constexpr absl::string_view kVictimCaseNameFormat =
     "must be yots/{yot}/victimCases/{victim_case}";
 inline constexpr absl::string_view kInspectionNameFormat =
     "must be inspections/{inspection}";
+inline constexpr absl::string_view kSampledRecordNameFormat =
+    "must be yots/{yot}/cases/{case} or yots/{yot}/victimCases/{victim_case}";
 inline constexpr absl::string_view kCaseFindingsNameFormat =
-    "must be inspections/{inspection}/caseFindings/{case}";
+    "must be inspections/{inspection}/caseFindings/{case} or "
+    "inspections/{inspection}/victimCaseFindings/{victim_case}";
 inline constexpr absl::string_view kInspectionIdFormat =
     "must be a lower-case letter then up to 62 lower-case letters, digits or "
     "'-'";

@@ -5,6 +5,7 @@
 yj_test(stream_findings_test integration
   integration/stream_test.cc
   integration/victim_cases_test.cc
+  integration/victims_findings_test.cc
   integration/stream_backpressure_test.cc
   integration/findings_test.cc
   integration/findings_lifecycle_test.cc

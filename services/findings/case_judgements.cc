@@ -20,6 +20,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/findings/judgement_validation.h"
+#include "services/findings/storage/keys.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -130,13 +131,22 @@ absl::StatusOr<std::optional<FindingsUpdate>> DecideUpdate(
   return std::optional<FindingsUpdate>(std::move(update));
 }
 
+// The findings a validated RecordJudgements request records: of a case or
+// of a victim's case.
+common::CaseFindingsName FindingsNameOf(
+    const v1::RecordJudgementsRequest& request) {
+  return *common::FindingsOfRecord(
+      *common::ParseInspectionName(request.inspection()), request.case_());
+}
+
 // The recording a RecordJudgements request makes of a case's findings.
 Recording RecordingOf(const v1::RecordJudgementsRequest& request,
-                      const std::string& inspection_id,
-                      const std::string& case_id, int32_t sample_revision) {
-  return Recording{common::FormatCaseFindingsName(inspection_id, case_id),
+                      int32_t sample_revision) {
+  const common::CaseFindingsName name = FindingsNameOf(request);
+  return Recording{common::FormatCaseFindingsName(name),
                    request.case_(),
-                   absl::StrCat("case ", request.case_()),
+                   absl::StrCat(name.victim_case ? "victim's case " : "case ",
+                                request.case_()),
                    request.judgements(),
                    request.inspector_reference(),
                    request.etag(),
@@ -172,19 +182,30 @@ absl::StatusOr<CaseJudgements::Admitted> CaseJudgements::Admit(
         {{"inspection", inspection->name()},
          {"sample_revision", absl::StrCat(inspection->sample().revision())}});
   }
-  ASSIGN_OR_RETURN(std::optional<v1::Case> c, store_.GetCase(request.case_()));
-  if (!c) {
+  const bool victim_case = FindingsNameOf(request).victim_case;
+  const std::string pool_id =
+      common::PoolOfRecord(inspection->sample(), request.case_());
+  std::optional<v1::Case> c;
+  bool received = false;
+  if (victim_case) {
+    ASSIGN_OR_RETURN(auto held, store_.GetVictimCase(request.case_()));
+    received = held.has_value();
+  } else {
+    ASSIGN_OR_RETURN(c, store_.GetCase(request.case_()));
+    received = c.has_value();
+  }
+  if (!received) {
     return common::FailedPrecondition(
         common::kCaseNotReceived,
         {common::kIntakeFeedViolation, request.case_()},
-        absl::StrCat("case ", request.case_(),
+        absl::StrCat(victim_case ? "victim's case " : "case ", request.case_(),
                      " has not reached the findings service from intake "
                      "yet; retry shortly"));
   }
   RETURN_IF_ERROR(
-      ValidateAgainstFramework(
-          request, *framework, *c,
-          common::PoolOfRecord(inspection->sample(), request.case_()))
+      (victim_case
+           ? ValidateVictimCaseAgainstFramework(request, *framework, pool_id)
+           : ValidateAgainstFramework(request, *framework, *c, pool_id))
           .ToStatus("judgements"));
   return Admitted{std::move(*inspection), framework};
 }
@@ -204,7 +225,7 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
   if (known.state() > v1::INSPECTION_STATE_FIELDWORK) {
     // The same answers again (a rerun) are no change; anything else is.
     auto current = store_.GetFindings(
-        inspection_id, common::ParseCaseName(request.case_())->case_id);
+        inspection_id, FindingsRecordId(FindingsNameOf(request)));
     if (current.ok() && current->has_value() &&
         AlreadyRecorded(**current, request.judgements())) {
       done(std::move(**current));
@@ -248,28 +269,22 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
 absl::Status CaseJudgements::CheckRecordable(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     int32_t sample_revision) const {
-  const std::string inspection_id =
-      *common::ParseInspectionName(request.inspection());
-  const std::string case_id = common::ParseCaseName(request.case_())->case_id;
-  ASSIGN_OR_RETURN(auto current, store_.GetFindings(inspection_id, case_id));
-  return DecideUpdate(
-             current,
-             RecordingOf(request, inspection_id, case_id, sample_revision),
-             CriterionOrder(framework), clock_())
+  const common::CaseFindingsName name = FindingsNameOf(request);
+  ASSIGN_OR_RETURN(auto current, store_.GetFindings(name.inspection_id,
+                                                    FindingsRecordId(name)));
+  return DecideUpdate(current, RecordingOf(request, sample_revision),
+                      CriterionOrder(framework), clock_())
       .status();
 }
 
 absl::StatusOr<v1::CaseFindings> CaseJudgements::Store(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     int32_t sample_revision, const common::AuditEvent& audit) {
-  const std::string inspection_id =
-      *common::ParseInspectionName(request.inspection());
-  const std::string case_id = common::ParseCaseName(request.case_())->case_id;
+  const common::CaseFindingsName name = FindingsNameOf(request);
   const auto order = CriterionOrder(framework);
-  const Recording recording =
-      RecordingOf(request, inspection_id, case_id, sample_revision);
+  const Recording recording = RecordingOf(request, sample_revision);
   return store_.UpdateFindings(
-      inspection_id, request.case_(), case_id,
+      name.inspection_id, request.case_(), FindingsRecordId(name),
       [&](const std::optional<v1::CaseFindings>& current) {
         return DecideUpdate(current, recording, order, clock_());
       },
@@ -394,8 +409,8 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
   ASSIGN_OR_RETURN(common::CaseFindingsName name,
                    common::RequireCaseFindingsName("name", request.name(),
                                                    "GetCaseFindings request"));
-  ASSIGN_OR_RETURN(auto findings,
-                   store_.GetFindings(name.inspection_id, name.case_id));
+  ASSIGN_OR_RETURN(auto findings, store_.GetFindings(name.inspection_id,
+                                                     FindingsRecordId(name)));
   if (!findings) {
     return absl::NotFoundError(
         absl::StrCat("no findings are recorded as ", request.name()));
@@ -430,12 +445,13 @@ absl::StatusOr<v1::ListJudgementHistoryResponse> CaseJudgements::History(
                                   absl::StrCat("history:", request.name()),
                                   [&](const std::string& after, size_t limit) {
                                     return store_.ScanHistory(
-                                        name->inspection_id, name->case_id,
-                                        after, limit);
+                                        name->inspection_id,
+                                        FindingsRecordId(*name), after, limit);
                                   }));
   if (page.entries.empty() && request.page_token().empty()) {
-    ASSIGN_OR_RETURN(auto findings,
-                     store_.GetFindings(name->inspection_id, name->case_id));
+    ASSIGN_OR_RETURN(
+        auto findings,
+        store_.GetFindings(name->inspection_id, FindingsRecordId(*name)));
     if (!findings) {
       return absl::NotFoundError(
           absl::StrCat("no findings are recorded as ", request.name()));

@@ -49,13 +49,14 @@ void FinishAuditedChange(FindingsStore& store, const common::UnaryCall& call,
   FinishAudited(store, call, resource, event, std::move(result), response);
 }
 
-// The findings of one case in one inspection, by name, for audit records.
+// The findings of one case (or victim's case) in one inspection, by name,
+// for audit records.
 std::string CaseFindingsResource(const std::string& inspection,
                                  const std::string& case_name) {
   auto inspection_id = common::ParseInspectionName(inspection);
-  auto name = common::ParseCaseName(case_name);
-  if (!inspection_id || !name) return "-";
-  return common::FormatCaseFindingsName(*inspection_id, name->case_id);
+  if (!inspection_id) return "-";
+  auto name = common::FindingsOfRecord(*inspection_id, case_name);
+  return name ? common::FormatCaseFindingsName(*name) : "-";
 }
 
 // A resource name fit for a log line: only well-formed ones (an inspection

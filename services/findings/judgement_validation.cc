@@ -84,7 +84,7 @@ common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request) {
   common::FieldViolations v;
   common::CheckInspectionName(v, "inspection", request.inspection());
-  common::CheckCaseName(v, "case", request.case_());
+  common::CheckSampledRecordName(v, "case", request.case_());
   common::CheckToken(v, "inspector_reference", request.inspector_reference(),
                      32, "-", true);
   common::CheckToken(v, "etag", request.etag(), 64, "", false);
@@ -112,11 +112,15 @@ common::FieldViolations ValidateRecordRequest(
   return v;
 }
 
-common::FieldViolations ValidateAgainstFramework(
+namespace {
+
+// A child's case `c`, or a victim's case when `c` is null.
+common::FieldViolations ValidateAnswers(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
-    const v1::Case& c, absl::string_view pool_id) {
+    const v1::Case* c, absl::string_view pool_id) {
   common::FieldViolations v;
-  const bool out_of_court = common::IsOutOfCourtDisposal(c.disposal().type());
+  const bool out_of_court =
+      c != nullptr && common::IsOutOfCourtDisposal(c->disposal().type());
   for (int i = 0; i < request.judgements_size(); ++i) {
     const v1::Judgement& j = request.judgements(i);
     const std::string at = absl::StrCat("judgements[", i, "].");
@@ -148,6 +152,14 @@ common::FieldViolations ValidateAgainstFramework(
       CheckAnswer(framework, *found.criterion, j, at, v);
       continue;
     }
+    if (c == nullptr) {
+      v.Add(at + "criterion_id",
+            absl::StrCat("criterion ", j.criterion_id(), " of section ",
+                         found.section->id(),
+                         " is judged from children's cases; this is a "
+                         "victim's case"));
+      continue;
+    }
     const v1::CaseScope scope = found.section->scope();
     if ((scope == v1::CASE_SCOPE_COURT_DISPOSALS && out_of_court) ||
         (scope == v1::CASE_SCOPE_OUT_OF_COURT_DISPOSALS && !out_of_court)) {
@@ -155,12 +167,26 @@ common::FieldViolations ValidateAgainstFramework(
             absl::StrCat("criterion ", j.criterion_id(), " applies to ",
                          out_of_court ? "court" : "out-of-court",
                          " disposals; this case's disposal is ",
-                         v1::DisposalType_Name(c.disposal().type())));
+                         v1::DisposalType_Name(c->disposal().type())));
       continue;
     }
     CheckAnswer(framework, *found.criterion, j, at, v);
   }
   return v;
+}
+
+}  // namespace
+
+common::FieldViolations ValidateAgainstFramework(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    const v1::Case& c, absl::string_view pool_id) {
+  return ValidateAnswers(request, framework, &c, pool_id);
+}
+
+common::FieldViolations ValidateVictimCaseAgainstFramework(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    absl::string_view pool_id) {
+  return ValidateAnswers(request, framework, nullptr, pool_id);
 }
 
 }  // namespace yjinspect::findings

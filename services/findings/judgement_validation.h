@@ -25,6 +25,12 @@ common::FieldViolations ValidateRecordRequest(
 common::FieldViolations ValidateAgainstFramework(
     const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
     const v1::Case& c, absl::string_view pool_id);
+// The same for a victim's case sampled in pool `pool_id`: only a section
+// that names that pool applies (sections with a scope, or none, judge
+// children's cases).
+common::FieldViolations ValidateVictimCaseAgainstFramework(
+    const v1::RecordJudgementsRequest& request, const v1::Framework& framework,
+    absl::string_view pool_id);
 
 // Each answer names a staff-interview criterion of `framework` with a value
 // of its scale.

@@ -1,5 +1,6 @@
 #include "services/findings/verdict_desk.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "services/findings/report/report_sections.h"
+#include "services/findings/storage/keys.h"
 #include "services/findings/verdicts/verdict_engine.h"
 
 namespace yjinspect::findings {
@@ -24,8 +26,10 @@ struct VerdictDesk::Gathered {
   v1::Inspection inspection;
   const v1::Framework* framework = nullptr;
   std::vector<v1::CaseAnswers> answers;
-  // Sampled cases that have arrived from intake.
+  // Sampled cases that have arrived from intake, victims' cases included.
   int64_t cases = 0;
+  // Of those, the victims' cases.
+  int64_t victim_cases = 0;
   // Of those, the cases with recorded findings.
   int64_t judged = 0;
   int64_t interviews = 0;
@@ -123,21 +127,33 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
   }
   // Only the current sample counts: findings of cases a reset dropped stay
   // stored (with their history) but are not judged again.
+  // A sample holds children's cases and, where the framework has a
+  // victims' pool, victims' cases; each is judged in its own pool.
   for (const std::string& case_name : g.inspection.sample().cases()) {
-    ASSIGN_OR_RETURN(auto c, store_.GetCase(case_name));
-    if (!c) continue;  // erased, or not arrived yet
+    std::optional<common::CaseFindingsName> name =
+        common::FindingsOfRecord(g.inspection_id, case_name);
+    if (!name) continue;  // intake never samples anything else
+    v1::DisposalType disposal = v1::DISPOSAL_TYPE_UNSPECIFIED;
+    if (name->victim_case) {
+      ASSIGN_OR_RETURN(auto v, store_.GetVictimCase(case_name));
+      if (!v) continue;  // erased, or not arrived yet
+      ++g.victim_cases;
+    } else {
+      ASSIGN_OR_RETURN(auto c, store_.GetCase(case_name));
+      if (!c) continue;  // erased, or not arrived yet
+      disposal = c->disposal().type();
+    }
     ++g.cases;
-    auto case_id = common::ParseCaseName(case_name)->case_id;
-    ASSIGN_OR_RETURN(auto findings,
-                     store_.GetFindings(g.inspection_id, case_id));
+    ASSIGN_OR_RETURN(
+        auto findings,
+        store_.GetFindings(g.inspection_id, FindingsRecordId(*name)));
     v1::CaseAnswers answers =
-        findings ? ToAnswers(*findings, v1::EVIDENCE_SOURCE_CASES,
-                             c->disposal().type())
+        findings ? ToAnswers(*findings, v1::EVIDENCE_SOURCE_CASES, disposal)
                  : v1::CaseAnswers();
     g.judged += !answers.answers().empty();
     answers.set_case_name(case_name);
     answers.set_source(v1::EVIDENCE_SOURCE_CASES);
-    answers.set_disposal_type(c->disposal().type());
+    answers.set_disposal_type(disposal);
     answers.set_pool_id(common::PoolOfRecord(g.inspection.sample(), case_name));
     g.answers.push_back(std::move(answers));
   }
@@ -280,7 +296,8 @@ absl::StatusOr<ReportMaterial> VerdictDesk::GatherReport(
   material.framework = g.framework;
   material.inspection = std::move(g.inspection);
   material.inputs = std::move(*inputs);
-  material.cases_examined = g.cases;
+  material.cases_examined = g.cases - g.victim_cases;
+  material.victim_cases_examined = g.victim_cases;
   material.staff_interviewed = g.interviews;
   for (const v1::VerdictOverride& o : g.decisions.overrides()) {
     material.decision_order.push_back(o.target());

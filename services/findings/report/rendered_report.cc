@@ -15,6 +15,7 @@ absl::StatusOr<v1::RenderedReport> RenderReport(ReportMaterial material,
   subject.verdicts = &material.verdicts;
   subject.inputs = &material.inputs;
   subject.cases_examined = material.cases_examined;
+  subject.victim_cases_examined = material.victim_cases_examined;
   subject.staff_interviewed = material.staff_interviewed;
   subject.decision_order = std::move(material.decision_order);
   subject.management_board_edition =

@@ -28,6 +28,7 @@ struct ReportMaterial {
   v1::InspectionVerdicts verdicts;
   v1::ReportInputs inputs;
   int64_t cases_examined = 0;
+  int64_t victim_cases_examined = 0;
   int64_t staff_interviewed = 0;
   std::vector<std::string> decision_order;
 };

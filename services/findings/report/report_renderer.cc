@@ -167,6 +167,10 @@ absl::StatusOr<CheckedSubject> CheckSubject(const ReportSubject& s) {
     return Invalid(absl::StrCat("cases_examined is ", s.cases_examined,
                                 "; a report needs at least one case"));
   }
+  if (s.victim_cases_examined < 0) {
+    return Invalid(
+        absl::StrCat("victim_cases_examined is ", s.victim_cases_examined));
+  }
   if (s.staff_interviewed < 0) {
     return Invalid(absl::StrCat("staff_interviewed is ", s.staff_interviewed));
   }
@@ -293,6 +297,11 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
        FieldworkPeriod(checked.fieldwork_start, checked.fieldwork_end)},
       {"cases_examined",
        CountInFigures(subject.cases_examined, "case", "cases")},
+      {"victim_cases_examined",
+       subject.victim_cases_examined > 0
+           ? CountInFigures(subject.victim_cases_examined, "victim's case",
+                            "victims' cases")
+           : ""},
       {"staff_interviewed",
        subject.staff_interviewed > 0
            ? CountInFigures(subject.staff_interviewed, "case manager",

@@ -34,8 +34,11 @@ struct ReportSubject {
   // ComputeVerdicts' result for the inspection, decisions applied.
   const v1::InspectionVerdicts* verdicts = nullptr;
   const v1::ReportInputs* inputs = nullptr;
-  // Cases in the sample ("We examined 20 cases ..."). At least 1.
+  // Children's cases in the sample ("We examined 20 cases ..."). At least 1.
   int64_t cases_examined = 0;
+  // Victims' cases in the sample, judged on the work with victims; 0 for
+  // none (and always 0 under a framework without a victims' pool).
+  int64_t victim_cases_examined = 0;
   // Staff interviewed for operational management; 0 for none.
   int64_t staff_interviewed = 0;
   // The targets of the recorded overrides ("strength:om.2"), in the order

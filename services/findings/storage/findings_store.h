@@ -74,10 +74,13 @@ class FindingsStore : public common::AuditSource {
   // A sampled victim's case as intake last sent it, by its intake name.
   virtual absl::StatusOr<std::optional<v1::VictimCase>> GetVictimCase(
       absl::string_view victim_case_name) const = 0;
+  // Findings and history are kept by record id (FindingsRecordId of
+  // storage/keys.h): a case's reference, or "~victim~{reference}".
   virtual absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
-      absl::string_view inspection_id, absl::string_view case_id) const = 0;
+      absl::string_view inspection_id, absl::string_view record_id) const = 0;
 
-  // Under the store's write lock: checks the case is present, reads the
+  // Under the store's write lock: checks the case (or the victim's case,
+  // by `case_name`) is present, reads the
   // current findings, lets `decide` compute the update (or return the
   // current findings unchanged as nullopt, or an error), and writes the
   // findings with their revision durably, with a record of `audit` (OK) in
@@ -88,7 +91,7 @@ class FindingsStore : public common::AuditSource {
       const std::optional<v1::CaseFindings>& current)>;
   virtual absl::StatusOr<v1::CaseFindings> UpdateFindings(
       absl::string_view inspection_id, absl::string_view case_name,
-      absl::string_view case_id, const Decide& decide,
+      absl::string_view record_id, const Decide& decide,
       const common::AuditEvent& audit) = 0;
 
   // The same for one staff interview's answers (no case to check). History
@@ -129,9 +132,9 @@ class FindingsStore : public common::AuditSource {
   virtual absl::StatusOr<std::vector<Keyed<v1::CaseFindings>>> ScanFindings(
       absl::string_view inspection_id, absl::string_view after_key,
       size_t limit) const = 0;
-  // Revisions of one case's findings, oldest first, after `after_key`.
+  // Revisions of one record's findings, oldest first, after `after_key`.
   virtual absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
-      absl::string_view inspection_id, absl::string_view case_id,
+      absl::string_view inspection_id, absl::string_view record_id,
       absl::string_view after_key, size_t limit) const = 0;
   // Takes an online backup of the whole store into `backup_dir` while
   // changes and judgements go on being written

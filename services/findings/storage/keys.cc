@@ -19,6 +19,11 @@ std::optional<uint64_t> DecodeUint64(absl::string_view bytes) {
   return common::DecodeBigEndian64(bytes);
 }
 
+std::string FindingsRecordId(const common::CaseFindingsName& name) {
+  return name.victim_case ? absl::StrCat("~victim~", name.case_id)
+                          : name.case_id;
+}
+
 std::string FindingsKey(absl::string_view inspection_id,
                         absl::string_view case_id) {
   return absl::StrCat(inspection_id, kSeparator, case_id);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "common/resource_names.h"
 
 namespace yjinspect::findings {
 
@@ -15,6 +16,12 @@ inline constexpr absl::string_view kCursorKey = "intake_cursor";
 // Big-endian 8 bytes (also the encoding of the cursor value).
 std::string EncodeUint64(uint64_t value);
 std::optional<uint64_t> DecodeUint64(absl::string_view bytes);
+
+// The id the findings of a sampled record are kept under: the case's
+// reference, or "~victim~{reference}" for a victim's case. References start
+// with a letter or digit, so a victim's case never meets a child's case of
+// the same reference (nor an interview's "~interview~{id}").
+std::string FindingsRecordId(const common::CaseFindingsName& name);
 
 // "{inspection}\0{case reference}": an inspection's findings sort together.
 std::string FindingsKey(absl::string_view inspection_id,

@@ -105,7 +105,7 @@ class RocksFindingsStore final : public FindingsStore {
         PutReceivedCaseAudit(batch, change, change.case_stored().name());
         break;
       case v1::Change::kCaseErased:
-        RETURN_IF_ERROR(EraseCase(change.case_erased().name(), batch));
+        RETURN_IF_ERROR(EraseRecord(change.case_erased().name(), batch));
         PutAudit(batch,
                  StreamEvent(absl::StrCat("change-", change.sequence()),
                              v1::AUDIT_ACTION_APPLY_ERASURE,
@@ -120,10 +120,7 @@ class RocksFindingsStore final : public FindingsStore {
         PutVictimCase(batch, change, change.victim_case_stored());
         break;
       case v1::Change::kVictimCaseErased:
-        // Nothing at findings is derived from a victim's case yet: its
-        // content is all there is to erase.
-        batch.Delete(Handle(ColumnFamily::kVictimCases),
-                     change.victim_case_erased().name());
+        RETURN_IF_ERROR(EraseRecord(change.victim_case_erased().name(), batch));
         PutAudit(batch,
                  StreamEvent(absl::StrCat("change-", change.sequence()),
                              v1::AUDIT_ACTION_APPLY_ERASURE,
@@ -165,29 +162,37 @@ class RocksFindingsStore final : public FindingsStore {
 
   absl::StatusOr<std::optional<v1::CaseFindings>> GetFindings(
       absl::string_view inspection_id,
-      absl::string_view case_id) const override {
+      absl::string_view record_id) const override {
     return store_->Get<v1::CaseFindings>(ColumnFamily::kFindings,
-                                         FindingsKey(inspection_id, case_id),
+                                         FindingsKey(inspection_id, record_id),
                                          "findings");
   }
 
   absl::StatusOr<v1::CaseFindings> UpdateFindings(
       absl::string_view inspection_id, absl::string_view case_name,
-      absl::string_view case_id, const Decide& decide,
+      absl::string_view record_id, const Decide& decide,
       const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
     RETURN_IF_ERROR(CheckOpenLocked());
-    ASSIGN_OR_RETURN(auto present, GetCase(case_name));
+    const bool victim_case = common::ParseVictimCaseName(case_name).has_value();
+    bool present = false;
+    if (victim_case) {
+      ASSIGN_OR_RETURN(auto held, GetVictimCase(case_name));
+      present = held.has_value();
+    } else {
+      ASSIGN_OR_RETURN(auto held, GetCase(case_name));
+      present = held.has_value();
+    }
     if (!present) {
       return common::FailedPrecondition(
           common::kCaseNotReceived,
           {common::kIntakeFeedViolation, std::string(case_name)},
-          absl::StrCat("case ", case_name,
+          absl::StrCat(victim_case ? "victim's case " : "case ", case_name,
                        " is not in the findings store: it has not arrived "
                        "from intake yet, or it was erased"));
     }
-    return UpdateLocked(ColumnFamily::kFindings, inspection_id, case_id,
-                        case_id, decide, &audit);
+    return UpdateLocked(ColumnFamily::kFindings, inspection_id, record_id,
+                        record_id, decide, &audit);
   }
 
   absl::StatusOr<v1::CaseFindings> UpdateInterview(
@@ -282,12 +287,13 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   absl::StatusOr<std::vector<Keyed<v1::JudgementRevision>>> ScanHistory(
-      absl::string_view inspection_id, absl::string_view case_id,
+      absl::string_view inspection_id, absl::string_view record_id,
       absl::string_view after_key, size_t limit) const override {
     return store_->Scan<v1::JudgementRevision>(
         ColumnFamily::kHistory,
-        common::KeysIn(HistoryPrefix(inspection_id, case_id),
-                       HistoryLimit(inspection_id, case_id), after_key, limit),
+        common::KeysIn(HistoryPrefix(inspection_id, record_id),
+                       HistoryLimit(inspection_id, record_id), after_key,
+                       limit),
         "revision");
   }
 
@@ -399,22 +405,35 @@ class RocksFindingsStore final : public FindingsStore {
   // An erased case leaves nothing behind: its content, and the findings and
   // history of every inspection of its YOT (evidence notes may describe
   // the child).
-  absl::Status EraseCase(const std::string& case_name,
-                         rocksdb::WriteBatch& batch) {
-    batch.Delete(Handle(ColumnFamily::kCases), case_name);
-    auto name = common::ParseCaseName(case_name);
-    if (!name) return absl::OkStatus();
+  // Erases a case or a victim's case with everything derived from it: its
+  // findings and their history in every inspection of its YOT (evidence
+  // notes are about the child or the victim).
+  absl::Status EraseRecord(const std::string& record_name,
+                           rocksdb::WriteBatch& batch) {
+    const bool victim_case =
+        common::ParseVictimCaseName(record_name).has_value();
+    batch.Delete(
+        Handle(victim_case ? ColumnFamily::kVictimCases : ColumnFamily::kCases),
+        record_name);
+    std::string yot;
+    if (auto c = common::ParseCaseName(record_name)) {
+      yot = common::YotName(c->yot);
+    } else if (auto v = common::ParseVictimCaseName(record_name)) {
+      yot = common::YotName(v->yot);
+    } else {
+      return absl::OkStatus();
+    }
     ASSIGN_OR_RETURN(auto inspections,
                      store_->Scan<v1::Inspection>(ColumnFamily::kInspections,
                                                   {}, "inspection"));
-    const std::string yot = common::YotName(name->yot);
     for (const auto& entry : inspections) {
       if (entry.value.yot() != yot) continue;
-      batch.Delete(Handle(ColumnFamily::kFindings),
-                   FindingsKey(entry.key, name->case_id));
+      const std::string id =
+          FindingsRecordId(*common::FindingsOfRecord(entry.key, record_name));
+      batch.Delete(Handle(ColumnFamily::kFindings), FindingsKey(entry.key, id));
       batch.DeleteRange(Handle(ColumnFamily::kHistory),
-                        HistoryPrefix(entry.key, name->case_id),
-                        HistoryLimit(entry.key, name->case_id));
+                        HistoryPrefix(entry.key, id),
+                        HistoryLimit(entry.key, id));
     }
     return absl::OkStatus();
   }

@@ -124,6 +124,31 @@ TEST(ResourceNameTest, FormattedNamesParseBack) {
   ASSERT_TRUE(findings.has_value());
   EXPECT_EQ(findings->inspection_id, "nm-2014");
   EXPECT_EQ(findings->case_id, "a_B-9");
+  EXPECT_FALSE(findings->victim_case);
+}
+
+// A victim's case and a child's case may share a reference: their findings
+// have names (and so store keys) of their own.
+TEST(CaseFindingsNameTest, VictimsCasesHaveFindingsOfTheirOwn) {
+  auto child = FindingsOfRecord("nm-2025", "yots/nm/cases/NM-7");
+  auto victim = FindingsOfRecord("nm-2025", "yots/nm/victimCases/NM-7");
+  ASSERT_TRUE(child.has_value());
+  ASSERT_TRUE(victim.has_value());
+  EXPECT_FALSE(child->victim_case);
+  EXPECT_TRUE(victim->victim_case);
+  EXPECT_EQ(FormatCaseFindingsName(*child),
+            "inspections/nm-2025/caseFindings/NM-7");
+  EXPECT_EQ(FormatCaseFindingsName(*victim),
+            "inspections/nm-2025/victimCaseFindings/NM-7");
+  auto parsed =
+      ParseCaseFindingsName("inspections/nm-2025/victimCaseFindings/NM-7");
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_TRUE(parsed->victim_case);
+  EXPECT_EQ(parsed->inspection_id, "nm-2025");
+  EXPECT_EQ(parsed->case_id, "NM-7");
+  EXPECT_EQ(FindingsOfRecord("nm-2025", "yots/nm/interviews/NM-7"),
+            std::nullopt);
+  EXPECT_EQ(FindingsOfRecord("NM", "yots/nm/cases/NM-7"), std::nullopt);
 }
 
 TEST(CaseFindingsNameTest, RefusesWhatIsNotOne) {
@@ -132,7 +157,10 @@ TEST(CaseFindingsNameTest, RefusesWhatIsNotOne) {
         "inspections/NM/caseFindings/NM-1",
         "inspections/nm-2014/caseFindings/NM 1",
         "inspections/nm-2014/cases/NM-1", "yots/nm/caseFindings/NM-1",
-        "inspections/nm-2014/caseFindings/NM-1/x"}) {
+        "inspections/nm-2014/caseFindings/NM-1/x",
+        "inspections/nm-2014/victimCaseFindings/",
+        "inspections/nm-2014/victimcasefindings/NM-1",
+        "inspections/nm-2014/victimCaseFindings/NM-1/x"}) {
     EXPECT_EQ(ParseCaseFindingsName(bad), std::nullopt) << bad;
   }
 }
@@ -144,7 +172,8 @@ TEST(NameViolationTest, RequiredWhenEmptyElseTheFormat) {
   EXPECT_EQ(NameViolation("x", kCaseNameFormat),
             "must be yots/{yot}/cases/{case}");
   EXPECT_EQ(NameViolation("x", kCaseFindingsNameFormat),
-            "must be inspections/{inspection}/caseFindings/{case}");
+            "must be inspections/{inspection}/caseFindings/{case} or "
+            "inspections/{inspection}/victimCaseFindings/{victim_case}");
 }
 
 }  // namespace

@@ -244,6 +244,55 @@ TEST(AnswersAgainstFrameworkTest, APooledSectionMustCoverTheCasesPool) {
                               HasSubstr("sampled in no pool"))));
 }
 
+// A victim's case is judged only on sections naming its pool: in
+// hmip-youth-2025, the work with victims.
+TEST(AnswersAgainstFrameworkTest, AVictimsCaseAnswersOnlyTheVictimsSection) {
+  const v1::Framework& framework = Framework("hmip-youth-2025", "1");
+  Request request = ValidRequest();
+  request.set_case_("yots/northmoor/victimCases/V-0001");
+  request.clear_judgements();
+  *request.add_judgements() = Answer("v1.1", "yes");
+  EXPECT_TRUE(
+      ValidateVictimCaseAgainstFramework(request, framework, "victims").empty());
+  *request.add_judgements() = Answer("2.1-positive_change", "yes");
+  *request.add_judgements() = Answer("v1.1", "maybe");
+  EXPECT_THAT(
+      ValidateVictimCaseAgainstFramework(request, framework, "victims")
+          .violations(),
+      ElementsAre(ViolationOf("judgements[1].criterion_id",
+                              HasSubstr("sampled in victims")),
+                  ViolationOf("judgements[2].answer",
+                              HasSubstr("'maybe' is not an answer"))));
+  // A section without pools (an older framework's) judges children only.
+  const v1::Framework& sqs = Framework("sqs-2014", "2");
+  request.clear_judgements();
+  *request.add_judgements() = Answer("1.1", "yes");
+  EXPECT_THAT(ValidateVictimCaseAgainstFramework(request, sqs, "").violations(),
+              ElementsAre(ViolationOf("judgements[0].criterion_id",
+                                      HasSubstr("this is a victim's case"))));
+  // And a child's case cannot answer the victims' section.
+  request.clear_judgements();
+  *request.add_judgements() = Answer("v1.1", "yes");
+  EXPECT_THAT(ValidateAgainstFramework(request, framework, testing::ValidCase(),
+                                       "court-disposals")
+                  .violations(),
+              ElementsAre(ViolationOf("judgements[0].criterion_id",
+                                      HasSubstr("cases of victims"))));
+}
+
+// The case may be a child's case or a victim's case, nothing else.
+TEST(RecordRequestTest, TheCaseIsAChildsOrAVictimsCase) {
+  Request request = ValidRequest();
+  request.set_case_("yots/northmoor/victimCases/V-0001");
+  EXPECT_TRUE(ValidateRecordRequest(request).empty());
+  request.set_case_("yots/northmoor/victims/V-0001");
+  EXPECT_THAT(
+      ValidateRecordRequest(request).violations(),
+      ElementsAre(ViolationOf(
+          "case", "must be yots/{yot}/cases/{case} or "
+                  "yots/{yot}/victimCases/{victim_case}")));
+}
+
 TEST(InterviewAnswersTest, AnswersToInterviewCriteriaPass) {
   Request request;
   *request.add_judgements() = Answer("om.1", "yes");

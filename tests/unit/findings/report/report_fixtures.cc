@@ -53,6 +53,7 @@ ReportSubject ReportCase::Subject() const {
   subject.verdicts = &verdicts;
   subject.inputs = &inputs;
   subject.cases_examined = cases_examined;
+  subject.victim_cases_examined = victim_cases_examined;
   subject.staff_interviewed = staff_interviewed;
   subject.decision_order = decision_order;
   subject.management_board_edition = management_board_edition;

@@ -347,6 +347,28 @@ TEST(ReportRendererTest, RatingsReportHasTheTableAndOverallRating) {
       rendered.html, "<strong>Overall rating:</strong> Good (24/36)"));
 }
 
+// Victims' cases are examined beside the children's, and said to be: never
+// counted among the children's cases, never mentioned when there are none.
+TEST(ReportRendererTest, VictimsCasesAreStatedApartFromChildrensCases) {
+  ReportCase c = RatingsInspection();
+  const std::string without = Render(c).markdown;
+  EXPECT_FALSE(absl::StrContains(without, "victim")) << without;
+  c.victim_cases_examined = 12;
+  const RenderedText rendered = Render(c);
+  EXPECT_TRUE(absl::StrContains(
+      rendered.markdown,
+      absl::StrCat("We examined ", c.cases_examined,
+                   " cases of children and young people")))
+      << rendered.markdown;
+  EXPECT_TRUE(absl::StrContains(rendered.markdown,
+                                "We also examined 12 victims' cases, sampled "
+                                "on their own, and judged"))
+      << rendered.markdown;
+  c.victim_cases_examined = 1;
+  EXPECT_TRUE(absl::StrContains(Render(c).markdown,
+                                "We also examined 1 victim's case,"));
+}
+
 // Every class of incomplete input is refused with INVALID_ARGUMENT, naming
 // what is missing.
 struct BadSubject {
@@ -407,6 +429,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadSubject{"NoCasesExamined",
                    [](ReportCase& c) { c.cases_examined = 0; },
                    "cases_examined is 0"},
+        BadSubject{"NegativeVictimsCases",
+                   [](ReportCase& c) { c.victim_cases_examined = -1; },
+                   "victim_cases_examined is -1"},
         BadSubject{"ReoffendingWithoutTheYotsRate",
                    [](ReportCase& c) {
                      c.inputs.mutable_reoffending()->set_yot_rate_tenths(0);

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/audit/audit_chain.h"
 #include "common/resource_names.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "services/findings/storage/column_families.h"
@@ -276,6 +277,68 @@ TEST_F(FindingsStoreTest, AnErasedCaseLeavesNoContentFindingsOrHistory) {
   EXPECT_EQ(records.back().action(), v1::AUDIT_ACTION_APPLY_ERASURE);
   EXPECT_EQ(records.back().resource(), CaseName("c1"));
   EXPECT_EQ(records.back().caller(), "intake-stream");
+}
+
+// A victim's case sharing a child's case's reference keeps findings of its
+// own (under FindingsRecordId), and its erasure takes only its own.
+TEST_F(FindingsStoreTest, AVictimsCaseFindingsAreItsOwnAndErasedWithIt) {
+  Apply(InspectionChange(1));
+  Apply(SampledChange(2, "c1"));
+  const std::string victim_name = "yots/northmoor/victimCases/c1";
+  v1::Change sampled;
+  sampled.set_sequence(3);
+  sampled.mutable_victim_case_sampled()->set_inspection(
+      common::InspectionName(kInspection));
+  *sampled.mutable_victim_case_sampled()->mutable_victim_case() =
+      testing::ValidCreateVictimCaseRequest().victim_case();
+  sampled.mutable_victim_case_sampled()->mutable_victim_case()->set_name(
+      victim_name);
+  const common::CaseFindingsName victim{kInspection, "c1", true};
+  const std::string victim_id = FindingsRecordId(victim);
+  EXPECT_EQ(victim_id, "~victim~c1");
+  EXPECT_EQ(FindingsRecordId({kInspection, "c1", false}), "c1");
+
+  // Not yet received: refused, as for a case.
+  auto refused =
+      store_->UpdateFindings(kInspection, victim_name, victim_id,
+                             NextRevision("inspector-7"), Recording("c1"));
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refused.status().message(),
+              ::testing::HasSubstr("victim's case"));
+  Apply(sampled);
+  ASSERT_TRUE(store_
+                  ->UpdateFindings(kInspection, CaseName("c1"), "c1",
+                                   NextRevision("inspector-7"), Recording("c1"))
+                  .ok());
+  for (int i = 0; i < 2; ++i) {
+    auto stored =
+        store_->UpdateFindings(kInspection, victim_name, victim_id,
+                               NextRevision("inspector-9"), Recording("c1"));
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    EXPECT_EQ(stored->revision(), i + 1);
+  }
+  auto child_findings = store_->GetFindings(kInspection, "c1");
+  ASSERT_TRUE(child_findings.ok() && child_findings->has_value());
+  EXPECT_EQ((*child_findings)->revision(), 1);
+  EXPECT_EQ((*child_findings)->inspector_reference(), "inspector-7");
+
+  v1::Change erased;
+  erased.set_sequence(4);
+  erased.mutable_victim_case_erased()->set_name(victim_name);
+  Apply(erased);
+  auto gone = store_->GetFindings(kInspection, victim_id);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+  auto history = store_->ScanHistory(kInspection, victim_id, "", 10);
+  ASSERT_TRUE(history.ok());
+  EXPECT_TRUE(history->empty());
+  child_findings = store_->GetFindings(kInspection, "c1");
+  ASSERT_TRUE(child_findings.ok());
+  EXPECT_TRUE(child_findings->has_value())
+      << "the child's case of the same reference keeps its findings";
+  auto child_history = store_->ScanHistory(kInspection, "c1", "", 10);
+  ASSERT_TRUE(child_history.ok());
+  EXPECT_EQ(child_history->size(), 1u);
 }
 
 TEST_F(FindingsStoreTest, TheAuditChainContinuesAcrossARestart) {
