@@ -95,6 +95,9 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
             "yjinspect show-framework sqs-2014 --framework-version=2"}},
           {"import-cases",
            {"YJB exchange", "yjinspect import-cases northmoor-caseload.csv"}},
+          {"import-victim-cases",
+           {"YJB exchange",
+            "yjinspect import-victim-cases northmoor-victim-cases.csv"}},
           {"import-context",
            {"YJB exchange",
             "yjinspect import-context northmoor-context.csv "

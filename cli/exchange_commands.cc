@@ -13,6 +13,7 @@
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/export_results.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/import_victim_cases.h"
 #include "cli/exchange/whole_file.h"
 #include "cli/inspection_name.h"
 #include "cli/json_output.h"
@@ -31,26 +32,34 @@ void PrintProblem(const RowProblem& p) {
             << ": " << p.reason << "\n";
 }
 
-// "[=========>          ] 4500/9000 cases" redrawn in place.
-void DrawProgress(int done, int total) {
+// "[=========>          ] 4500/9000 cases" redrawn in place, `what` naming
+// the rows ("cases", "victims' cases").
+void DrawProgress(const char* what, int done, int total) {
   constexpr int kWidth = 30;
   int filled = total == 0 ? kWidth : done * kWidth / total;
   std::string bar(static_cast<size_t>(filled), '=');
   bar.resize(kWidth, ' ');
-  std::fprintf(stderr, "\r[%s] %d/%d cases", bar.c_str(), done, total);
+  std::fprintf(stderr, "\r[%s] %d/%d %s", bar.c_str(), done, total, what);
   if (done == total) std::fprintf(stderr, "\n");
   std::fflush(stderr);
 }
 
-struct ImportCasesOptions {
+struct ImportFileOptions {
   std::string path;
   // "jsonl" or "csv"; empty: by the file's extension.
   std::string format;
   int chunk = 500;
 };
 
-int ImportCases(const GlobalOptions& global,
-                const ImportCasesOptions& options) {
+// ImportCaseloadFile or ImportVictimCasesFile.
+using FileImporter = absl::StatusOr<exchange::ImportReport> (*)(
+    const std::string&, exchange::CaseloadFormat,
+    v1::CaseIntake::StubInterface&, const exchange::ImportOptions&);
+
+// An exchange file imported, reported and turned into an exit code the
+// same way whatever its rows are.
+int ImportFile(const GlobalOptions& global, const ImportFileOptions& options,
+               const char* what, FileImporter importer) {
   const std::string& path = options.path;
   auto format = options.format.empty()
                     ? exchange::FormatOfPath(path)
@@ -60,11 +69,15 @@ int ImportCases(const GlobalOptions& global,
         "say --format jsonl or --format csv (the file's extension does not "
         "tell)");
   }
-  exchange::ImportOptions import;
-  import.chunk_size = options.chunk;
-  if (!global.json && isatty(fileno(stderr))) import.progress = DrawProgress;
+  exchange::ImportOptions sending;
+  sending.chunk_size = options.chunk;
+  if (!global.json && isatty(fileno(stderr))) {
+    sending.progress = [what](int done, int total) {
+      DrawProgress(what, done, total);
+    };
+  }
   auto stub = v1::CaseIntake::NewStub(Connect(global.intake));
-  auto report = exchange::ImportCaseloadFile(path, *format, *stub, import);
+  auto report = importer(path, *format, *stub, sending);
   if (!report.ok()) return ReportFailure(report.status());
   if (global.json) {
     std::cout << exchange::ImportReportJson(*report) << "\n";
@@ -80,6 +93,32 @@ int ImportCases(const GlobalOptions& global,
   }
   if (report->refusal) return kExitRefused;
   return report->problems.empty() ? kExitOk : kExitPartial;
+}
+
+int ImportCases(const GlobalOptions& global, const ImportFileOptions& options) {
+  return ImportFile(global, options, "cases", &exchange::ImportCaseloadFile);
+}
+
+int ImportVictimCases(const GlobalOptions& global,
+                      const ImportFileOptions& options) {
+  return ImportFile(global, options, "victims' cases",
+                    &exchange::ImportVictimCasesFile);
+}
+
+// The file, --format and --chunk of an import command; `what` names its
+// rows.
+void AddImportFileOptions(CLI::App& command, ImportFileOptions* options,
+                          const std::string& file_help,
+                          const std::string& what) {
+  command.add_option("file", options->path, file_help)->required();
+  command
+      .add_option("--format", options->format,
+                  "jsonl or csv (default: by extension)")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  command
+      .add_option("--chunk", options->chunk, what + " per batch chunk (1-1000)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
 }
 
 int ImportContext(const GlobalOptions& global,
@@ -151,18 +190,19 @@ void AddExchangeCommands(Subcommands commands) {
       "(docs/yjb-exchange.md). Exit 0 all stored, 1 some lines refused, "
       "3 file refused (identifying column, malformed), nothing sent",
       ImportCases);
-  cases
-      ->add_option("file", import_cases->path, "caseload file (.jsonl or .csv)")
-      ->required();
-  cases
-      ->add_option("--format", import_cases->format,
-                   "jsonl or csv (default: by extension)")
-      ->check(CLI::IsMember({"jsonl", "csv"}));
-  cases
-      ->add_option("--chunk", import_cases->chunk,
-                   "cases per batch chunk (1-1000)")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  AddImportFileOptions(*cases, import_cases, "caseload file (.jsonl or .csv)",
+                       "cases");
+
+  auto [victims, import_victims] = commands.Add(
+      "import-victim-cases",
+      "import a victims' cases file in the YJB exchange format "
+      "(docs/yjb-exchange.md); the children's cases they relate to must be "
+      "imported first. Exit 0 all stored, 1 some lines refused, 3 file "
+      "refused (identifying column, malformed), nothing sent",
+      ImportVictimCases);
+  AddImportFileOptions(*victims, import_victims,
+                       "victims' cases file (.jsonl or .csv)",
+                       "victims' cases");
 
   auto [context, import_context] = commands.Add(
       "import-context",

@@ -1,7 +1,7 @@
 #pragma once
 
 // The command line's YJB exchange subcommands (docs/yjb-exchange.md):
-// import-cases, import-context and export-results.
+// import-cases, import-victim-cases, import-context and export-results.
 
 #include "CLI/CLI.hpp"
 #include "cli/subcommand.h"

@@ -8,7 +8,10 @@
 #include "cli/client/rpc_client.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/import_caseload.h"
+#include "cli/exchange/import_victim_cases.h"
 #include "cli/exchange/whole_file.h"
+#include "common/error_details.h"
+#include "common/field_violations.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc/grpc_status.h"
@@ -70,29 +73,31 @@ absl::StatusOr<v1::Inspection> EnsureInspection(
   return inspection;
 }
 
-// Imports the spec's caseload file, if any; every row must be stored.
-absl::Status ImportCaseloadFile(Clients& c,
-                                const config::v1::InspectionRunSpec& spec,
+// ImportCaseloadFile or ImportVictimCasesFile.
+using FileImporter = absl::StatusOr<exchange::ImportReport> (*)(
+    const std::string&, exchange::CaseloadFormat,
+    v1::CaseIntake::StubInterface&, const exchange::ImportOptions&);
+
+// Imports an exchange file the spec names (`what`: "caseload file",
+// "victims' cases file"), if any; every row must be stored.
+absl::Status ImportExchangeFile(Clients& c, const std::string& path,
+                                absl::string_view what, FileImporter importer,
                                 int64_t* stored) {
-  if (spec.caseload_file().empty()) return absl::OkStatus();
-  auto format = exchange::FormatOfPath(spec.caseload_file());
+  if (path.empty()) return absl::OkStatus();
+  auto format = exchange::FormatOfPath(path);
   if (!format) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("caseload file ", spec.caseload_file(),
-                     ": name it .jsonl or .csv so its format is known"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, " ", path, ": name it .jsonl or .csv so its format is known"));
   }
   ASSIGN_OR_RETURN(exchange::ImportReport report,
-                   exchange::ImportCaseloadFile(spec.caseload_file(), *format,
-                                                *c.intake, {}));
+                   importer(path, *format, *c.intake, {}));
   if (report.refusal) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("caseload file ", spec.caseload_file(),
-                     " refused: ", DescribeProblems({*report.refusal})));
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, " ", path, " refused: ", DescribeProblems({*report.refusal})));
   }
   if (!report.problems.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("caseload file ", spec.caseload_file(), ": ",
-                     DescribeProblems(report.problems)));
+        absl::StrCat(what, " ", path, ": ", DescribeProblems(report.problems)));
   }
   *stored += report.created + report.unchanged;
   return absl::OkStatus();
@@ -101,7 +106,8 @@ absl::Status ImportCaseloadFile(Clients& c,
 absl::Status ImportCaseload(Clients& c,
                             const config::v1::InspectionRunSpec& spec,
                             int64_t* stored) {
-  RETURN_IF_ERROR(ImportCaseloadFile(c, spec, stored));
+  RETURN_IF_ERROR(ImportExchangeFile(c, spec.caseload_file(), "caseload file",
+                                     &exchange::ImportCaseloadFile, stored));
   if (spec.cases().empty()) return absl::OkStatus();
   grpc::ClientContext context;
   context.AddMetadata("x-request-id", common::NewRequestId());
@@ -129,6 +135,51 @@ absl::Status ImportCaseload(Clients& c,
     }
   }
   *stored += response.created_count() + response.unchanged_count();
+  return absl::OkStatus();
+}
+
+// Why the service refused one victim's case of a spec: its code and the
+// fields at fault, never their values.
+std::string DescribeRefusal(const google::rpc::Status& rpc_status) {
+  absl::Status status = common::FromRpcStatus(rpc_status);
+  std::string out(absl::StatusCodeToString(status.code()));
+  if (auto info = common::ErrorInfoOf(status)) {
+    absl::StrAppend(&out, " ", info->reason);
+  }
+  for (const auto& v : common::ViolationsOf(status)) {
+    absl::StrAppend(&out, "; ", v.field, ": ", v.description);
+  }
+  return out;
+}
+
+// The spec's victims' cases, after the children's cases they relate to:
+// its file, then those inline; every one must be stored.
+absl::Status ImportVictimCases(Clients& c,
+                               const config::v1::InspectionRunSpec& spec,
+                               int64_t* stored) {
+  RETURN_IF_ERROR(ImportExchangeFile(c, spec.victim_cases_file(),
+                                     "victims' cases file",
+                                     &exchange::ImportVictimCasesFile, stored));
+  if (spec.victim_cases().empty()) return absl::OkStatus();
+  const std::vector<v1::CreateVictimCaseRequest> requests(
+      spec.victim_cases().begin(), spec.victim_cases().end());
+  auto sent = exchange::SendVictimCases(requests, *c.intake, {});
+  if (!sent.ok()) {
+    return absl::Status(sent.status().code(),
+                        absl::StrCat("importing the victims' cases: ",
+                                     sent.status().message()));
+  }
+  if (!sent->refused.empty()) {
+    const auto& [position, status] = sent->refused.front();
+    return absl::InvalidArgumentError(absl::StrCat(
+        "importing the victims' cases: victim_cases[", position, "] (",
+        requests[static_cast<size_t>(position)].victim_case_id(),
+        ") was refused: ", DescribeRefusal(status),
+        sent->refused.size() > 1
+            ? absl::StrCat(" (and ", sent->refused.size() - 1, " more)")
+            : ""));
+  }
+  *stored += sent->created + sent->unchanged;
   return absl::OkStatus();
 }
 
@@ -249,6 +300,9 @@ absl::StatusOr<config::v1::InspectionRunSpec> ReadRunSpec(
   if (!spec.caseload_file().empty()) {
     spec.set_caseload_file(resolve(spec.caseload_file()));
   }
+  if (!spec.victim_cases_file().empty()) {
+    spec.set_victim_cases_file(resolve(spec.victim_cases_file()));
+  }
   if (!spec.judgements_file().empty()) {
     config::v1::JudgementsFile judgements;
     RETURN_IF_ERROR(
@@ -310,7 +364,13 @@ absl::StatusOr<RunOutcome> RunInspection(
   RETURN_IF_ERROR(steps.Before("import caseload"));
   int64_t stored = 0;
   RETURN_IF_ERROR(ImportCaseload(c, spec, &stored));
-  progress(absl::StrCat("caseload: ", stored, " cases stored"));
+  int64_t victims_stored = 0;
+  RETURN_IF_ERROR(ImportVictimCases(c, spec, &victims_stored));
+  progress(absl::StrCat(
+      "caseload: ", stored, " cases stored",
+      spec.victim_cases().empty() && spec.victim_cases_file().empty()
+          ? ""
+          : absl::StrCat(", ", victims_stored, " victims' cases stored")));
   RETURN_IF_ERROR(steps.Before("draw sample"));
   ASSIGN_OR_RETURN(inspection, EnsureSample(c, spec, std::move(inspection)));
   progress(absl::StrCat("sample: revision ", inspection.sample().revision(),

@@ -1,7 +1,8 @@
 #pragma once
 
 // Drives one inspection from intake to report from an InspectionRunSpec:
-// create the inspection, import the caseload, draw the sample, wait for the
+// create the inspection, import the caseload (and the victims' cases, after
+// the children's cases they relate to), draw the sample, wait for the
 // findings service to hold the sampled cases, record judgements and staff
 // interviews, set the report inputs and decisions, compute the verdicts and
 // render the report. Every step is idempotent (request ids, identical
@@ -30,7 +31,8 @@ namespace yjinspect::cli {
 //
 // The steps of RunInspection, in order:
 //   "create inspection"
-//   "import caseload"
+//   "import caseload"                 caseload_file, cases, then
+//                                     victim_cases_file, victim_cases
 //   "draw sample"                     (skipped inside when already drawn)
 //   "await sample"
 //   "record judgements <case>"        one per spec.judgements, in order

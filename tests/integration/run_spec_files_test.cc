@@ -1,16 +1,19 @@
 // A run spec may name its caseload, judgements and context figures as files
 // in the exchange formats instead of holding them inline: the same
-// inspection comes out either way.
+// inspection comes out either way. Victims' cases, inline or in a file, are
+// imported after the children's cases they relate to.
 
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "cli/inspection_run.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
+#include "tests/testing/case_builder.h"
 #include "tests/testing/findings_harness.h"
 #include "tests/testing/intake_harness.h"
 #include "tests/testing/temp_dir.h"
@@ -116,6 +119,65 @@ TEST(RunSpecFilesTest, ACaseloadFileIsImportedAndABadOneStopsTheRun) {
   auto refused = cli::RunInspection(*spec, targets, [](const std::string&) {});
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(refused.status().message(), ::testing::HasSubstr("line 3"));
+}
+
+// Stops a run before it draws the sample: enough to see what it imported.
+absl::Status StopBeforeTheSample(int, absl::string_view name) {
+  return name == "draw sample" ? absl::CancelledError("stop here")
+                               : absl::OkStatus();
+}
+
+TEST(RunSpecFilesTest, InlineVictimCasesAreImportedAfterTheCasesTheyRelateTo) {
+  testing::IntakeHarness intake(/*sync=*/false);
+  testing::FindingsHarness findings(intake.address(), /*sync=*/false);
+  auto spec = cli::ReadRunSpec(kBolton);
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_GE(spec->cases_size(), 2);
+  // Synthetic victims of the spec's own (inline) children's cases.
+  for (int i = 0; i < 2; ++i) {
+    *spec->add_victim_cases() = testing::ValidCreateVictimCaseRequest(
+        "bolton", absl::StrCat("BOL-V-", i + 1), spec->cases(i).case_id());
+  }
+  cli::RunTargets targets{intake.address(), findings.server().address()};
+  targets.before_step = StopBeforeTheSample;
+  std::vector<std::string> lines;
+  auto stopped = cli::RunInspection(
+      *spec, targets, [&lines](const std::string& l) { lines.push_back(l); });
+  EXPECT_EQ(stopped.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_THAT(lines, ::testing::Contains(
+                         ::testing::HasSubstr(", 2 victims' cases stored")));
+  v1::ListVictimCasesRequest list;
+  list.set_parent("yots/bolton");
+  auto listed = intake.Call(&v1::CaseIntake::Stub::ListVictimCases, list);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->victim_cases_size(), 2);
+  EXPECT_EQ(listed->victim_cases(0).related_case(),
+            absl::StrCat("yots/bolton/cases/", spec->cases(0).case_id()));
+
+  // A victim's case of a child's case the spec does not hold stops the run
+  // (run again: what was stored is unchanged).
+  *spec->add_victim_cases() =
+      testing::ValidCreateVictimCaseRequest("bolton", "BOL-V-3", "BOL-9999");
+  auto refused = cli::RunInspection(*spec, targets, [](const std::string&) {});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(refused.status().message(),
+              ::testing::HasSubstr("victim_cases[2] (BOL-V-3)"));
+  EXPECT_THAT(refused.status().message(),
+              ::testing::HasSubstr("RELATED_CASE_NOT_STORED"));
+  listed = intake.Call(&v1::CaseIntake::Stub::ListVictimCases, list);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  EXPECT_EQ(listed->victim_cases_size(), 2);
+}
+
+TEST(RunSpecFilesTest, AVictimCasesFileIsReadRelativeToTheSpec) {
+  testing::TempDir dir;
+  auto spec = cli::ReadRunSpec(kBolton);
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  spec->set_victim_cases_file("victims.csv");
+  Write(dir.Sub("bolton.run.textproto"), TextOf(*spec));
+  auto read = cli::ReadRunSpec(dir.Sub("bolton.run.textproto"));
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(read->victim_cases_file(), dir.Sub("victims.csv"));
 }
 
 }  // namespace

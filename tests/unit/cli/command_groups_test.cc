@@ -13,6 +13,7 @@ TEST(GroupOfTest, CommandsStandUnderThePartOfAnInspectionTheyServe) {
   EXPECT_EQ(GroupOf("draw-sample"), "Inspections");
   EXPECT_EQ(GroupOf("judgement-history"), "Judgements and reports");
   EXPECT_EQ(GroupOf("import-cases"), "YJB exchange");
+  EXPECT_EQ(GroupOf("import-victim-cases"), "YJB exchange");
   EXPECT_EQ(GroupOf("audit"), "Operating the services");
 }
 
