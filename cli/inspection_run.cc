@@ -373,9 +373,15 @@ absl::StatusOr<RunOutcome> RunInspection(
           : absl::StrCat(", ", victims_stored, " victims' cases stored")));
   RETURN_IF_ERROR(steps.Before("draw sample"));
   ASSIGN_OR_RETURN(inspection, EnsureSample(c, spec, std::move(inspection)));
-  progress(absl::StrCat("sample: revision ", inspection.sample().revision(),
-                        ", ", inspection.sample().sample_size(), " of ",
-                        inspection.sample().frame_size(), " eligible cases"));
+  progress(absl::StrCat(
+      "sample: revision ", inspection.sample().revision(), ", ",
+      inspection.sample().sample_size(), " of ",
+      inspection.sample().frame_size(),
+      // Pools may hold victims' cases as well as cases.
+      inspection.sample().pools_size() > 1
+          ? absl::StrCat(" eligible, in ", inspection.sample().pools_size(),
+                         " pools")
+          : " eligible cases"));
   RETURN_IF_ERROR(steps.Before("await sample"));
   RETURN_IF_ERROR(AwaitSample(c, inspection, targets.sample_wait));
   progress("findings service holds every sampled case");

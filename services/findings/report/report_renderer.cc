@@ -297,6 +297,7 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
        FieldworkPeriod(checked.fieldwork_start, checked.fieldwork_end)},
       {"cases_examined",
        CountInFigures(subject.cases_examined, "case", "cases")},
+      {"key_questions", ChildrensKeyQuestionsSentence(framework)},
       {"victim_cases_examined",
        subject.victim_cases_examined > 0
            ? CountInFigures(subject.victim_cases_examined, "victim's case",

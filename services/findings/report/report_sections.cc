@@ -13,6 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "services/findings/report/finding_sentences.h"
+#include "services/findings/verdicts/count_phrases.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -313,6 +314,48 @@ std::vector<Block> RatingsTable(const v1::Framework& framework,
   }
   if (table.rows.size() == 1) return {};
   return {std::move(table)};
+}
+
+std::string ChildrensKeyQuestionsSentence(const v1::Framework& framework) {
+  std::set<std::string> victims_pools;
+  for (const v1::SamplePool& pool : framework.pools()) {
+    if (pool.records() == v1::POOL_RECORDS_VICTIM_CASES) {
+      victims_pools.insert(pool.id());
+    }
+  }
+  std::set<std::string> asked;
+  for (const v1::Section& section : framework.sections()) {
+    if (section.evidence() != v1::EVIDENCE_SOURCE_CASES) continue;
+    const bool victims_only =
+        section.pools_size() > 0 &&
+        std::all_of(section.pools().begin(), section.pools().end(),
+                    [&](const std::string& pool) {
+                      return victims_pools.count(pool) > 0;
+                    });
+    if (victims_only) continue;
+    for (const v1::Criterion& criterion : section.criteria()) {
+      if (!criterion.key_question().empty()) {
+        asked.insert(criterion.key_question());
+      }
+    }
+  }
+  std::vector<std::string> labels;
+  for (const std::string& kq : framework.key_questions()) {
+    if (asked.count(kq) > 0) {
+      labels.push_back(absl::AsciiStrToLower(KeyQuestionLabel(kq)));
+    }
+  }
+  if (labels.empty()) return "";
+  const int64_t count = static_cast<int64_t>(labels.size());
+  std::string list = labels.back();
+  if (labels.size() > 1) {
+    labels.pop_back();
+    list = absl::StrCat(absl::StrJoin(labels, ", "),
+                        labels.size() > 1 ? ", and " : " and ", list);
+  }
+  return absl::StrCat("Each case was judged against ", NumberInWords(count),
+                      count == 1 ? " key question: " : " key questions: ", list,
+                      ".");
 }
 
 std::string OverallRatingText(const v1::Framework& framework,

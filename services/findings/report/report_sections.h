@@ -90,6 +90,13 @@ bool IsRatingsFramework(const v1::Framework& framework);
 std::vector<Block> RatingsTable(const v1::Framework& framework,
                                 const v1::InspectionVerdicts& verdicts);
 
+// What children's cases were judged on, for the ratings letter's context:
+// "Each case was judged against three key questions: desistance, safety and
+// wellbeing, and keeping others safe." The key questions are those of the
+// criteria in sections judged from children's cases (never the victims'
+// pool's), in the framework's order; empty when there are none.
+std::string ChildrensKeyQuestionsSentence(const v1::Framework& framework);
+
 // "Good (24/36)"; "Not yet rated (12/36 so far; awaiting 1.1 Governance and
 // leadership, ...)"; "Not rated".
 std::string OverallRatingText(const v1::Framework& framework,

@@ -347,6 +347,26 @@ TEST(ReportRendererTest, RatingsReportHasTheTableAndOverallRating) {
       rendered.html, "<strong>Overall rating:</strong> Good (24/36)"));
 }
 
+// The context names the key questions the framework asks of children's
+// cases, never the victims' section's.
+TEST(ReportRendererTest, ContextNamesTheFrameworksKeyQuestions) {
+  EXPECT_EQ(ChildrensKeyQuestionsSentence(
+                testing::BuiltInFramework("hmip-youth-2021")),
+            "Each case was judged against three key questions: desistance, "
+            "safety and wellbeing, and keeping others safe.");
+  EXPECT_EQ(ChildrensKeyQuestionsSentence(
+                testing::BuiltInFramework("hmip-youth-2025")),
+            "Each case was judged against three key questions: positive "
+            "change, safety of child, and safety of community.");
+  EXPECT_EQ(
+      ChildrensKeyQuestionsSentence(testing::BuiltInFramework("sqs-2014")), "");
+  const RenderedText rendered = Render(RatingsInspection());
+  EXPECT_TRUE(absl::StrContains(rendered.markdown,
+                                "Each case was judged against three key "
+                                "questions: desistance,"))
+      << rendered.markdown;
+}
+
 // Victims' cases are examined beside the children's, and said to be: never
 // counted among the children's cases, never mentioned when there are none.
 TEST(ReportRendererTest, VictimsCasesAreStatedApartFromChildrensCases) {
@@ -356,9 +376,8 @@ TEST(ReportRendererTest, VictimsCasesAreStatedApartFromChildrensCases) {
   c.victim_cases_examined = 12;
   const RenderedText rendered = Render(c);
   EXPECT_TRUE(absl::StrContains(
-      rendered.markdown,
-      absl::StrCat("We examined ", c.cases_examined,
-                   " cases of children and young people")))
+      rendered.markdown, absl::StrCat("We examined ", c.cases_examined,
+                                      " cases of children and young people")))
       << rendered.markdown;
   EXPECT_TRUE(absl::StrContains(rendered.markdown,
                                 "We also examined 12 victims' cases, sampled "
