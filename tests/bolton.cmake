@@ -1,10 +1,12 @@
 # The Bolton SQS inspection end to end (examples/bolton-sqs-2014.run.textproto
-# through both services), and the ratings rules against published ratings
+# through both services) and the fictional Eastmoor 2025 inspection
+# (examples/eastmoor-2025/), and the ratings rules against published ratings
 # (tests/data/; the 2025 programme's reports). Included from
 # tests/CMakeLists.txt.
 
 yj_test(bolton_test integration
-  integration/bolton_test.cc)
+  integration/bolton_test.cc
+  integration/eastmoor_2025_test.cc)
 target_link_libraries(bolton_test PRIVATE yjinspect_cli_lib)
 target_compile_definitions(bolton_test PRIVATE
   YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
