@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/synthetic_caseload.h"
@@ -217,6 +218,123 @@ TEST_F(RestartTest, FindingsRestartedMidStreamResumesAfterItsCursor) {
   // The new process applied exactly what came after its cursor.
   EXPECT_EQ(findings_.server().feed().Status().applied_since_start(),
             ForFindings(cut_at, Head()));
+  ExpectFindingsMirrorIntake();
+}
+
+// Victims' cases are delivered as cases are. A second YOT inspected under
+// hmip-youth-2025 has its victims' pool drawn while findings is away, and
+// its sampled victims' cases are corrected all through a backlog of case
+// corrections; findings is cut part-way through delivering it and
+// restarted: every sampled victim's case arrives once, as intake holds it.
+TEST_F(RestartTest, FindingsRestartedMidDeliveryOfVictimsCasesLosesNone) {
+  const uint64_t start = Cursor();
+  ASSERT_EQ(start, Head());
+  findings_.Stop();
+
+  constexpr char kYot[] = "eastvale";
+  ASSERT_TRUE(Call(intake_.stub(), &v1::CaseIntake::Stub::CreateCase,
+                   testing::ValidCreateCaseRequest(kYot, "E-1"))
+                  .ok());
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE(Call(intake_.stub(), &v1::CaseIntake::Stub::CreateVictimCase,
+                     testing::ValidCreateVictimCaseRequest(
+                         kYot, absl::StrFormat("V-%02d", i), "E-1"))
+                    .ok());
+  }
+  v1::CreateInspectionRequest create =
+      testing::ValidCreateInspectionRequest("eastvale-2025", kYot);
+  create.mutable_inspection()->set_framework_id("hmip-youth-2025");
+  create.mutable_inspection()->set_framework_version("1");
+  auto inspection =
+      Call(intake_.stub(), &v1::CaseIntake::Stub::CreateInspection, create);
+  ASSERT_TRUE(inspection.ok()) << inspection.status();
+  v1::DrawSampleRequest draw;
+  draw.set_name(inspection->name());
+  draw.set_seed(2025);
+  auto drawn = Call(intake_.stub(), &v1::CaseIntake::Stub::DrawSample, draw);
+  ASSERT_TRUE(drawn.ok()) << drawn.status();
+  std::vector<std::string> victims;
+  for (const std::string& name : drawn->sample().cases()) {
+    if (absl::StrContains(name, "/victimCases/")) {
+      victims.push_back(name);
+    } else {
+      sample_.push_back(name);  // the YOT's child's case
+    }
+  }
+  ASSERT_GE(victims.size(), 9u) << "the victims' pool's minimum";
+
+  // Corrections of cases, with a correction of a sampled victim's case
+  // after every fifth, from 4 clients: victims' changes run through the
+  // whole backlog.
+  const std::vector<v1::Case> cases = SampledAtIntake();
+  constexpr int kCorrections = 3000;
+  constexpr int kClients = 4;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < kClients; ++t) {
+    clients.emplace_back([&, t] {
+      auto stub = v1::CaseIntake::NewStub(intake_.channel());
+      for (int i = t; i < kCorrections; i += kClients) {
+        v1::UpdateCaseRequest update;
+        *update.mutable_case_() = cases[static_cast<size_t>(i) % cases.size()];
+        testing::SetLongOffences(*update.mutable_case_(), 20, 200,
+                                 absl::StrCat("victims backlog ", i));
+        if (!Call(*stub, &v1::CaseIntake::Stub::UpdateCase, update).ok()) {
+          ++failures;
+        }
+        if (i % 5 != 0) continue;
+        // Each victim's case alternates between two lists of services, so
+        // that every correction is new content.
+        const size_t k = static_cast<size_t>(i / 5);
+        v1::UpdateVictimCaseRequest victim;
+        victim.mutable_victim_case()->set_name(victims[k % victims.size()]);
+        victim.mutable_victim_case()->add_services_wanted(
+            v1::VICTIM_SERVICE_INFORMATION);
+        if ((k / victims.size()) % 2 == 0) {
+          victim.mutable_victim_case()->add_services_wanted(
+              v1::VICTIM_SERVICE_SUPPORT);
+        }
+        victim.mutable_update_mask()->add_paths("services_wanted");
+        if (!Call(*stub, &v1::CaseIntake::Stub::UpdateVictimCase, victim)
+                 .ok()) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  ASSERT_EQ(failures.load(), 0);
+  const uint64_t head = Head();
+
+  findings_.Start();
+  ASSERT_TRUE(testing::WaitUntil([&] { return Cursor() >= start + 300; },
+                                 kCatchUpTimeout));
+  findings_.server().Shutdown(absl::ZeroDuration());
+  const uint64_t cut_at = Cursor();
+  EXPECT_LT(cut_at, head) << "findings had caught up before the cut";
+  std::cout << "[ cut      ] findings stopped at " << cut_at << " of " << head
+            << " (victims' changes from " << start << ")\n";
+  findings_.Restart();
+  ASSERT_TRUE(CaughtUp());
+
+  EXPECT_EQ(findings_.server().feed().Status().applied_since_start(),
+            ForFindings(cut_at, Head()));
+  auto held = findings_.server().store().AllVictimCasesForTest();
+  ASSERT_TRUE(held.ok()) << held.status();
+  std::map<std::string, v1::VictimCase> by_name;
+  for (auto& v : *held) by_name[v.name()] = std::move(v);
+  ASSERT_EQ(by_name.size(), victims.size());
+  for (const std::string& name : victims) {
+    v1::GetVictimCaseRequest get;
+    get.set_name(name);
+    auto at_intake =
+        Call(intake_.stub(), &v1::CaseIntake::Stub::GetVictimCase, get);
+    ASSERT_TRUE(at_intake.ok()) << at_intake.status();
+    auto it = by_name.find(name);
+    ASSERT_NE(it, by_name.end()) << name << " never reached findings";
+    EXPECT_TRUE(MessageDifferencer::Equals(it->second, *at_intake))
+        << name << " is stale at findings";
+  }
   ExpectFindingsMirrorIntake();
 }
 
