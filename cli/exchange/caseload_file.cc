@@ -7,7 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/exchange/caseload_format.h"
-#include "cli/exchange/csv_reader.h"
+#include "cli/exchange/exchange_framing.h"
 #include "nlohmann/json.hpp"
 
 // The file level of the exchange format: JSON Lines and CSV framing, the
@@ -22,15 +22,6 @@ constexpr char kIdentifyingReason[] =
     "identifies a child (name, date of birth or address); remove it: the "
     "exchange carries only the YOT's pseudonymous child_reference and "
     "age_at_sentence. Nothing was sent";
-
-// A JSON scalar as exchange text; nullopt (and a problem) for an array or
-// object. Null is absent.
-std::optional<std::string> ScalarText(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-  if (value.is_number()) return value.dump();
-  return std::nullopt;
-}
 
 void FlattenOffences(int line, const Json& offences, ExchangeRow& row,
                      std::vector<RowProblem>& problems) {
@@ -112,84 +103,38 @@ std::string IdentifyingKey(const Json& object) {
   return "";
 }
 
+FileFraming CaseloadFraming() {
+  return {kIdentifyingReason, IsIdentifyingColumn,
+          [](const std::string& key) {
+            return IsCaseKey(key) || SplitOffenceColumn(key).has_value();
+          },
+          IdentifyingKey};
+}
+
 void ParseJsonLines(absl::string_view text, ParsedCaseload& out) {
-  std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const int line = static_cast<int>(i) + 1;
-    absl::string_view content = absl::StripAsciiWhitespace(lines[i]);
-    if (content.empty()) continue;
-    ++out.lines_read;
-    Json object = Json::parse(content.begin(), content.end(), nullptr, false);
-    if (object.is_discarded() || !object.is_object()) {
-      out.problems.push_back({line, "", "is not a JSON object"});
-      continue;
-    }
-    std::string identifying = IdentifyingKey(object);
-    if (!identifying.empty()) {
-      out = ParsedCaseload{};
-      out.refusal = RowProblem{line, identifying, kIdentifyingReason};
-      return;
-    }
-    ExchangeRow row;
-    size_t before = out.problems.size();
-    FlattenObject(line, object, row, out.problems);
-    CaseRow parsed{line, {}};
-    if (ReadCaseRow(line, row, CaseloadFormat::kJsonLines, out.problems,
-                    parsed.request) &&
-        out.problems.size() == before) {
-      out.rows.push_back(std::move(parsed));
-    }
-  }
+  ReadJsonObjects(text, CaseloadFraming(), out,
+                  [&out](int line, const Json& object) {
+                    ExchangeRow row;
+                    const size_t before = out.problems.size();
+                    FlattenObject(line, object, row, out.problems);
+                    CaseRow parsed{line, {}};
+                    if (ReadCaseRow(line, row, CaseloadFormat::kJsonLines,
+                                    out.problems, parsed.request) &&
+                        out.problems.size() == before) {
+                      out.rows.push_back(std::move(parsed));
+                    }
+                  });
 }
 
 void ParseCsv(absl::string_view text, ParsedCaseload& out) {
-  auto records = ReadCsv(text);
-  if (!records.ok()) {
-    out.refusal = RowProblem{0, "", std::string(records.status().message())};
-    return;
-  }
-  if (records->empty()) return;
-  const CsvRecord& header = records->front();
-  std::vector<std::string> keys;
-  for (const std::string& column : header.fields) {
-    std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(column));
-    if (IsIdentifyingColumn(column)) {
-      out.refusal = RowProblem{header.line, column, kIdentifyingReason};
-      return;
-    }
-    if (!IsCaseKey(key) && !SplitOffenceColumn(key)) {
-      out.refusal = RowProblem{header.line, column,
-                               "unknown column; see docs/yjb-exchange.md"};
-      return;
-    }
-    for (const std::string& seen : keys) {
-      if (seen == key) {
-        out.refusal = RowProblem{header.line, column, "column repeated"};
-        return;
-      }
-    }
-    keys.push_back(std::move(key));
-  }
-  for (size_t r = 1; r < records->size(); ++r) {
-    const CsvRecord& record = (*records)[r];
-    ++out.lines_read;
-    if (record.fields.size() != keys.size()) {
-      out.problems.push_back(
-          {record.line, "",
-           absl::StrCat("has ", record.fields.size(),
-                        " fields; the header has ", keys.size())});
-      continue;
-    }
-    ExchangeRow row;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (!record.fields[i].empty()) row[keys[i]] = record.fields[i];
-    }
-    CaseRow parsed{record.line, {}};
-    if (ReadCaseRow(record.line, row, CaseloadFormat::kCsv, out.problems,
-                    parsed.request)) {
-      out.rows.push_back(std::move(parsed));
-    }
-  }
+  ReadCsvRows(text, CaseloadFraming(), out,
+              [&out](int line, const ExchangeRow& row) {
+                CaseRow parsed{line, {}};
+                if (ReadCaseRow(line, row, CaseloadFormat::kCsv, out.problems,
+                                parsed.request)) {
+                  out.rows.push_back(std::move(parsed));
+                }
+              });
 }
 
 }  // namespace
@@ -202,8 +147,10 @@ ParsedCaseload ParseCaseload(absl::string_view text, CaseloadFormat format) {
     ParseJsonLines(text, out);
   }
   if (out.refusal) {
-    out.rows.clear();
-    out.problems.clear();
+    // A refused file tells nothing but why: not even how much it held.
+    std::optional<RowProblem> refusal = std::move(out.refusal);
+    out = ParsedCaseload{};
+    out.refusal = std::move(refusal);
   }
   return out;
 }

@@ -41,16 +41,22 @@ struct CaseRow {
   v1::CreateCaseRequest request;
 };
 
-struct ParsedCaseload {
-  // Rows that parsed, in file order.
-  std::vector<CaseRow> rows;
-  // Rows that did not, in file order (a row may have several problems).
+// What reading an exchange file found, whatever its rows are.
+struct ParsedFile {
+  // Rows that did not parse, in file order (a row may have several
+  // problems).
   std::vector<RowProblem> problems;
-  // Set when the whole file is refused (identifying column, malformed CSV,
-  // unknown CSV column); rows and problems are then empty.
+  // Set when the whole file is refused (identifying column or key,
+  // malformed CSV, unknown or repeated CSV column); nothing else is then
+  // told of it: no rows, no problems, no lines read.
   std::optional<RowProblem> refusal;
   // Data lines read (the CSV header not counted).
   int lines_read = 0;
+};
+
+struct ParsedCaseload : ParsedFile {
+  // Rows that parsed, in file order.
+  std::vector<CaseRow> rows;
 };
 
 // True for a column or key that would identify a child: name, first_name,

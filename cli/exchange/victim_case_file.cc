@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "cli/exchange/csv_reader.h"
+#include "cli/exchange/exchange_framing.h"
 #include "cli/exchange/victim_case_format.h"
 #include "nlohmann/json.hpp"
 
@@ -26,15 +26,6 @@ constexpr char kIdentifyingReason[] =
     "identifies a person (name, date of birth, address or contact "
     "details); remove it: the exchange carries only the YOT's "
     "pseudonymous victim_reference. Nothing was sent";
-
-// A JSON scalar as exchange text; nullopt for an array or object. Null is
-// absent.
-std::optional<std::string> ScalarText(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-  if (value.is_number()) return value.dump();
-  return std::nullopt;
-}
 
 // services_wanted: an array of codes, joined as the CSV cell would be.
 void FlattenServices(int line, const Json& value, ExchangeRow& row,
@@ -115,84 +106,36 @@ void DropRequiredAfterBadValue(size_t before, size_t flattened,
   problems = std::move(kept);
 }
 
+FileFraming VictimCaseFraming() {
+  return {kIdentifyingReason, IsVictimIdentifyingColumn, IsVictimCaseKey,
+          IdentifyingKey};
+}
+
 void ParseJsonLines(absl::string_view text, ParsedVictimCases& out) {
-  std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const int line = static_cast<int>(i) + 1;
-    absl::string_view content = absl::StripAsciiWhitespace(lines[i]);
-    if (content.empty()) continue;
-    ++out.lines_read;
-    Json object = Json::parse(content.begin(), content.end(), nullptr, false);
-    if (object.is_discarded() || !object.is_object()) {
-      out.problems.push_back({line, "", "is not a JSON object"});
-      continue;
-    }
-    std::string identifying = IdentifyingKey(object);
-    if (!identifying.empty()) {
-      out.refusal = RowProblem{line, identifying, kIdentifyingReason};
-      return;
-    }
-    ExchangeRow row;
-    const size_t before = out.problems.size();
-    FlattenObject(line, object, row, out.problems);
-    const size_t flattened = out.problems.size();
-    VictimCaseRow parsed{line, {}};
-    // Every missing or bad key is reported, even after an unknown one.
-    if (ReadVictimCaseRow(line, row, out.problems, parsed.request) &&
-        out.problems.size() == before) {
-      out.rows.push_back(std::move(parsed));
-    }
-    DropRequiredAfterBadValue(before, flattened, out.problems);
-  }
+  ReadJsonObjects(
+      text, VictimCaseFraming(), out, [&out](int line, const Json& object) {
+        ExchangeRow row;
+        const size_t before = out.problems.size();
+        FlattenObject(line, object, row, out.problems);
+        const size_t flattened = out.problems.size();
+        VictimCaseRow parsed{line, {}};
+        // Every missing or bad key is reported, even after an unknown one.
+        if (ReadVictimCaseRow(line, row, out.problems, parsed.request) &&
+            out.problems.size() == before) {
+          out.rows.push_back(std::move(parsed));
+        }
+        DropRequiredAfterBadValue(before, flattened, out.problems);
+      });
 }
 
 void ParseCsv(absl::string_view text, ParsedVictimCases& out) {
-  auto records = ReadCsv(text);
-  if (!records.ok()) {
-    out.refusal = RowProblem{0, "", std::string(records.status().message())};
-    return;
-  }
-  if (records->empty()) return;
-  const CsvRecord& header = records->front();
-  std::vector<std::string> keys;
-  for (const std::string& column : header.fields) {
-    std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(column));
-    if (IsVictimIdentifyingColumn(column)) {
-      out.refusal = RowProblem{header.line, column, kIdentifyingReason};
-      return;
-    }
-    if (!IsVictimCaseKey(key)) {
-      out.refusal = RowProblem{header.line, column,
-                               "unknown column; see docs/yjb-exchange.md"};
-      return;
-    }
-    for (const std::string& seen : keys) {
-      if (seen == key) {
-        out.refusal = RowProblem{header.line, column, "column repeated"};
-        return;
-      }
-    }
-    keys.push_back(std::move(key));
-  }
-  for (size_t r = 1; r < records->size(); ++r) {
-    const CsvRecord& record = (*records)[r];
-    ++out.lines_read;
-    if (record.fields.size() != keys.size()) {
-      out.problems.push_back(
-          {record.line, "",
-           absl::StrCat("has ", record.fields.size(),
-                        " fields; the header has ", keys.size())});
-      continue;
-    }
-    ExchangeRow row;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (!record.fields[i].empty()) row[keys[i]] = record.fields[i];
-    }
-    VictimCaseRow parsed{record.line, {}};
-    if (ReadVictimCaseRow(record.line, row, out.problems, parsed.request)) {
-      out.rows.push_back(std::move(parsed));
-    }
-  }
+  ReadCsvRows(
+      text, VictimCaseFraming(), out, [&out](int line, const ExchangeRow& row) {
+        VictimCaseRow parsed{line, {}};
+        if (ReadVictimCaseRow(line, row, out.problems, parsed.request)) {
+          out.rows.push_back(std::move(parsed));
+        }
+      });
 }
 
 }  // namespace

@@ -29,17 +29,9 @@ struct VictimCaseRow {
   v1::CreateVictimCaseRequest request;
 };
 
-struct ParsedVictimCases {
+struct ParsedVictimCases : ParsedFile {
   // Rows that parsed, in file order.
   std::vector<VictimCaseRow> rows;
-  // Rows that did not, in file order (a row may have several problems).
-  std::vector<RowProblem> problems;
-  // Set when the whole file is refused (identifying column or key,
-  // malformed CSV, unknown or repeated CSV column); rows and problems are
-  // then empty.
-  std::optional<RowProblem> refusal;
-  // Data lines read (the CSV header not counted).
-  int lines_read = 0;
 };
 
 // True for a column or key that IsIdentifyingColumn refuses, or whose name
