@@ -87,6 +87,14 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
           {"list-verdict-decisions",
            {"Judgements and reports",
             "yjinspect list-verdict-decisions northmoor-2014-12"}},
+          {"record-recommendation",
+           {"Judgements and reports",
+            "yjinspect record-recommendation northmoor-2021-10 --id=board-1 "
+            "--addressee=board --standard=1.1 --text=\"Make sure the board "
+            "understands the service's work.\""}},
+          {"list-recommendations",
+           {"Judgements and reports",
+            "yjinspect list-recommendations northmoor-2021-10"}},
           {"list-frameworks",
            {"Judgements and reports",
             "yjinspect list-frameworks --framework=sqs-2014"}},

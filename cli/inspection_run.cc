@@ -351,6 +351,29 @@ absl::StatusOr<RecordedCase> RecordCaseJudgements(
   return recorded;
 }
 
+absl::StatusOr<v1::Recommendation> RecordRecommendationAsRead(
+    v1::Findings::StubInterface& findings,
+    v1::RecordRecommendationRequest request) {
+  v1::GetRecommendationRequest get;
+  // A malformed name is left for the service to refuse (with its field
+  // violation).
+  if (auto id = common::ParseInspectionName(request.inspection())) {
+    get.set_name(
+        common::FormatRecommendationName(*id, request.recommendation_id()));
+  }
+  v1::Recommendation current;
+  if (findings.GetRecommendation(Deadline().get(), get, &current).ok()) {
+    request.set_etag(current.etag());
+  } else {
+    request.clear_etag();
+  }
+  v1::Recommendation stored;
+  RETURN_IF_ERROR(Call(
+      findings.RecordRecommendation(Deadline().get(), request, &stored),
+      absl::StrCat("recording recommendation ", request.recommendation_id())));
+  return stored;
+}
+
 absl::StatusOr<RunOutcome> RunInspection(
     const config::v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress) {
@@ -415,6 +438,17 @@ absl::StatusOr<RunOutcome> RunInspection(
     RETURN_IF_ERROR(Call(c.findings->RecordVerdictDecision(Deadline().get(),
                                                            request, &decisions),
                          "recording a verdict decision"));
+  }
+  for (v1::RecordRecommendationRequest request : spec.recommendations()) {
+    RETURN_IF_ERROR(steps.Before(
+        absl::StrCat("record recommendation ", request.recommendation_id())));
+    request.set_inspection(inspection.name());
+    RETURN_IF_ERROR(
+        RecordRecommendationAsRead(*c.findings, std::move(request)).status());
+  }
+  if (spec.recommendations_size() > 0) {
+    progress(
+        absl::StrCat(spec.recommendations_size(), " recommendations recorded"));
   }
   RETURN_IF_ERROR(steps.Before("render report"));
   RunOutcome outcome;

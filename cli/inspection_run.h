@@ -4,10 +4,11 @@
 // create the inspection, import the caseload (and the victims' cases, after
 // the children's cases they relate to), draw the sample, wait for the
 // findings service to hold the sampled cases, record judgements and staff
-// interviews, set the report inputs and decisions, compute the verdicts and
-// render the report. Every step is idempotent (request ids, identical
-// content, etags read back before changes), so a run stopped at any point
-// and started again carries on and duplicates nothing.
+// interviews, set the report inputs and decisions, record the
+// recommendations, compute the verdicts and render the report. Every step is
+// idempotent (request ids, identical content, etags read back before changes),
+// so a run stopped at any point and started again carries on and duplicates
+// nothing.
 
 #include <functional>
 #include <string>
@@ -39,10 +40,11 @@ namespace yjinspect::cli {
 //   "record interview <interview_id>" one per spec.interviews, in order
 //   "set report inputs"               only when spec.report_inputs is set
 //   "record decision <n>"             one per spec.decisions, n from 1
+//   "record recommendation <id>"      one per spec.recommendations, in order
 //   "render report"
 //   "read inspection"
-// so a spec with J judgements, I interviews, report inputs and D decisions
-// has 4 + J + I + 1 + D + 2 steps.
+// so a spec with J judgements, I interviews, report inputs, D decisions and
+// R recommendations has 4 + J + I + 1 + D + R + 2 steps.
 using StepHook = std::function<absl::Status(int step, absl::string_view name)>;
 
 struct RunTargets {
@@ -88,6 +90,14 @@ struct RecordedCase {
 // and different answers update rather than conflict. Errors name the case.
 absl::StatusOr<RecordedCase> RecordCaseJudgements(
     v1::Findings::Stub& findings, v1::RecordJudgementsRequest request);
+
+// Records one recommendation as a run does: reads it first and, when it is
+// recorded, sends its etag (replacing any in `request`), so that the same
+// recommendation again changes nothing and a different one replaces it.
+// Errors name the recommendation.
+absl::StatusOr<v1::Recommendation> RecordRecommendationAsRead(
+    v1::Findings::StubInterface& findings,
+    v1::RecordRecommendationRequest request);
 
 // Writes report.md and report.html to `folder` (created when missing);
 // returns the two paths.

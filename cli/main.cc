@@ -19,6 +19,7 @@
 #include "cli/intake_commands.h"
 #include "cli/judgement_commands.h"
 #include "cli/judgement_sheet_commands.h"
+#include "cli/recommendation_commands.h"
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddJudgementSheetCommand(commands);
   yjinspect::cli::AddFrameworkCommands(commands);
   yjinspect::cli::AddDecisionCommands(commands);
+  yjinspect::cli::AddRecommendationCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);
   yjinspect::cli::AddAuditCommands(commands);
   yjinspect::cli::AddBackupCommands(commands);

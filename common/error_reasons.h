@@ -60,6 +60,10 @@ inline constexpr absl::string_view kCaseErased = "CASE_ERASED";
 // FAILED_PRECONDITION: the inspection is pinned to a framework version
 // this service does not know.
 inline constexpr absl::string_view kFrameworkUnknown = "FRAMEWORK_UNKNOWN";
+// FAILED_PRECONDITION: the inspection's framework rates no standards, so
+// its report (an SQS letter) carries no recommendations.
+inline constexpr absl::string_view kFrameworkWithoutRecommendations =
+    "FRAMEWORK_WITHOUT_RECOMMENDATIONS";
 // FAILED_PRECONDITION: the report needs report inputs that are not set.
 inline constexpr absl::string_view kReportInputsMissing =
     "REPORT_INPUTS_MISSING";

@@ -160,6 +160,17 @@ std::optional<CaseFindingsName> CheckCaseFindingsName(
   return parsed;
 }
 
+std::optional<RecommendationName> CheckRecommendationName(
+    FieldViolations& violations, absl::string_view field,
+    absl::string_view name) {
+  std::optional<RecommendationName> parsed = ParseRecommendationName(name);
+  if (!parsed) {
+    violations.Add(std::string(field),
+                   NameViolation(name, kRecommendationNameFormat));
+  }
+  return parsed;
+}
+
 bool CheckSampledRecordName(FieldViolations& violations,
                             absl::string_view field, absl::string_view name) {
   if (ParseCaseName(name) || ParseVictimCaseName(name)) return true;
@@ -205,6 +216,11 @@ absl::StatusOr<VictimCaseName> RequireVictimCaseName(absl::string_view field,
 absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
     absl::string_view field, absl::string_view name, absl::string_view what) {
   return Require(&CheckCaseFindingsName, field, name, what);
+}
+
+absl::StatusOr<RecommendationName> RequireRecommendationName(
+    absl::string_view field, absl::string_view name, absl::string_view what) {
+  return Require(&CheckRecommendationName, field, name, what);
 }
 
 }  // namespace yjinspect::common

@@ -56,6 +56,9 @@ std::optional<VictimCaseName> CheckVictimCaseName(FieldViolations& violations,
 std::optional<CaseFindingsName> CheckCaseFindingsName(
     FieldViolations& violations, absl::string_view field,
     absl::string_view name);
+std::optional<RecommendationName> CheckRecommendationName(
+    FieldViolations& violations, absl::string_view field,
+    absl::string_view name);
 // A record a sample can hold: a child's case or a victim's case. True when
 // `name` is one.
 bool CheckSampledRecordName(FieldViolations& violations,
@@ -74,6 +77,8 @@ absl::StatusOr<VictimCaseName> RequireVictimCaseName(absl::string_view field,
                                                      absl::string_view name,
                                                      absl::string_view what);
 absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
+    absl::string_view field, absl::string_view name, absl::string_view what);
+absl::StatusOr<RecommendationName> RequireRecommendationName(
     absl::string_view field, absl::string_view name, absl::string_view what);
 
 }  // namespace yjinspect::common

@@ -89,6 +89,17 @@ std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name) {
   return std::nullopt;
 }
 
+std::optional<RecommendationName> ParseRecommendationName(
+    absl::string_view name) {
+  constexpr absl::string_view kMarker = "/recommendations/";
+  const size_t at = name.find(kMarker);
+  if (at == absl::string_view::npos) return std::nullopt;
+  auto inspection = ParseInspectionName(name.substr(0, at));
+  const absl::string_view id = name.substr(at + kMarker.size());
+  if (!inspection || !IsValidCaseId(id)) return std::nullopt;
+  return RecommendationName{*std::move(inspection), std::string(id)};
+}
+
 std::optional<CaseFindingsName> FindingsOfRecord(
     absl::string_view inspection_id, absl::string_view record_name) {
   if (!IsValidInspectionId(inspection_id)) return std::nullopt;
@@ -130,6 +141,12 @@ std::string FormatCaseFindingsName(const CaseFindingsName& name) {
       "inspections/", name.inspection_id,
       name.victim_case ? "/victimCaseFindings/" : "/caseFindings/",
       name.case_id);
+}
+
+std::string FormatRecommendationName(absl::string_view inspection_id,
+                                     absl::string_view recommendation_id) {
+  return absl::StrCat("inspections/", inspection_id, "/recommendations/",
+                      recommendation_id);
 }
 
 std::string NameViolation(absl::string_view name, absl::string_view format) {

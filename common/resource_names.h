@@ -3,7 +3,8 @@
 // Resource names (AIP-122): `yots/{yot}`, `yots/{yot}/cases/{case}`,
 // `yots/{yot}/victimCases/{victim_case}`,
 // `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`,
-// `inspections/{inspection}/victimCaseFindings/{victim_case}`.
+// `inspections/{inspection}/victimCaseFindings/{victim_case}`,
+// `inspections/{inspection}/recommendations/{recommendation}`.
 // Parsing is strict so that a stored key can always be turned back into the
 // name it came from.
 
@@ -57,6 +58,15 @@ std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name);
 std::optional<CaseFindingsName> FindingsOfRecord(
     absl::string_view inspection_id, absl::string_view record_name);
 
+// One recommendation of an inspection's report; its id follows the case
+// reference rules.
+struct RecommendationName {
+  std::string inspection_id;
+  std::string recommendation_id;
+};
+std::optional<RecommendationName> ParseRecommendationName(
+    absl::string_view name);
+
 std::string YotName(absl::string_view yot);
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
 std::string FormatVictimCaseName(absl::string_view yot,
@@ -67,6 +77,8 @@ std::string FormatCaseFindingsName(absl::string_view inspection_id,
 // `inspections/{inspection}/caseFindings/{case}` or, for a victim's case,
 // `inspections/{inspection}/victimCaseFindings/{victim_case}`.
 std::string FormatCaseFindingsName(const CaseFindingsName& name);
+std::string FormatRecommendationName(absl::string_view inspection_id,
+                                     absl::string_view recommendation_id);
 
 // The violation of a required resource name field: "is required" when it is
 // empty, else `format` (one of the *NameFormat statements below).
@@ -90,6 +102,8 @@ inline constexpr absl::string_view kSampledRecordNameFormat =
 inline constexpr absl::string_view kCaseFindingsNameFormat =
     "must be inspections/{inspection}/caseFindings/{case} or "
     "inspections/{inspection}/victimCaseFindings/{victim_case}";
+inline constexpr absl::string_view kRecommendationNameFormat =
+    "must be inspections/{inspection}/recommendations/{recommendation}";
 inline constexpr absl::string_view kInspectionIdFormat =
     "must be a lower-case letter then up to 62 lower-case letters, digits or "
     "'-'";

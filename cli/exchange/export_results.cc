@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
+#include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/descriptor.h"
@@ -117,11 +118,29 @@ Json Findings(
   return out;
 }
 
+Json Recommendations(const std::vector<v1::Recommendation>& list) {
+  Json out = Json::array();
+  for (const auto& r : list) {
+    Json section_ids = Json::array();
+    for (const auto& id : r.section_ids()) section_ids.push_back(id);
+    out.push_back(
+        {{"name", r.name()},
+         {"number", r.number()},
+         {"addressee", Code(v1::RecommendationAddressee_descriptor(),
+                            r.addressee(), "RECOMMENDATION_ADDRESSEE_")},
+         {"partner_name", r.partner_name()},
+         {"section_ids", section_ids},
+         {"text", r.text()}});
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string ExportResultsJson(const std::string& inspection,
-                              const v1::InspectionVerdicts& verdicts,
-                              const v1::RenderedReport& report) {
+std::string ExportResultsJson(
+    const std::string& inspection, const v1::InspectionVerdicts& verdicts,
+    const std::vector<v1::Recommendation>& recommendations,
+    const v1::RenderedReport& report) {
   Json criteria = Json::array();
   for (const auto& c : verdicts.criteria()) criteria.push_back(Criterion(c));
   Json sections = Json::array();
@@ -141,6 +160,7 @@ std::string ExportResultsJson(const std::string& inspection,
       {"overall", Overall(verdicts.overall())},
       {"strengths", Findings(verdicts.strengths())},
       {"improvements", Findings(verdicts.improvements())},
+      {"recommendations", Recommendations(recommendations)},
       {"report", {{"markdown", report.markdown()}, {"html", report.html()}}}};
   return out.dump(2);
 }
@@ -153,12 +173,23 @@ absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
   grpc::Status status =
       stub.GetVerdicts(Deadline().get(), verdicts_request, &verdicts);
   if (!status.ok()) return common::FromGrpcStatus(status);
+  std::vector<v1::Recommendation> recommendations;
+  v1::ListRecommendationsRequest list;
+  list.set_parent(inspection);
+  absl::Status listed =
+      ForEachPage(stub, &v1::Findings::StubInterface::ListRecommendations, list,
+                  [&](const v1::ListRecommendationsResponse& page) {
+                    for (const auto& r : page.recommendations()) {
+                      recommendations.push_back(r);
+                    }
+                  });
+  if (!listed.ok()) return listed;
   v1::RenderReportRequest report_request;
   report_request.set_inspection(inspection);
   v1::RenderedReport report;
   status = stub.RenderReport(Deadline().get(), report_request, &report);
   if (!status.ok()) return common::FromGrpcStatus(status);
-  return ExportResultsJson(inspection, verdicts, report);
+  return ExportResultsJson(inspection, verdicts, recommendations, report);
 }
 
 }  // namespace yjinspect::cli::exchange

@@ -2,11 +2,13 @@
 
 // The results of an inspection for the YJB and the YOT's management board
 // (docs/domain.md, section 7): counts per criterion, section verdicts, the
-// overall rating, strengths and improvements, and the report, as one JSON
+// overall rating, strengths and improvements, the recommendations (ratings
+// frameworks; none for an SQS letter), and the report, as one JSON
 // document described by docs/yjb-export.schema.json ("format":
 // "yjinspect-results/1").
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
@@ -16,12 +18,15 @@ namespace yjinspect::cli::exchange {
 inline constexpr char kExportFormat[] = "yjinspect-results/1";
 
 // The export document for `inspection` ("inspections/{id}") from its
-// verdicts and rendered report. Pure; the JSON is pretty-printed.
-std::string ExportResultsJson(const std::string& inspection,
-                              const v1::InspectionVerdicts& verdicts,
-                              const v1::RenderedReport& report);
+// verdicts, recommendations (in report order) and rendered report. Pure;
+// the JSON is pretty-printed.
+std::string ExportResultsJson(
+    const std::string& inspection, const v1::InspectionVerdicts& verdicts,
+    const std::vector<v1::Recommendation>& recommendations,
+    const v1::RenderedReport& report);
 
-// Calls GetVerdicts and RenderReport and builds the document.
+// Calls GetVerdicts, ListRecommendations (every page) and RenderReport and
+// builds the document.
 absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
                                           const std::string& inspection);
 

@@ -62,6 +62,16 @@ Target OfCaseFindingsName(const std::string& name) {
   return t;
 }
 
+// "inspections/{i}/recommendations/{r}" -> {i}; a malformed name targets
+// nothing.
+Target OfRecommendationName(const std::string& name) {
+  Target t;
+  if (auto parsed = ParseRecommendationName(name)) {
+    t.inspection = std::move(parsed->inspection_id);
+  }
+  return t;
+}
+
 // One rule for `Request`: the target comes from `target(request)`.
 template <typename Request>
 MethodRule Rule(absl::string_view service, absl::string_view method,
@@ -219,6 +229,19 @@ std::vector<MethodRule> BuildRules() {
                                      {kLead, Scope::kAssignedInspection},
                                      {kReader, Scope::kPublished}},
                                     findings_of));
+  // The report's recommendations: recorded by the inspection team during
+  // the inspection, read by it as findings are.
+  rules.push_back(Rule<v1::RecordRecommendationRequest>(
+      kFindings, "RecordRecommendation", inspection_team, findings_of));
+  rules.push_back(Rule<v1::GetRecommendationRequest>(
+      kFindings, "GetRecommendation", inspection_team,
+      [](const auto& r) { return OfRecommendationName(r.name()); }));
+  rules.push_back(Rule<v1::ListRecommendationsRequest>(
+      kFindings, "ListRecommendations", inspection_team,
+      [](const auto& r) { return OfInspectionName(r.parent()); }));
+  rules.push_back(Rule<v1::ListRecommendationHistoryRequest>(
+      kFindings, "ListRecommendationHistory", inspection_team,
+      [](const auto& r) { return OfRecommendationName(r.name()); }));
   // Both services' audit trails: read and checked by auditors only (the
   // people whose actions they record do not see them), whole-service.
   rules.push_back(ServiceWideRule<v1::ListAuditRecordsRequest>(

@@ -26,6 +26,7 @@ struct FindingsServer::Parts {
   std::unique_ptr<CaseJudgements> judgements;
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
+  std::unique_ptr<RecommendationDesk> recommendations;
   std::unique_ptr<FindingsService> service;
 };
 
@@ -81,9 +82,12 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
       std::make_unique<CaseJudgements>(*store, host.frameworks(), *parts->gate);
   parts->inputs = std::make_unique<ReportInputsDesk>(*store, host.frameworks());
   parts->verdicts = std::make_unique<VerdictDesk>(*store, host.frameworks());
+  parts->recommendations =
+      std::make_unique<RecommendationDesk>(*store, host.frameworks());
   parts->service = std::make_unique<FindingsService>(
       *store, *parts->judgements, *parts->inputs, *parts->verdicts,
-      *parts->feed, *parts->findings_metrics, host.authorizer());
+      *parts->recommendations, *parts->feed, *parts->findings_metrics,
+      host.authorizer());
   IntakeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), "yjinspect.v1.Findings",
                              [feed] { feed->Stop(); }));

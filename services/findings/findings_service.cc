@@ -59,13 +59,26 @@ std::string CaseFindingsResource(const std::string& inspection,
   return name ? common::FormatCaseFindingsName(*name) : "-";
 }
 
-// A resource name fit for a log line: only well-formed ones (an inspection
-// or the findings of one of its cases).
+// A resource name fit for a log line: only well-formed ones (an inspection,
+// the findings of one of its cases, or one of its recommendations).
 std::string Loggable(const std::string& name) {
   return common::ParseInspectionName(name) ||
-                 common::ParseCaseFindingsName(name)
+                 common::ParseCaseFindingsName(name) ||
+                 common::ParseRecommendationName(name)
              ? name
              : "-";
+}
+
+// The recommendation a RecordRecommendation request names, for audit
+// records and logs; "-" unless both parts are well-formed.
+std::string RecommendationResource(
+    const v1::RecordRecommendationRequest& request) {
+  auto inspection_id = common::ParseInspectionName(request.inspection());
+  if (!inspection_id || !common::IsValidCaseId(request.recommendation_id())) {
+    return "-";
+  }
+  return common::FormatRecommendationName(*inspection_id,
+                                          request.recommendation_id());
 }
 
 }  // namespace
@@ -234,6 +247,52 @@ grpc::ServerUnaryReactor* FindingsService::RenderReport(
                                          request->edition())
                 : absl::StatusOr<v1::RenderedReport>(material.status()),
             response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::RecordRecommendation(
+    grpc::CallbackServerContext* context,
+    const v1::RecordRecommendationRequest* request,
+    v1::Recommendation* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = RecommendationResource(*request);
+        const common::AuditEvent event = AuditEventOf(
+            context, v1::AUDIT_ACTION_RECORD_RECOMMENDATION, resource);
+        FinishAuditedChange(store_, call, resource, event,
+                            recommendations_.Record(*request, event), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetRecommendation(
+    grpc::CallbackServerContext* context,
+    const v1::GetRecommendationRequest* request, v1::Recommendation* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(Loggable(request->name()),
+                        recommendations_.Get(*request), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListRecommendations(
+    grpc::CallbackServerContext* context,
+    const v1::ListRecommendationsRequest* request,
+    v1::ListRecommendationsResponse* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(Loggable(request->parent()),
+                        recommendations_.List(*request), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListRecommendationHistory(
+    grpc::CallbackServerContext* context,
+    const v1::ListRecommendationHistoryRequest* request,
+    v1::ListRecommendationHistoryResponse* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(Loggable(request->name()),
+                        recommendations_.History(*request), response);
       });
 }
 

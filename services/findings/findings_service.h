@@ -7,6 +7,7 @@
 #include "services/findings/case_judgements.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"
+#include "services/findings/recommendation_desk.h"
 #include "services/findings/report_inputs.h"
 #include "services/findings/verdict_desk.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
@@ -19,12 +20,14 @@ class FindingsService final : public v1::Findings::CallbackService {
   // first passes `authorizer` (null: no access control, --insecure).
   FindingsService(FindingsStore& store, CaseJudgements& judgements,
                   ReportInputsDesk& inputs, VerdictDesk& verdicts,
-                  IntakeFeed& feed, FindingsMetrics& metrics,
+                  RecommendationDesk& recommendations, IntakeFeed& feed,
+                  FindingsMetrics& metrics,
                   const common::Authorizer* authorizer)
       : store_(store),
         judgements_(judgements),
         inputs_(inputs),
         verdicts_(verdicts),
+        recommendations_(recommendations),
         feed_(feed),
         metrics_(metrics),
         edge_(v1::Findings::service_full_name(), &metrics.service(),
@@ -82,12 +85,29 @@ class FindingsService final : public v1::Findings::CallbackService {
   grpc::ServerUnaryReactor* RenderReport(grpc::CallbackServerContext* context,
                                          const v1::RenderReportRequest* request,
                                          v1::RenderedReport* response) override;
+  grpc::ServerUnaryReactor* RecordRecommendation(
+      grpc::CallbackServerContext* context,
+      const v1::RecordRecommendationRequest* request,
+      v1::Recommendation* response) override;
+  grpc::ServerUnaryReactor* GetRecommendation(
+      grpc::CallbackServerContext* context,
+      const v1::GetRecommendationRequest* request,
+      v1::Recommendation* response) override;
+  grpc::ServerUnaryReactor* ListRecommendations(
+      grpc::CallbackServerContext* context,
+      const v1::ListRecommendationsRequest* request,
+      v1::ListRecommendationsResponse* response) override;
+  grpc::ServerUnaryReactor* ListRecommendationHistory(
+      grpc::CallbackServerContext* context,
+      const v1::ListRecommendationHistoryRequest* request,
+      v1::ListRecommendationHistoryResponse* response) override;
 
  private:
   FindingsStore& store_;
   CaseJudgements& judgements_;
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;
+  RecommendationDesk& recommendations_;
   IntakeFeed& feed_;
   FindingsMetrics& metrics_;
   common::CallEdge edge_;

@@ -302,6 +302,11 @@ absl::StatusOr<ReportMaterial> VerdictDesk::GatherReport(
   for (const v1::VerdictOverride& o : g.decisions.overrides()) {
     material.decision_order.push_back(o.target());
   }
+  ASSIGN_OR_RETURN(auto recommendations,
+                   store_.ScanRecommendations(g.inspection_id));
+  for (auto& entry : recommendations) {
+    material.recommendations.push_back(std::move(entry.value));
+  }
   return material;
 }
 

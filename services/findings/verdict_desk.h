@@ -36,7 +36,8 @@ class VerdictDesk {
       const v1::GetVerdictsRequest& request) const;
   absl::StatusOr<v1::InspectionProgress> Progress(
       const v1::GetInspectionProgressRequest& request) const;
-  // What the report of `inspection_name` is rendered from.
+  // What the report of `inspection_name` is rendered from, its
+  // recommendations included.
   // FAILED_PRECONDITION until the report inputs are set; and while any
   // sampled case has no judgements, or a criterion the report counts has
   // judged cases without an answer: the report speaks of the whole sample

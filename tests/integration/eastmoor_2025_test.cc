@@ -166,6 +166,19 @@ TEST_F(Eastmoor2025Test, TheReportStatesWhatWasExaminedAndRated) {
   EXPECT_THAT(markdown(), ::testing::Not(HasSubstr("desistance")));
 }
 
+// The spec's recommendations, numbered in the order recorded, follow the
+// ratings; a rerun (RunningAgainChangesNothing) leaves each at revision 1.
+TEST_F(Eastmoor2025Test, TheReportListsTheRecommendations) {
+  EXPECT_THAT(markdown(), HasSubstr("### Recommendations"));
+  EXPECT_THAT(markdown(),
+              HasSubstr("- 1\\. **The management board:** Fill the two case "
+                        "manager vacancies"));
+  EXPECT_THAT(markdown(),
+              HasSubstr("- 2\\. **Eastmoor Youth Justice Service:** "
+                        "Keep victims who ask for updates"));
+  EXPECT_THAT(markdown(), HasSubstr("(standard v1)"));
+}
+
 // Victims' references reach the services only as keyed pseudonyms.
 TEST_F(Eastmoor2025Test, VictimsReferencesArePseudonymised) {
   v1::GetVictimCaseRequest get;
@@ -182,6 +195,15 @@ TEST_F(Eastmoor2025Test, RunningAgainChangesNothing) {
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(again->report.markdown(), markdown());
   EXPECT_EQ(again->inspection.sample().revision(), 1);
+  v1::ListRecommendationsRequest recommendations;
+  recommendations.set_parent(kInspection);
+  auto listed = Call(run_->findings.stub(),
+                     &v1::Findings::Stub::ListRecommendations, recommendations);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->recommendations_size(), 2);
+  for (const auto& r : listed->recommendations()) {
+    EXPECT_EQ(r.revision(), 1) << r.name();
+  }
   v1::ListCaseFindingsRequest list;
   list.set_parent(kInspection);
   list.set_page_size(1000);

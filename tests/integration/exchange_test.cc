@@ -269,11 +269,55 @@ TEST(ExchangeExportTest, BoltonResultsRoundTripThroughTheSchema) {
   EXPECT_EQ(doc["sections"].size(),
             static_cast<size_t>(outcome->report.verdicts().sections_size()));
   EXPECT_THAT(doc["report"]["markdown"].get<std::string>(), HasSubstr("36.0%"));
+  // An SQS letter has no recommendations; the key is there all the same.
+  EXPECT_EQ(doc["recommendations"], nlohmann::json::array());
   // A document missing a required key or with a wrong type fails the check.
   nlohmann::json broken = doc;
   broken.erase("overall");
   broken["sections"][0]["percent"] = "12";
   EXPECT_EQ(SchemaErrors(schema, broken).size(), 2u);
+}
+
+// A ratings inspection's recommendations are exported in report order, as
+// the schema describes them.
+TEST(ExchangeExportTest, RatingsRecommendationsAreExportedInReportOrder) {
+  testing::IntakeHarness intake(/*sync=*/false);
+  testing::FindingsHarness findings(intake.address(), /*sync=*/false);
+  auto spec =
+      cli::ReadRunSpec(YJ_SOURCE_DIR "/examples/eastmoor-2025/run.textproto");
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_EQ(spec->recommendations_size(), 2);
+  cli::RunTargets targets{intake.address(), findings.server().address(),
+                          absl::Seconds(30)};
+  auto outcome = cli::RunInspection(*spec, targets, [](const std::string&) {});
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  const std::string inspection = outcome->inspection.name();
+
+  auto exported = cli::exchange::ExportResults(findings.stub(), inspection);
+  ASSERT_TRUE(exported.ok()) << exported.status();
+  nlohmann::json doc = nlohmann::json::parse(*exported, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded());
+  auto schema_text = cli::exchange::ReadWholeFile(
+      YJ_SOURCE_DIR "/docs/yjb-export.schema.json");
+  ASSERT_TRUE(schema_text.ok());
+  nlohmann::json schema = nlohmann::json::parse(*schema_text, nullptr, false);
+  EXPECT_THAT(SchemaErrors(schema, doc), ::testing::IsEmpty());
+
+  const nlohmann::json& recommendations = doc["recommendations"];
+  ASSERT_EQ(recommendations.size(), 2u);
+  EXPECT_EQ(recommendations[0]["name"],
+            inspection + "/recommendations/board-1");
+  EXPECT_EQ(recommendations[0]["number"], 1);
+  EXPECT_EQ(recommendations[0]["addressee"], "management_board");
+  EXPECT_EQ(recommendations[0]["section_ids"], nlohmann::json::array({"1.2"}));
+  EXPECT_EQ(recommendations[1]["addressee"], "service");
+  EXPECT_EQ(recommendations[1]["partner_name"], "");
+  EXPECT_THAT(recommendations[1]["text"].get<std::string>(),
+              HasSubstr("Keep victims"));
+  // An addressee outside the enum fails the check.
+  nlohmann::json broken = doc;
+  broken["recommendations"][0]["addressee"] = "court";
+  EXPECT_EQ(SchemaErrors(schema, broken).size(), 1u);
 }
 
 }  // namespace

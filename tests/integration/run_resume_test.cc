@@ -58,7 +58,8 @@ std::string InspectionName() {
 // The number of steps inspection_run.h documents for a spec.
 int DocumentedSteps(const config::v1::InspectionRunSpec& spec) {
   return 4 + spec.judgements_size() + spec.interviews_size() +
-         (spec.has_report_inputs() ? 1 : 0) + spec.decisions_size() + 2;
+         (spec.has_report_inputs() ? 1 : 0) + spec.decisions_size() +
+         spec.recommendations_size() + 2;
 }
 
 // Both services in this process with their own stores.
@@ -279,6 +280,10 @@ TEST_F(RunResumeTest, StepsAreTheDocumentedOnes) {
   if (spec.has_report_inputs()) want.push_back("set report inputs");
   for (int d = 1; d <= spec.decisions_size(); ++d) {
     want.push_back(absl::StrCat("record decision ", d));
+  }
+  for (const auto& r : spec.recommendations()) {
+    want.push_back(
+        absl::StrCat("record recommendation ", r.recommendation_id()));
   }
   want.push_back("render report");
   want.push_back("read inspection");

@@ -1,5 +1,6 @@
 #include "tests/testing/in_memory_findings_store.h"
 
+#include <string>
 #include <utility>
 
 #include "common/resource_names.h"
@@ -118,6 +119,62 @@ absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::UpdateDecisions(
   ASSIGN_OR_RETURN(v1::VerdictDecisions next, mutate(decisions_));
   decisions_ = next;
   return next;
+}
+
+absl::StatusOr<v1::Recommendation> InMemoryFindingsStore::UpdateRecommendation(
+    absl::string_view inspection_id, absl::string_view recommendation_id,
+    const DecideRecommendation& decide, const common::AuditEvent&) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  ASSIGN_OR_RETURN(auto current,
+                   GetRecommendation(inspection_id, recommendation_id));
+  ASSIGN_OR_RETURN(
+      auto update,
+      decide(current, static_cast<int32_t>(recommendations_.size()) + 1));
+  if (!update) return *std::move(current);
+  const std::string id(recommendation_id);
+  recommendations_[id] = update->recommendation;
+  recommendation_history_[id][update->revision.revision()] = update->revision;
+  return std::move(update->recommendation);
+}
+
+absl::StatusOr<std::optional<v1::Recommendation>>
+InMemoryFindingsStore::GetRecommendation(
+    absl::string_view inspection_id,
+    absl::string_view recommendation_id) const {
+  if (!Ours(inspection_id)) return std::nullopt;
+  auto it = recommendations_.find(std::string(recommendation_id));
+  if (it == recommendations_.end()) return std::nullopt;
+  return it->second;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::Recommendation>>>
+InMemoryFindingsStore::ScanRecommendations(
+    absl::string_view inspection_id) const {
+  std::vector<findings::Keyed<v1::Recommendation>> out;
+  if (!Ours(inspection_id)) return out;
+  for (const auto& [id, r] : recommendations_) out.push_back({id, r});
+  return out;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::RecommendationRevision>>>
+InMemoryFindingsStore::ScanRecommendationHistory(
+    absl::string_view inspection_id, absl::string_view recommendation_id,
+    absl::string_view after_key, size_t limit) const {
+  std::vector<findings::Keyed<v1::RecommendationRevision>> out;
+  if (!Ours(inspection_id)) return out;
+  auto it = recommendation_history_.find(std::string(recommendation_id));
+  if (it == recommendation_history_.end()) return out;
+  // Keys are the revision in decimal, zero-padded so they sort as numbers.
+  for (const auto& [revision, r] : it->second) {
+    std::string key = std::to_string(revision);
+    key.insert(0, 20 - key.size(), '0');
+    if (key <= after_key) continue;
+    if (out.size() >= limit) break;
+    out.push_back({std::move(key), r});
+  }
+  return out;
 }
 
 absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::GetDecisions(

@@ -51,6 +51,20 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
       absl::string_view inspection_id, const MutateDecisions& mutate,
       const common::AuditEvent& audit) override;
+  absl::StatusOr<v1::Recommendation> UpdateRecommendation(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      const DecideRecommendation& decide,
+      const common::AuditEvent& audit) override;
+  absl::StatusOr<std::optional<v1::Recommendation>> GetRecommendation(
+      absl::string_view inspection_id,
+      absl::string_view recommendation_id) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::Recommendation>>>
+  ScanRecommendations(absl::string_view inspection_id) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::RecommendationRevision>>>
+  ScanRecommendationHistory(absl::string_view inspection_id,
+                            absl::string_view recommendation_id,
+                            absl::string_view after_key,
+                            size_t limit) const override;
   absl::Status AppendAudit(const common::AuditEvent& event,
                            absl::StatusCode outcome) override;
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
@@ -86,6 +100,10 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   std::map<std::string, v1::CaseFindings> interviews_;  // by interview id
   std::optional<v1::ReportInputs> report_inputs_;
   v1::VerdictDecisions decisions_;
+  std::map<std::string, v1::Recommendation> recommendations_;  // by id
+  // By id, then revision.
+  std::map<std::string, std::map<int64_t, v1::RecommendationRevision>>
+      recommendation_history_;
 };
 
 }  // namespace yjinspect::testing

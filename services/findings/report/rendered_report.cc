@@ -18,6 +18,7 @@ absl::StatusOr<v1::RenderedReport> RenderReport(ReportMaterial material,
   subject.victim_cases_examined = material.victim_cases_examined;
   subject.staff_interviewed = material.staff_interviewed;
   subject.decision_order = std::move(material.decision_order);
+  subject.recommendations = std::move(material.recommendations);
   subject.management_board_edition =
       edition == v1::REPORT_EDITION_MANAGEMENT_BOARD;
   ASSIGN_OR_RETURN(RenderedText text, RenderInspectionReport(subject));

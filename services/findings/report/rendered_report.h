@@ -14,6 +14,7 @@
 #include "yjinspect/v1/findings_service.pb.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/recommendation.pb.h"
 #include "yjinspect/v1/report.pb.h"
 #include "yjinspect/v1/verdicts.pb.h"
 
@@ -31,6 +32,7 @@ struct ReportMaterial {
   int64_t victim_cases_examined = 0;
   int64_t staff_interviewed = 0;
   std::vector<std::string> decision_order;
+  std::vector<v1::Recommendation> recommendations;
 };
 
 // Renders `edition` (unspecified: the published one) and returns it with

@@ -15,6 +15,7 @@
 #include "services/findings/report/embedded_report_files.h"
 #include "services/findings/report/html_writer.h"
 #include "services/findings/report/markdown_writer.h"
+#include "services/findings/report/recommendation_blocks.h"
 #include "services/findings/report/report_sections.h"
 #include "services/findings/report/report_template.h"
 #include "services/findings/report/report_wording.h"
@@ -321,6 +322,11 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
       {"improvements", FindingBullets(verdicts.improvements(),
                                       "improvement:", subject.decision_order)},
       {"ratings_table", RatingsTable(framework, verdicts)},
+      // The SQS letter has no placeholder for them, and never had any.
+      {"recommendations",
+       IsRatingsFramework(framework)
+           ? RecommendationBlocks(subject.recommendations, checked.yot)
+           : std::vector<Block>()},
       {"copy_list", CopyList(inputs)},
       {"footnotes", std::move(footnotes)},
   };

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "yjinspect/v1/framework.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/recommendation.pb.h"
 #include "yjinspect/v1/report.pb.h"
 #include "yjinspect/v1/verdicts.pb.h"
 
@@ -46,6 +47,9 @@ struct ReportSubject {
   // requiring improvement are listed in that order, those without a
   // recorded decision after them in framework order.
   std::vector<std::string> decision_order;
+  // The report's recommendations, in any order (they are listed by
+  // number). Only a ratings report lists them: an SQS letter has none.
+  std::vector<v1::Recommendation> recommendations;
   // The management board's edition adds each theme's score, marked as not
   // part of the published report; the published edition has none.
   bool management_board_edition = false;

@@ -32,20 +32,29 @@ enum class ColumnFamily {
   // VictimCase (sampled victim's case content) by its intake name
   // (`yots/{yot}/victimCases/{victim_case}`), as cases are kept.
   kVictimCases = 9,
+  // Recommendation by FindingsKey(inspection, recommendation id). Added
+  // after the others: a store opened by an older build gains it, empty.
+  kRecommendations = 10,
+  // RecommendationRevision by HistoryKey(inspection, recommendation id,
+  // revision): its own family, so a case's history never holds another
+  // record type.
+  kRecommendationHistory = 11,
 };
 
 // On-disk names, indexed by ColumnFamily.
-inline constexpr std::array<absl::string_view, 10> kColumnFamilyNames = {
-    "default",        // kMeta
-    "inspections",    // kInspections
-    "cases",          // kCases
-    "findings",       // kFindings
-    "history",        // kHistory
-    "interviews",     // kInterviews
-    "report_inputs",  // kReportInputs
-    "decisions",      // kDecisions
-    "audit",          // kAudit
-    "victim_cases",   // kVictimCases
+inline constexpr std::array<absl::string_view, 12> kColumnFamilyNames = {
+    "default",                 // kMeta
+    "inspections",             // kInspections
+    "cases",                   // kCases
+    "findings",                // kFindings
+    "history",                 // kHistory
+    "interviews",              // kInterviews
+    "report_inputs",           // kReportInputs
+    "decisions",               // kDecisions
+    "audit",                   // kAudit
+    "victim_cases",            // kVictimCases
+    "recommendations",         // kRecommendations
+    "recommendation_history",  // kRecommendationHistory
 };
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {

@@ -30,6 +30,7 @@
 #include "yjinspect/v1/change.pb.h"
 #include "yjinspect/v1/findings_service.pb.h"
 #include "yjinspect/v1/inspection.pb.h"
+#include "yjinspect/v1/recommendation.pb.h"
 #include "yjinspect/v1/victim_case.pb.h"
 
 namespace yjinspect::findings {
@@ -48,6 +49,12 @@ using common::Keyed;
 struct FindingsUpdate {
   v1::CaseFindings findings;
   v1::JudgementRevision revision;
+};
+
+// What a recommendation update decides, given the current recommendation.
+struct RecommendationUpdate {
+  v1::Recommendation recommendation;
+  v1::RecommendationRevision revision;
 };
 
 class FindingsStore : public common::AuditSource {
@@ -117,6 +124,34 @@ class FindingsStore : public common::AuditSource {
   virtual absl::StatusOr<v1::VerdictDecisions> UpdateDecisions(
       absl::string_view inspection_id, const MutateDecisions& mutate,
       const common::AuditEvent& audit) = 0;
+
+  // Recommendations of an inspection's report, by their id. Under the write
+  // lock: reads the current recommendation, lets `decide` compute the
+  // update from it and from the number a new one would take (one more than
+  // the inspection holds), or return nullopt for no change, or an error;
+  // then writes the recommendation with its revision durably and `audit`
+  // (OK) in the same batch; an unchanged outcome is audited on its own.
+  // Returns the stored recommendation. On an error nothing is written, the
+  // audit record neither: the caller records the refusal (AppendAudit).
+  using DecideRecommendation =
+      std::function<absl::StatusOr<std::optional<RecommendationUpdate>>(
+          const std::optional<v1::Recommendation>& current,
+          int32_t next_number)>;
+  virtual absl::StatusOr<v1::Recommendation> UpdateRecommendation(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      const DecideRecommendation& decide, const common::AuditEvent& audit) = 0;
+  virtual absl::StatusOr<std::optional<v1::Recommendation>> GetRecommendation(
+      absl::string_view inspection_id,
+      absl::string_view recommendation_id) const = 0;
+  // Every recommendation of one inspection, in id order (reports hold tens).
+  virtual absl::StatusOr<std::vector<Keyed<v1::Recommendation>>>
+  ScanRecommendations(absl::string_view inspection_id) const = 0;
+  // Revisions of one recommendation, oldest first, after `after_key`.
+  virtual absl::StatusOr<std::vector<Keyed<v1::RecommendationRevision>>>
+  ScanRecommendationHistory(absl::string_view inspection_id,
+                            absl::string_view recommendation_id,
+                            absl::string_view after_key,
+                            size_t limit) const = 0;
 
   // Appends one audit record durably (a read, or a refused change).
   virtual absl::Status AppendAudit(const common::AuditEvent& event,

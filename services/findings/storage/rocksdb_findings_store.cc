@@ -249,6 +249,67 @@ class RocksFindingsStore final : public FindingsStore {
     return next;
   }
 
+  absl::StatusOr<v1::Recommendation> UpdateRecommendation(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      const DecideRecommendation& decide,
+      const common::AuditEvent& audit) override {
+    absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
+    ASSIGN_OR_RETURN(auto current,
+                     GetRecommendation(inspection_id, recommendation_id));
+    ASSIGN_OR_RETURN(auto held, ScanRecommendations(inspection_id));
+    ASSIGN_OR_RETURN(auto update,
+                     decide(current, static_cast<int32_t>(held.size()) + 1));
+    rocksdb::WriteBatch batch;
+    PutAudit(batch, audit, absl::StatusCode::kOk);
+    if (!update) {
+      // Unchanged (a retry): still an attempt to record, still audited.
+      RETURN_IF_ERROR(
+          AuditedWrite(SyncedWrite(), batch, "writing an audit record"));
+      return *std::move(current);
+    }
+    batch.Put(Handle(ColumnFamily::kRecommendations),
+              FindingsKey(inspection_id, recommendation_id),
+              update->recommendation.SerializeAsString());
+    batch.Put(Handle(ColumnFamily::kRecommendationHistory),
+              HistoryKey(inspection_id, recommendation_id,
+                         static_cast<uint64_t>(update->revision.revision())),
+              update->revision.SerializeAsString());
+    RETURN_IF_ERROR(
+        AuditedWrite(SyncedWrite(), batch, "writing a recommendation"));
+    return std::move(update->recommendation);
+  }
+
+  absl::StatusOr<std::optional<v1::Recommendation>> GetRecommendation(
+      absl::string_view inspection_id,
+      absl::string_view recommendation_id) const override {
+    return store_->Get<v1::Recommendation>(
+        ColumnFamily::kRecommendations,
+        FindingsKey(inspection_id, recommendation_id), "recommendation");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::Recommendation>>> ScanRecommendations(
+      absl::string_view inspection_id) const override {
+    return store_->Scan<v1::Recommendation>(
+        ColumnFamily::kRecommendations,
+        common::KeysIn(FindingsPrefix(inspection_id),
+                       FindingsLimit(inspection_id)),
+        "recommendation");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::RecommendationRevision>>>
+  ScanRecommendationHistory(absl::string_view inspection_id,
+                            absl::string_view recommendation_id,
+                            absl::string_view after_key,
+                            size_t limit) const override {
+    return store_->Scan<v1::RecommendationRevision>(
+        ColumnFamily::kRecommendationHistory,
+        common::KeysIn(HistoryPrefix(inspection_id, recommendation_id),
+                       HistoryLimit(inspection_id, recommendation_id),
+                       after_key, limit),
+        "recommendation revision");
+  }
+
   absl::Status AppendAudit(const common::AuditEvent& event,
                            absl::StatusCode outcome) override {
     absl::MutexLock lock(&write_mu_);

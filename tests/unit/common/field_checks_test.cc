@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
@@ -212,6 +213,23 @@ TEST(CheckNameTest, GoodNamesParseWithoutViolations) {
   EXPECT_EQ(f->inspection_id, "northmoor-2014");
   EXPECT_EQ(f->case_id, "NM-0001");
   EXPECT_TRUE(v.empty());
+}
+
+TEST(CheckNameTest, RecommendationNamesParseOrNameTheirFormat) {
+  FieldViolations v;
+  auto good = CheckRecommendationName(
+      v, "name", "inspections/northmoor-2025/recommendations/r1");
+  ASSERT_TRUE(good.has_value());
+  EXPECT_EQ(good->recommendation_id, "r1");
+  EXPECT_TRUE(v.empty());
+  EXPECT_FALSE(CheckRecommendationName(v, "name", "inspections/northmoor-2025")
+                   .has_value());
+  EXPECT_THAT(Described(v),
+              ElementsAre(absl::StrCat("name: ", kRecommendationNameFormat)));
+  EXPECT_EQ(RequireRecommendationName("name", "", "GetRecommendation request")
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(CheckNameTest, EmptyNamesAreRequired) {

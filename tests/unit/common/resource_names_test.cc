@@ -165,6 +165,25 @@ TEST(CaseFindingsNameTest, RefusesWhatIsNotOne) {
   }
 }
 
+TEST(RecommendationNameTest, RoundTripsAndRefusesWhatIsNotOne) {
+  EXPECT_EQ(FormatRecommendationName("nm-2025", "board-1"),
+            "inspections/nm-2025/recommendations/board-1");
+  auto parsed =
+      ParseRecommendationName(FormatRecommendationName("nm-2025", "board-1"));
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->inspection_id, "nm-2025");
+  EXPECT_EQ(parsed->recommendation_id, "board-1");
+  for (const char* bad :
+       {"", "inspections/nm-2025", "inspections/nm-2025/recommendations/",
+        "inspections/NM/recommendations/r1",
+        "inspections/nm-2025/recommendations/r 1",
+        "inspections/nm-2025/recommendations/-r1",
+        "inspections/nm-2025/recommendations/r1/x",
+        "inspections/nm-2025/caseFindings/r1"}) {
+    EXPECT_EQ(ParseRecommendationName(bad), std::nullopt) << bad;
+  }
+}
+
 TEST(NameViolationTest, RequiredWhenEmptyElseTheFormat) {
   EXPECT_EQ(NameViolation("", kInspectionNameFormat), "is required");
   EXPECT_EQ(NameViolation("inspection/x", kInspectionNameFormat),

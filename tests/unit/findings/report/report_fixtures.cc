@@ -56,6 +56,7 @@ ReportSubject ReportCase::Subject() const {
   subject.victim_cases_examined = victim_cases_examined;
   subject.staff_interviewed = staff_interviewed;
   subject.decision_order = decision_order;
+  subject.recommendations = recommendations;
   subject.management_board_edition = management_board_edition;
   return subject;
 }

@@ -400,6 +400,99 @@ TEST_F(FindingsStoreTest, AnAuditKeyThatIsNoSequenceIsDataLossAtOpen) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
 }
 
+// A decision that records `text` as the next revision of a recommendation,
+// numbered `next_number` when new.
+FindingsStore::DecideRecommendation NextRecommendation(absl::string_view text) {
+  return [text = std::string(text)](
+             const std::optional<v1::Recommendation>& current,
+             int32_t next_number)
+             -> absl::StatusOr<std::optional<RecommendationUpdate>> {
+    RecommendationUpdate update;
+    update.recommendation = current.value_or(v1::Recommendation());
+    if (!current) update.recommendation.set_number(next_number);
+    update.recommendation.set_text(text);
+    update.recommendation.set_revision(update.recommendation.revision() + 1);
+    update.revision.set_revision(update.recommendation.revision());
+    *update.revision.mutable_recommendation() = update.recommendation;
+    return std::optional<RecommendationUpdate>(update);
+  };
+}
+
+TEST_F(FindingsStoreTest, RecommendationsKeepNumbersAndHistoryAcrossRestarts) {
+  common::AuditEvent event = Recording("c1");
+  event.action = v1::AUDIT_ACTION_RECORD_RECOMMENDATION;
+  ASSERT_TRUE(store_
+                  ->UpdateRecommendation(kInspection, "b",
+                                         NextRecommendation("first"), event)
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->UpdateRecommendation(kInspection, "a",
+                                         NextRecommendation("second"), event)
+                  .ok());
+  auto changed = store_->UpdateRecommendation(
+      kInspection, "b", NextRecommendation("first, changed"), event);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_EQ(changed->number(), 1);
+  EXPECT_EQ(changed->revision(), 2);
+
+  Reopen();
+  auto all = store_->ScanRecommendations(kInspection);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].value.number(), 2);  // "a", in id order
+  EXPECT_EQ((*all)[1].value.text(), "first, changed");
+  auto history = store_->ScanRecommendationHistory(kInspection, "b", "", 10);
+  ASSERT_TRUE(history.ok()) << history.status();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].value.recommendation().text(), "first");
+  auto other = store_->GetRecommendation("insp-2", "b");
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(other->has_value());
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECORD_RECOMMENDATION);
+}
+
+// A store written before recommendations existed has ten column families:
+// it opens, gains the two new ones empty, and keeps what it held.
+TEST_F(FindingsStoreTest, AStoreFromBeforeRecommendationsOpensAndGainsThem) {
+  store_.reset();
+  const std::string path = dir_.Sub("older");
+  {
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (size_t i = 0; i <= static_cast<size_t>(ColumnFamily::kVictimCases);
+         ++i) {
+      descriptors.emplace_back(std::string(kColumnFamilyNames[i]),
+                               rocksdb::ColumnFamilyOptions());
+    }
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(
+        rocksdb::DB::Open(options, path, descriptors, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(),
+                        handles[static_cast<size_t>(ColumnFamily::kMeta)],
+                        std::string(kCursorKey), EncodeUint64(7))
+                    .ok());
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+  }
+  auto store = FindingsStore::Open({path, false});
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->Cursor(), 7u);
+  auto none = (*store)->ScanRecommendations(kInspection);
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE((*store)
+                  ->UpdateRecommendation(kInspection, "r1",
+                                         NextRecommendation("kept"),
+                                         Recording("c1"))
+                  .ok());
+}
+
 TEST_F(FindingsStoreTest, ASecondOpenOfTheSameFolderIsRefused) {
   auto second = FindingsStore::Open({dir_.Sub("store"), false});
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
