@@ -5,7 +5,7 @@
 // overall rating, strengths and improvements, the recommendations (ratings
 // frameworks; none for an SQS letter), and the report, as one JSON
 // document described by docs/yjb-export.schema.json ("format":
-// "yjinspect-results/1").
+// "yjinspect-results/2").
 
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@
 
 namespace yjinspect::cli::exchange {
 
-inline constexpr char kExportFormat[] = "yjinspect-results/1";
+inline constexpr char kExportFormat[] = "yjinspect-results/2";
 
 // The export document for `inspection` ("inspections/{id}") from its
 // verdicts, recommendations (in report order) and rendered report. Pure;
