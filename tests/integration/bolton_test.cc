@@ -53,12 +53,7 @@ std::string Html(absl::string_view text) {
 
 // Both services in this process, the spec read from the source tree, and
 // the outcome of running it once.
-struct BoltonRun : testing::RecordedRun {
-  testing::IntakeHarness intake{/*sync=*/false};
-  testing::FindingsHarness findings{intake.address(), /*sync=*/false};
-
-  absl::StatusOr<cli::RunOutcome> Run() { return RunAgainst(intake, findings); }
-};
+using BoltonRun = testing::InProcessRun;
 
 class BoltonTest : public ::testing::Test {
  protected:

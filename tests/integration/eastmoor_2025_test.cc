@@ -37,11 +37,7 @@ constexpr char kSpecPath[] =
     YJ_SOURCE_DIR "/examples/eastmoor-2025/run.textproto";
 constexpr char kInspection[] = "inspections/eastmoor-2026-03";
 
-struct EastmoorRun : testing::RecordedRun {
-  testing::IntakeHarness intake{/*sync=*/false};
-  testing::FindingsHarness findings{intake.address(), /*sync=*/false};
-
-  absl::StatusOr<cli::RunOutcome> Run() { return RunAgainst(intake, findings); }
+struct EastmoorRun : testing::InProcessRun {
   absl::StatusOr<v1::InspectionVerdicts> Verdicts() {
     v1::GetVerdictsRequest request;
     request.set_inspection(kInspection);

@@ -58,4 +58,13 @@ struct RecordedRun {
   }
 };
 
+// Both services in this process (stores without sync) and a spec run
+// against them: what bolton_test and eastmoor_2025_test run.
+struct InProcessRun : RecordedRun {
+  IntakeHarness intake{/*sync=*/false};
+  FindingsHarness findings{intake.address(), /*sync=*/false};
+
+  absl::StatusOr<cli::RunOutcome> Run() { return RunAgainst(intake, findings); }
+};
+
 }  // namespace yjinspect::testing
