@@ -5,6 +5,7 @@ yj_test(report_test unit
   unit/findings/report/finding_sentences_test.cc
   unit/findings/report/markdown_html_writers_test.cc
   unit/findings/report/recommendation_blocks_test.cc
+  unit/findings/report/rated_standards_test.cc
   unit/findings/report/rendered_report_test.cc
   unit/findings/report/report_fixtures.cc
   unit/findings/report/report_renderer_test.cc

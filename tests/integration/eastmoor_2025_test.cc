@@ -152,20 +152,48 @@ TEST_F(Eastmoor2025Test, TheReportStatesWhatWasExaminedAndRated) {
            "Each case was judged against three key questions: positive "
            "change, safety of child, and safety of community.",
            "We also examined 13 victims' cases, sampled on their own",
-           "| Work with victims | Work with victims | **Requires "
+           "| Overall rating | **Good** (score 11 of 21) |",
+           "| **Work with victims** |  |\n| Work with victims | **Requires "
            "improvement** |",
-           "53% (7/13)",
-           "**Overall rating:** Good (11/21)",
+           "- V1.1: 53% (7 of 13 victims' cases), the lowest",
+           "- Safety of child: 60% (17 of 28 cases), the lowest",
        }) {
     EXPECT_THAT(markdown(), HasSubstr(text));
   }
   EXPECT_THAT(markdown(), ::testing::Not(HasSubstr("desistance")));
 }
 
+// Each standard gives its rating, then the lead inspector's key strengths
+// and areas for improvement of its own criteria, then what was counted.
+TEST_F(Eastmoor2025Test, TheReportGivesStrengthsAndAreasStandardByStandard) {
+  const std::string& md = markdown();
+  const size_t planning = md.find("### 2.2 Planning");
+  const size_t delivery = md.find("### 2.3 Delivery");
+  const size_t victims = md.find("\n## Work with victims");
+  ASSERT_NE(planning, std::string::npos);
+  ASSERT_NE(delivery, std::string::npos);
+  ASSERT_NE(victims, std::string::npos);
+  const size_t strength = md.find(
+      "#### Strengths\n\n- Assessing sufficiently analysed how to achieve "
+      "positive change with the child.");
+  EXPECT_LT(strength, planning);
+  const size_t improvement = md.find(
+      "#### Areas for improvement\n\n- Planning did not sufficiently set out "
+      "how to achieve safety for the child.");
+  EXPECT_GT(improvement, planning);
+  EXPECT_LT(improvement, delivery);
+  EXPECT_GT(md.find("### Areas for improvement\n\n- Work with the victim was "
+                    "not sufficiently high-quality"),
+            victims);
+  // 2.3 has none of either.
+  EXPECT_EQ(md.substr(delivery, victims - delivery).find("Strengths"),
+            std::string::npos);
+}
+
 // The spec's recommendations, numbered in the order recorded, follow the
 // ratings; a rerun (RunningAgainChangesNothing) leaves each at revision 1.
 TEST_F(Eastmoor2025Test, TheReportListsTheRecommendations) {
-  EXPECT_THAT(markdown(), HasSubstr("### Recommendations"));
+  EXPECT_THAT(markdown(), HasSubstr("\n## Recommendations\n"));
   EXPECT_THAT(markdown(),
               HasSubstr("- 1\\. **The management board:** Fill the two case "
                         "manager vacancies"));

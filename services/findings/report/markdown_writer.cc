@@ -31,12 +31,13 @@ std::string WriteInline(const Inline& line, bool at_line_start) {
         out += EscapeMarkdown(run.text, first);
         break;
       case RunStyle::kEmphasis:
-      case RunStyle::kStrong: {
+      case RunStyle::kStrong:
+      case RunStyle::kRating: {
         // Emphasis must not start or end with white space: keep the spaces
         // outside the marks.
         const absl::string_view text = run.text;
         const absl::string_view core = absl::StripAsciiWhitespace(text);
-        const std::string mark = run.style == RunStyle::kStrong ? "**" : "*";
+        const std::string mark = run.style == RunStyle::kEmphasis ? "*" : "**";
         if (core.empty()) {
           out += " ";
           break;
@@ -58,11 +59,14 @@ std::string WriteInline(const Inline& line, bool at_line_start) {
   return out;
 }
 
-std::string WriteTableRow(const std::vector<Inline>& row) {
+// A row of `columns` cells: a group's heading row (one cell) is padded
+// with empty ones.
+std::string WriteTableRow(const std::vector<Inline>& row, size_t columns) {
   std::string out = "|";
   for (const Inline& cell : row) {
     absl::StrAppend(&out, " ", WriteInline(cell, false), " |");
   }
+  for (size_t i = row.size(); i < columns; ++i) out += "  |";
   return out;
 }
 
@@ -96,12 +100,30 @@ std::string WriteBlock(const Block& block) {
     }
     case BlockKind::kTable: {
       if (block.rows.empty()) return "";
-      std::vector<std::string> lines = {WriteTableRow(block.rows[0])};
+      const size_t columns = block.rows[0].size();
+      std::vector<std::string> lines;
+      if (!IsBlank(block.caption)) {
+        // A line of its own, then a blank line: Markdown tables have no
+        // caption.
+        lines.push_back(absl::StrCat(
+            WriteInline({Run{RunStyle::kEmphasis, InlineText(block.caption)}},
+                        true),
+            "\n"));
+      }
+      lines.push_back(WriteTableRow(block.rows[0], columns));
       std::string rule = "|";
-      for (size_t i = 0; i < block.rows[0].size(); ++i) rule += " --- |";
+      for (size_t i = 0; i < columns; ++i) rule += " --- |";
       lines.push_back(rule);
       for (size_t i = 1; i < block.rows.size(); ++i) {
-        lines.push_back(WriteTableRow(block.rows[i]));
+        lines.push_back(WriteTableRow(block.rows[i], columns));
+      }
+      return absl::StrJoin(lines, "\n");
+    }
+    case BlockKind::kKeyQuestionChart: {
+      std::vector<std::string> lines;
+      for (const ChartBar& bar : block.chart.bars) {
+        lines.push_back(
+            absl::StrCat("- ", EscapeMarkdown(ChartBarText(bar), true)));
       }
       return absl::StrJoin(lines, "\n");
     }

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 
 namespace yjinspect::findings {
 
@@ -22,6 +23,15 @@ bool IsBlank(const Inline& line) {
     if (!absl::StripAsciiWhitespace(run.text).empty()) return false;
   }
   return true;
+}
+
+std::string ChartBarText(const ChartBar& bar) {
+  if (bar.applicable <= 0) {
+    return absl::StrCat(bar.label, ": no applicable answers");
+  }
+  return absl::StrCat(bar.label, ": ", bar.percent, "% (", bar.positive, " of ",
+                      bar.applicable, " ", bar.unit, ")",
+                      bar.lowest ? ", the lowest" : "");
 }
 
 Block Heading(int level, Inline text) {

@@ -15,6 +15,7 @@
 #include "services/findings/report/embedded_report_files.h"
 #include "services/findings/report/html_writer.h"
 #include "services/findings/report/markdown_writer.h"
+#include "services/findings/report/rated_standards.h"
 #include "services/findings/report/recommendation_blocks.h"
 #include "services/findings/report/report_sections.h"
 #include "services/findings/report/report_template.h"
@@ -24,7 +25,7 @@ namespace yjinspect::findings {
 namespace {
 
 constexpr absl::string_view kSqsTemplate = "reports/sqs-letter.md.tmpl";
-constexpr absl::string_view kRatingsTemplate = "reports/ratings-letter.md.tmpl";
+constexpr absl::string_view kRatingsTemplate = "reports/rated-report.md.tmpl";
 constexpr absl::string_view kHtmlPage = "reports/report.html.tmpl";
 constexpr absl::string_view kStyleSheet = "reports/report.css";
 // The template setting naming the section the looked-after children's
@@ -235,6 +236,20 @@ std::string FrameworkNote(const v1::Framework& framework,
                       absl::StripSuffix(by.reason(), "."), ".");
 }
 
+// What the management board's edition adds, said at its top: each theme's
+// score where the framework scores themes by their share of positive
+// answers, which a published letter leaves out; else nothing.
+std::string EditionNotice(const v1::Framework& framework) {
+  for (const v1::Section& section : framework.sections()) {
+    if (section.scoring() == v1::SCORING_METHOD_SHARE_OF_POSITIVE) {
+      return "Management board edition, not the published report: it adds "
+             "each theme's score, which the published report does not "
+             "print.";
+    }
+  }
+  return "Management board edition: its text is the published report's.";
+}
+
 }  // namespace
 
 absl::StatusOr<RenderedText> RenderInspectionReport(
@@ -272,14 +287,28 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
         LookedAfterSentence(inputs.looked_after(), checked.area, mark);
     if (!mark.empty()) footnotes.push_back(Footnote(mark, source));
   }
+  const bool rated = IsRatingsFramework(framework);
   bool looked_after_placed = false;
-  ASSIGN_OR_RETURN(
-      std::vector<Block> sections,
-      CommentaryBlocks(framework, verdicts, inputs, looked_after,
+  ASSIGN_OR_RETURN(std::vector<SectionCommentary> commentary,
+                   CommentaryBySection(
+                       framework, verdicts, inputs, looked_after,
                        subject.management_board_edition, &looked_after_placed));
   if (!looked_after.text.empty() && !looked_after_placed) {
     figures.push_back(Paragraph(looked_after.text));
   }
+  // The letter gives the commentary section by section; the rated report
+  // places each section's under its standard, with its rating.
+  std::vector<Block> sections;
+  std::vector<Block> standards;
+  if (rated) {
+    ASSIGN_OR_RETURN(standards, StandardBlocks(framework, verdicts,
+                                               {std::move(commentary),
+                                                subject.decision_order}));
+  } else {
+    sections = CommentaryBlocks(framework, std::move(commentary));
+  }
+  const std::string fieldwork =
+      FieldworkPeriod(checked.fieldwork_start, checked.fieldwork_end);
 
   TemplateValues values;
   values.text = {
@@ -289,13 +318,11 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
       {"yot", checked.yot},
       {"area", checked.area},
       {"edition_notice",
-       subject.management_board_edition
-           ? "Management board edition, not the published report: it adds "
-             "each theme's score, which the published report does not print."
-           : ""},
+       subject.management_board_edition ? EditionNotice(framework) : ""},
       {"framework_note", FrameworkNote(framework, verdicts)},
-      {"fieldwork",
-       FieldworkPeriod(checked.fieldwork_start, checked.fieldwork_end)},
+      {"fieldwork", fieldwork},
+      {"fieldwork_dates", std::string(absl::StripPrefix(
+                              absl::StripPrefix(fieldwork, "from "), "on "))},
       {"cases_examined",
        CountInFigures(subject.cases_examined, "case", "cases")},
       {"key_questions", ChildrensKeyQuestionsSentence(framework)},
@@ -321,12 +348,13 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
                                    "strength:", subject.decision_order)},
       {"improvements", FindingBullets(verdicts.improvements(),
                                       "improvement:", subject.decision_order)},
-      {"ratings_table", RatingsTable(framework, verdicts)},
+      {"standards", std::move(standards)},
+      {"ratings_table",
+       RatedReportRatingsTable(framework, verdicts, checked.yot)},
       // The SQS letter has no placeholder for them, and never had any.
       {"recommendations",
-       IsRatingsFramework(framework)
-           ? RecommendationBlocks(subject.recommendations, checked.yot)
-           : std::vector<Block>()},
+       rated ? RecommendationBlocks(subject.recommendations, checked.yot)
+             : std::vector<Block>()},
       {"copy_list", CopyList(inputs)},
       {"footnotes", std::move(footnotes)},
   };

@@ -27,7 +27,8 @@ bool IsNumberedId(absl::string_view id) {
   return true;
 }
 
-// "Court disposals" of "2 Court disposals".
+}  // namespace
+
 absl::string_view DomainName(absl::string_view domain) {
   const size_t space = domain.find(' ');
   if (space != absl::string_view::npos &&
@@ -37,11 +38,12 @@ absl::string_view DomainName(absl::string_view domain) {
   return domain;
 }
 
-// "2.1 Assessment"; the title alone for an id that is not a number.
 std::string StandardName(const v1::Section& section) {
   if (!IsNumberedId(section.id())) return section.title();
   return absl::StrCat(section.id(), " ", section.title());
 }
+
+namespace {
 
 // "1. Reducing reoffending", "2.1 Assessment (Court disposals)",
 // "Operational management".
@@ -55,14 +57,32 @@ std::string SectionHeading(const v1::Section& section) {
   return text;
 }
 
-// "Safety and wellbeing" of "safety_and_wellbeing".
+}  // namespace
+
 std::string KeyQuestionLabel(absl::string_view key_question) {
+  // "v1_1": a letter, then numbers joined by "_", as the inspectorate
+  // numbers the victims' key questions (V1.1, V1.2).
+  const std::vector<absl::string_view> parts =
+      absl::StrSplit(key_question, '_');
+  const bool numbered =
+      key_question.size() > 1 && absl::ascii_isalpha(key_question[0]) &&
+      std::all_of(parts.begin(), parts.end(), [&](absl::string_view part) {
+        const absl::string_view digits =
+            part.data() == key_question.data() ? part.substr(1) : part;
+        return !digits.empty() &&
+               std::all_of(digits.begin(), digits.end(),
+                           [](char c) { return absl::ascii_isdigit(c); });
+      });
+  if (numbered) {
+    std::string label = absl::StrJoin(parts, ".");
+    label[0] = absl::ascii_toupper(label[0]);
+    return label;
+  }
   std::string label = absl::StrReplaceAll(key_question, {{"_", " "}});
   if (!label.empty()) label[0] = absl::ascii_toupper(label[0]);
   return label;
 }
 
-// Capital first letter and a closing full stop.
 std::string AsSentence(absl::string_view text) {
   std::string sentence(absl::StripAsciiWhitespace(text));
   if (sentence.empty()) return sentence;
@@ -72,7 +92,7 @@ std::string AsSentence(absl::string_view text) {
   return sentence;
 }
 
-std::string RatingText(const v1::SectionVerdict& verdict) {
+std::string RatingWords(const v1::SectionVerdict& verdict) {
   std::string text = verdict.final_rating();
   if (text.empty()) {
     switch (verdict.status()) {
@@ -87,22 +107,8 @@ std::string RatingText(const v1::SectionVerdict& verdict) {
         break;
     }
   }
-  if (verdict.overridden() && !verdict.computed_rating().empty() &&
-      verdict.computed_rating() != verdict.final_rating()) {
-    absl::StrAppend(&text, " (overridden from ", verdict.computed_rating(),
-                    ")");
-  }
-  if (!verdict.counted_in_overall()) absl::StrAppend(&text, " (not counted)");
   return text;
 }
-
-std::string ShareCell(const v1::KeyQuestionShare& share) {
-  if (share.applicable() <= 0) return "n/a";
-  return absl::StrCat(share.percent(), "% (", share.positive(), "/",
-                      share.applicable(), ")");
-}
-
-}  // namespace
 
 bool LetterCounts(const v1::ReportInputs& inputs,
                   absl::string_view criterion_id) {
@@ -147,7 +153,7 @@ std::vector<Block> NarrativeBlocks(absl::string_view narrative) {
   return blocks;
 }
 
-absl::StatusOr<std::vector<Block>> CommentaryBlocks(
+absl::StatusOr<std::vector<SectionCommentary>> CommentaryBySection(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     const v1::ReportInputs& inputs, const PlacedSentence& placed,
     bool with_scores, bool* placed_used) {
@@ -165,7 +171,7 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     if (FindingStands(f.decision())) improvements.insert(f.criterion_id());
   }
 
-  std::vector<Block> out;
+  std::vector<SectionCommentary> commentaries;
   for (const v1::Section& section : framework.sections()) {
     const auto verdict = section_verdicts.find(section.id());
     if (verdict == section_verdicts.end()) {
@@ -202,7 +208,8 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
     }
     if (sentences.empty() && !place_here && narrative_blocks.empty()) continue;
 
-    out.push_back(Heading(4, Plain(SectionHeading(section))));
+    commentaries.push_back({section.id(), {}});
+    std::vector<Block>& out = commentaries.back().blocks;
     if (from_cases && !sentences.empty()) {
       std::vector<Inline> items;
       for (size_t i = 0; i < sentences.size(); ++i) {
@@ -233,6 +240,20 @@ absl::StatusOr<std::vector<Block>> CommentaryBlocks(
                              v.share().denominator() == 1 ? "" : "s", ")")),
           "score"));
     }
+  }
+  return commentaries;
+}
+
+std::vector<Block> CommentaryBlocks(const v1::Framework& framework,
+                                    std::vector<SectionCommentary> commentary) {
+  std::vector<Block> out;
+  auto next = commentary.begin();
+  for (const v1::Section& section : framework.sections()) {
+    if (next == commentary.end()) break;
+    if (next->section_id != section.id()) continue;
+    out.push_back(Heading(4, Plain(SectionHeading(section))));
+    for (Block& block : next->blocks) out.push_back(std::move(block));
+    ++next;
   }
   return out;
 }
@@ -274,46 +295,6 @@ bool IsRatingsFramework(const v1::Framework& framework) {
     }
   }
   return false;
-}
-
-std::vector<Block> RatingsTable(const v1::Framework& framework,
-                                const v1::InspectionVerdicts& verdicts) {
-  Block table;
-  table.kind = BlockKind::kTable;
-  table.css_class = "ratings";
-  std::vector<Inline> header = {Plain("Domain"), Plain("Standard"),
-                                Plain("Rating")};
-  for (const std::string& kq : framework.key_questions()) {
-    header.push_back(Plain(KeyQuestionLabel(kq)));
-  }
-  table.rows.push_back(std::move(header));
-  std::string last_domain;
-  for (const v1::SectionVerdict& v : verdicts.sections()) {
-    if (v.scoring() != v1::SCORING_METHOD_LOWEST_KEY_QUESTION &&
-        v.scoring() != v1::SCORING_METHOD_PANEL_RATING) {
-      continue;
-    }
-    const v1::Section* section = nullptr;
-    for (const v1::Section& s : framework.sections()) {
-      if (s.id() == v.section_id()) section = &s;
-    }
-    if (section == nullptr) continue;
-    std::vector<Inline> row = {
-        Plain(v.domain() == last_domain ? "" : v.domain()),
-        Plain(StandardName(*section)),
-        {Run{RunStyle::kStrong, RatingText(v)}}};
-    last_domain = v.domain();
-    for (const std::string& kq : framework.key_questions()) {
-      std::string cell;
-      for (const v1::KeyQuestionShare& share : v.key_questions()) {
-        if (share.key_question() == kq) cell = ShareCell(share);
-      }
-      row.push_back(Plain(cell));
-    }
-    table.rows.push_back(std::move(row));
-  }
-  if (table.rows.size() == 1) return {};
-  return {std::move(table)};
 }
 
 std::string ChildrensKeyQuestionsSentence(const v1::Framework& framework) {

@@ -45,9 +45,15 @@ bool FindingStands(v1::FindingDecision decision);
 // joined by spaces.
 std::vector<Block> NarrativeBlocks(absl::string_view narrative);
 
-// For each section in framework order that has something to say: a level-4
-// heading ("1. Reducing reoffending", "Operational management", "2.1
-// Assessment (Court disposals)"), then
+// One section's commentary, without a heading: the letter puts it under
+// the section's heading, the rated report under its standard.
+struct SectionCommentary {
+  std::string section_id;
+  std::vector<Block> blocks;
+};
+
+// For each section in framework order that has something to say, its
+// commentary:
 //  - for sections judged from cases, numbered findings "1.1.", one per
 //    criterion with something to say (finding_sentences.h), in framework
 //    order; for staff-interview sections, the sentences as one paragraph;
@@ -64,10 +70,16 @@ std::vector<Block> NarrativeBlocks(absl::string_view narrative);
 // allow it.
 // INVALID_ARGUMENT when the verdicts lack a criterion's counts or a
 // section's verdict.
-absl::StatusOr<std::vector<Block>> CommentaryBlocks(
+absl::StatusOr<std::vector<SectionCommentary>> CommentaryBySection(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     const v1::ReportInputs& inputs, const PlacedSentence& placed,
     bool with_scores, bool* placed_used);
+
+// The letter's commentary: each section's under a level-4 heading ("1.
+// Reducing reoffending", "Operational management", "2.1 Assessment (Court
+// disposals)"), in framework order.
+std::vector<Block> CommentaryBlocks(const v1::Framework& framework,
+                                    std::vector<SectionCommentary> commentary);
 
 // A bullet list of the standing findings' wording, each as a sentence
 // (capital first letter, full stop); no block when none stands. Findings
@@ -78,17 +90,25 @@ std::vector<Block> FindingBullets(
     absl::string_view target_prefix,
     const std::vector<std::string>& decision_order);
 
+// Capital first letter and a closing full stop; empty for blank text.
+std::string AsSentence(absl::string_view text);
+
+// The rating that stands, in words ("Good"), or why there is none
+// ("Insufficient evidence", "Awaiting the panel's rating", "Not rated").
+std::string RatingWords(const v1::SectionVerdict& verdict);
+
+// "2.1 Assessment"; the title alone for a section whose id is not a number.
+std::string StandardName(const v1::Section& section);
+
+// "Safety and wellbeing" of "safety_and_wellbeing"; a numbered key
+// question's id ("v1_1") as the inspectorate numbers it ("V1.1").
+std::string KeyQuestionLabel(absl::string_view key_question);
+
+// "Organisational delivery" of "1 Organisational delivery".
+absl::string_view DomainName(absl::string_view domain);
+
 // True for a framework with sections rated by key question or by the panel.
 bool IsRatingsFramework(const v1::Framework& framework);
-
-// The ratings table: a row per section rated by key question or panel
-// (Domain, shown on its first row; Standard; Rating, "(not counted)" when
-// not counted in the overall score, "(overridden from X)" when
-// overridden; then each key question's "77% (14/18)": the whole percent
-// rounded down, as the verdicts give it, and "n/a" without applicable
-// answers). No block when there is no such section.
-std::vector<Block> RatingsTable(const v1::Framework& framework,
-                                const v1::InspectionVerdicts& verdicts);
 
 // What children's cases were judged on, for the ratings letter's context:
 // "Each case was judged against three key questions: desistance, safety and

@@ -83,14 +83,14 @@ TEST(RecommendationBlocksTest, ARatingsReportListsThemAfterTheRatings) {
   auto rendered = RenderInspectionReport(c.Subject());
   ASSERT_TRUE(rendered.ok()) << rendered.status();
   const std::string& md = rendered->markdown;
-  EXPECT_THAT(md, HasSubstr("### Recommendations"));
-  const size_t heading = md.find("### Recommendations");
-  EXPECT_LT(md.find("**Overall rating:**"), heading);
-  EXPECT_LT(heading, md.find("### Summary"));
+  EXPECT_THAT(md, HasSubstr("## Recommendations"));
+  const size_t heading = md.find("## Recommendations");
+  EXPECT_LT(md.find("| Overall rating |"), heading);
+  EXPECT_LT(heading, md.find("## About this inspection"));
   EXPECT_LT(md.find("Assess"), md.find("Make health workers"));
   EXPECT_THAT(md, HasSubstr("**Health services:** Make health workers part of "
                             "the case team. (standard 1.3)"));
-  EXPECT_THAT(rendered->html, HasSubstr("<h3>Recommendations</h3>"));
+  EXPECT_THAT(rendered->html, HasSubstr("<h2>Recommendations</h2>"));
   EXPECT_THAT(rendered->html, HasSubstr("Assess &lt;every&gt; child"));
   EXPECT_THAT(rendered->html, Not(HasSubstr("<every>")));
 }

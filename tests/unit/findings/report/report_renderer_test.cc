@@ -273,10 +273,20 @@ TEST(ReportRendererTest, HtmlIsOneSelfContainedDocument) {
   EXPECT_TRUE(absl::StrContains(html, "<style>"));
   EXPECT_TRUE(absl::StrContains(html, "@media print"));
   EXPECT_TRUE(absl::StrContains(html, "</html>"));
-  for (const char* external :
-       {"<script", "<link", "src=", "href=", "@import", "url("}) {
+  for (const char* external : {"<script", "<link", "src=", "@import", "url("}) {
     EXPECT_FALSE(absl::StrContains(html, external)) << external;
   }
+  // Links only within the page: the footnotes and their marks.
+  for (absl::string_view rest = html; absl::StrContains(rest, "href=");) {
+    rest.remove_prefix(rest.find("href=") + 5);
+    EXPECT_TRUE(absl::StartsWith(rest, "\"#footnote-")) << rest.substr(0, 40);
+  }
+  // The letter's headings start at "##"; the page's at h1.
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<h1>Report of Short Quality Screening (SQS) of youth offending work in "
+      "Bolton</h1>"));
+  EXPECT_FALSE(absl::StrContains(html, "<h4>"));
   EXPECT_TRUE(absl::StrContains(
       html,
       "<title>Report of Short Quality Screening (SQS) of youth offending work "
@@ -286,7 +296,15 @@ TEST(ReportRendererTest, HtmlIsOneSelfContainedDocument) {
       "<span class=\"num\">2.3.</span> In six cases, there was "
       "insufficient identification of the exact nature of the "
       "violence."));
-  EXPECT_TRUE(absl::StrContains(html, "rate<sup>1</sup> for Bolton"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "rate<sup><a href=\"#footnote-1\" id=\"footnote-ref-1\" "
+      "aria-label=\"Footnote 1\">1</a></sup> for Bolton"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<p class=\"footnote\" id=\"footnote-1\"><sup><a "
+      "href=\"#footnote-ref-1\" aria-label=\"Back to the text of footnote "
+      "1\">1</a></sup> Published October 2014"));
   EXPECT_TRUE(absl::StrContains(html, "Children&#39;s Services"));
 }
 
@@ -321,30 +339,50 @@ TEST(ReportRendererTest, WithoutCopyListOrInterviewsTheirWordsGo) {
   EXPECT_FALSE(absl::StrContains(md, "<sup>2</sup>"));
 }
 
-TEST(ReportRendererTest, RatingsReportHasTheTableAndOverallRating) {
+TEST(ReportRendererTest, RatedReportOpensWithTheRatingsThenEachStandard) {
   const ReportCase c = RatingsInspection();
   ASSERT_EQ(c.verdicts.overall().final_rating(), "Good");
   const RenderedText rendered = Render(c);
   const std::string& md = rendered.markdown;
   for (const char* text : {
-           "## Inspection of youth offending services in Bolton",
-           "| Domain | Standard | Rating | Desistance | Safety and wellbeing | "
-           "Keeping others safe |",
-           "| 2 Court disposals | 2.1 Assessment | **Good** | 77% (14/18) | "
-           "88% (16/18) | 80% (12/15) |",
-           "|  | 2.2 Planning | **Good** | 77% (14/18) |",
-           "| 1 Organisational delivery | 1.1 Governance and leadership | "
-           "**Good** |",
-           "| 4 Resettlement | 4.1 Resettlement policy and provision | **Good "
-           "(not counted)** |",
-           "**Overall rating:** Good (24/36)",
-           "#### 2.1 Assessment (Court disposals)",
+           "# Inspection of youth offending services in Bolton\n",
+           "*Ratings of Bolton*\n\n| Standard | Rating |\n| --- | --- |\n"
+           "| Overall rating | **Good** (score 24 of 36) |\n"
+           "| **Domain 1: Organisational delivery** |  |\n"
+           "| 1.1 Governance and leadership | **Good** |",
+           "| 4.1 Resettlement policy and provision | **Good** (not counted in "
+           "the overall score) |",
+           "## Domain 2: Court disposals\n\n### 2.1 Assessment\n\n"
+           "Rating: **Good**.\n\n"
+           "The rating from the cases is that of the key question with the "
+           "lowest share judged sufficient: desistance, at 77% (14 of 18 "
+           "cases). A standard is rated Outstanding from 80%, Good from 65%, "
+           "Requires improvement from 50%, and Inadequate below 50%.\n\n"
+           "- Desistance: 77% (14 of 18 cases), the lowest\n"
+           "- Safety and wellbeing: 88% (16 of 18 cases)\n"
+           "- Keeping others safe: 80% (12 of 15 cases)\n",
+           "Not counted in the overall score.",
        }) {
     EXPECT_TRUE(absl::StrContains(md, text)) << text << "\n" << md;
   }
-  EXPECT_TRUE(absl::StrContains(rendered.html, "<table class=\"ratings\">"));
+  // The ratings first, the standards after the context.
+  EXPECT_LT(md.find("## Ratings"), md.find("## About this inspection"));
+  EXPECT_LT(md.find("## About this inspection"), md.find("### 2.1 Assessment"));
+  const std::string& html = rendered.html;
   EXPECT_TRUE(absl::StrContains(
-      rendered.html, "<strong>Overall rating:</strong> Good (24/36)"));
+      html,
+      "<caption>Ratings of Bolton</caption>\n<thead><tr><th "
+      "scope=\"col\">Standard</th><th scope=\"col\">Rating</th></tr></thead>"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<tr><th scope=\"row\">Overall rating</th><td><strong class=\"rating "
+      "rating-good\">Good</strong> (score 24 of 36)</td></tr>"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<th scope=\"rowgroup\" colspan=\"2\"><strong>Domain 2: Court "
+      "disposals</strong></th>"));
+  EXPECT_TRUE(absl::StrContains(html, "<figure class=\"kq-chart\">"));
+  EXPECT_TRUE(absl::StrContains(html, "<h1>Inspection of youth offending"));
 }
 
 // The context names the key questions the framework asks of children's
