@@ -110,7 +110,7 @@ absl::string_view DomainName(absl::string_view domain);
 // True for a framework with sections rated by key question or by the panel.
 bool IsRatingsFramework(const v1::Framework& framework);
 
-// What children's cases were judged on, for the ratings letter's context:
+// What children's cases were judged on, for the rated report's context:
 // "Each case was judged against three key questions: desistance, safety and
 // wellbeing, and keeping others safe." The key questions are those of the
 // criteria in sections judged from children's cases (never the victims'
