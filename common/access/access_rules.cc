@@ -255,11 +255,17 @@ std::vector<MethodRule> BuildRules() {
   // the inspection, read by it as findings are.
   rules.push_back(Rule<v1::RecordRecommendationRequest>(
       kFindings, "RecordRecommendation", inspection_team, findings_of));
+  // Once the report is published its service reads them too: its action
+  // plan answers them by their ids.
+  const std::vector<Grant> recommendation_readers = {
+      {kSubmitter, Scope::kOwnYotPublished},
+      {kInspector, Scope::kAssignedInspection},
+      {kLead, Scope::kAssignedInspection}};
   rules.push_back(Rule<v1::GetRecommendationRequest>(
-      kFindings, "GetRecommendation", inspection_team,
+      kFindings, "GetRecommendation", recommendation_readers,
       [](const auto& r) { return OfRecommendationName(r.name()); }));
   rules.push_back(Rule<v1::ListRecommendationsRequest>(
-      kFindings, "ListRecommendations", inspection_team,
+      kFindings, "ListRecommendations", recommendation_readers,
       [](const auto& r) { return OfInspectionName(r.parent()); }));
   rules.push_back(Rule<v1::ListRecommendationHistoryRequest>(
       kFindings, "ListRecommendationHistory", inspection_team,
@@ -326,6 +332,13 @@ const std::vector<MethodRule>& MethodRules() {
   return *rules;
 }
 
+bool Authorizer::OfOwnYot(const PolicyEntry& caller,
+                          const Target& target) const {
+  if (target.inspection.empty() || inspection_yot_ == nullptr) return false;
+  const std::string yot = inspection_yot_(target.inspection);
+  return !yot.empty() && caller.yots.count(yot) > 0;
+}
+
 const MethodRule* RuleFor(absl::string_view method) {
   for (const MethodRule& rule : MethodRules()) {
     if (rule.method == method) return &rule;
@@ -386,13 +399,11 @@ bool Authorizer::Covers(const PolicyEntry& caller, const Grant& grant,
     case Scope::kPublished:
       return !target.inspection.empty() && published_ != nullptr &&
              published_(target.inspection);
-    case Scope::kOwnYotInspection: {
-      if (target.inspection.empty() || inspection_yot_ == nullptr) {
-        return false;
-      }
-      const std::string yot = inspection_yot_(target.inspection);
-      return !yot.empty() && caller.yots.count(yot) > 0;
-    }
+    case Scope::kOwnYotInspection:
+      return OfOwnYot(caller, target);
+    case Scope::kOwnYotPublished:
+      return OfOwnYot(caller, target) && published_ != nullptr &&
+             published_(target.inspection);
   }
   return false;
 }

@@ -31,6 +31,7 @@ enum class Scope {
   kAssignedInspection,  // ... one of the caller's assigned inspections
   kPublished,           // ... an inspection whose report is published
   kOwnYotInspection,    // ... an inspection of one of the caller's YOTs
+  kOwnYotPublished,     // ... of one of the caller's YOTs, report published
 };
 
 struct Grant {
@@ -67,8 +68,9 @@ class Authorizer {
   using InspectionYot =
       std::function<std::string(absl::string_view inspection_id)>;
 
-  // Without `published`, kPublished grants allow nothing; without
-  // `inspection_yot`, kOwnYotInspection grants neither.
+  // Without `published`, kPublished and kOwnYotPublished grants allow
+  // nothing; without `inspection_yot`, kOwnYotInspection and
+  // kOwnYotPublished grants neither.
   explicit Authorizer(std::shared_ptr<const AccessPolicy> policy,
                       PublishedCheck published = nullptr,
                       InspectionYot inspection_yot = nullptr);
@@ -82,6 +84,8 @@ class Authorizer {
  private:
   bool Covers(const PolicyEntry& caller, const Grant& grant,
               const Target& target) const;
+  // The target names an inspection of one of the caller's YOTs.
+  bool OfOwnYot(const PolicyEntry& caller, const Target& target) const;
 
   std::shared_ptr<const AccessPolicy> policy_;
   PublishedCheck published_;

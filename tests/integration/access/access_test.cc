@@ -258,6 +258,13 @@ TEST_F(AccessTest, ASubmitterReachesOnlyItsOwnYotsActionPlan) {
   EXPECT_NE(own.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   ExpectRefusedAlike(RenderBoardSummary(bolton, "inspections/wigan-2015-01"),
                      RenderBoardSummary(bolton, "inspections/nowhere-2000-01"));
+  // Its published report's recommendations, which its actions answer.
+  v1::ListRecommendationsRequest list;
+  list.set_parent("inspections/bolton-2014-12");
+  v1::ListRecommendationsResponse listed;
+  grpc::Status read =
+      bolton.findings->ListRecommendations(CallContext().get(), list, &listed);
+  EXPECT_TRUE(read.ok()) << read.error_message();
 }
 
 // The findings service dials intake with its own certificate (role

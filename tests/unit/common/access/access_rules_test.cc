@@ -144,6 +144,30 @@ TEST(AuthorizerTest, ASubmitterReachesItsOwnYotsActionPlanOnly) {
             absl::StatusCode::kPermissionDenied);
 }
 
+// Its own YOT's recommendations a submitter reads once the report is
+// published, and not before.
+TEST(AuthorizerTest, ASubmitterReadsItsPublishedReportsRecommendations) {
+  Authorizer authorizer(
+      TestPolicy(),
+      [](absl::string_view inspection) {
+        return inspection == "bolton-2014-12";
+      },
+      [](absl::string_view inspection) -> std::string {
+        return inspection == "wigan-2015-01" ? "wigan" : "bolton";
+      });
+  constexpr char kList[] = "/yjinspect.v1.Findings/ListRecommendations";
+  auto list = [&](const std::string& parent) {
+    v1::ListRecommendationsRequest request;
+    request.set_parent(parent);
+    return authorizer.Authorize("bolton-yot", kList, request).code();
+  };
+  EXPECT_EQ(list("inspections/bolton-2014-12"), absl::StatusCode::kOk);
+  EXPECT_EQ(list("inspections/bolton-2020-01"),  // unpublished
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(list("inspections/wigan-2015-01"),  // another YOT's
+            absl::StatusCode::kPermissionDenied);
+}
+
 // A program learns the reason, the method and the role; never the resource,
 // whose existence a refusal must not tell.
 TEST(AuthorizerTest, ARefusalCarriesItsReasonMethodAndRoleOnly) {
