@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
+#include "cli/action_plan_run.h"
 #include "cli/answer_output.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
@@ -22,12 +23,17 @@ namespace {
 
 using FindingsStub = v1::Findings::Stub;
 
-// Writes report.md and report.html to the folder --out names, by default
-// out/<inspection id>; returns the two paths.
+// The folder --out names, by default out/<inspection id>.
+std::string ReportFolder(const std::string& out,
+                         const std::string& inspection_id) {
+  return out.empty() ? "out/" + inspection_id : out;
+}
+
+// Writes report.md and report.html to ReportFolder; returns the two paths.
 absl::StatusOr<std::pair<std::string, std::string>> WriteReportTo(
     const v1::RenderedReport& report, const std::string& out,
     const std::string& inspection_id) {
-  return WriteReport(report, out.empty() ? "out/" + inspection_id : out);
+  return WriteReport(report, ReportFolder(out, inspection_id));
 }
 
 // --out of the commands that write the report.
@@ -54,12 +60,28 @@ int Run(const GlobalOptions& global, const RunOptions& options) {
   auto paths =
       WriteReportTo(outcome->report, options.out, spec->inspection_id());
   if (!paths.ok()) return ReportFailure(paths.status());
+  std::pair<std::string, std::string> board;
+  if (outcome->board_summary) {
+    auto written =
+        WriteBoardSummary(*outcome->board_summary,
+                          ReportFolder(options.out, spec->inspection_id()));
+    if (!written.ok()) return ReportFailure(written.status());
+    board = *std::move(written);
+  }
   if (global.json) {
-    PrintJsonLine({{"inspection", outcome->inspection.name()},
-                   {"markdown", paths->first},
-                   {"html", paths->second}});
+    nlohmann::json written = {{"inspection", outcome->inspection.name()},
+                              {"markdown", paths->first},
+                              {"html", paths->second}};
+    if (outcome->board_summary) {
+      written["board_summary_markdown"] = board.first;
+      written["board_summary_html"] = board.second;
+    }
+    PrintJsonLine(written);
   } else {
     std::cout << paths->first << "\n" << paths->second << "\n";
+    if (outcome->board_summary) {
+      std::cout << board.first << "\n" << board.second << "\n";
+    }
   }
   return kExitOk;
 }

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "cli/action_plan_run.h"
 #include "cli/client/rpc_client.h"
 #include "cli/exchange/context_figures.h"
 #include "cli/exchange/import_caseload.h"
@@ -374,6 +375,44 @@ absl::StatusOr<v1::Recommendation> RecordRecommendationAsRead(
   return stored;
 }
 
+namespace {
+
+// Publishes the report, records the plan's actions and renders the board
+// summary (the steps inspection_run.h lists for an action plan).
+absl::StatusOr<v1::BoardSummary> RunActionPlan(
+    Clients& c, const config::v1::ActionPlan& plan, const std::string& name,
+    absl::Duration wait, Steps& steps,
+    const std::function<void(const std::string&)>& progress) {
+  RETURN_IF_ERROR(steps.Before("publish report"));
+  RETURN_IF_ERROR(PublishReport(*c.intake, name));
+  RETURN_IF_ERROR(steps.Before("await publication"));
+  RETURN_IF_ERROR(AwaitPublication(*c.findings, name, wait));
+  progress("report published");
+  for (const v1::RecordActionRequest& given : plan.actions()) {
+    v1::RecordActionRequest request = ActionOfRun(given, name);
+    const std::string& recommendation = request.recommendation();
+    RETURN_IF_ERROR(steps.Before(absl::StrCat(
+        "record action ", recommendation.substr(recommendation.rfind('/') + 1),
+        "/", request.action_id())));
+    RETURN_IF_ERROR(
+        RecordActionAsRead(*c.findings, std::move(request)).status());
+  }
+  progress(absl::StrCat(plan.actions_size(), " actions recorded"));
+  RETURN_IF_ERROR(steps.Before("render board summary"));
+  v1::RenderBoardSummaryRequest render;
+  render.set_inspection(name);
+  if (plan.has_as_of()) *render.mutable_as_of() = plan.as_of();
+  v1::BoardSummary summary;
+  RETURN_IF_ERROR(
+      Call(c.findings->RenderBoardSummary(Deadline().get(), render, &summary),
+           "rendering the board summary"));
+  progress(absl::StrCat("board summary rendered: ", summary.overdue_actions(),
+                        " of ", summary.actions(), " actions overdue"));
+  return summary;
+}
+
+}  // namespace
+
 absl::StatusOr<RunOutcome> RunInspection(
     const config::v1::InspectionRunSpec& spec, const RunTargets& targets,
     const std::function<void(const std::string&)>& progress) {
@@ -458,6 +497,11 @@ absl::StatusOr<RunOutcome> RunInspection(
       Call(c.findings->RenderReport(Deadline().get(), render, &outcome.report),
            "rendering the report"));
   progress("report rendered");
+  if (spec.has_action_plan()) {
+    ASSIGN_OR_RETURN(outcome.board_summary,
+                     RunActionPlan(c, spec.action_plan(), inspection.name(),
+                                   targets.sample_wait, steps, progress));
+  }
   RETURN_IF_ERROR(steps.Before("read inspection"));
   v1::GetInspectionRequest get;
   get.set_name(inspection.name());
@@ -467,21 +511,26 @@ absl::StatusOr<RunOutcome> RunInspection(
   return outcome;
 }
 
-absl::StatusOr<std::pair<std::string, std::string>> WriteReport(
-    const v1::RenderedReport& report, const std::string& folder) {
+absl::StatusOr<std::pair<std::string, std::string>> WriteMarkdownAndHtml(
+    const std::string& folder, const std::string& stem,
+    const std::string& markdown, const std::string& html) {
   std::error_code error;
   std::filesystem::create_directories(folder, error);
   if (error) {
     return absl::InternalError(
         absl::StrCat("cannot create ", folder, ": ", error.message()));
   }
-  const std::string md = folder + "/report.md";
-  const std::string html = folder + "/report.html";
-  for (const auto& [path, text] :
-       {std::pair{md, &report.markdown()}, std::pair{html, &report.html()}}) {
-    RETURN_IF_ERROR(exchange::WriteWholeFile(path, *text));
-  }
-  return std::make_pair(md, html);
+  const std::string md_path = absl::StrCat(folder, "/", stem, ".md");
+  const std::string html_path = absl::StrCat(folder, "/", stem, ".html");
+  RETURN_IF_ERROR(exchange::WriteWholeFile(md_path, markdown));
+  RETURN_IF_ERROR(exchange::WriteWholeFile(html_path, html));
+  return std::make_pair(md_path, html_path);
+}
+
+absl::StatusOr<std::pair<std::string, std::string>> WriteReport(
+    const v1::RenderedReport& report, const std::string& folder) {
+  return WriteMarkdownAndHtml(folder, "report", report.markdown(),
+                              report.html());
 }
 
 }  // namespace yjinspect::cli

@@ -11,6 +11,7 @@
 // nothing.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -42,9 +43,16 @@ namespace yjinspect::cli {
 //   "record decision <n>"             one per spec.decisions, n from 1
 //   "record recommendation <id>"      one per spec.recommendations, in order
 //   "render report"
+// and, when spec.action_plan is set (action_plan_run.h),
+//   "publish report"
+//   "await publication"
+//   "record action <recommendation>/<action_id>"  one per action, in order
+//   "render board summary"
+// then
 //   "read inspection"
 // so a spec with J judgements, I interviews, report inputs, D decisions and
-// R recommendations has 4 + J + I + 1 + D + R + 2 steps.
+// R recommendations has 4 + J + I + 1 + D + R + 2 steps, and an action plan
+// of A actions adds 3 + A.
 using StepHook = std::function<absl::Status(int step, absl::string_view name)>;
 
 struct RunTargets {
@@ -59,6 +67,8 @@ struct RunTargets {
 struct RunOutcome {
   v1::Inspection inspection;
   v1::RenderedReport report;
+  // Set when the spec carries an action plan.
+  std::optional<v1::BoardSummary> board_summary;
 };
 
 // Reads `message` in text format from `path`; NOT_FOUND when unreadable,
@@ -98,6 +108,12 @@ absl::StatusOr<RecordedCase> RecordCaseJudgements(
 absl::StatusOr<v1::Recommendation> RecordRecommendationAsRead(
     v1::Findings::StubInterface& findings,
     v1::RecordRecommendationRequest request);
+
+// Writes `<stem>.md` and `<stem>.html` to `folder` (created when
+// missing); returns the two paths.
+absl::StatusOr<std::pair<std::string, std::string>> WriteMarkdownAndHtml(
+    const std::string& folder, const std::string& stem,
+    const std::string& markdown, const std::string& html);
 
 // Writes report.md and report.html to `folder` (created when missing);
 // returns the two paths.

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "cli/action_commands.h"
 #include "cli/audit_commands.h"
 #include "cli/backup_commands.h"
 #include "cli/client/exit_codes.h"
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddFrameworkCommands(commands);
   yjinspect::cli::AddDecisionCommands(commands);
   yjinspect::cli::AddRecommendationCommands(commands);
+  yjinspect::cli::AddActionCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);
   yjinspect::cli::AddAuditCommands(commands);
   yjinspect::cli::AddBackupCommands(commands);

@@ -12,6 +12,7 @@
 #include "cli/client/rpc_client.h"
 #include "cli/inspection_name.h"
 #include "cli/inspection_run.h"
+#include "cli/named_choice.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -72,15 +73,7 @@ int List(const GlobalOptions& global, const std::string& inspection) {
 
 absl::StatusOr<v1::RecommendationAddressee> AddresseeNamed(
     const std::string& word) {
-  auto it = Addressees().find(word);
-  if (it == Addressees().end()) {
-    std::vector<std::string> words;
-    for (const auto& [name, value] : Addressees()) words.push_back(name);
-    return absl::InvalidArgumentError(
-        absl::StrCat("--addressee must be one of ", absl::StrJoin(words, ", "),
-                     "; not '", word, "'"));
-  }
-  return it->second;
+  return ValueNamed(Addressees(), "--addressee", word);
 }
 
 absl::StatusOr<v1::RecordRecommendationRequest> RecommendationRequestOf(

@@ -171,6 +171,16 @@ std::optional<RecommendationName> CheckRecommendationName(
   return parsed;
 }
 
+std::optional<ActionName> CheckActionName(FieldViolations& violations,
+                                          absl::string_view field,
+                                          absl::string_view name) {
+  std::optional<ActionName> parsed = ParseActionName(name);
+  if (!parsed) {
+    violations.Add(std::string(field), NameViolation(name, kActionNameFormat));
+  }
+  return parsed;
+}
+
 bool CheckSampledRecordName(FieldViolations& violations,
                             absl::string_view field, absl::string_view name) {
   if (ParseCaseName(name) || ParseVictimCaseName(name)) return true;
@@ -221,6 +231,12 @@ absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
 absl::StatusOr<RecommendationName> RequireRecommendationName(
     absl::string_view field, absl::string_view name, absl::string_view what) {
   return Require(&CheckRecommendationName, field, name, what);
+}
+
+absl::StatusOr<ActionName> RequireActionName(absl::string_view field,
+                                             absl::string_view name,
+                                             absl::string_view what) {
+  return Require(&CheckActionName, field, name, what);
 }
 
 }  // namespace yjinspect::common

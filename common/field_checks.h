@@ -59,6 +59,9 @@ std::optional<CaseFindingsName> CheckCaseFindingsName(
 std::optional<RecommendationName> CheckRecommendationName(
     FieldViolations& violations, absl::string_view field,
     absl::string_view name);
+std::optional<ActionName> CheckActionName(FieldViolations& violations,
+                                          absl::string_view field,
+                                          absl::string_view name);
 // A record a sample can hold: a child's case or a victim's case. True when
 // `name` is one.
 bool CheckSampledRecordName(FieldViolations& violations,
@@ -80,5 +83,8 @@ absl::StatusOr<CaseFindingsName> RequireCaseFindingsName(
     absl::string_view field, absl::string_view name, absl::string_view what);
 absl::StatusOr<RecommendationName> RequireRecommendationName(
     absl::string_view field, absl::string_view name, absl::string_view what);
+absl::StatusOr<ActionName> RequireActionName(absl::string_view field,
+                                             absl::string_view name,
+                                             absl::string_view what);
 
 }  // namespace yjinspect::common

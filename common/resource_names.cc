@@ -100,6 +100,16 @@ std::optional<RecommendationName> ParseRecommendationName(
   return RecommendationName{*std::move(inspection), std::string(id)};
 }
 
+std::optional<ActionName> ParseActionName(absl::string_view name) {
+  constexpr absl::string_view kMarker = "/actions/";
+  const size_t at = name.rfind(kMarker);
+  if (at == absl::string_view::npos) return std::nullopt;
+  auto recommendation = ParseRecommendationName(name.substr(0, at));
+  const absl::string_view id = name.substr(at + kMarker.size());
+  if (!recommendation || !IsValidCaseId(id)) return std::nullopt;
+  return ActionName{*std::move(recommendation), std::string(id)};
+}
+
 std::optional<CaseFindingsName> FindingsOfRecord(
     absl::string_view inspection_id, absl::string_view record_name) {
   if (!IsValidInspectionId(inspection_id)) return std::nullopt;
@@ -147,6 +157,14 @@ std::string FormatRecommendationName(absl::string_view inspection_id,
                                      absl::string_view recommendation_id) {
   return absl::StrCat("inspections/", inspection_id, "/recommendations/",
                       recommendation_id);
+}
+
+std::string FormatActionName(const RecommendationName& recommendation,
+                             absl::string_view action_id) {
+  return absl::StrCat(
+      FormatRecommendationName(recommendation.inspection_id,
+                               recommendation.recommendation_id),
+      "/actions/", action_id);
 }
 
 std::string NameViolation(absl::string_view name, absl::string_view format) {

@@ -4,7 +4,8 @@
 // `yots/{yot}/victimCases/{victim_case}`,
 // `inspections/{inspection}`, `inspections/{inspection}/caseFindings/{case}`,
 // `inspections/{inspection}/victimCaseFindings/{victim_case}`,
-// `inspections/{inspection}/recommendations/{recommendation}`.
+// `inspections/{inspection}/recommendations/{recommendation}`,
+// `inspections/{inspection}/recommendations/{recommendation}/actions/{action}`.
 // Parsing is strict so that a stored key can always be turned back into the
 // name it came from.
 
@@ -67,6 +68,14 @@ struct RecommendationName {
 std::optional<RecommendationName> ParseRecommendationName(
     absl::string_view name);
 
+// One action of a service's action plan, answering one recommendation; its
+// id follows the case reference rules.
+struct ActionName {
+  RecommendationName recommendation;
+  std::string action_id;
+};
+std::optional<ActionName> ParseActionName(absl::string_view name);
+
 std::string YotName(absl::string_view yot);
 std::string FormatCaseName(absl::string_view yot, absl::string_view case_id);
 std::string FormatVictimCaseName(absl::string_view yot,
@@ -79,6 +88,8 @@ std::string FormatCaseFindingsName(absl::string_view inspection_id,
 std::string FormatCaseFindingsName(const CaseFindingsName& name);
 std::string FormatRecommendationName(absl::string_view inspection_id,
                                      absl::string_view recommendation_id);
+std::string FormatActionName(const RecommendationName& recommendation,
+                             absl::string_view action_id);
 
 // The violation of a required resource name field: "is required" when it is
 // empty, else `format` (one of the *NameFormat statements below).
@@ -104,6 +115,10 @@ inline constexpr absl::string_view kCaseFindingsNameFormat =
     "inspections/{inspection}/victimCaseFindings/{victim_case}";
 inline constexpr absl::string_view kRecommendationNameFormat =
     "must be inspections/{inspection}/recommendations/{recommendation}";
+inline constexpr absl::string_view kActionNameFormat =
+    "must be "
+    "inspections/{inspection}/recommendations/{recommendation}/actions/"
+    "{action}";
 inline constexpr absl::string_view kInspectionIdFormat =
     "must be a lower-case letter then up to 62 lower-case letters, digits or "
     "'-'";

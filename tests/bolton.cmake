@@ -7,7 +7,8 @@
 yj_test(bolton_test integration
   integration/bolton_test.cc
   integration/eastmoor_2025_test.cc
-  integration/recommendations_test.cc)
+  integration/recommendations_test.cc
+  integration/action_plan_test.cc)
 target_link_libraries(bolton_test PRIVATE yjinspect_cli_lib)
 target_compile_definitions(bolton_test PRIVATE
   YJ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

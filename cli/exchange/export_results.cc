@@ -1,9 +1,12 @@
 #include "cli/exchange/export_results.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "cli/client/paged.h"
 #include "cli/client/rpc_client.h"
+#include "common/dates.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/descriptor.h"
 #include "nlohmann/json.hpp"
@@ -118,7 +121,25 @@ Json Findings(
   return out;
 }
 
-Json Recommendations(const std::vector<v1::Recommendation>& list) {
+// The actions of `list` that answer recommendation `name`, in list order.
+Json ActionsOf(const std::string& name, const std::vector<v1::Action>& list) {
+  Json out = Json::array();
+  const std::string prefix = name + "/actions/";
+  for (const auto& a : list) {
+    if (!absl::StartsWith(a.name(), prefix)) continue;
+    out.push_back({{"name", a.name()},
+                   {"owner_role", a.owner_role()},
+                   {"description", a.description()},
+                   {"due_date", common::FormatDate(a.due_date())},
+                   {"status", Code(v1::ActionStatus_descriptor(), a.status(),
+                                   "ACTION_STATUS_")},
+                   {"dropped_reason", a.dropped_reason()}});
+  }
+  return out;
+}
+
+Json Recommendations(const std::vector<v1::Recommendation>& list,
+                     const std::vector<v1::Action>& actions) {
   Json out = Json::array();
   for (const auto& r : list) {
     Json section_ids = Json::array();
@@ -130,7 +151,8 @@ Json Recommendations(const std::vector<v1::Recommendation>& list) {
                             r.addressee(), "RECOMMENDATION_ADDRESSEE_")},
          {"partner_name", r.partner_name()},
          {"section_ids", section_ids},
-         {"text", r.text()}});
+         {"text", r.text()},
+         {"actions", ActionsOf(r.name(), actions)}});
   }
   return out;
 }
@@ -140,7 +162,7 @@ Json Recommendations(const std::vector<v1::Recommendation>& list) {
 std::string ExportResultsJson(
     const std::string& inspection, const v1::InspectionVerdicts& verdicts,
     const std::vector<v1::Recommendation>& recommendations,
-    const v1::RenderedReport& report) {
+    const std::vector<v1::Action>& actions, const v1::RenderedReport& report) {
   Json criteria = Json::array();
   for (const auto& c : verdicts.criteria()) criteria.push_back(Criterion(c));
   Json sections = Json::array();
@@ -160,7 +182,7 @@ std::string ExportResultsJson(
       {"overall", Overall(verdicts.overall())},
       {"strengths", Findings(verdicts.strengths())},
       {"improvements", Findings(verdicts.improvements())},
-      {"recommendations", Recommendations(recommendations)},
+      {"recommendations", Recommendations(recommendations, actions)},
       {"report", {{"markdown", report.markdown()}, {"html", report.html()}}}};
   return out.dump(2);
 }
@@ -184,12 +206,24 @@ absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
                     }
                   });
   if (!listed.ok()) return listed;
+  // Every recommendation's actions: none before publication.
+  std::vector<v1::Action> actions;
+  v1::ListActionsRequest list_actions;
+  list_actions.set_parent(absl::StrCat(inspection, "/recommendations/-"));
+  listed = ForEachPage(stub, &v1::Findings::StubInterface::ListActions,
+                       list_actions, [&](const v1::ListActionsResponse& page) {
+                         for (const auto& a : page.actions()) {
+                           actions.push_back(a);
+                         }
+                       });
+  if (!listed.ok()) return listed;
   v1::RenderReportRequest report_request;
   report_request.set_inspection(inspection);
   v1::RenderedReport report;
   status = stub.RenderReport(Deadline().get(), report_request, &report);
   if (!status.ok()) return common::FromGrpcStatus(status);
-  return ExportResultsJson(inspection, verdicts, recommendations, report);
+  return ExportResultsJson(inspection, verdicts, recommendations, actions,
+                           report);
 }
 
 }  // namespace yjinspect::cli::exchange

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "common/error_details.h"
 #include "common/error_reasons.h"
 #include "common/resource_names.h"
@@ -70,6 +71,27 @@ Target OfRecommendationName(const std::string& name) {
     t.inspection = std::move(parsed->inspection_id);
   }
   return t;
+}
+
+// ".../recommendations/{r}/actions/{a}" -> the inspection; a malformed name
+// targets nothing.
+Target OfActionName(const std::string& name) {
+  Target t;
+  if (auto parsed = ParseActionName(name)) {
+    t.inspection = std::move(parsed->recommendation.inspection_id);
+  }
+  return t;
+}
+
+// ListActions' parent: a recommendation's name, or
+// "inspections/{i}/recommendations/-" for all of them.
+Target OfActionsParent(const std::string& parent) {
+  constexpr absl::string_view kEvery = "/recommendations/-";
+  absl::string_view name = parent;
+  if (absl::ConsumeSuffix(&name, kEvery)) {
+    return OfInspectionName(std::string(name));
+  }
+  return OfRecommendationName(parent);
 }
 
 // One rule for `Request`: the target comes from `target(request)`.
@@ -233,15 +255,46 @@ std::vector<MethodRule> BuildRules() {
   // the inspection, read by it as findings are.
   rules.push_back(Rule<v1::RecordRecommendationRequest>(
       kFindings, "RecordRecommendation", inspection_team, findings_of));
+  // Once the report is published its service reads them too: its action
+  // plan answers them by their ids.
+  const std::vector<Grant> recommendation_readers = {
+      {kSubmitter, Scope::kOwnYotPublished},
+      {kInspector, Scope::kAssignedInspection},
+      {kLead, Scope::kAssignedInspection}};
   rules.push_back(Rule<v1::GetRecommendationRequest>(
-      kFindings, "GetRecommendation", inspection_team,
+      kFindings, "GetRecommendation", recommendation_readers,
       [](const auto& r) { return OfRecommendationName(r.name()); }));
   rules.push_back(Rule<v1::ListRecommendationsRequest>(
-      kFindings, "ListRecommendations", inspection_team,
+      kFindings, "ListRecommendations", recommendation_readers,
       [](const auto& r) { return OfInspectionName(r.parent()); }));
   rules.push_back(Rule<v1::ListRecommendationHistoryRequest>(
       kFindings, "ListRecommendationHistory", inspection_team,
       [](const auto& r) { return OfRecommendationName(r.name()); }));
+  // The action plan answers the published report: the service records and
+  // follows it through its own submitters (scoped to the inspection's YOT,
+  // as findings last received it), and a lead inspector may record what
+  // the service sends (a run spec carries it); the inspection team reads
+  // it. Publication itself is the handler's check (FAILED_PRECONDITION).
+  const std::vector<Grant> action_planners = {
+      {kSubmitter, Scope::kOwnYotInspection},
+      {kLead, Scope::kAssignedInspection}};
+  const std::vector<Grant> action_readers = {
+      {kSubmitter, Scope::kOwnYotInspection},
+      {kInspector, Scope::kAssignedInspection},
+      {kLead, Scope::kAssignedInspection}};
+  rules.push_back(Rule<v1::RecordActionRequest>(kFindings, "RecordAction",
+                                                action_planners, findings_of));
+  rules.push_back(Rule<v1::GetActionRequest>(
+      kFindings, "GetAction", action_readers,
+      [](const auto& r) { return OfActionName(r.name()); }));
+  rules.push_back(Rule<v1::ListActionsRequest>(
+      kFindings, "ListActions", action_readers,
+      [](const auto& r) { return OfActionsParent(r.parent()); }));
+  rules.push_back(Rule<v1::ListActionHistoryRequest>(
+      kFindings, "ListActionHistory", action_readers,
+      [](const auto& r) { return OfActionName(r.name()); }));
+  rules.push_back(Rule<v1::RenderBoardSummaryRequest>(
+      kFindings, "RenderBoardSummary", action_readers, findings_of));
   // Both services' audit trails: read and checked by auditors only (the
   // people whose actions they record do not see them), whole-service.
   rules.push_back(ServiceWideRule<v1::ListAuditRecordsRequest>(
@@ -279,6 +332,13 @@ const std::vector<MethodRule>& MethodRules() {
   return *rules;
 }
 
+bool Authorizer::OfOwnYot(const PolicyEntry& caller,
+                          const Target& target) const {
+  if (target.inspection.empty() || inspection_yot_ == nullptr) return false;
+  const std::string yot = inspection_yot_(target.inspection);
+  return !yot.empty() && caller.yots.count(yot) > 0;
+}
+
 const MethodRule* RuleFor(absl::string_view method) {
   for (const MethodRule& rule : MethodRules()) {
     if (rule.method == method) return &rule;
@@ -287,8 +347,10 @@ const MethodRule* RuleFor(absl::string_view method) {
 }
 
 Authorizer::Authorizer(std::shared_ptr<const AccessPolicy> policy,
-                       PublishedCheck published)
-    : policy_(std::move(policy)), published_(std::move(published)) {}
+                       PublishedCheck published, InspectionYot inspection_yot)
+    : policy_(std::move(policy)),
+      published_(std::move(published)),
+      inspection_yot_(std::move(inspection_yot)) {}
 
 absl::Status Authorizer::Authorize(
     absl::string_view identity, absl::string_view method,
@@ -336,6 +398,11 @@ bool Authorizer::Covers(const PolicyEntry& caller, const Grant& grant,
     }
     case Scope::kPublished:
       return !target.inspection.empty() && published_ != nullptr &&
+             published_(target.inspection);
+    case Scope::kOwnYotInspection:
+      return OfOwnYot(caller, target);
+    case Scope::kOwnYotPublished:
+      return OfOwnYot(caller, target) && published_ != nullptr &&
              published_(target.inspection);
   }
   return false;

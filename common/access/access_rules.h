@@ -4,9 +4,12 @@
 // which roles may call it and on which resources, and the one function that
 // applies it. It decides from the caller's policy entry and the names in
 // the request alone, before any lookup, so a refusal is the same whether or
-// not the named resource exists. (One exception, decided deliberately: a
+// not the named resource exists. (Two exceptions, decided deliberately: a
 // reader's RenderReport asks whether the report is published, and is
-// refused alike when the inspection is unknown or unpublished.)
+// refused alike when the inspection is unknown or unpublished; a YOT's
+// submitter reaching its own inspection's action plan asks which YOT the
+// inspection is of, and is refused alike when it is unknown or another
+// YOT's.)
 
 #include <functional>
 #include <memory>
@@ -27,6 +30,8 @@ enum class Scope {
   kAssignedYot,         // ... the YOT of one of the caller's assignments
   kAssignedInspection,  // ... one of the caller's assigned inspections
   kPublished,           // ... an inspection whose report is published
+  kOwnYotInspection,    // ... an inspection of one of the caller's YOTs
+  kOwnYotPublished,     // ... of one of the caller's YOTs, report published
 };
 
 struct Grant {
@@ -58,10 +63,17 @@ class Authorizer {
  public:
   // Whether an inspection's report is published (findings' view).
   using PublishedCheck = std::function<bool(absl::string_view inspection_id)>;
+  // The bare code of the YOT an inspection is of (findings' view); empty
+  // for an inspection not known.
+  using InspectionYot =
+      std::function<std::string(absl::string_view inspection_id)>;
 
-  // Without `published`, kPublished grants allow nothing.
+  // Without `published`, kPublished and kOwnYotPublished grants allow
+  // nothing; without `inspection_yot`, kOwnYotInspection and
+  // kOwnYotPublished grants neither.
   explicit Authorizer(std::shared_ptr<const AccessPolicy> policy,
-                      PublishedCheck published = nullptr);
+                      PublishedCheck published = nullptr,
+                      InspectionYot inspection_yot = nullptr);
 
   // OK when the caller with `identity` may call `method` with `request`;
   // UNAUTHENTICATED when the policy does not know the identity;
@@ -72,9 +84,12 @@ class Authorizer {
  private:
   bool Covers(const PolicyEntry& caller, const Grant& grant,
               const Target& target) const;
+  // The target names an inspection of one of the caller's YOTs.
+  bool OfOwnYot(const PolicyEntry& caller, const Target& target) const;
 
   std::shared_ptr<const AccessPolicy> policy_;
   PublishedCheck published_;
+  InspectionYot inspection_yot_;
 };
 
 }  // namespace yjinspect::common

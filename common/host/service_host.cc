@@ -57,8 +57,8 @@ void ServiceHost::AttachStore(HostedStore store) {
   // first: the audit trail and backups too (auditors and operators only),
   // or they would hand every record to any certificate of the CA.
   if (access_.policy != nullptr) {
-    authorizer_ =
-        std::make_unique<Authorizer>(access_.policy, store_.published);
+    authorizer_ = std::make_unique<Authorizer>(access_.policy, store_.published,
+                                               store_.inspection_yot);
   }
   backups_ = std::make_unique<BackupDesk>(store_.backup, options_.backup_dir);
   shared_ = std::make_unique<SharedServices>(*store_.audit, *backups_,

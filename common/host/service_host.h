@@ -57,6 +57,9 @@ struct HostedStore {
   std::function<void()> close;
   // For readers' access to published reports (findings); null: none.
   Authorizer::PublishedCheck published;
+  // For submitters' access to their own YOT's action plans (findings);
+  // null: none.
+  Authorizer::InspectionYot inspection_yot;
 };
 
 class ServiceHost {

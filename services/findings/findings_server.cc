@@ -6,6 +6,7 @@
 #include "common/access/access_rules.h"
 #include "common/host/erasure_purger.h"
 #include "common/host/service_host.h"
+#include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
 #include "services/findings/case_judgements.h"
@@ -27,6 +28,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<ReportInputsDesk> inputs;
   std::unique_ptr<VerdictDesk> verdicts;
   std::unique_ptr<RecommendationDesk> recommendations;
+  std::unique_ptr<ActionDesk> actions;
+  std::unique_ptr<BoardSummaryDesk> board_summaries;
   std::unique_ptr<FindingsService> service;
 };
 
@@ -39,6 +42,16 @@ common::Authorizer::PublishedCheck PublishedIn(const FindingsStore& store) {
     auto inspection = store.GetInspection(inspection_id);
     return inspection.ok() && inspection->has_value() &&
            (*inspection)->state() == v1::INSPECTION_STATE_REPORT_PUBLISHED;
+  };
+}
+
+// For submitters: the YOT of the inspection, as last received from intake;
+// empty when it is unknown.
+common::Authorizer::InspectionYot YotOf(const FindingsStore& store) {
+  return [&store](absl::string_view inspection_id) -> std::string {
+    auto inspection = store.GetInspection(inspection_id);
+    if (!inspection.ok() || !inspection->has_value()) return "";
+    return common::ParseYotName((*inspection)->yot()).value_or("");
   };
 }
 
@@ -62,7 +75,7 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
            [store](const std::string& dir, const v1::BackupMetadata& metadata) {
              return store->CreateBackup(dir, metadata);
            }},
-       [store] { store->Close(); }, PublishedIn(*store)});
+       [store] { store->Close(); }, PublishedIn(*store), YotOf(*store)});
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
   // The feed is built before the metrics that count its work: the hook
@@ -84,10 +97,13 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->verdicts = std::make_unique<VerdictDesk>(*store, host.frameworks());
   parts->recommendations =
       std::make_unique<RecommendationDesk>(*store, host.frameworks());
+  parts->actions = std::make_unique<ActionDesk>(*store);
+  parts->board_summaries = std::make_unique<BoardSummaryDesk>(
+      *store, host.frameworks(), *parts->verdicts);
   parts->service = std::make_unique<FindingsService>(
       *store, *parts->judgements, *parts->inputs, *parts->verdicts,
-      *parts->recommendations, *parts->feed, *parts->findings_metrics,
-      host.authorizer());
+      *parts->recommendations, *parts->actions, *parts->board_summaries,
+      *parts->feed, *parts->findings_metrics, host.authorizer());
   IntakeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), "yjinspect.v1.Findings",
                              [feed] { feed->Stop(); }));

@@ -64,7 +64,8 @@ std::string CaseFindingsResource(const std::string& inspection,
 std::string Loggable(const std::string& name) {
   return common::ParseInspectionName(name) ||
                  common::ParseCaseFindingsName(name) ||
-                 common::ParseRecommendationName(name)
+                 common::ParseRecommendationName(name) ||
+                 common::ParseActionName(name)
              ? name
              : "-";
 }
@@ -79,6 +80,17 @@ std::string RecommendationResource(
   }
   return common::FormatRecommendationName(*inspection_id,
                                           request.recommendation_id());
+}
+
+// The action a RecordAction request names, for audit records and logs; "-"
+// unless its recommendation and id are well-formed.
+std::string ActionResource(const v1::RecordActionRequest& request) {
+  auto recommendation =
+      common::ParseRecommendationName(request.recommendation());
+  if (!recommendation || !common::IsValidCaseId(request.action_id())) {
+    return "-";
+  }
+  return common::FormatActionName(*recommendation, request.action_id());
 }
 
 }  // namespace
@@ -293,6 +305,60 @@ grpc::ServerUnaryReactor* FindingsService::ListRecommendationHistory(
       context, __func__, *request, [&](const common::UnaryCall& call) {
         call.FinishWith(Loggable(request->name()),
                         recommendations_.History(*request), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::RecordAction(
+    grpc::CallbackServerContext* context,
+    const v1::RecordActionRequest* request, v1::Action* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = ActionResource(*request);
+        const common::AuditEvent event =
+            AuditEventOf(context, v1::AUDIT_ACTION_RECORD_ACTION, resource);
+        FinishAuditedChange(store_, call, resource, event,
+                            actions_.Record(*request, event), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetAction(
+    grpc::CallbackServerContext* context, const v1::GetActionRequest* request,
+    v1::Action* response) {
+  return edge_.Unary(context, __func__, *request,
+                     [&](const common::UnaryCall& call) {
+                       call.FinishWith(Loggable(request->name()),
+                                       actions_.Get(*request), response);
+                     });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListActions(
+    grpc::CallbackServerContext* context, const v1::ListActionsRequest* request,
+    v1::ListActionsResponse* response) {
+  return edge_.Unary(context, __func__, *request,
+                     [&](const common::UnaryCall& call) {
+                       call.FinishWith(Loggable(request->parent()),
+                                       actions_.List(*request), response);
+                     });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListActionHistory(
+    grpc::CallbackServerContext* context,
+    const v1::ListActionHistoryRequest* request,
+    v1::ListActionHistoryResponse* response) {
+  return edge_.Unary(context, __func__, *request,
+                     [&](const common::UnaryCall& call) {
+                       call.FinishWith(Loggable(request->name()),
+                                       actions_.History(*request), response);
+                     });
+}
+
+grpc::ServerUnaryReactor* FindingsService::RenderBoardSummary(
+    grpc::CallbackServerContext* context,
+    const v1::RenderBoardSummaryRequest* request, v1::BoardSummary* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(Loggable(request->inspection()),
+                        board_summaries_.Render(*request), response);
       });
 }
 

@@ -4,6 +4,8 @@
 // absl::Status converted once at the edge.
 
 #include "common/rpc/call_edge.h"
+#include "services/findings/action_desk.h"
+#include "services/findings/board_summary_desk.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"
@@ -20,7 +22,8 @@ class FindingsService final : public v1::Findings::CallbackService {
   // first passes `authorizer` (null: no access control, --insecure).
   FindingsService(FindingsStore& store, CaseJudgements& judgements,
                   ReportInputsDesk& inputs, VerdictDesk& verdicts,
-                  RecommendationDesk& recommendations, IntakeFeed& feed,
+                  RecommendationDesk& recommendations, ActionDesk& actions,
+                  const BoardSummaryDesk& board_summaries, IntakeFeed& feed,
                   FindingsMetrics& metrics,
                   const common::Authorizer* authorizer)
       : store_(store),
@@ -28,6 +31,8 @@ class FindingsService final : public v1::Findings::CallbackService {
         inputs_(inputs),
         verdicts_(verdicts),
         recommendations_(recommendations),
+        actions_(actions),
+        board_summaries_(board_summaries),
         feed_(feed),
         metrics_(metrics),
         edge_(v1::Findings::service_full_name(), &metrics.service(),
@@ -101,6 +106,24 @@ class FindingsService final : public v1::Findings::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::ListRecommendationHistoryRequest* request,
       v1::ListRecommendationHistoryResponse* response) override;
+  grpc::ServerUnaryReactor* RecordAction(grpc::CallbackServerContext* context,
+                                         const v1::RecordActionRequest* request,
+                                         v1::Action* response) override;
+  grpc::ServerUnaryReactor* GetAction(grpc::CallbackServerContext* context,
+                                      const v1::GetActionRequest* request,
+                                      v1::Action* response) override;
+  grpc::ServerUnaryReactor* ListActions(
+      grpc::CallbackServerContext* context,
+      const v1::ListActionsRequest* request,
+      v1::ListActionsResponse* response) override;
+  grpc::ServerUnaryReactor* ListActionHistory(
+      grpc::CallbackServerContext* context,
+      const v1::ListActionHistoryRequest* request,
+      v1::ListActionHistoryResponse* response) override;
+  grpc::ServerUnaryReactor* RenderBoardSummary(
+      grpc::CallbackServerContext* context,
+      const v1::RenderBoardSummaryRequest* request,
+      v1::BoardSummary* response) override;
 
  private:
   FindingsStore& store_;
@@ -108,6 +131,8 @@ class FindingsService final : public v1::Findings::CallbackService {
   ReportInputsDesk& inputs_;
   VerdictDesk& verdicts_;
   RecommendationDesk& recommendations_;
+  ActionDesk& actions_;
+  const BoardSummaryDesk& board_summaries_;
   IntakeFeed& feed_;
   FindingsMetrics& metrics_;
   common::CallEdge edge_;

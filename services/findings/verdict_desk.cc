@@ -198,6 +198,23 @@ absl::StatusOr<v1::VerdictDecisions> VerdictDesk::RecordDecision(
       g.inspection_id,
       [&](const v1::VerdictDecisions& current)
           -> absl::StatusOr<v1::VerdictDecisions> {
+        // The same decision again changes nothing, whatever the state: a
+        // rerun of a run spec repeats every decision, in its order, after
+        // the verdicts are agreed. (Rebuilding the list below moves the
+        // repeated decision to the end, so it would not compare equal.)
+        using google::protobuf::util::MessageDifferencer;
+        for (const auto& p : current.panel_ratings()) {
+          if (request.has_panel_rating() &&
+              MessageDifferencer::Equals(p, request.panel_rating())) {
+            return current;
+          }
+        }
+        for (const auto& o : current.overrides()) {
+          if (request.has_verdict_override() &&
+              MessageDifferencer::Equals(o, request.verdict_override())) {
+            return current;
+          }
+        }
         v1::VerdictDecisions next;
         if (request.has_panel_rating()) {
           for (const auto& p : current.panel_ratings()) {

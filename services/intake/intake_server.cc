@@ -79,7 +79,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
            [store](const std::string& dir, const v1::BackupMetadata& metadata) {
              return store->CreateBackup(dir, metadata);
            }},
-       [store] { store->Close(); }, nullptr});
+       [store] { store->Close(); }, nullptr, nullptr});
   parts->feed = std::make_unique<ChangeFeed>(*store);
   common::ErasurePurger* purger = &host.purger();
   parts->cases = std::make_unique<CaseIntake>(*store, *parts->pseudonyms,

@@ -5,7 +5,9 @@
 // its own frame with the spec's seed (the same sample again on fresh
 // services), each record is judged in its pool's sections, and the
 // standards, the overall rating and the report state what the judgements
-// give; a second run changes nothing.
+// give; the report is published, the service's action plan recorded and
+// the board summary rendered, overdue actions first; a second run changes
+// nothing.
 
 #include <map>
 #include <string>
@@ -203,6 +205,39 @@ TEST_F(Eastmoor2025Test, TheReportListsTheRecommendations) {
   EXPECT_THAT(markdown(), HasSubstr("(standard v1)"));
 }
 
+// The run publishes the report, records the action plan and renders the
+// board summary as of the spec's day (1 September 2026): the recruitment,
+// due 31 August and in progress, is the one overdue action, listed first.
+TEST_F(Eastmoor2025Test, TheBoardSummaryPutsTheOverdueActionFirst) {
+  EXPECT_EQ(inspection().state(), v1::INSPECTION_STATE_REPORT_PUBLISHED);
+  ASSERT_TRUE(run_->outcome->board_summary.has_value());
+  const v1::BoardSummary& summary = *run_->outcome->board_summary;
+  EXPECT_EQ(summary.actions(), 4);
+  EXPECT_EQ(summary.overdue_actions(), 1);
+  EXPECT_EQ(summary.previous_inspection(), "");
+  const std::string& md = summary.markdown();
+  EXPECT_THAT(md, HasSubstr("# Action plan for the management board: "
+                            "Eastmoor Youth Justice Service"));
+  EXPECT_THAT(md, HasSubstr("report published 20th May 2026. The action plan "
+                            "holds 4 actions, answering 2 of the report's 2 "
+                            "recommendations. As of 1st September 2026, 1 is "
+                            "overdue"));
+  EXPECT_THAT(md, HasSubstr("| 1 | Recruit to the two case manager "
+                            "vacancies. | Head of Service | 31st August 2026 "
+                            "| In progress (overdue) |"));
+  const size_t board = md.find("### Recommendation 1");
+  ASSERT_NE(board, std::string::npos);
+  EXPECT_LT(md.find("Recruit to the two", board),
+            md.find("Give every case manager", board));
+  EXPECT_THAT(md, HasSubstr("Dropped: The police's victim safety plans"));
+  EXPECT_THAT(md, HasSubstr("No previous inspection of this service with "
+                            "agreed verdicts is stored here"));
+  EXPECT_THAT(md, HasSubstr("| 1.2 "));
+  EXPECT_THAT(summary.html(), HasSubstr("<h1>Action plan for the management "
+                                        "board: Eastmoor Youth Justice "
+                                        "Service</h1>"));
+}
+
 // Victims' references reach the services only as keyed pseudonyms.
 TEST_F(Eastmoor2025Test, VictimsReferencesArePseudonymised) {
   v1::GetVictimCaseRequest get;
@@ -227,6 +262,18 @@ TEST_F(Eastmoor2025Test, RunningAgainChangesNothing) {
   ASSERT_EQ(listed->recommendations_size(), 2);
   for (const auto& r : listed->recommendations()) {
     EXPECT_EQ(r.revision(), 1) << r.name();
+  }
+  ASSERT_TRUE(again->board_summary.has_value());
+  EXPECT_EQ(again->board_summary->markdown(),
+            run_->outcome->board_summary->markdown());
+  v1::ListActionsRequest actions;
+  actions.set_parent(absl::StrCat(kInspection, "/recommendations/-"));
+  auto plan =
+      Call(run_->findings.stub(), &v1::Findings::Stub::ListActions, actions);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->actions_size(), 4);
+  for (const auto& a : plan->actions()) {
+    EXPECT_EQ(a.revision(), 1) << a.name();
   }
   v1::ListCaseFindingsRequest list;
   list.set_parent(kInspection);

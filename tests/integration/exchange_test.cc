@@ -269,6 +269,7 @@ TEST(ExchangeExportTest, BoltonResultsRoundTripThroughTheSchema) {
   EXPECT_EQ(doc["sections"].size(),
             static_cast<size_t>(outcome->report.verdicts().sections_size()));
   EXPECT_THAT(doc["report"]["markdown"].get<std::string>(), HasSubstr("36.0%"));
+  EXPECT_EQ(doc["format"], "yjinspect-results/3");
   // An SQS letter has no recommendations; the key is there all the same.
   EXPECT_EQ(doc["recommendations"], nlohmann::json::array());
   // A document missing a required key or with a wrong type fails the check.
@@ -314,6 +315,19 @@ TEST(ExchangeExportTest, RatingsRecommendationsAreExportedInReportOrder) {
   EXPECT_EQ(recommendations[1]["partner_name"], "");
   EXPECT_THAT(recommendations[1]["text"].get<std::string>(),
               HasSubstr("Keep victims"));
+  // The run published the report and recorded the action plan: each
+  // recommendation carries its actions.
+  const nlohmann::json& board_actions = recommendations[0]["actions"];
+  ASSERT_EQ(board_actions.size(), 2u);
+  EXPECT_EQ(board_actions[0]["name"],
+            inspection + "/recommendations/board-1/actions/recruit");
+  EXPECT_EQ(board_actions[0]["status"], "in_progress");
+  EXPECT_EQ(board_actions[0]["due_date"], "2026-08-31");
+  EXPECT_EQ(board_actions[0]["owner_role"], "Head of Service");
+  EXPECT_EQ(recommendations[1]["actions"][0]["status"], "dropped");
+  EXPECT_THAT(
+      recommendations[1]["actions"][0]["dropped_reason"].get<std::string>(),
+      HasSubstr("police"));
   // An addressee outside the enum fails the check.
   nlohmann::json broken = doc;
   broken["recommendations"][0]["addressee"] = "court";

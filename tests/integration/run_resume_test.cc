@@ -59,7 +59,8 @@ std::string InspectionName() {
 int DocumentedSteps(const config::v1::InspectionRunSpec& spec) {
   return 4 + spec.judgements_size() + spec.interviews_size() +
          (spec.has_report_inputs() ? 1 : 0) + spec.decisions_size() +
-         spec.recommendations_size() + 2;
+         spec.recommendations_size() + 2 +
+         (spec.has_action_plan() ? 3 + spec.action_plan().actions_size() : 0);
 }
 
 // Both services in this process with their own stores.
@@ -286,6 +287,15 @@ TEST_F(RunResumeTest, StepsAreTheDocumentedOnes) {
         absl::StrCat("record recommendation ", r.recommendation_id()));
   }
   want.push_back("render report");
+  if (spec.has_action_plan()) {
+    want.push_back("publish report");
+    want.push_back("await publication");
+    for (const auto& a : spec.action_plan().actions()) {
+      want.push_back(absl::StrCat("record action ", a.recommendation(), "/",
+                                  a.action_id()));
+    }
+    want.push_back("render board summary");
+  }
   want.push_back("read inspection");
   EXPECT_EQ(steps, want);
 }

@@ -3,10 +3,33 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
+#include "services/findings/storage/keys.h"
 
 namespace yjinspect::testing {
+namespace {
+
+// Revisions after `after_key`, at most `limit`; keys are the revision in
+// decimal, zero-padded so they sort as numbers.
+template <typename Revision>
+std::vector<findings::Keyed<Revision>> PageOfRevisions(
+    const std::map<int64_t, Revision>& revisions, absl::string_view after_key,
+    size_t limit) {
+  std::vector<findings::Keyed<Revision>> out;
+  for (const auto& [revision, r] : revisions) {
+    std::string key = std::to_string(revision);
+    key.insert(0, 20 - key.size(), '0');
+    if (key <= after_key) continue;
+    if (out.size() >= limit) break;
+    out.push_back({std::move(key), r});
+  }
+  return out;
+}
+
+}  // namespace
 
 InMemoryFindingsStore::InMemoryFindingsStore(v1::Inspection inspection,
                                              std::vector<v1::Case> cases)
@@ -166,15 +189,71 @@ InMemoryFindingsStore::ScanRecommendationHistory(
   if (!Ours(inspection_id)) return out;
   auto it = recommendation_history_.find(std::string(recommendation_id));
   if (it == recommendation_history_.end()) return out;
-  // Keys are the revision in decimal, zero-padded so they sort as numbers.
-  for (const auto& [revision, r] : it->second) {
-    std::string key = std::to_string(revision);
-    key.insert(0, 20 - key.size(), '0');
-    if (key <= after_key) continue;
+  return PageOfRevisions(it->second, after_key, limit);
+}
+
+absl::StatusOr<v1::Action> InMemoryFindingsStore::UpdateAction(
+    absl::string_view inspection_id, absl::string_view recommendation_id,
+    absl::string_view action_id, const DecideAction& decide,
+    const common::AuditEvent&) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  ASSIGN_OR_RETURN(auto current,
+                   GetAction(inspection_id, recommendation_id, action_id));
+  ASSIGN_OR_RETURN(auto update, decide(current));
+  if (!update) return *std::move(current);
+  const std::string id = findings::ActionRecordId(recommendation_id, action_id);
+  actions_[id] = update->action;
+  action_history_[id][update->revision.revision()] = update->revision;
+  return std::move(update->action);
+}
+
+absl::StatusOr<std::optional<v1::Action>> InMemoryFindingsStore::GetAction(
+    absl::string_view inspection_id, absl::string_view recommendation_id,
+    absl::string_view action_id) const {
+  if (!Ours(inspection_id)) return std::nullopt;
+  auto it =
+      actions_.find(findings::ActionRecordId(recommendation_id, action_id));
+  if (it == actions_.end()) return std::nullopt;
+  return it->second;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::Action>>>
+InMemoryFindingsStore::ScanActions(absl::string_view inspection_id,
+                                   absl::string_view recommendation_id,
+                                   absl::string_view after_key,
+                                   size_t limit) const {
+  std::vector<findings::Keyed<v1::Action>> out;
+  if (!Ours(inspection_id)) return out;
+  const std::string prefix =
+      recommendation_id.empty() ? "" : absl::StrCat(recommendation_id, "/");
+  for (const auto& [id, action] : actions_) {
+    if (!absl::StartsWith(id, prefix) || id <= after_key) continue;
     if (out.size() >= limit) break;
-    out.push_back({std::move(key), r});
+    out.push_back({id, action});
   }
   return out;
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::ActionRevision>>>
+InMemoryFindingsStore::ScanActionHistory(absl::string_view inspection_id,
+                                         absl::string_view recommendation_id,
+                                         absl::string_view action_id,
+                                         absl::string_view after_key,
+                                         size_t limit) const {
+  std::vector<findings::Keyed<v1::ActionRevision>> none;
+  if (!Ours(inspection_id)) return none;
+  auto it = action_history_.find(
+      findings::ActionRecordId(recommendation_id, action_id));
+  if (it == action_history_.end()) return none;
+  return PageOfRevisions(it->second, after_key, limit);
+}
+
+absl::StatusOr<std::vector<findings::Keyed<v1::Inspection>>>
+InMemoryFindingsStore::ScanInspections() const {
+  return std::vector<findings::Keyed<v1::Inspection>>{
+      {inspection_id_, inspection_}};
 }
 
 absl::StatusOr<v1::VerdictDecisions> InMemoryFindingsStore::GetDecisions(

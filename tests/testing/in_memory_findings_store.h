@@ -25,6 +25,10 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   void ReplaceInspection(v1::Inspection inspection) {
     inspection_ = std::move(inspection);
   }
+  // The inspection's report inputs, as SetReportInputs would leave them.
+  void ReplaceReportInputs(v1::ReportInputs inputs) {
+    report_inputs_ = std::move(inputs);
+  }
 
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override;
   uint64_t Cursor() const override { return 0; }
@@ -65,6 +69,23 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
                             absl::string_view recommendation_id,
                             absl::string_view after_key,
                             size_t limit) const override;
+  absl::StatusOr<v1::Action> UpdateAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id, const DecideAction& decide,
+      const common::AuditEvent& audit) override;
+  absl::StatusOr<std::optional<v1::Action>> GetAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::Action>>> ScanActions(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view after_key, size_t limit) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::ActionRevision>>>
+  ScanActionHistory(absl::string_view inspection_id,
+                    absl::string_view recommendation_id,
+                    absl::string_view action_id, absl::string_view after_key,
+                    size_t limit) const override;
+  absl::StatusOr<std::vector<findings::Keyed<v1::Inspection>>> ScanInspections()
+      const override;
   absl::Status AppendAudit(const common::AuditEvent& event,
                            absl::StatusCode outcome) override;
   absl::StatusOr<v1::VerdictDecisions> GetDecisions(
@@ -104,6 +125,10 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   // By id, then revision.
   std::map<std::string, std::map<int64_t, v1::RecommendationRevision>>
       recommendation_history_;
+  // By ActionRecordId ("{recommendation}/{action}").
+  std::map<std::string, v1::Action> actions_;
+  // By ActionRecordId, then revision.
+  std::map<std::string, std::map<int64_t, v1::ActionRevision>> action_history_;
 };
 
 }  // namespace yjinspect::testing

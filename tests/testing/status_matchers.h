@@ -11,9 +11,26 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "common/error_details.h"
+#include "common/field_violations.h"
 #include "gmock/gmock.h"
 
 namespace yjinspect::testing {
+
+// The fields a refusal's google.rpc.BadRequest names, in order:
+// EXPECT_THAT(ViolatedFields(refused.status()), ElementsAre("action.status")).
+inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
+  std::vector<std::string> fields;
+  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
+  return fields;
+}
+
+// The fields of violations not yet made a status.
+inline std::vector<std::string> ViolatedFields(
+    const common::FieldViolations& violations) {
+  std::vector<std::string> fields;
+  for (const auto& v : violations.violations()) fields.push_back(v.field);
+  return fields;
+}
 
 // EXPECT_THAT(answer.status(), StatusIs(kNotFound, HasSubstr("NM-9")));
 template <typename MessageMatcher>

@@ -7,16 +7,14 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/dates.h"
 #include "common/status_macros.h"
-#include "services/findings/report/embedded_report_files.h"
-#include "services/findings/report/html_writer.h"
 #include "services/findings/report/markdown_writer.h"
 #include "services/findings/report/rated_standards.h"
 #include "services/findings/report/recommendation_blocks.h"
+#include "services/findings/report/report_page.h"
 #include "services/findings/report/report_sections.h"
 #include "services/findings/report/report_template.h"
 #include "services/findings/report/report_wording.h"
@@ -26,8 +24,6 @@ namespace {
 
 constexpr absl::string_view kSqsTemplate = "reports/sqs-letter.md.tmpl";
 constexpr absl::string_view kRatingsTemplate = "reports/rated-report.md.tmpl";
-constexpr absl::string_view kHtmlPage = "reports/report.html.tmpl";
-constexpr absl::string_view kStyleSheet = "reports/report.css";
 // The template setting naming the section the looked-after children's
 // figures follow; without it (or without that section) they follow the
 // reoffending figures.
@@ -39,16 +35,8 @@ absl::Status Invalid(absl::string_view what) {
       absl::StrCat("cannot render the report: ", what));
 }
 
-absl::StatusOr<absl::string_view> BuiltInFile(absl::string_view name) {
-  for (const common::EmbeddedFile& file : EmbeddedReportFiles()) {
-    if (file.file_name == name) return file.text;
-  }
-  return absl::InternalError(
-      absl::StrCat("the built-in report file ", name, " is missing"));
-}
-
 absl::StatusOr<ReportTemplate> BuiltInTemplate(absl::string_view name) {
-  ASSIGN_OR_RETURN(absl::string_view text, BuiltInFile(name));
+  ASSIGN_OR_RETURN(absl::string_view text, BuiltInReportFile(name));
   absl::StatusOr<ReportTemplate> parsed = ParseReportTemplate(name, text);
   if (!parsed.ok()) return absl::InternalError(parsed.status().message());
   return parsed;
@@ -198,31 +186,6 @@ std::vector<Block> CopyList(const v1::ReportInputs& inputs) {
   return {std::move(fields)};
 }
 
-std::string Title(const std::vector<Block>& blocks) {
-  for (const Block& block : blocks) {
-    if (block.kind == BlockKind::kHeading && block.level <= 2) {
-      return InlineText(block.items.at(0));
-    }
-  }
-  return "Inspection report";
-}
-
-absl::StatusOr<std::string> HtmlPage(const std::vector<Block>& blocks) {
-  ASSIGN_OR_RETURN(absl::string_view page, BuiltInFile(kHtmlPage));
-  ASSIGN_OR_RETURN(absl::string_view css, BuiltInFile(kStyleSheet));
-  if (absl::StrContains(css, "</")) {
-    return absl::InternalError(
-        absl::StrCat(kStyleSheet, " must not contain \"</\""));
-  }
-  absl::StatusOr<std::string> html =
-      SubstitutePlaceholders(kHtmlPage, page,
-                             {{"title", EscapeHtml(Title(blocks))},
-                              {"css", std::string(css)},
-                              {"body", WriteHtmlBody(blocks)}});
-  if (!html.ok()) return absl::InternalError(html.status().message());
-  return html;
-}
-
 // "This inspection was judged by <title>, version 1, since superseded by
 // version 2: <reason>"; empty for a current version.
 std::string FrameworkNote(const v1::Framework& framework,
@@ -364,7 +327,7 @@ absl::StatusOr<RenderedText> RenderInspectionReport(
 
   RenderedText rendered;
   rendered.markdown = WriteMarkdown(*blocks);
-  ASSIGN_OR_RETURN(rendered.html, HtmlPage(*blocks));
+  ASSIGN_OR_RETURN(rendered.html, HtmlReportPage(*blocks, "Inspection report"));
   return rendered;
 }
 

@@ -39,10 +39,17 @@ enum class ColumnFamily {
   // revision): its own family, so a case's history never holds another
   // record type.
   kRecommendationHistory = 11,
+  // Action by FindingsKey(inspection, ActionRecordId(recommendation id,
+  // action id)): a recommendation's actions sort together. Added after the
+  // others, as kRecommendations was.
+  kActions = 12,
+  // ActionRevision by HistoryKey(inspection, ActionRecordId(...),
+  // revision).
+  kActionHistory = 13,
 };
 
 // On-disk names, indexed by ColumnFamily.
-inline constexpr std::array<absl::string_view, 12> kColumnFamilyNames = {
+inline constexpr std::array<absl::string_view, 14> kColumnFamilyNames = {
     "default",                 // kMeta
     "inspections",             // kInspections
     "cases",                   // kCases
@@ -55,6 +62,8 @@ inline constexpr std::array<absl::string_view, 12> kColumnFamilyNames = {
     "victim_cases",            // kVictimCases
     "recommendations",         // kRecommendations
     "recommendation_history",  // kRecommendationHistory
+    "actions",                 // kActions
+    "action_history",          // kActionHistory
 };
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {

@@ -25,6 +25,7 @@
 #include "common/field_checks.h"
 #include "common/storage/keyed.h"
 #include "common/storage/storage_figures.h"
+#include "yjinspect/v1/action_plan.pb.h"
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/case.pb.h"
 #include "yjinspect/v1/change.pb.h"
@@ -55,6 +56,12 @@ struct FindingsUpdate {
 struct RecommendationUpdate {
   v1::Recommendation recommendation;
   v1::RecommendationRevision revision;
+};
+
+// What an action update decides, given the current action.
+struct ActionUpdate {
+  v1::Action action;
+  v1::ActionRevision revision;
 };
 
 class FindingsStore : public common::AuditSource {
@@ -152,6 +159,40 @@ class FindingsStore : public common::AuditSource {
                             absl::string_view recommendation_id,
                             absl::string_view after_key,
                             size_t limit) const = 0;
+
+  // Actions of a service's action plan, each under its recommendation, by
+  // their ids. Under the write lock: reads the current action, lets
+  // `decide` compute the update from it, or return nullopt for no change,
+  // or an error; then writes the action with its revision durably and
+  // `audit` (OK) in the same batch; an unchanged outcome is audited on its
+  // own. Returns the stored action. On an error nothing is written, the
+  // audit record neither: the caller records the refusal (AppendAudit).
+  using DecideAction =
+      std::function<absl::StatusOr<std::optional<ActionUpdate>>(
+          const std::optional<v1::Action>& current)>;
+  virtual absl::StatusOr<v1::Action> UpdateAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id, const DecideAction& decide,
+      const common::AuditEvent& audit) = 0;
+  virtual absl::StatusOr<std::optional<v1::Action>> GetAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id) const = 0;
+  // Actions of one recommendation, or of every recommendation of the
+  // inspection when `recommendation_id` is empty, by recommendation id then
+  // action id, after `after_key`, at most `limit`.
+  virtual absl::StatusOr<std::vector<Keyed<v1::Action>>> ScanActions(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view after_key, size_t limit) const = 0;
+  // Revisions of one action, oldest first, after `after_key`.
+  virtual absl::StatusOr<std::vector<Keyed<v1::ActionRevision>>>
+  ScanActionHistory(absl::string_view inspection_id,
+                    absl::string_view recommendation_id,
+                    absl::string_view action_id, absl::string_view after_key,
+                    size_t limit) const = 0;
+  // Every inspection received from intake, by id (a service holds tens):
+  // how the board summary finds a YOT's previous inspection.
+  virtual absl::StatusOr<std::vector<Keyed<v1::Inspection>>> ScanInspections()
+      const = 0;
 
   // Appends one audit record durably (a read, or a refused change).
   virtual absl::Status AppendAudit(const common::AuditEvent& event,

@@ -53,4 +53,9 @@ std::string HistoryLimit(absl::string_view inspection_id,
   return absl::StrCat(inspection_id, kSeparator, case_id, kAfterSeparator);
 }
 
+std::string ActionRecordId(absl::string_view recommendation_id,
+                           absl::string_view action_id) {
+  return absl::StrCat(recommendation_id, "/", action_id);
+}
+
 }  // namespace yjinspect::findings

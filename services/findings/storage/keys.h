@@ -23,6 +23,12 @@ std::optional<uint64_t> DecodeUint64(absl::string_view bytes);
 // the same reference (nor an interview's "~interview~{id}").
 std::string FindingsRecordId(const common::CaseFindingsName& name);
 
+// "{recommendation id}/{action id}": the id an action is kept under within
+// its inspection. Neither id holds "/", so a recommendation's actions sort
+// together and apart from every other recommendation's.
+std::string ActionRecordId(absl::string_view recommendation_id,
+                           absl::string_view action_id);
+
 // "{inspection}\0{case reference}": an inspection's findings sort together.
 std::string FindingsKey(absl::string_view inspection_id,
                         absl::string_view case_id);

@@ -260,24 +260,77 @@ class RocksFindingsStore final : public FindingsStore {
     ASSIGN_OR_RETURN(auto held, ScanRecommendations(inspection_id));
     ASSIGN_OR_RETURN(auto update,
                      decide(current, static_cast<int32_t>(held.size()) + 1));
-    rocksdb::WriteBatch batch;
-    PutAudit(batch, audit, absl::StatusCode::kOk);
-    if (!update) {
-      // Unchanged (a retry): still an attempt to record, still audited.
-      RETURN_IF_ERROR(
-          AuditedWrite(SyncedWrite(), batch, "writing an audit record"));
-      return *std::move(current);
-    }
-    batch.Put(Handle(ColumnFamily::kRecommendations),
-              FindingsKey(inspection_id, recommendation_id),
-              update->recommendation.SerializeAsString());
-    batch.Put(Handle(ColumnFamily::kRecommendationHistory),
-              HistoryKey(inspection_id, recommendation_id,
-                         static_cast<uint64_t>(update->revision.revision())),
-              update->revision.SerializeAsString());
-    RETURN_IF_ERROR(
-        AuditedWrite(SyncedWrite(), batch, "writing a recommendation"));
+    if (!update) return WriteUnchanged(audit, *std::move(current));
+    RETURN_IF_ERROR(WriteRevised(
+        {ColumnFamily::kRecommendations, ColumnFamily::kRecommendationHistory,
+         "writing a recommendation"},
+        inspection_id, recommendation_id, update->recommendation,
+        update->revision, update->revision.revision(), audit));
     return std::move(update->recommendation);
+  }
+
+  absl::StatusOr<v1::Action> UpdateAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id, const DecideAction& decide,
+      const common::AuditEvent& audit) override {
+    absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
+    ASSIGN_OR_RETURN(auto current,
+                     GetAction(inspection_id, recommendation_id, action_id));
+    ASSIGN_OR_RETURN(auto update, decide(current));
+    if (!update) return WriteUnchanged(audit, *std::move(current));
+    RETURN_IF_ERROR(WriteRevised(
+        {ColumnFamily::kActions, ColumnFamily::kActionHistory,
+         "writing an action"},
+        inspection_id, ActionRecordId(recommendation_id, action_id),
+        update->action, update->revision, update->revision.revision(), audit));
+    return std::move(update->action);
+  }
+
+  absl::StatusOr<std::optional<v1::Action>> GetAction(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id) const override {
+    return store_->Get<v1::Action>(
+        ColumnFamily::kActions,
+        FindingsKey(inspection_id,
+                    ActionRecordId(recommendation_id, action_id)),
+        "action");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::Action>>> ScanActions(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view after_key, size_t limit) const override {
+    // "{inspection}\0{recommendation}/" up to "{inspection}\0{recommendation}0"
+    // ('0' follows '/'): one recommendation's actions.
+    const std::string from =
+        recommendation_id.empty()
+            ? FindingsPrefix(inspection_id)
+            : FindingsKey(inspection_id, absl::StrCat(recommendation_id, "/"));
+    const std::string to =
+        recommendation_id.empty()
+            ? FindingsLimit(inspection_id)
+            : FindingsKey(inspection_id, absl::StrCat(recommendation_id, "0"));
+    return store_->Scan<v1::Action>(ColumnFamily::kActions,
+                                    common::KeysIn(from, to, after_key, limit),
+                                    "action");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::ActionRevision>>> ScanActionHistory(
+      absl::string_view inspection_id, absl::string_view recommendation_id,
+      absl::string_view action_id, absl::string_view after_key,
+      size_t limit) const override {
+    const std::string id = ActionRecordId(recommendation_id, action_id);
+    return store_->Scan<v1::ActionRevision>(
+        ColumnFamily::kActionHistory,
+        common::KeysIn(HistoryPrefix(inspection_id, id),
+                       HistoryLimit(inspection_id, id), after_key, limit),
+        "action revision");
+  }
+
+  absl::StatusOr<std::vector<Keyed<v1::Inspection>>> ScanInspections()
+      const override {
+    return store_->Scan<v1::Inspection>(ColumnFamily::kInspections, {},
+                                        "inspection");
   }
 
   absl::StatusOr<std::optional<v1::Recommendation>> GetRecommendation(
@@ -443,6 +496,45 @@ class RocksFindingsStore final : public FindingsStore {
     if (!pending_audit_head_) pending_audit_head_ = audit_head_;
     common::PutAuditRecord(batch, Handle(ColumnFamily::kAudit), event, outcome,
                            absl::Now(), *pending_audit_head_);
+  }
+
+  // Where a record with a kept history lives.
+  struct RevisedFamilies {
+    ColumnFamily records;
+    ColumnFamily history;
+    absl::string_view what;  // "writing a recommendation"
+  };
+
+  // An unchanged outcome (a retry): still an attempt to record, still
+  // audited; returns what is stored.
+  template <typename Record>
+  absl::StatusOr<Record> WriteUnchanged(const common::AuditEvent& audit,
+                                        Record stored)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    rocksdb::WriteBatch batch;
+    PutAudit(batch, audit, absl::StatusCode::kOk);
+    RETURN_IF_ERROR(
+        AuditedWrite(SyncedWrite(), batch, "writing an audit record"));
+    return stored;
+  }
+
+  // The record under FindingsKey(inspection, id), its revision under
+  // HistoryKey(inspection, id, revision) and `audit`, in one synced batch.
+  absl::Status WriteRevised(const RevisedFamilies& families,
+                            absl::string_view inspection_id,
+                            absl::string_view id,
+                            const google::protobuf::Message& record,
+                            const google::protobuf::Message& revision_record,
+                            int64_t revision, const common::AuditEvent& audit)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    rocksdb::WriteBatch batch;
+    PutAudit(batch, audit, absl::StatusCode::kOk);
+    batch.Put(Handle(families.records), FindingsKey(inspection_id, id),
+              record.SerializeAsString());
+    batch.Put(Handle(families.history),
+              HistoryKey(inspection_id, id, static_cast<uint64_t>(revision)),
+              revision_record.SerializeAsString());
+    return AuditedWrite(SyncedWrite(), batch, families.what);
   }
 
   absl::Status AuditedWrite(const rocksdb::WriteOptions& options,

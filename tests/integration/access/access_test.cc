@@ -91,6 +91,20 @@ class AccessTest : public ::testing::Test {
     return response;
   }
 
+  // Puts inspection `id` of `yot` in `state` straight into the findings
+  // store, as intake's stream would deliver it at `sequence`.
+  void StoreInspection(uint64_t sequence, const std::string& id,
+                       const std::string& yot, v1::InspectionState state) {
+    v1::Change change;
+    change.set_sequence(sequence);
+    change.set_for_findings(true);
+    v1::Inspection* inspection = change.mutable_inspection_stored();
+    *inspection = ValidCreateInspectionRequest(id, yot).inspection();
+    inspection->set_name("inspections/" + id);
+    inspection->set_state(state);
+    ASSERT_TRUE(services_.findings().store().ApplyChange(change).ok());
+  }
+
   TlsServices services_;
 };
 
@@ -206,21 +220,10 @@ TEST_F(AccessTest, ABatchOfTheSubmittersOwnYotIsStored) {
 // A reader gets a report only once it is published; unknown and
 // unpublished inspections are refused alike.
 TEST_F(AccessTest, AReaderRendersOnlyPublishedReports) {
-  auto store_inspection = [&](uint64_t sequence, const std::string& id,
-                              const std::string& yot, v1::InspectionState s) {
-    v1::Change change;
-    change.set_sequence(sequence);
-    change.set_for_findings(true);
-    v1::Inspection* inspection = change.mutable_inspection_stored();
-    *inspection = ValidCreateInspectionRequest(id, yot).inspection();
-    inspection->set_name("inspections/" + id);
-    inspection->set_state(s);
-    ASSERT_TRUE(services_.findings().store().ApplyChange(change).ok());
-  };
-  store_inspection(1000, "wigan-2015-01", "wigan",
-                   v1::INSPECTION_STATE_REPORT_PUBLISHED);
-  store_inspection(1001, "bolton-2014-12", "bolton",
-                   v1::INSPECTION_STATE_FIELDWORK);
+  StoreInspection(1000, "wigan-2015-01", "wigan",
+                  v1::INSPECTION_STATE_REPORT_PUBLISHED);
+  StoreInspection(1001, "bolton-2014-12", "bolton",
+                  v1::INSPECTION_STATE_FIELDWORK);
 
   Stubs reader = services_.ClientAs("reader-1");
   grpc::Status published = RenderReport(reader, "inspections/wigan-2015-01");
@@ -229,6 +232,39 @@ TEST_F(AccessTest, AReaderRendersOnlyPublishedReports) {
   EXPECT_NE(published.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   ExpectRefusedAlike(RenderReport(reader, "inspections/bolton-2014-12"),
                      RenderReport(reader, "inspections/nowhere-2000-01"));
+}
+
+grpc::Status RenderBoardSummary(Stubs& stubs, const std::string& inspection) {
+  v1::RenderBoardSummaryRequest request;
+  request.set_inspection(inspection);
+  v1::BoardSummary response;
+  return stubs.findings->RenderBoardSummary(CallContext().get(), request,
+                                            &response);
+}
+
+// A YOT's submitter reaches the action plan of its own YOT's inspection
+// (as the findings service last received it); another YOT's and an
+// unknown one are refused alike.
+TEST_F(AccessTest, ASubmitterReachesOnlyItsOwnYotsActionPlan) {
+  StoreInspection(1000, "wigan-2015-01", "wigan",
+                  v1::INSPECTION_STATE_REPORT_PUBLISHED);
+  StoreInspection(1001, "bolton-2014-12", "bolton",
+                  v1::INSPECTION_STATE_REPORT_PUBLISHED);
+
+  Stubs bolton = services_.ClientAs("bolton-yot");
+  grpc::Status own = RenderBoardSummary(bolton, "inspections/bolton-2014-12");
+  EXPECT_NE(own.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+      << own.error_message();
+  EXPECT_NE(own.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  ExpectRefusedAlike(RenderBoardSummary(bolton, "inspections/wigan-2015-01"),
+                     RenderBoardSummary(bolton, "inspections/nowhere-2000-01"));
+  // Its published report's recommendations, which its actions answer.
+  v1::ListRecommendationsRequest list;
+  list.set_parent("inspections/bolton-2014-12");
+  v1::ListRecommendationsResponse listed;
+  grpc::Status read =
+      bolton.findings->ListRecommendations(CallContext().get(), list, &listed);
+  EXPECT_TRUE(read.ok()) << read.error_message();
 }
 
 // The findings service dials intake with its own certificate (role

@@ -232,6 +232,22 @@ TEST(CheckNameTest, RecommendationNamesParseOrNameTheirFormat) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(CheckNameTest, ActionNamesParseOrNameTheirFormat) {
+  FieldViolations v;
+  auto good = CheckActionName(
+      v, "name", "inspections/northmoor-2025/recommendations/r1/actions/a1");
+  ASSERT_TRUE(good.has_value());
+  EXPECT_EQ(good->action_id, "a1");
+  EXPECT_TRUE(v.empty());
+  EXPECT_FALSE(CheckActionName(v, "name",
+                               "inspections/northmoor-2025/recommendations/r1")
+                   .has_value());
+  EXPECT_THAT(Described(v),
+              ElementsAre(absl::StrCat("name: ", kActionNameFormat)));
+  EXPECT_EQ(RequireActionName("name", "", "GetAction request").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST(CheckNameTest, EmptyNamesAreRequired) {
   FieldViolations v;
   EXPECT_EQ(CheckInspectionName(v, "inspection", ""), std::nullopt);

@@ -184,6 +184,25 @@ TEST(RecommendationNameTest, RoundTripsAndRefusesWhatIsNotOne) {
   }
 }
 
+TEST(ActionNameTest, ParsesAndFormatsUnderItsRecommendation) {
+  const std::string name =
+      "inspections/nm-2025/recommendations/board-1/actions/a_1";
+  auto parsed = ParseActionName(name);
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->recommendation.inspection_id, "nm-2025");
+  EXPECT_EQ(parsed->recommendation.recommendation_id, "board-1");
+  EXPECT_EQ(parsed->action_id, "a_1");
+  EXPECT_EQ(FormatActionName(parsed->recommendation, parsed->action_id), name);
+  for (const char* bad :
+       {"", "inspections/nm-2025/recommendations/board-1",
+        "inspections/nm-2025/recommendations/board-1/actions/",
+        "inspections/nm-2025/recommendations/-/actions/a1",
+        "inspections/nm-2025/recommendations/board-1/actions/a 1",
+        "inspections/nm-2025/actions/a1"}) {
+    EXPECT_EQ(ParseActionName(bad), std::nullopt) << bad;
+  }
+}
+
 TEST(NameViolationTest, RequiredWhenEmptyElseTheFormat) {
   EXPECT_EQ(NameViolation("", kInspectionNameFormat), "is required");
   EXPECT_EQ(NameViolation("inspection/x", kInspectionNameFormat),

@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/built_in_frameworks.h"
 #include "tests/testing/name_of_row.h"
+#include "tests/testing/status_matchers.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -31,14 +32,6 @@ v1::RecordRecommendationRequest ValidRequest() {
   return request;
 }
 
-std::vector<std::string> Fields(const common::FieldViolations& v) {
-  std::vector<std::string> fields;
-  for (const auto& violation : v.violations()) {
-    fields.push_back(violation.field);
-  }
-  return fields;
-}
-
 TEST(RecommendationValidationTest, AValidRequestHasNoViolations) {
   EXPECT_TRUE(ValidateRecommendationRequest(ValidRequest()).empty());
 }
@@ -56,7 +49,7 @@ class BadRecommendationTest : public ::testing::TestWithParam<BadRequest> {};
 TEST_P(BadRecommendationTest, NamesTheField) {
   v1::RecordRecommendationRequest request = ValidRequest();
   GetParam().spoil(request);
-  EXPECT_THAT(Fields(ValidateRecommendationRequest(request)),
+  EXPECT_THAT(testing::ViolatedFields(ValidateRecommendationRequest(request)),
               ElementsAre(GetParam().field));
 }
 
@@ -135,10 +128,13 @@ TEST(RecommendationValidationTest, SectionsMustBeOfTheFramework) {
   ASSERT_NE(framework, nullptr);
   v1::Recommendation r = ValidRequest().recommendation();
   r.add_section_ids("2.3");
-  EXPECT_THAT(Fields(ValidateRecommendationSections(r, *framework)), IsEmpty());
+  EXPECT_THAT(
+      testing::ViolatedFields(ValidateRecommendationSections(r, *framework)),
+      IsEmpty());
   r.add_section_ids("9.9");
-  EXPECT_THAT(Fields(ValidateRecommendationSections(r, *framework)),
-              ElementsAre("recommendation.section_ids[2]"));
+  EXPECT_THAT(
+      testing::ViolatedFields(ValidateRecommendationSections(r, *framework)),
+      ElementsAre("recommendation.section_ids[2]"));
 }
 
 TEST(RecommendationValidationTest, ContentIsTrimmedWithoutOutputFields) {

@@ -378,6 +378,20 @@ TEST_F(VerdictDeskTest, ALaterDecisionForATargetReplacesTheEarlierOne) {
   EXPECT_EQ(decisions->overrides(1).value(), "reject");
 }
 
+// A rerun of a run spec repeats every decision once the verdicts are
+// agreed: each one already stored changes nothing; a new one is refused.
+TEST_F(VerdictDeskTest, TheSameDecisionAgainAfterAgreementChangesNothing) {
+  ASSERT_TRUE(Decide("improvement:1.1", "confirm").ok());
+  ASSERT_TRUE(Decide("improvement:1.2", "confirm").ok());
+  store_.ReplaceInspection(Inspection(v1::INSPECTION_STATE_VERDICTS_AGREED));
+  auto again = Decide("improvement:1.1", "confirm");
+  ASSERT_TRUE(again.ok()) << again.status();
+  ASSERT_EQ(again->overrides_size(), 2);
+  EXPECT_EQ(again->overrides(0).target(), "improvement:1.1");
+  EXPECT_EQ(Decide("improvement:1.1", "reject").status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
 TEST_F(VerdictDeskTest, TheRecordedDecisionsAreReadBack) {
   v1::GetVerdictDecisionsRequest request;
   request.set_inspection(kInspection);

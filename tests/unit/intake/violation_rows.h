@@ -15,26 +15,13 @@
 #include "common/field_violations.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/unit/intake/field_setter.h"
 
 namespace yjinspect::testing {
 
-// The fields the violations name, in order.
-inline std::vector<std::string> ViolatedFields(
-    const common::FieldViolations& v) {
-  std::vector<std::string> fields;
-  for (const auto& violation : v.violations()) {
-    fields.push_back(violation.field);
-  }
-  return fields;
-}
-
-// The fields named by the violations an INVALID_ARGUMENT carries, in order.
-inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const auto& v : common::ViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
+// ViolatedFields (the fields violations name) is in
+// tests/testing/status_matchers.h.
 
 // Matches a violation of `field` whose description matches `description`.
 template <typename DescriptionMatcher>

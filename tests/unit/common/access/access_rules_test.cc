@@ -45,6 +45,7 @@ std::shared_ptr<const AccessPolicy> TestPolicy() {
   auto policy = AccessPolicy::Parse(
       R"pb(
         caller { identity: "reader-1" role: "reader" }
+        caller { identity: "bolton-yot" role: "yot-submitter" yot: "bolton" }
         caller {
           identity: "lead-1"
           role: "lead-inspector"
@@ -103,6 +104,67 @@ TEST(AuthorizerTest, AReaderRendersWhatThePublishedCheckSaysIsPublished) {
   // Readers get nothing else.
   EXPECT_EQ(Answer(authorizer, "reader-1", kGetVerdicts,
                    "inspections/published-2014"),
+            absl::StatusCode::kPermissionDenied);
+}
+
+// A YOT's submitter reaches the action plan of its own YOT's inspections,
+// as findings knows them: another YOT's and unknown ones are refused alike.
+TEST(AuthorizerTest, ASubmitterReachesItsOwnYotsActionPlanOnly) {
+  Authorizer authorizer(TestPolicy(), nullptr,
+                        [](absl::string_view inspection) -> std::string {
+                          if (inspection == "bolton-2014-12") return "bolton";
+                          if (inspection == "wigan-2015-01") return "wigan";
+                          return "";
+                        });
+  constexpr char kRecordAction[] = "/yjinspect.v1.Findings/RecordAction";
+  constexpr char kBoardSummary[] = "/yjinspect.v1.Findings/RenderBoardSummary";
+  EXPECT_EQ(
+      Answer<v1::RecordActionRequest>(authorizer, "bolton-yot", kRecordAction,
+                                      "inspections/bolton-2014-12"),
+      absl::StatusCode::kOk);
+  EXPECT_EQ(Answer<v1::RenderBoardSummaryRequest>(authorizer, "bolton-yot",
+                                                  kBoardSummary,
+                                                  "inspections/bolton-2014-12"),
+            absl::StatusCode::kOk);
+  for (const char* other :
+       {"inspections/wigan-2015-01", "inspections/unknown-2020"}) {
+    EXPECT_EQ(Answer<v1::RecordActionRequest>(authorizer, "bolton-yot",
+                                              kRecordAction, other),
+              absl::StatusCode::kPermissionDenied)
+        << other;
+  }
+  // Nothing else of the inspection.
+  EXPECT_EQ(Answer(authorizer, "bolton-yot", kGetVerdicts,
+                   "inspections/bolton-2014-12"),
+            absl::StatusCode::kPermissionDenied);
+  // Without the lookup, the grant allows nothing.
+  EXPECT_EQ(Answer<v1::RecordActionRequest>(Authorizer(TestPolicy()),
+                                            "bolton-yot", kRecordAction,
+                                            "inspections/bolton-2014-12"),
+            absl::StatusCode::kPermissionDenied);
+}
+
+// Its own YOT's recommendations a submitter reads once the report is
+// published, and not before.
+TEST(AuthorizerTest, ASubmitterReadsItsPublishedReportsRecommendations) {
+  Authorizer authorizer(
+      TestPolicy(),
+      [](absl::string_view inspection) {
+        return inspection == "bolton-2014-12";
+      },
+      [](absl::string_view inspection) -> std::string {
+        return inspection == "wigan-2015-01" ? "wigan" : "bolton";
+      });
+  constexpr char kList[] = "/yjinspect.v1.Findings/ListRecommendations";
+  auto list = [&](const std::string& parent) {
+    v1::ListRecommendationsRequest request;
+    request.set_parent(parent);
+    return authorizer.Authorize("bolton-yot", kList, request).code();
+  };
+  EXPECT_EQ(list("inspections/bolton-2014-12"), absl::StatusCode::kOk);
+  EXPECT_EQ(list("inspections/bolton-2020-01"),  // unpublished
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(list("inspections/wigan-2015-01"),  // another YOT's
             absl::StatusCode::kPermissionDenied);
 }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -452,6 +453,94 @@ TEST_F(FindingsStoreTest, RecommendationsKeepNumbersAndHistoryAcrossRestarts) {
   EXPECT_TRUE(VerifiedTrail(&records).intact());
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECORD_RECOMMENDATION);
+}
+
+// A decision that records `status` as the next revision of an action.
+FindingsStore::DecideAction NextAction(v1::ActionStatus status) {
+  return [status](const std::optional<v1::Action>& current)
+             -> absl::StatusOr<std::optional<ActionUpdate>> {
+    ActionUpdate update;
+    update.action = current.value_or(v1::Action());
+    update.action.set_status(status);
+    update.action.set_revision(update.action.revision() + 1);
+    update.revision.set_revision(update.action.revision());
+    *update.revision.mutable_action() = update.action;
+    return std::optional<ActionUpdate>(update);
+  };
+}
+
+TEST_F(FindingsStoreTest, ActionsKeepTheirHistoryUnderTheirRecommendation) {
+  common::AuditEvent event = Recording("c1");
+  event.action = v1::AUDIT_ACTION_RECORD_ACTION;
+  for (const auto& [recommendation, action] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"r1", "b"}, {"r1", "a"}, {"r10", "a"}, {"r2", "a"}}) {
+    ASSERT_TRUE(store_
+                    ->UpdateAction(kInspection, recommendation, action,
+                                   NextAction(v1::ACTION_STATUS_PLANNED), event)
+                    .ok());
+  }
+  auto changed = store_->UpdateAction(
+      kInspection, "r1", "b", NextAction(v1::ACTION_STATUS_DONE), event);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_EQ(changed->revision(), 2);
+
+  Reopen();
+  // One recommendation's actions: never a recommendation whose id merely
+  // starts the same ("r10").
+  auto of_r1 = store_->ScanActions(kInspection, "r1", "", 10);
+  ASSERT_TRUE(of_r1.ok()) << of_r1.status();
+  ASSERT_EQ(of_r1->size(), 2u);
+  EXPECT_EQ((*of_r1)[1].value.status(), v1::ACTION_STATUS_DONE);
+  auto every = store_->ScanActions(kInspection, "", "", 10);
+  ASSERT_TRUE(every.ok()) << every.status();
+  EXPECT_EQ(every->size(), 4u);
+  auto after_first = store_->ScanActions(kInspection, "", (*every)[0].key, 2);
+  ASSERT_TRUE(after_first.ok());
+  EXPECT_EQ(after_first->size(), 2u);
+  auto history = store_->ScanActionHistory(kInspection, "r1", "b", "", 10);
+  ASSERT_TRUE(history.ok()) << history.status();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].value.action().status(), v1::ACTION_STATUS_PLANNED);
+  auto other = store_->GetAction("insp-2", "r1", "b");
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(other->has_value());
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[0].action(), v1::AUDIT_ACTION_RECORD_ACTION);
+}
+
+TEST_F(FindingsStoreTest, AnUnchangedActionIsAuditedAndNothingElse) {
+  common::AuditEvent event = Recording("c1");
+  ASSERT_TRUE(store_
+                  ->UpdateAction(kInspection, "r1", "a",
+                                 NextAction(v1::ACTION_STATUS_PLANNED), event)
+                  .ok());
+  auto same = store_->UpdateAction(
+      kInspection, "r1", "a",
+      [](const std::optional<v1::Action>&)
+          -> absl::StatusOr<std::optional<ActionUpdate>> {
+        return std::optional<ActionUpdate>();
+      },
+      event);
+  ASSERT_TRUE(same.ok()) << same.status();
+  EXPECT_EQ(same->revision(), 1);
+  auto history = store_->ScanActionHistory(kInspection, "r1", "a", "", 10);
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->size(), 1u);
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  EXPECT_EQ(records.size(), 2u);
+}
+
+TEST_F(FindingsStoreTest, ScanInspectionsListsEveryInspectionReceived) {
+  ASSERT_TRUE(store_->ApplyChange(InspectionChange(1)).ok());
+  auto inspections = store_->ScanInspections();
+  ASSERT_TRUE(inspections.ok()) << inspections.status();
+  ASSERT_EQ(inspections->size(), 1u);
+  EXPECT_EQ((*inspections)[0].key, kInspection);
+  EXPECT_EQ((*inspections)[0].value.yot(), kYot);
 }
 
 // A store written before recommendations existed has ten column families:
