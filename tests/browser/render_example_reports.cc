@@ -4,8 +4,10 @@
 //
 //   render_example_reports OUT_DIR
 //
-// writes OUT_DIR/bolton-sqs-2014.html (the SQS letter) and
-// OUT_DIR/eastmoor-2025.html (the rated report, with recommendations).
+// writes OUT_DIR/bolton-sqs-2014.html (the SQS letter),
+// OUT_DIR/eastmoor-2025.html (the rated report, with recommendations) and
+// OUT_DIR/eastmoor-2025-board.html (the management board's summary of its
+// action plan).
 // Exits 1, saying why, when a run fails.
 
 #include <cstdio>
@@ -25,12 +27,27 @@ namespace {
 struct Example {
   const char* spec;
   const char* page;
+  // Empty: the spec records no action plan.
+  const char* board_page;
 };
 
 constexpr Example kExamples[] = {
-    {"/examples/bolton-sqs-2014.run.textproto", "bolton-sqs-2014.html"},
-    {"/examples/eastmoor-2025/run.textproto", "eastmoor-2025.html"},
+    {"/examples/bolton-sqs-2014.run.textproto", "bolton-sqs-2014.html", ""},
+    {"/examples/eastmoor-2025/run.textproto", "eastmoor-2025.html",
+     "eastmoor-2025-board.html"},
 };
+
+bool Write(const std::filesystem::path& path, const std::string& html) {
+  std::ofstream page(path, std::ios::binary);
+  page << html;
+  page.close();
+  if (!page) {
+    std::fprintf(stderr, "cannot write %s\n", path.string().c_str());
+    return false;
+  }
+  std::printf("wrote %s\n", path.string().c_str());
+  return true;
+}
 
 bool Render(const Example& example, const std::filesystem::path& out_dir) {
   yjinspect::testing::InProcessRun run;
@@ -40,16 +57,15 @@ bool Render(const Example& example, const std::filesystem::path& out_dir) {
     std::fprintf(stderr, "%s: %s\n", example.spec, ok.message());
     return false;
   }
-  std::ofstream page(out_dir / example.page, std::ios::binary);
-  page << run.outcome->report.html();
-  page.close();
-  if (!page) {
-    std::fprintf(stderr, "cannot write %s\n",
-                 (out_dir / example.page).string().c_str());
+  if (!Write(out_dir / example.page, run.outcome->report.html())) return false;
+  if (*example.board_page == '\0') return true;
+  if (!run.outcome->board_summary.has_value()) {
+    std::fprintf(stderr, "%s: the run rendered no board summary\n",
+                 example.spec);
     return false;
   }
-  std::printf("wrote %s\n", (out_dir / example.page).string().c_str());
-  return true;
+  return Write(out_dir / example.board_page,
+               run.outcome->board_summary->html());
 }
 
 }  // namespace

@@ -7,6 +7,9 @@
 // bars and text equivalent agree, page numbers in print, a PDF; and axe-core
 // finds no serious or critical accessibility violation.
 //
+// The management board's summary of the action plan gets the same outline,
+// table and accessibility checks, with its overdue actions first.
+//
 // REPORT_PAGES names the folder render_example_reports wrote; CHROMIUM the
 // browser. Run by ctest (tests/browser.cmake).
 import { test, before, after } from 'node:test';
@@ -254,6 +257,34 @@ test('the rated report: ratings table, charts, print, accessibility', async () =
     assert.ok(pdf.pages >= 2, `the report prints on ${pdf.pages} pages`);
     assert.ok(pdf.pageNumbers, 'no page numbers in print');
 
+    assert.deepEqual(await seriousViolations(page), []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the board summary: overdue first, tables, accessibility', async () => {
+  const page = await open('eastmoor-2025-board.html');
+  try {
+    assertHeadingOutline(await headingLevels(page));
+    const h2s = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+    assert.deepEqual(h2s,
+      ['Overdue actions', 'Recommendations and their actions', 'Ratings']);
+    const tables = await page.$$eval('table', (ts) => ts.map((t) => ({
+      caption: t.caption ? t.caption.textContent : null,
+      rows: t.tBodies[0].rows.length,
+    })));
+    for (const table of tables) {
+      assert.ok(table.caption, 'a table without a caption');
+    }
+    assert.match(tables[0].caption, /^Overdue actions/);
+    assert.ok(tables[0].rows >= 1, 'the example has an overdue action');
+    const overdue = await page.$$eval('table.overdue tbody tr', (rows) =>
+      rows.map((r) => r.lastElementChild.textContent));
+    for (const status of overdue) assert.match(status, /\(overdue\)$/);
+
+    const pdf = await printed(page);
+    assert.equal(pdf.header, '%PDF-');
     assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await page.close();

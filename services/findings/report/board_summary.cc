@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/dates.h"
 #include "common/resource_names.h"
@@ -91,12 +92,24 @@ void SortForTheBoard(std::vector<ShownAction>& actions) {
                    });
 }
 
-Block Table(std::vector<std::vector<Inline>> rows, absl::string_view cls) {
+// A table titled by `caption`; with `row_headers`, each row's first cell
+// heads it (the standard, the action) for screen readers.
+Block Table(std::vector<std::vector<Inline>> rows, absl::string_view cls,
+            absl::string_view caption, bool row_headers) {
   Block table;
   table.kind = BlockKind::kTable;
   table.rows = std::move(rows);
   table.css_class = std::string(cls);
+  table.caption = Plain(caption);
+  table.row_headers = row_headers;
   return table;
+}
+
+// "2.1 Assessing"; "Work with victims" for a standard without a number.
+std::string StandardOf(const v1::SectionVerdict& s) {
+  const bool numbered =
+      !s.section_id().empty() && absl::ascii_isdigit(s.section_id()[0]);
+  return numbered ? absl::StrCat(s.section_id(), " ", s.title()) : s.title();
 }
 
 std::vector<Block> RecommendationSection(const v1::Recommendation& r,
@@ -122,12 +135,27 @@ std::vector<Block> RecommendationSection(const v1::Recommendation& r,
                     Plain(DateText(a.due_date())),
                     Plain(StatusWords(a, shown.overdue))});
   }
-  blocks.push_back(Table(std::move(rows), "actions"));
+  blocks.push_back(Table(
+      std::move(rows), "actions",
+      absl::StrCat("Actions answering recommendation ", r.number()), true));
   return blocks;
 }
 
-std::string SectionRating(const v1::SectionVerdict& verdict) {
-  return verdict.final_rating().empty() ? "Not rated" : verdict.final_rating();
+// The rating in words, set as a rating (coloured in HTML) when there is one.
+Inline SectionRating(const v1::SectionVerdict& verdict) {
+  if (verdict.final_rating().empty()) return Plain("Not rated");
+  return {Run{RunStyle::kRating, verdict.final_rating()}};
+}
+
+Inline OverallCell(const v1::Framework& framework,
+                   const v1::OverallRating& overall) {
+  if (overall.final_rating().empty()) {
+    return Plain(OverallRatingText(framework, overall));
+  }
+  return {
+      Run{RunStyle::kRating, overall.final_rating()},
+      Run{RunStyle::kPlain, absl::StrCat(" (score ", overall.score(), " of ",
+                                         overall.max_score(), ")")}};
 }
 
 bool IsRatedSection(const v1::SectionVerdict& verdict) {
@@ -149,13 +177,12 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
         {Plain("Standard"), Plain(now_column)}};
     for (const v1::SectionVerdict& s : now.verdicts.sections()) {
       if (!IsRatedSection(s)) continue;
-      rows.push_back({Plain(absl::StrCat(s.section_id(), " ", s.title())),
-                      Plain(SectionRating(s))});
+      rows.push_back({Plain(StandardOf(s)), SectionRating(s)});
     }
-    rows.push_back(
-        {Plain("Overall"),
-         Plain(OverallRatingText(*now.framework, now.verdicts.overall()))});
-    blocks.push_back(Table(std::move(rows), "ratings"));
+    rows.push_back({Plain("Overall"),
+                    OverallCell(*now.framework, now.verdicts.overall())});
+    blocks.push_back(
+        Table(std::move(rows), "ratings", "Ratings of this inspection", true));
     return blocks;
   }
   const RatedInspection& before = *m.previous;
@@ -176,24 +203,23 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   for (const v1::SectionVerdict& s : now.verdicts.sections()) {
     if (!IsRatedSection(s)) continue;
     auto it = earlier.find(s.section_id());
-    rows.push_back({Plain(absl::StrCat(s.section_id(), " ", s.title())),
-                    Plain(SectionRating(s)),
-                    Plain(it == earlier.end() ? std::string(kNotInFramework)
-                                              : SectionRating(*it->second))});
+    rows.push_back({Plain(StandardOf(s)), SectionRating(s),
+                    it == earlier.end() ? Plain(kNotInFramework)
+                                        : SectionRating(*it->second)});
     if (it != earlier.end()) earlier.erase(it);
   }
   // Standards only the previous framework had, in its order.
   for (const v1::SectionVerdict& s : before.verdicts.sections()) {
     if (earlier.count(s.section_id()) == 0) continue;
-    rows.push_back({Plain(absl::StrCat(s.section_id(), " ", s.title())),
-                    Plain(std::string(kNotInFramework)),
-                    Plain(SectionRating(s))});
+    rows.push_back(
+        {Plain(StandardOf(s)), Plain(kNotInFramework), SectionRating(s)});
   }
-  rows.push_back(
-      {Plain("Overall"),
-       Plain(OverallRatingText(*now.framework, now.verdicts.overall())),
-       Plain(OverallRatingText(*before.framework, before.verdicts.overall()))});
-  blocks.push_back(Table(std::move(rows), "ratings"));
+  rows.push_back({Plain("Overall"),
+                  OverallCell(*now.framework, now.verdicts.overall()),
+                  OverallCell(*before.framework, before.verdicts.overall())});
+  blocks.push_back(Table(std::move(rows), "ratings",
+                         "Ratings of this inspection and the previous one",
+                         true));
   return blocks;
 }
 
@@ -278,7 +304,9 @@ std::vector<Block> BoardSummaryBlocks(const BoardSummaryMaterial& m) {
            Plain(a.description()), Plain(a.owner_role()),
            Plain(DateText(a.due_date())), Plain(StatusWords(a, true))});
     }
-    blocks.push_back(Table(std::move(rows), "actions overdue"));
+    blocks.push_back(Table(std::move(rows), "actions overdue",
+                           "Overdue actions, the longest overdue first",
+                           false));
   }
 
   blocks.push_back(Heading(2, Plain("Recommendations and their actions")));

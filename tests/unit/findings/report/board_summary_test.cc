@@ -162,8 +162,9 @@ TEST(BoardSummaryTest, WithoutAPreviousInspectionTheRatingsStandAlone) {
               HasSubstr("No previous inspection of this service with agreed "
                         "verdicts is stored here"));
   EXPECT_THAT(summary->markdown(),
-              HasSubstr("| 1.1 Governance and leadership | Good |"));
-  EXPECT_THAT(summary->markdown(), HasSubstr("| Overall | Good (24/36) |"));
+              HasSubstr("| 1.1 Governance and leadership | **Good** |"));
+  EXPECT_THAT(summary->markdown(),
+              HasSubstr("| Overall | **Good** (score 24 of 36) |"));
 }
 
 TEST(BoardSummaryTest, APreviousInspectionsRatingsStandBeside) {
@@ -176,10 +177,10 @@ TEST(BoardSummaryTest, APreviousInspectionsRatingsStandBeside) {
   const std::string& md = summary->markdown();
   EXPECT_THAT(md, HasSubstr("| Standard | This inspection (March 2026) | "
                             "Previous inspection (May 2022) |"));
-  EXPECT_THAT(md, HasSubstr("| 1.1 Governance and leadership | Good | "
-                            "Requires improvement |"));
-  EXPECT_THAT(md, HasSubstr("| Overall | Good (24/36) | Requires improvement "
-                            "(15/36) |"));
+  EXPECT_THAT(md, HasSubstr("| 1.1 Governance and leadership | **Good** | "
+                            "**Requires improvement** |"));
+  EXPECT_THAT(md, HasSubstr("| Overall | **Good** (score 24 of 36) | "
+                            "**Requires improvement** (score 15 of 36) |"));
 }
 
 TEST(BoardSummaryTest, TheHtmlPageHasOneHeadingOneAndTableHeaders) {
@@ -190,6 +191,10 @@ TEST(BoardSummaryTest, TheHtmlPageHasOneHeadingOneAndTableHeaders) {
                               "Eastmoor Youth Justice Service</title>"));
   EXPECT_EQ(html.find("<h1>"), html.rfind("<h1>"));
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\">Status</th>"));
+  EXPECT_THAT(html, HasSubstr("<caption>Actions answering recommendation "
+                              "1</caption>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">Supervise monthly.</th>"));
+  EXPECT_THAT(html, HasSubstr("<strong class=\"rating rating-good\">Good"));
   EXPECT_THAT(html, Not(HasSubstr("<script")));
 }
 
