@@ -297,7 +297,7 @@ TEST_F(ActionPlanTest, ThePreviousInspectionsRatingsAreShownBeside) {
   const std::string& md = summary->markdown();
   EXPECT_THAT(md, HasSubstr("| Standard | This inspection (March 2026) | "
                             "Previous inspection (May 2022) |"));
-  EXPECT_THAT(md, HasSubstr("| Good | Requires improvement |"));
+  EXPECT_THAT(md, HasSubstr("| **Good** | **Requires improvement** |"));
   EXPECT_THAT(md, ::testing::Not(HasSubstr("No previous inspection")));
 }
 

@@ -143,7 +143,9 @@ std::vector<Block> RecommendationSection(const v1::Recommendation& r,
 
 // The rating in words, set as a rating (coloured in HTML) when there is one.
 Inline SectionRating(const v1::SectionVerdict& verdict) {
-  if (verdict.final_rating().empty()) return Plain("Not rated");
+  // Why there is none ("Awaiting the panel's rating"), never a bare "Not
+  // rated" for a standard still to be rated.
+  if (verdict.final_rating().empty()) return Plain(RatingWords(verdict));
   return {Run{RunStyle::kRating, verdict.final_rating()}};
 }
 
