@@ -7,9 +7,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "services/findings/verdicts/count_phrases.h"
 
 namespace yjinspect::findings {
 namespace {
@@ -29,14 +29,18 @@ std::string DomainHeading(absl::string_view domain) {
   return absl::StrCat("Domain ", number, ": ", name);
 }
 
-// The rating in words, coloured where it is one, and what qualifies it.
+}  // namespace
+
 Inline RatingCell(const v1::SectionVerdict& v) {
   Inline cell;
   const std::string words = RatingWords(v);
   cell.push_back(Run{
       v.final_rating().empty() ? RunStyle::kPlain : RunStyle::kRating, words});
-  if (v.overridden() && !v.computed_rating().empty() &&
-      v.computed_rating() != v.final_rating()) {
+  if (v.overridden() && v.computed_rating().empty()) {
+    cell.push_back(Run{RunStyle::kPlain,
+                       " (set by the lead inspector; the evidence gave no "
+                       "rating)"});
+  } else if (v.overridden() && v.computed_rating() != v.final_rating()) {
     cell.push_back(
         Run{RunStyle::kPlain,
             absl::StrCat(" (overridden from ", v.computed_rating(), ")")});
@@ -55,13 +59,22 @@ Inline OverallCell(const v1::Framework& framework,
   }
   std::string rest =
       absl::StrCat(" (score ", overall.score(), " of ", overall.max_score());
-  if (overall.overridden() && !overall.computed_rating().empty() &&
-      overall.computed_rating() != overall.final_rating()) {
+  if (overall.overridden() && overall.computed_rating().empty()) {
+    // Set before every counted standard had a rating: the score is a
+    // part-sum, and says so.
+    const int missing = overall.missing_sections_size();
+    absl::StrAppend(&rest, " so far, ", missing,
+                    missing == 1 ? " standard" : " standards",
+                    " not yet rated; set by the lead inspector");
+  } else if (overall.overridden() &&
+             overall.computed_rating() != overall.final_rating()) {
     absl::StrAppend(&rest, "; overridden from ", overall.computed_rating());
   }
   return {Run{RunStyle::kRating, overall.final_rating()},
           Run{RunStyle::kPlain, rest + ")"}};
 }
+
+namespace {
 
 // "Rating: Good." and what qualifies it.
 Block RatingParagraph(const v1::SectionVerdict& v) {
@@ -73,10 +86,13 @@ Block RatingParagraph(const v1::SectionVerdict& v) {
   if (!v.counted_in_overall()) {
     absl::StrAppend(&rest, " Not counted in the overall score.");
   }
-  if (v.overridden() && !v.computed_rating().empty() &&
-      v.computed_rating() != v.final_rating()) {
-    absl::StrAppend(&rest, " The lead inspector changed it from ",
-                    v.computed_rating());
+  if (v.overridden() && v.computed_rating() != v.final_rating()) {
+    absl::StrAppend(&rest,
+                    v.computed_rating().empty()
+                        ? " The evidence gave no rating; the lead inspector "
+                          "set it"
+                        : absl::StrCat(" The lead inspector changed it from ",
+                                       v.computed_rating()));
     const std::string reason = AsSentence(v.override_reason());
     absl::StrAppend(&rest, reason.empty() ? "." : absl::StrCat(": ", reason));
   }
@@ -136,16 +152,25 @@ std::vector<Block> KeyQuestionBlocks(const v1::Framework& framework,
   chart.chart.title = absl::StrCat(StandardName(section),
                                    ": the share judged sufficient on each "
                                    "key question");
-  const v1::KeyQuestionShare* lowest = nullptr;
+  // The verdicts mark the first of equal lowest shares; every one of them
+  // is the lowest, and is said to be.
+  const v1::KeyQuestionShare* marked = nullptr;
   for (const v1::KeyQuestionShare& share : v.key_questions()) {
+    if (share.lowest()) marked = &share;
+  }
+  std::vector<const v1::KeyQuestionShare*> lowest;
+  for (const v1::KeyQuestionShare& share : v.key_questions()) {
+    const bool equal = marked != nullptr && share.applicable() > 0 &&
+                       share.positive() * marked->applicable() ==
+                           marked->positive() * share.applicable();
+    if (equal) lowest.push_back(&share);
     ChartBar bar;
     bar.label = KeyQuestionLabel(share.key_question());
     bar.positive = share.positive();
     bar.applicable = share.applicable();
     bar.percent = share.percent();
     bar.unit = ShareUnit(framework, section, share.key_question());
-    bar.lowest = share.lowest();
-    if (share.lowest()) lowest = &share;
+    bar.lowest = equal;
     chart.chart.bars.push_back(std::move(bar));
   }
   for (const v1::RatingBand& band : framework.rating().standard_bands()) {
@@ -155,18 +180,32 @@ std::vector<Block> KeyQuestionBlocks(const v1::Framework& framework,
                                      static_cast<double>(edge.denominator()),
                                  BandEdge(edge), band.rating()});
   }
-  if (lowest != nullptr) {
-    // "safety of child" mid-sentence; a numbered one ("V1.1") as it is.
-    std::string label = KeyQuestionLabel(lowest->key_question());
-    if (label.size() > 1 && !absl::ascii_isdigit(label[1])) {
-      label[0] = absl::ascii_tolower(label[0]);
+  if (!lowest.empty()) {
+    std::vector<std::string> named;
+    for (const v1::KeyQuestionShare* share : lowest) {
+      // "safety of child" mid-sentence; a numbered one ("V1.1") as it is.
+      std::string label = KeyQuestionLabel(share->key_question());
+      if (label.size() > 1 && !absl::ascii_isdigit(label[1])) {
+        label[0] = absl::ascii_tolower(label[0]);
+      }
+      named.push_back(absl::StrCat(
+          label, ", at ", share->percent(), "% (", share->positive(), " of ",
+          share->applicable(), " ",
+          ShareUnit(framework, section, share->key_question()), ")"));
     }
-    std::string text = absl::StrCat(
-        "The rating from the cases is that of the key question with the "
-        "lowest share judged sufficient: ",
-        label, ", at ", lowest->percent(), "% (", lowest->positive(), " of ",
-        lowest->applicable(), " ",
-        ShareUnit(framework, section, lowest->key_question()), ").");
+    std::string text =
+        named.size() == 1
+            ? absl::StrCat(
+                  "The rating from the cases is that of the key question "
+                  "with the lowest share judged sufficient: ",
+                  named[0], ".")
+            : absl::StrCat(
+                  "The rating from the cases is that of the lowest share "
+                  "judged sufficient, which ",
+                  NumberInWords(static_cast<int64_t>(named.size())),
+                  " key questions share equally: ",
+                  absl::StrJoin(named.begin(), named.end() - 1, "; "), "; and ",
+                  named.back(), ".");
     const std::string bands = BandsInWords(framework.rating());
     if (!bands.empty()) {
       absl::StrAppend(&text, " A standard is rated ", bands, ".");
@@ -191,13 +230,16 @@ std::vector<Block> FindingsOf(
 }  // namespace
 
 std::string BandEdge(const v1::Fraction& share) {
-  if (share.denominator() <= 0) return "0%";
-  if ((share.numerator() * 100) % share.denominator() == 0) {
-    return absl::StrCat(share.numerator() * 100 / share.denominator(), "%");
+  const int64_t n = share.numerator();
+  const int64_t d = share.denominator();
+  if (d <= 0) return "0%";
+  if ((n * 100) % d == 0) return absl::StrCat(n * 100 / d, "%");
+  if ((n * 1000) % d == 0) {
+    return absl::StrCat(n * 1000 / d / 10, ".", n * 1000 / d % 10, "%");
   }
-  return absl::StrFormat("%.1f%%",
-                         100.0 * static_cast<double>(share.numerator()) /
-                             static_cast<double>(share.denominator()));
+  // Not a whole tenth of a percent: the exact fraction, never a rounded
+  // edge that some shares would fall on the wrong side of.
+  return absl::StrCat(n, "/", d);
 }
 
 std::vector<Block> RatedReportRatingsTable(
@@ -218,9 +260,13 @@ std::vector<Block> RatedReportRatingsTable(
   for (const v1::SectionVerdict& v : verdicts.sections()) {
     const auto section = sections.find(v.section_id());
     if (!IsRated(v) || section == sections.end()) continue;
-    if (!v.domain().empty() && v.domain() != last_domain) {
-      table.rows.push_back(
-          {{Run{RunStyle::kStrong, DomainHeading(v.domain())}}});
+    // A group row per domain; a standard without one after a domain gets
+    // a group of its own, so that it is never read as part of the last.
+    if (v.domain() != last_domain || (v.domain().empty() && any)) {
+      const std::string group = v.domain().empty()
+                                    ? StandardName(*section->second)
+                                    : DomainHeading(v.domain());
+      table.rows.push_back({{Run{RunStyle::kStrong, group}}});
     }
     last_domain = v.domain();
     table.rows.push_back(
@@ -243,7 +289,8 @@ absl::StatusOr<std::vector<Block>> StandardBlocks(
     commentary[c.section_id] = &c.blocks;
   }
   std::vector<Block> out;
-  std::string last_domain;
+  // The domain whose level-2 heading the standards now sit under.
+  std::string headed_domain;
   for (const v1::Section& section : framework.sections()) {
     const auto found = section_verdicts.find(section.id());
     if (found == section_verdicts.end()) {
@@ -279,16 +326,19 @@ absl::StatusOr<std::vector<Block>> StandardBlocks(
     for (const auto& part : parts) has_parts |= !part.second.empty();
     if (body.empty() && !has_parts) continue;
 
+    // A domain's heading comes before the first of its standards that is
+    // not named as the domain itself ("Work with victims"); such a
+    // standard is a heading of the domain's level.
     const std::string name = StandardName(section);
-    int level = 2;
-    if (!section.domain().empty() && section.domain() != name &&
-        DomainName(section.domain()) != section.title()) {
-      if (section.domain() != last_domain) {
-        out.push_back(Heading(2, Plain(DomainHeading(section.domain()))));
-      }
-      level = 3;
+    const bool under_domain = !section.domain().empty() &&
+                              section.domain() != name &&
+                              DomainName(section.domain()) != section.title();
+    if (under_domain && section.domain() != headed_domain) {
+      out.push_back(Heading(2, Plain(DomainHeading(section.domain()))));
+      headed_domain = section.domain();
     }
-    last_domain = section.domain();
+    if (!under_domain) headed_domain.clear();
+    const int level = under_domain ? 3 : 2;
     out.push_back(Heading(level, Plain(name)));
     for (Block& b : body) out.push_back(std::move(b));
     for (auto& [title, blocks] : parts) {

@@ -30,6 +30,20 @@ std::vector<Block> RatedReportRatingsTable(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     absl::string_view yot);
 
+// A standard's rating cell: its rating in words (a kRating run where there
+// is one; else why not), "(overridden from X)" where the lead inspector
+// changed it, "(set by the lead inspector; the evidence gave no rating)"
+// where the override stands in for no rating, "(not counted in the
+// overall score)" where so.
+Inline RatingCell(const v1::SectionVerdict& verdict);
+
+// The overall rating cell: "Good (score 11 of 21)", "; overridden from X"
+// where changed, "so far, N standards not yet rated; set by the lead
+// inspector" where it was set before every counted standard was rated;
+// without a rating, why not.
+Inline OverallCell(const v1::Framework& framework,
+                   const v1::OverallRating& overall);
+
 // What the standards need besides the framework and the verdicts.
 struct StandardsMaterial {
   // CommentaryBySection's output: placed under each standard.
@@ -42,10 +56,11 @@ struct StandardsMaterial {
 // ("Domain 2: Work with children"; none where the domain is the standard's
 // own name), a heading with the standard's name, then:
 //  - "Rating: Good." with "Not counted in the overall score." where it is
-//    not, and the lead inspector's override (from which rating, and why)
-//    where the rating was overridden;
+//    not, and the lead inspector's override (from which rating, or that
+//    the evidence gave none, and why) where the rating was overridden;
 //  - for a standard rated by key question: which key question the rating
-//    is taken from and the framework's bands, then a kKeyQuestionChart of
+//    is taken from (every one of them where shares are equal lowest) and
+//    the framework's bands, then a kKeyQuestionChart of
 //    every key question the standard asks, against the bands' lower edges;
 //  - for a panel's rating: the panel's reasons;
 //  - "Strengths" and "Areas for improvement": the standing key strengths
@@ -58,8 +73,8 @@ absl::StatusOr<std::vector<Block>> StandardBlocks(
     const v1::Framework& framework, const v1::InspectionVerdicts& verdicts,
     StandardsMaterial material);
 
-// "80%", "62.5%": a band's least share as a percentage, exact (one decimal
-// place when it is not whole, more never needed by a published band).
+// "80%", "62.5%": a band's least share as a percentage where it is a
+// whole tenth of one; else the exact fraction ("2/3"), never rounded.
 std::string BandEdge(const v1::Fraction& share);
 
 }  // namespace yjinspect::findings

@@ -41,6 +41,10 @@ TEST(BandEdgeTest, ExactWhereWholeElseToOneDecimalPlace) {
   f.set_numerator(5);
   f.set_denominator(8);
   EXPECT_EQ(BandEdge(f), "62.5%");
+  // Never a rounded edge: some shares would fall the wrong side of it.
+  f.set_numerator(2);
+  f.set_denominator(3);
+  EXPECT_EQ(BandEdge(f), "2/3");
   f.set_denominator(0);
   EXPECT_EQ(BandEdge(f), "0%");
 }
@@ -161,6 +165,74 @@ TEST(StandardBlocksTest, APanelsRatingGivesItsReasons) {
   EXPECT_THAT(Standards(c),
               HasSubstr("### 1.1 Governance and leadership\n\nRating: "
                         "**Good**.\n\nThe board knew its data.\n"));
+}
+
+// The verdicts mark the first of equal lowest shares; the report names
+// every one of them.
+TEST(StandardBlocksTest, EqualLowestSharesAreAllNamed) {
+  testing::ReportCase c = testing::RatingsInspection();
+  v1::SectionVerdict* assessment = Verdict(c, "2.1");
+  for (v1::KeyQuestionShare& share : *assessment->mutable_key_questions()) {
+    if (share.key_question() == "safety_and_wellbeing") {
+      share.set_positive(7);
+      share.set_applicable(9);
+      share.set_percent(77);
+    }
+  }
+  const std::string md = Standards(c);
+  EXPECT_THAT(md, HasSubstr("The rating from the cases is that of the lowest "
+                            "share judged sufficient, which two key questions "
+                            "share equally: desistance, at 77% (14 of 18 "
+                            "cases); and safety and wellbeing, at 77% (7 of 9 "
+                            "cases)."));
+  EXPECT_THAT(md, HasSubstr("- Safety and wellbeing: 77% (7 of 9 cases), the "
+                            "lowest\n"));
+}
+
+// An override where the evidence gave no rating is said to be one.
+TEST(StandardBlocksTest, AnOverrideWithoutARatingFromTheEvidenceIsSaidSo) {
+  testing::ReportCase c = testing::RatingsInspection();
+  v1::SectionVerdict* reviewing = Verdict(c, "2.4");
+  reviewing->set_computed_rating("");
+  reviewing->set_status(v1::RATING_STATUS_INSUFFICIENT_EVIDENCE);
+  reviewing->set_overridden(true);
+  reviewing->set_final_rating("Good");
+  reviewing->set_override_reason("the reviews seen were sound");
+  EXPECT_THAT(Standards(c),
+              HasSubstr("Rating: **Good**. The evidence gave no rating; the "
+                        "lead inspector set it: The reviews seen were "
+                        "sound."));
+  v1::OverallRating* overall = c.verdicts.mutable_overall();
+  overall->set_computed_rating("");
+  overall->set_overridden(true);
+  overall->add_missing_sections("2.4");
+  const std::string md =
+      WriteMarkdown(RatedReportRatingsTable(*c.framework, c.verdicts, "Y"));
+  EXPECT_THAT(md, HasSubstr("| 2.4 Reviewing | **Good** (set by the lead "
+                            "inspector; the evidence gave no rating) |"));
+  EXPECT_THAT(md, HasSubstr("| Overall rating | **Good** (score 24 of 36 so "
+                            "far, 1 standard not yet rated; set by the lead "
+                            "inspector) |"));
+}
+
+// A standard named as its domain heads it; the domain's other standards
+// then sit under a heading of their domain, never under their neighbour.
+TEST(StandardBlocksTest, HeadingsNestByDomain) {
+  testing::ReportCase c = testing::RatingsInspection();
+  v1::Framework framework = *c.framework;
+  for (v1::Section& section : *framework.mutable_sections()) {
+    if (section.id() == "4.1") section.set_domain("");
+  }
+  c.framework = &framework;
+  Verdict(c, "4.1")->set_domain("");
+  const std::string md = Standards(c);
+  EXPECT_THAT(md, HasSubstr("\n## 4.1 Resettlement policy and provision\n"));
+  const std::string table =
+      WriteMarkdown(RatedReportRatingsTable(framework, c.verdicts, "Y"));
+  // Its own group, not the out-of-court domain's.
+  EXPECT_THAT(table, HasSubstr("| **4.1 Resettlement policy and provision** "
+                               "|  |\n| 4.1 Resettlement policy and provision "
+                               "|"));
 }
 
 TEST(StandardBlocksTest, AMissingVerdictIsRefused) {
