@@ -243,9 +243,10 @@ TEST_F(ActionPlanTest, TheBoardSummaryListsOverdueActionsFirst) {
   EXPECT_EQ(summary->actions(), 3);
   EXPECT_EQ(summary->overdue_actions(), 1);
   const std::string& md = summary->markdown();
-  EXPECT_THAT(md, HasSubstr("The action plan holds 3 actions, answering 1 of "
-                            "the report's 2 recommendations. As of 1st "
-                            "September 2026, 1 is overdue"));
+  EXPECT_THAT(
+      md, HasSubstr("The action plan holds 3 actions, recorded against 1 of "
+                    "the report's 2 recommendations. As of 1st "
+                    "September 2026, 1 is overdue"));
   EXPECT_LT(md.find("## Overdue actions"), md.find("Action late."));
   EXPECT_LT(md.find("Action late."), md.find("## Recommendations and"));
   const size_t listed = md.find("### Recommendation 1");
@@ -261,8 +262,9 @@ TEST_F(ActionPlanTest, TheBoardSummaryListsOverdueActionsFirst) {
   EXPECT_EQ(new_year->overdue_actions(), 2);
 }
 
-// An earlier Eastmoor inspection with agreed verdicts, put into the findings
-// store as intake's stream would deliver it, is shown beside this one.
+// An earlier Eastmoor inspection with its report published, put into the
+// findings store as intake's stream would deliver it, is shown beside this
+// one; with its verdicts agreed but the report not yet published, it is not.
 TEST_F(ActionPlanTest, ThePreviousInspectionsRatingsAreShownBeside) {
   ASSERT_NO_FATAL_FAILURE(Publish());
   v1::Inspection previous = run_.spec->inspection();
@@ -290,6 +292,11 @@ TEST_F(ActionPlanTest, ThePreviousInspectionsRatingsAreShownBeside) {
                       &v1::Findings::Stub::RecordVerdictDecision, decision);
   ASSERT_TRUE(decided.ok()) << decided.status();
   ASSERT_NO_FATAL_FAILURE(deliver(v1::INSPECTION_STATE_VERDICTS_AGREED));
+  // Agreed but unpublished: not the service's to read.
+  auto unpublished = Summary(Day(2026, 9, 1));
+  ASSERT_TRUE(unpublished.ok()) << unpublished.status();
+  EXPECT_EQ(unpublished->previous_inspection(), "");
+  ASSERT_NO_FATAL_FAILURE(deliver(v1::INSPECTION_STATE_REPORT_PUBLISHED));
 
   auto summary = Summary(Day(2026, 9, 1));
   ASSERT_TRUE(summary.ok()) << summary.status();

@@ -218,10 +218,11 @@ TEST_F(Eastmoor2025Test, TheBoardSummaryPutsTheOverdueActionFirst) {
   const std::string& md = summary.markdown();
   EXPECT_THAT(md, HasSubstr("# Action plan for the management board: "
                             "Eastmoor Youth Justice Service"));
-  EXPECT_THAT(md, HasSubstr("report published 20th May 2026. The action plan "
-                            "holds 4 actions, answering 2 of the report's 2 "
-                            "recommendations. As of 1st September 2026, 1 is "
-                            "overdue"));
+  EXPECT_THAT(md,
+              HasSubstr("report published 20th May 2026. The action plan "
+                        "holds 4 actions, recorded against 2 of the report's 2 "
+                        "recommendations. As of 1st September 2026, 1 is "
+                        "overdue"));
   EXPECT_THAT(md, HasSubstr("| 1 | Recruit to the two case manager "
                             "vacancies. | Head of Service | 31st August 2026 "
                             "| In progress (overdue) |"));
@@ -231,7 +232,7 @@ TEST_F(Eastmoor2025Test, TheBoardSummaryPutsTheOverdueActionFirst) {
             md.find("Give every case manager", board));
   EXPECT_THAT(md, HasSubstr("Dropped: The police's victim safety plans"));
   EXPECT_THAT(md, HasSubstr("No previous inspection of this service with "
-                            "agreed verdicts is stored here"));
+                            "a published report is stored here"));
   EXPECT_THAT(md, HasSubstr("| 1.2 "));
   EXPECT_THAT(summary.html(), HasSubstr("<h1>Action plan for the management "
                                         "board: Eastmoor Youth Justice "

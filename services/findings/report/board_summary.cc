@@ -11,6 +11,7 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "services/findings/report/markdown_writer.h"
+#include "services/findings/report/rated_standards.h"
 #include "services/findings/report/recommendation_blocks.h"
 #include "services/findings/report/report_page.h"
 #include "services/findings/report/report_sections.h"
@@ -141,25 +142,6 @@ std::vector<Block> RecommendationSection(const v1::Recommendation& r,
   return blocks;
 }
 
-// The rating in words, set as a rating (coloured in HTML) when there is one.
-Inline SectionRating(const v1::SectionVerdict& verdict) {
-  // Why there is none ("Awaiting the panel's rating"), never a bare "Not
-  // rated" for a standard still to be rated.
-  if (verdict.final_rating().empty()) return Plain(RatingWords(verdict));
-  return {Run{RunStyle::kRating, verdict.final_rating()}};
-}
-
-Inline OverallCell(const v1::Framework& framework,
-                   const v1::OverallRating& overall) {
-  if (overall.final_rating().empty()) {
-    return Plain(OverallRatingText(framework, overall));
-  }
-  return {
-      Run{RunStyle::kRating, overall.final_rating()},
-      Run{RunStyle::kPlain, absl::StrCat(" (score ", overall.score(), " of ",
-                                         overall.max_score(), ")")}};
-}
-
 bool IsRatedSection(const v1::SectionVerdict& verdict) {
   return verdict.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
          verdict.scoring() == v1::SCORING_METHOD_PANEL_RATING;
@@ -173,13 +155,14 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
       absl::StrCat("This inspection (", FieldworkMonth(now.inspection), ")");
   if (!m.previous) {
     blocks.push_back(Paragraph(
-        Plain("No previous inspection of this service with agreed verdicts is "
+        Plain("No previous inspection of this service with a published "
+              "report is "
               "stored here, so these ratings stand alone.")));
     std::vector<std::vector<Inline>> rows = {
         {Plain("Standard"), Plain(now_column)}};
     for (const v1::SectionVerdict& s : now.verdicts.sections()) {
       if (!IsRatedSection(s)) continue;
-      rows.push_back({Plain(StandardOf(s)), SectionRating(s)});
+      rows.push_back({Plain(StandardOf(s)), RatingCell(s)});
     }
     rows.push_back({Plain("Overall"),
                     OverallCell(*now.framework, now.verdicts.overall())});
@@ -190,12 +173,14 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   const RatedInspection& before = *m.previous;
   blocks.push_back(Paragraph(Plain(absl::StrCat(
       "The ratings are shown beside those of the latest earlier inspection "
-      "of this service stored here: ",
+      "of this service whose published report is stored here: ",
       before.inspection.name(), ", fieldwork from ",
       DateText(before.inspection.fieldwork_start_date()), "."))));
   std::map<std::string, const v1::SectionVerdict*> earlier;
   for (const v1::SectionVerdict& s : before.verdicts.sections()) {
-    if (IsRatedSection(s)) earlier[s.section_id()] = &s;
+    // Every standard it had, rated or not: one it had but did not rate
+    // says why, never that its framework lacked it.
+    earlier[s.section_id()] = &s;
   }
   std::vector<std::vector<Inline>> rows = {
       {Plain("Standard"), Plain(now_column),
@@ -205,16 +190,16 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   for (const v1::SectionVerdict& s : now.verdicts.sections()) {
     if (!IsRatedSection(s)) continue;
     auto it = earlier.find(s.section_id());
-    rows.push_back({Plain(StandardOf(s)), SectionRating(s),
+    rows.push_back({Plain(StandardOf(s)), RatingCell(s),
                     it == earlier.end() ? Plain(kNotInFramework)
-                                        : SectionRating(*it->second)});
+                                        : RatingCell(*it->second)});
     if (it != earlier.end()) earlier.erase(it);
   }
   // Standards only the previous framework had, in its order.
   for (const v1::SectionVerdict& s : before.verdicts.sections()) {
-    if (earlier.count(s.section_id()) == 0) continue;
+    if (earlier.count(s.section_id()) == 0 || !IsRatedSection(s)) continue;
     rows.push_back(
-        {Plain(StandardOf(s)), Plain(kNotInFramework), SectionRating(s)});
+        {Plain(StandardOf(s)), Plain(kNotInFramework), RatingCell(s)});
   }
   rows.push_back({Plain("Overall"),
                   OverallCell(*now.framework, now.verdicts.overall()),
@@ -285,7 +270,7 @@ std::vector<Block> BoardSummaryBlocks(const BoardSummaryMaterial& m) {
   blocks.push_back(Paragraph(Plain(absl::StrCat(
       "Inspection ", inspection.name(), "; report published ",
       LetterDate(m.published), ". The action plan holds ",
-      Count(counted.actions, "action", "actions"), ", answering ",
+      Count(counted.actions, "action", "actions"), ", recorded against ",
       counted.answered, " of the report's ",
       Count(recommendations.size(), "recommendation", "recommendations"),
       ". As of ", LetterDate(m.as_of), ", ", overdue_words,
@@ -358,10 +343,9 @@ std::optional<v1::Inspection> PreviousInspection(
     if (other.name() == current.name() || other.yot() != current.yot()) {
       continue;
     }
-    if (other.state() != v1::INSPECTION_STATE_VERDICTS_AGREED &&
-        other.state() != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
-      continue;
-    }
+    // Only a published report's ratings: an earlier inspection's agreed
+    // but unpublished verdicts are not the service's to read here.
+    if (other.state() != v1::INSPECTION_STATE_REPORT_PUBLISHED) continue;
     const std::optional<absl::CivilDay> other_start =
         common::ToCivilDay(other.fieldwork_start_date());
     if (!other_start || *other_start >= *start) continue;

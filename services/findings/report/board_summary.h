@@ -31,8 +31,8 @@ struct RatedInspection {
 
 struct BoardSummaryMaterial {
   RatedInspection current;
-  // The same YOT's latest earlier inspection with agreed verdicts, when
-  // one is stored.
+  // The same YOT's latest earlier inspection with its report published,
+  // when one is stored.
   std::optional<RatedInspection> previous;
   // The report's publication date.
   absl::CivilDay published;
@@ -54,8 +54,9 @@ absl::StatusOr<v1::BoardSummary> RenderBoardSummary(
     const BoardSummaryMaterial& material);
 
 // From the inspections stored, the one `current`'s ratings are shown
-// beside: the same YOT, fieldwork starting before `current`'s, verdicts
-// agreed or report published; the latest such. nullopt when none.
+// beside: the same YOT, fieldwork starting before `current`'s, report
+// published (agreed but unpublished verdicts are not the service's to
+// read); the latest such. nullopt when none.
 std::optional<v1::Inspection> PreviousInspection(
     const v1::Inspection& current, const std::vector<v1::Inspection>& stored);
 

@@ -66,6 +66,7 @@ v1::SectionVerdict Rated(const std::string& id, const std::string& title,
   s.set_title(title);
   s.set_scoring(v1::SCORING_METHOD_PANEL_RATING);
   s.set_final_rating(rating);
+  s.set_counted_in_overall(true);
   return s;
 }
 
@@ -113,9 +114,10 @@ TEST(BoardSummaryTest, OverdueActionsComeFirstAndAreCounted) {
   const std::string& md = summary->markdown();
   EXPECT_THAT(md, HasSubstr("# Action plan for the management board: "
                             "Eastmoor Youth Justice Service"));
-  EXPECT_THAT(md, HasSubstr("The action plan holds 4 actions, answering 2 of "
-                            "the report's 2 recommendations. As of 1st "
-                            "October 2026, 1 is overdue"));
+  EXPECT_THAT(
+      md, HasSubstr("The action plan holds 4 actions, recorded against 2 of "
+                    "the report's 2 recommendations. As of 1st "
+                    "October 2026, 1 is overdue"));
   // The overdue table precedes the recommendations, and within the first
   // recommendation the overdue action precedes the one on time.
   const size_t overdue = md.find("## Overdue actions");
@@ -147,8 +149,9 @@ TEST(BoardSummaryTest, ARecommendationWithoutActionsIsSaidSo) {
   m.actions.resize(2);  // board-1's only
   auto summary = RenderBoardSummary(m);
   ASSERT_TRUE(summary.ok()) << summary.status();
-  EXPECT_THAT(summary->markdown(),
-              HasSubstr("answering 1 of the report's 2 recommendations"));
+  EXPECT_THAT(
+      summary->markdown(),
+      HasSubstr("recorded against 1 of the report's 2 recommendations"));
   EXPECT_THAT(summary->markdown(),
               HasSubstr("No action has been recorded for this "
                         "recommendation."));
@@ -158,9 +161,10 @@ TEST(BoardSummaryTest, WithoutAPreviousInspectionTheRatingsStandAlone) {
   auto summary = RenderBoardSummary(Material());
   ASSERT_TRUE(summary.ok()) << summary.status();
   EXPECT_EQ(summary->previous_inspection(), "");
-  EXPECT_THAT(summary->markdown(),
-              HasSubstr("No previous inspection of this service with agreed "
-                        "verdicts is stored here"));
+  EXPECT_THAT(
+      summary->markdown(),
+      HasSubstr("No previous inspection of this service with a published "
+                "report is stored here"));
   EXPECT_THAT(summary->markdown(),
               HasSubstr("| 1.1 Governance and leadership | **Good** |"));
   EXPECT_THAT(summary->markdown(),
@@ -213,7 +217,7 @@ TEST(BoardSummaryTest, OverdueMeansDueBeforeTheDayAndStillOpen) {
       today));
 }
 
-TEST(BoardSummaryTest, ThePreviousInspectionIsTheLatestEarlierAgreedOne) {
+TEST(BoardSummaryTest, ThePreviousInspectionIsTheLatestEarlierPublishedOne) {
   const v1::Inspection current = Inspection(
       "eastmoor-2026", Day(2026, 3, 2), v1::INSPECTION_STATE_REPORT_PUBLISHED);
   v1::Inspection other_yot = Inspection("westmoor-2025", Day(2025, 1, 1),
@@ -224,8 +228,11 @@ TEST(BoardSummaryTest, ThePreviousInspectionIsTheLatestEarlierAgreedOne) {
       Inspection("eastmoor-2018", Day(2018, 6, 1),
                  v1::INSPECTION_STATE_REPORT_PUBLISHED),
       Inspection("eastmoor-2022", Day(2022, 5, 9),
+                 v1::INSPECTION_STATE_REPORT_PUBLISHED),
+      // Agreed but not published, later than the current one, or not
+      // agreed: never the previous one.
+      Inspection("eastmoor-2023", Day(2023, 5, 9),
                  v1::INSPECTION_STATE_VERDICTS_AGREED),
-      // Later than the current one, or not agreed: never the previous one.
       Inspection("eastmoor-2027", Day(2027, 1, 1),
                  v1::INSPECTION_STATE_REPORT_PUBLISHED),
       Inspection("eastmoor-2024", Day(2024, 1, 1),
