@@ -5,7 +5,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/dates.h"
 #include "common/resource_names.h"
@@ -106,13 +105,6 @@ Block Table(std::vector<std::vector<Inline>> rows, absl::string_view cls,
   return table;
 }
 
-// "2.1 Assessing"; "Work with victims" for a standard without a number.
-std::string StandardOf(const v1::SectionVerdict& s) {
-  const bool numbered =
-      !s.section_id().empty() && absl::ascii_isdigit(s.section_id()[0]);
-  return numbered ? absl::StrCat(s.section_id(), " ", s.title()) : s.title();
-}
-
 std::vector<Block> RecommendationSection(const v1::Recommendation& r,
                                          absl::string_view yot,
                                          std::vector<ShownAction> actions) {
@@ -142,11 +134,6 @@ std::vector<Block> RecommendationSection(const v1::Recommendation& r,
   return blocks;
 }
 
-bool IsRatedSection(const v1::SectionVerdict& verdict) {
-  return verdict.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
-         verdict.scoring() == v1::SCORING_METHOD_PANEL_RATING;
-}
-
 std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   std::vector<Block> blocks;
   blocks.push_back(Heading(2, Plain("Ratings")));
@@ -162,7 +149,8 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
         {Plain("Standard"), Plain(now_column)}};
     for (const v1::SectionVerdict& s : now.verdicts.sections()) {
       if (!IsRatedSection(s)) continue;
-      rows.push_back({Plain(StandardOf(s)), RatingCell(s)});
+      rows.push_back(
+          {Plain(StandardName(s.section_id(), s.title())), RatingCell(s)});
     }
     rows.push_back({Plain("Overall"),
                     OverallCell(*now.framework, now.verdicts.overall())});
@@ -190,7 +178,8 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   for (const v1::SectionVerdict& s : now.verdicts.sections()) {
     if (!IsRatedSection(s)) continue;
     auto it = earlier.find(s.section_id());
-    rows.push_back({Plain(StandardOf(s)), RatingCell(s),
+    rows.push_back({Plain(StandardName(s.section_id(), s.title())),
+                    RatingCell(s),
                     it == earlier.end() ? Plain(kNotInFramework)
                                         : RatingCell(*it->second)});
     if (it != earlier.end()) earlier.erase(it);
@@ -198,8 +187,8 @@ std::vector<Block> RatingsSection(const BoardSummaryMaterial& m) {
   // Standards only the previous framework had, in its order.
   for (const v1::SectionVerdict& s : before.verdicts.sections()) {
     if (earlier.count(s.section_id()) == 0 || !IsRatedSection(s)) continue;
-    rows.push_back(
-        {Plain(StandardOf(s)), Plain(kNotInFramework), RatingCell(s)});
+    rows.push_back({Plain(StandardName(s.section_id(), s.title())),
+                    Plain(kNotInFramework), RatingCell(s)});
   }
   rows.push_back({Plain("Overall"),
                   OverallCell(*now.framework, now.verdicts.overall()),

@@ -1,7 +1,6 @@
 #include "services/findings/report/rated_standards.h"
 
 #include <map>
-#include <set>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -13,11 +12,6 @@
 
 namespace yjinspect::findings {
 namespace {
-
-bool IsRated(const v1::SectionVerdict& v) {
-  return v.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
-         v.scoring() == v1::SCORING_METHOD_PANEL_RATING;
-}
 
 // "Domain 2: Work with children" of "2 Work with children"; an unnumbered
 // domain as it is.
@@ -129,17 +123,7 @@ std::string ShareUnit(const v1::Framework& framework,
     if (c.scored() && c.key_question() == kq) ++askers;
   }
   if (askers != 1) return "answers";
-  std::set<std::string> victims_pools;
-  for (const v1::SamplePool& pool : framework.pools()) {
-    if (pool.records() == v1::POOL_RECORDS_VICTIM_CASES) {
-      victims_pools.insert(pool.id());
-    }
-  }
-  bool victims = section.pools_size() > 0;
-  for (const std::string& pool : section.pools()) {
-    if (victims_pools.count(pool) == 0) victims = false;
-  }
-  return victims ? "victims' cases" : "cases";
+  return JudgesVictimsOnly(framework, section) ? "victims' cases" : "cases";
 }
 
 std::vector<Block> KeyQuestionBlocks(const v1::Framework& framework,
@@ -259,7 +243,7 @@ std::vector<Block> RatedReportRatingsTable(
   bool any = false;
   for (const v1::SectionVerdict& v : verdicts.sections()) {
     const auto section = sections.find(v.section_id());
-    if (!IsRated(v) || section == sections.end()) continue;
+    if (!IsRatedSection(v) || section == sections.end()) continue;
     // A group row per domain; a standard without one after a domain gets
     // a group of its own, so that it is never read as part of the last.
     if (v.domain() != last_domain || (v.domain().empty() && any)) {
@@ -299,7 +283,7 @@ absl::StatusOr<std::vector<Block>> StandardBlocks(
     }
     const v1::SectionVerdict& v = *found->second;
     std::vector<Block> body;
-    if (IsRated(v)) body.push_back(RatingParagraph(v));
+    if (IsRatedSection(v)) body.push_back(RatingParagraph(v));
     if (v.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION) {
       for (Block& b : KeyQuestionBlocks(framework, section, v)) {
         body.push_back(std::move(b));

@@ -38,9 +38,33 @@ absl::string_view DomainName(absl::string_view domain) {
   return domain;
 }
 
+std::string StandardName(absl::string_view id, absl::string_view title) {
+  if (!IsNumberedId(id)) return std::string(title);
+  return absl::StrCat(id, " ", title);
+}
+
 std::string StandardName(const v1::Section& section) {
-  if (!IsNumberedId(section.id())) return section.title();
-  return absl::StrCat(section.id(), " ", section.title());
+  return StandardName(section.id(), section.title());
+}
+
+bool JudgesVictimsOnly(const v1::Framework& framework,
+                       const v1::Section& section) {
+  if (section.pools_size() == 0) return false;
+  for (const std::string& id : section.pools()) {
+    const bool victims =
+        std::any_of(framework.pools().begin(), framework.pools().end(),
+                    [&](const v1::SamplePool& pool) {
+                      return pool.id() == id &&
+                             pool.records() == v1::POOL_RECORDS_VICTIM_CASES;
+                    });
+    if (!victims) return false;
+  }
+  return true;
+}
+
+bool IsRatedSection(const v1::SectionVerdict& verdict) {
+  return verdict.scoring() == v1::SCORING_METHOD_LOWEST_KEY_QUESTION ||
+         verdict.scoring() == v1::SCORING_METHOD_PANEL_RATING;
 }
 
 namespace {
@@ -298,22 +322,10 @@ bool IsRatingsFramework(const v1::Framework& framework) {
 }
 
 std::string ChildrensKeyQuestionsSentence(const v1::Framework& framework) {
-  std::set<std::string> victims_pools;
-  for (const v1::SamplePool& pool : framework.pools()) {
-    if (pool.records() == v1::POOL_RECORDS_VICTIM_CASES) {
-      victims_pools.insert(pool.id());
-    }
-  }
   std::set<std::string> asked;
   for (const v1::Section& section : framework.sections()) {
     if (section.evidence() != v1::EVIDENCE_SOURCE_CASES) continue;
-    const bool victims_only =
-        section.pools_size() > 0 &&
-        std::all_of(section.pools().begin(), section.pools().end(),
-                    [&](const std::string& pool) {
-                      return victims_pools.count(pool) > 0;
-                    });
-    if (victims_only) continue;
+    if (JudgesVictimsOnly(framework, section)) continue;
     for (const v1::Criterion& criterion : section.criteria()) {
       if (!criterion.key_question().empty()) {
         asked.insert(criterion.key_question());

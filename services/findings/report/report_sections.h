@@ -99,6 +99,16 @@ std::string RatingWords(const v1::SectionVerdict& verdict);
 
 // "2.1 Assessment"; the title alone for a section whose id is not a number.
 std::string StandardName(const v1::Section& section);
+// The same from a section's id and title (a verdict carries both).
+std::string StandardName(absl::string_view id, absl::string_view title);
+
+// True for a section judged from victims' cases alone: every pool it names
+// is a pool of victims' cases.
+bool JudgesVictimsOnly(const v1::Framework& framework,
+                       const v1::Section& section);
+
+// True for a section rated by key question or by the panel.
+bool IsRatedSection(const v1::SectionVerdict& verdict);
 
 // "Safety and wellbeing" of "safety_and_wellbeing"; a numbered key
 // question's id ("v1_1") as the inspectorate numbers it ("V1.1").
