@@ -34,17 +34,34 @@ absl::StatusOr<v1::Inspection> ReadInspection(
 }  // namespace
 
 absl::Status PublishReport(v1::CaseIntake::StubInterface& intake,
+                           v1::Findings::StubInterface& findings,
                            const std::string& name) {
   ASSIGN_OR_RETURN(v1::Inspection inspection, ReadInspection(intake, name));
-  for (v1::InspectionState next : {v1::INSPECTION_STATE_VERDICTS_AGREED,
-                                   v1::INSPECTION_STATE_REPORT_PUBLISHED}) {
-    if (inspection.state() >= next) continue;
+  // The findings service agrees the verdicts: it checks moderation first,
+  // on its copy of the inspection. ABORTED while that copy lags behind
+  // intake's (it follows intake's stream): retried for a while.
+  if (inspection.state() < v1::INSPECTION_STATE_VERDICTS_AGREED) {
+    v1::AgreeVerdictsRequest agree;
+    agree.set_inspection(name);
+    const absl::Time give_up = absl::Now() + absl::Seconds(30);
+    while (true) {
+      grpc::Status agreed =
+          findings.AgreeVerdicts(Deadline().get(), agree, &inspection);
+      if (agreed.error_code() != grpc::StatusCode::ABORTED ||
+          absl::Now() >= give_up) {
+        RETURN_IF_ERROR(Named(agreed, "agreeing the verdicts"));
+        break;
+      }
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+  }
+  if (inspection.state() < v1::INSPECTION_STATE_REPORT_PUBLISHED) {
     v1::AdvanceInspectionRequest advance;
     advance.set_name(name);
-    advance.set_state(next);
+    advance.set_state(v1::INSPECTION_STATE_REPORT_PUBLISHED);
     RETURN_IF_ERROR(
         Named(intake.AdvanceInspection(Deadline().get(), advance, &inspection),
-              absl::StrCat("advancing to ", v1::InspectionState_Name(next))));
+              "advancing to INSPECTION_STATE_REPORT_PUBLISHED"));
   }
   return absl::OkStatus();
 }

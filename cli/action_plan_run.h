@@ -18,9 +18,12 @@
 
 namespace yjinspect::cli {
 
-// Advances inspection `name` to VERDICTS_AGREED and then REPORT_PUBLISHED,
-// each only when it is not there yet. Errors as AdvanceInspection's, named.
+// Agrees inspection `name`'s verdicts through the findings service
+// (Findings.AgreeVerdicts, which refuses while moderation is open), then
+// publishes the report (AdvanceInspection to REPORT_PUBLISHED), each only
+// when it is not there yet. Errors as those calls', named.
 absl::Status PublishReport(v1::CaseIntake::StubInterface& intake,
+                           v1::Findings::StubInterface& findings,
                            const std::string& name);
 
 // Waits until the findings service holds inspection `name` as

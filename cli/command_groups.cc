@@ -105,6 +105,29 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
       {"board-summary",
        {"Judgements and reports",
         "yjinspect board-summary northmoor-2021-10 --as-of=2022-09-01"}},
+      {"assign-second-markers",
+       {"Moderation",
+        "yjinspect assign-second-markers northmoor-2021-10 --marker=insp-8 "
+        "--share=10 --seed=5"}},
+      {"second-mark",
+       {"Moderation",
+        "yjinspect second-mark northmoor-2021-10 "
+        "--case=yots/northmoor/cases/NM-0007 --answer=1.1=yes "
+        "--answer=1.2=no --inspector=insp-8 --submit"}},
+      {"disagreements",
+       {"Moderation", "yjinspect disagreements northmoor-2021-10 --open"}},
+      {"resolve-disagreement",
+       {"Moderation",
+        "yjinspect resolve-disagreement "
+        "inspections/northmoor-2021-10/caseFindings/NM-0007 "
+        "--criterion=1.2 --agreed=no --reason=\"the plan named no "
+        "contingency\" --moderator=lead-1"}},
+      {"agreement",
+       {"Moderation", "yjinspect agreement northmoor-2021-10 --json"}},
+      {"agree-verdicts",
+       {"Moderation",
+        "yjinspect agree-verdicts northmoor-2021-10 "
+        "--reason=\"agreed at the panel\""}},
       {"list-frameworks",
        {"Judgements and reports",
         "yjinspect list-frameworks --framework=sqs-2014"}},

@@ -384,7 +384,7 @@ absl::StatusOr<v1::BoardSummary> RunActionPlan(
     absl::Duration wait, Steps& steps,
     const std::function<void(const std::string&)>& progress) {
   RETURN_IF_ERROR(steps.Before("publish report"));
-  RETURN_IF_ERROR(PublishReport(*c.intake, name));
+  RETURN_IF_ERROR(PublishReport(*c.intake, *c.findings, name));
   RETURN_IF_ERROR(steps.Before("await publication"));
   RETURN_IF_ERROR(AwaitPublication(*c.findings, name, wait));
   progress("report published");

@@ -20,6 +20,7 @@
 #include "cli/intake_commands.h"
 #include "cli/judgement_commands.h"
 #include "cli/judgement_sheet_commands.h"
+#include "cli/moderation_commands.h"
 #include "cli/recommendation_commands.h"
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddJudgementSheetCommand(commands);
   yjinspect::cli::AddFrameworkCommands(commands);
   yjinspect::cli::AddDecisionCommands(commands);
+  yjinspect::cli::AddModerationCommands(commands);
   yjinspect::cli::AddRecommendationCommands(commands);
   yjinspect::cli::AddActionCommands(commands);
   yjinspect::cli::AddExchangeCommands(commands);

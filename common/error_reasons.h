@@ -78,6 +78,33 @@ inline constexpr absl::string_view kBackupsNotConfigured =
 // FAILED_PRECONDITION: the backup folder holds another service's backups.
 inline constexpr absl::string_view kBackupFolderOfOtherService =
     "BACKUP_FOLDER_OF_OTHER_SERVICE";
+// FAILED_PRECONDITION: second markings are not submitted or disagreements
+// between markers are open (moderation), so the verdicts cannot be agreed;
+// or (ALREADY_EXISTS) a record already has a second marker.
+inline constexpr absl::string_view kModerationOpen = "MODERATION_OPEN";
+inline constexpr absl::string_view kSecondMarkerAssigned =
+    "SECOND_MARKER_ASSIGNED";
+// FAILED_PRECONDITION: the record is not given a second marker (or its
+// marking holds nothing to submit); its second marking is submitted, and
+// so fixed.
+inline constexpr absl::string_view kNotSecondMarked = "NOT_SECOND_MARKED";
+inline constexpr absl::string_view kSecondMarkingSubmitted =
+    "SECOND_MARKING_SUBMITTED";
+// FAILED_PRECONDITION: one inspector would mark the same record both first
+// and second: the two markings must be independent.
+inline constexpr absl::string_view kMarkersMustDiffer = "MARKERS_MUST_DIFFER";
+// FAILED_PRECONDITION: the two markers' answers to the criterion do not
+// differ (no such disagreement to resolve).
+inline constexpr absl::string_view kNoDisagreement = "NO_DISAGREEMENT";
+
+// PERMISSION_DENIED: the caller is the second marker of a record whose
+// second marking is not submitted, and the call would show the first
+// marker's answers (or the first marker asks for the second's).
+inline constexpr absl::string_view kSecondMarkingBlind = "SECOND_MARKING_BLIND";
+// PERMISSION_DENIED: the caller is not the record's assigned second marker,
+// or sets a field only the findings service may set.
+inline constexpr absl::string_view kNotTheSecondMarker =
+    "NOT_THE_SECOND_MARKER";
 
 // PERMISSION_DENIED: the access policy grants the caller's role no such
 // call on this resource (the same whether or not the resource exists).
@@ -98,5 +125,6 @@ inline constexpr absl::string_view kFrameworkViolation = "FRAMEWORK";
 inline constexpr absl::string_view kJudgementsViolation = "JUDGEMENTS";
 inline constexpr absl::string_view kReportInputsViolation = "REPORT_INPUTS";
 inline constexpr absl::string_view kBackupFolderViolation = "BACKUP_FOLDER";
+inline constexpr absl::string_view kModerationViolation = "MODERATION";
 
 }  // namespace yjinspect::common

@@ -89,6 +89,16 @@ std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name) {
   return std::nullopt;
 }
 
+std::optional<CaseFindingsName> ParseSecondMarkingName(absl::string_view name) {
+  constexpr absl::string_view kSuffix = "/secondMarking";
+  if (!absl::EndsWith(name, kSuffix)) return std::nullopt;
+  return ParseCaseFindingsName(name.substr(0, name.size() - kSuffix.size()));
+}
+
+std::string FormatSecondMarkingName(const CaseFindingsName& findings) {
+  return absl::StrCat(FormatCaseFindingsName(findings), "/secondMarking");
+}
+
 std::optional<RecommendationName> ParseRecommendationName(
     absl::string_view name) {
   constexpr absl::string_view kMarker = "/recommendations/";

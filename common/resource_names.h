@@ -59,6 +59,11 @@ std::optional<CaseFindingsName> ParseCaseFindingsName(absl::string_view name);
 std::optional<CaseFindingsName> FindingsOfRecord(
     absl::string_view inspection_id, absl::string_view record_name);
 
+// The second marking of one record: its findings name with
+// "/secondMarking" after it.
+std::optional<CaseFindingsName> ParseSecondMarkingName(absl::string_view name);
+std::string FormatSecondMarkingName(const CaseFindingsName& findings);
+
 // One recommendation of an inspection's report; its id follows the case
 // reference rules.
 struct RecommendationName {
@@ -113,6 +118,10 @@ inline constexpr absl::string_view kSampledRecordNameFormat =
 inline constexpr absl::string_view kCaseFindingsNameFormat =
     "must be inspections/{inspection}/caseFindings/{case} or "
     "inspections/{inspection}/victimCaseFindings/{victim_case}";
+inline constexpr absl::string_view kSecondMarkingNameFormat =
+    "must be inspections/{inspection}/caseFindings/{case}/secondMarking or "
+    "inspections/{inspection}/victimCaseFindings/{victim_case}/"
+    "secondMarking";
 inline constexpr absl::string_view kRecommendationNameFormat =
     "must be inspections/{inspection}/recommendations/{recommendation}";
 inline constexpr absl::string_view kActionNameFormat =

@@ -51,6 +51,15 @@ class AgreeingGate : public findings::FieldworkGate {
                       std::function<void(absl::Status)> done) override {
     done(absl::OkStatus());
   }
+  void AgreeVerdicts(
+      const std::string& inspection, const std::string&, const std::string&,
+      const std::string&,
+      std::function<void(absl::StatusOr<v1::Inspection>)> done) override {
+    v1::Inspection agreed;
+    agreed.set_name(inspection);
+    agreed.set_state(v1::INSPECTION_STATE_VERDICTS_AGREED);
+    done(std::move(agreed));
+  }
 };
 
 // Records the example's findings through the handlers, as its run does.

@@ -157,12 +157,73 @@ Json Recommendations(const std::vector<v1::Recommendation>& list,
   return out;
 }
 
+// A statistic's exact value, or null with the reason it has none.
+Json Statistic(const v1::AgreementStatistic& s) {
+  if (!s.defined()) {
+    return {{"value", nullptr},
+            {"numerator", nullptr},
+            {"denominator", nullptr},
+            {"undefined_reason", s.undefined_reason()}};
+  }
+  return {{"value", s.value()},
+          {"numerator", s.numerator()},
+          {"denominator", s.denominator()},
+          {"undefined_reason", nullptr}};
+}
+
+Json AgreementFigures(const v1::AgreementFigures& f) {
+  Json categories = Json::array();
+  for (const auto& c : f.categories()) {
+    categories.push_back({{"answer", c.answer()},
+                          {"first_marker", c.first_marker()},
+                          {"second_marker", c.second_marker()}});
+  }
+  return {{"pairs", f.pairs()},
+          {"agreeing", f.agreeing()},
+          {"categories", categories},
+          {"observed_agreement", Statistic(f.observed_agreement())},
+          {"cohens_kappa", Statistic(f.cohens_kappa())},
+          {"gwets_ac1", Statistic(f.gwets_ac1())}};
+}
+
+// The inspectors' agreement, per criterion lowest first. The figures per
+// pair of inspectors stay out: they judge named staff, and are the
+// inspectorate's own (`yjinspect agreement`).
+Json Agreement(
+    const v1::AgreementSummary& a,
+    const google::protobuf::RepeatedPtrField<v1::ModerationHold>& holds) {
+  Json criteria = Json::array();
+  for (const auto& c : a.criteria()) {
+    Json row = AgreementFigures(c.figures());
+    row.update(
+        {{"criterion_id", c.criterion_id()}, {"section_id", c.section_id()}});
+    criteria.push_back(row);
+  }
+  Json held = Json::array();
+  for (const auto& h : holds) {
+    Json open = Json::array();
+    for (const auto& c : h.open_criterion_ids()) open.push_back(c);
+    held.push_back({{"case_findings", h.case_findings()},
+                    {"second_marking_pending", h.second_marking_pending()},
+                    {"open_criterion_ids", open}});
+  }
+  return {{"second_markers_assigned", a.second_markers_assigned()},
+          {"second_markings_submitted", a.second_markings_submitted()},
+          {"disagreements", a.disagreements()},
+          {"disagreements_open", a.disagreements_open()},
+          {"unpaired_answers", a.unpaired_answers()},
+          {"overall", AgreementFigures(a.overall())},
+          {"criteria", criteria},
+          {"moderation_holds", held}};
+}
+
 }  // namespace
 
 std::string ExportResultsJson(
     const std::string& inspection, const v1::InspectionVerdicts& verdicts,
     const std::vector<v1::Recommendation>& recommendations,
-    const std::vector<v1::Action>& actions, const v1::RenderedReport& report) {
+    const std::vector<v1::Action>& actions, const v1::RenderedReport& report,
+    const v1::AgreementSummary& agreement) {
   Json criteria = Json::array();
   for (const auto& c : verdicts.criteria()) criteria.push_back(Criterion(c));
   Json sections = Json::array();
@@ -183,6 +244,7 @@ std::string ExportResultsJson(
       {"strengths", Findings(verdicts.strengths())},
       {"improvements", Findings(verdicts.improvements())},
       {"recommendations", Recommendations(recommendations, actions)},
+      {"agreement", Agreement(agreement, verdicts.moderation_holds())},
       {"report", {{"markdown", report.markdown()}, {"html", report.html()}}}};
   return out.dump(2);
 }
@@ -222,8 +284,13 @@ absl::StatusOr<std::string> ExportResults(v1::Findings::StubInterface& stub,
   v1::RenderedReport report;
   status = stub.RenderReport(Deadline().get(), report_request, &report);
   if (!status.ok()) return common::FromGrpcStatus(status);
+  v1::GetAgreementRequest agreement_request;
+  agreement_request.set_inspection(inspection);
+  v1::AgreementSummary agreement;
+  status = stub.GetAgreement(Deadline().get(), agreement_request, &agreement);
+  if (!status.ok()) return common::FromGrpcStatus(status);
   return ExportResultsJson(inspection, verdicts, recommendations, actions,
-                           report);
+                           report, agreement);
 }
 
 }  // namespace yjinspect::cli::exchange

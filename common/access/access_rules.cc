@@ -206,9 +206,15 @@ std::vector<MethodRule> BuildRules() {
       kIntake, "StartFieldwork",
       {{kFindingsService, Scope::kAny}, {kLead, Scope::kAssignedInspection}},
       inspection_of));
-  // Agreeing verdicts and publishing are the lead inspector's.
+  rules.push_back(Rule<v1::AssignSecondMarkersRequest>(
+      kIntake, "AssignSecondMarkers", lead_only, inspection_of));
+  // Agreeing verdicts and publishing are the lead inspector's; the
+  // findings service agrees those of a second-marked inspection on the lead
+  // inspector's behalf (Findings.AgreeVerdicts), once moderation is done.
   rules.push_back(Rule<v1::AdvanceInspectionRequest>(
-      kIntake, "AdvanceInspection", lead_only, inspection_of));
+      kIntake, "AdvanceInspection",
+      {{kLead, Scope::kAssignedInspection}, {kFindingsService, Scope::kAny}},
+      inspection_of));
   rules.push_back(Rule<v1::StreamSampledCasesRequest>(
       kIntake, "StreamSampledCases", {{kFindingsService, Scope::kAny}},
       [](const auto&) { return Target{}; }));
@@ -295,6 +301,29 @@ std::vector<MethodRule> BuildRules() {
       [](const auto& r) { return OfActionName(r.name()); }));
   rules.push_back(Rule<v1::RenderBoardSummaryRequest>(
       kFindings, "RenderBoardSummary", action_readers, findings_of));
+  // Moderation: the inspection team second-marks and reads agreement (the
+  // blind rule, in the findings service, decides who sees whose answers);
+  // only a lead inspector resolves disagreements and agrees verdicts.
+  rules.push_back(Rule<v1::RecordSecondMarkingRequest>(
+      kFindings, "RecordSecondMarking", inspection_team, findings_of));
+  rules.push_back(Rule<v1::GetSecondMarkingRequest>(
+      kFindings, "GetSecondMarking", inspection_team, [](const auto& r) {
+        Target t;
+        if (auto parsed = ParseSecondMarkingName(r.name())) {
+          t.inspection = std::move(parsed->inspection_id);
+        }
+        return t;
+      }));
+  rules.push_back(Rule<v1::ListDisagreementsRequest>(
+      kFindings, "ListDisagreements", inspection_team,
+      [](const auto& r) { return OfInspectionName(r.parent()); }));
+  rules.push_back(Rule<v1::ResolveDisagreementRequest>(
+      kFindings, "ResolveDisagreement", lead_only,
+      [](const auto& r) { return OfCaseFindingsName(r.case_findings()); }));
+  rules.push_back(Rule<v1::GetAgreementRequest>(kFindings, "GetAgreement",
+                                                inspection_team, findings_of));
+  rules.push_back(Rule<v1::AgreeVerdictsRequest>(kFindings, "AgreeVerdicts",
+                                                 lead_only, findings_of));
   // Both services' audit trails: read and checked by auditors only (the
   // people whose actions they record do not see them), whole-service.
   rules.push_back(ServiceWideRule<v1::ListAuditRecordsRequest>(

@@ -115,6 +115,21 @@ void CaseJudgements::Record(v1::RecordJudgementsRequest request,
   }
   const v1::Inspection& known = admitted->inspection;
   const v1::Framework* framework = admitted->framework;
+  // The record's second marker marks it apart (RecordSecondMarking), never
+  // as its first marker: the two markings must be independent.
+  for (const v1::SecondMarkerAssignment& a : known.second_markers()) {
+    if (a.case_() == request.case_() &&
+        a.second_marker_reference() == request.inspector_reference()) {
+      done(common::FailedPrecondition(
+          common::kMarkersMustDiffer,
+          {common::kModerationViolation, request.case_()},
+          absl::StrCat(request.inspector_reference(),
+                       " is the second marker of ", request.case_(),
+                       ": their answers go in RecordSecondMarking; another "
+                       "inspector records its first marking")));
+      return;
+    }
+  }
   const std::string inspection_id =
       *common::ParseInspectionName(request.inspection());
   if (known.state() > v1::INSPECTION_STATE_FIELDWORK) {

@@ -52,7 +52,6 @@ class CaseJudgements {
   absl::StatusOr<v1::ListJudgementHistoryResponse> History(
       const v1::ListJudgementHistoryRequest& request) const;
 
- private:
   // A recording's inspection and framework, once it passed every check
   // that does not depend on the inspection's state.
   struct Admitted {
@@ -61,9 +60,12 @@ class CaseJudgements {
   };
   // The checks of a RecordJudgements request, in order: its fields, the
   // inspection known here with a known framework, the case in its sample
-  // and arrived here, the answers against the framework.
+  // and arrived here, the answers against the framework. A second marking
+  // (second_marking_desk.h) passes the same checks.
   absl::StatusOr<Admitted> Admit(
       const v1::RecordJudgementsRequest& request) const;
+
+ private:
   // OK when Store would accept `request` now (the etag rules); the error
   // it would give otherwise. Read before fieldwork is started for it.
   absl::Status CheckRecordable(const v1::RecordJudgementsRequest& request,

@@ -2,8 +2,10 @@
 
 // Before the first judgement of an inspection is stored, its sample must be
 // fixed at intake (StartFieldwork), so the sample cannot be redrawn under
-// recorded findings. This is that call, behind an interface so the domain
-// code stays free of gRPC.
+// recorded findings; and the verdicts of a second-marked inspection are
+// agreed at intake only once moderation here is done (AgreeVerdicts). These
+// are those calls, behind an interface so the domain code stays free of
+// gRPC.
 
 #include <cstdint>
 #include <functional>
@@ -11,6 +13,8 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "yjinspect/v1/inspection.pb.h"
 
 namespace grpc {
 class ChannelCredentials;
@@ -27,6 +31,15 @@ class FieldworkGate {
   virtual void StartFieldwork(const std::string& inspection,
                               int32_t sample_revision,
                               std::function<void(absl::Status)> done) = 0;
+  // Asks intake to agree `inspection`'s verdicts (AdvanceInspection to
+  // VERDICTS_AGREED, second_marking_resolved): only once moderation here
+  // is done, checked on the copy of the inspection whose etag is `etag`
+  // (intake refuses if its inspection has changed since). `actor` (who
+  // asked) and `reason` go on the inspection's record of the step.
+  virtual void AgreeVerdicts(
+      const std::string& inspection, const std::string& etag,
+      const std::string& reason, const std::string& actor,
+      std::function<void(absl::StatusOr<v1::Inspection>)> done) = 0;
 };
 
 // The gate over gRPC to the intake service at `address`, with

@@ -30,6 +30,8 @@ struct FindingsServer::Parts {
   std::unique_ptr<RecommendationDesk> recommendations;
   std::unique_ptr<ActionDesk> actions;
   std::unique_ptr<BoardSummaryDesk> board_summaries;
+  std::unique_ptr<SecondMarkingDesk> second_markings;
+  std::unique_ptr<ModerationDesk> moderation;
   std::unique_ptr<FindingsService> service;
 };
 
@@ -100,10 +102,15 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   parts->actions = std::make_unique<ActionDesk>(*store);
   parts->board_summaries = std::make_unique<BoardSummaryDesk>(
       *store, host.frameworks(), *parts->verdicts);
+  parts->second_markings = std::make_unique<SecondMarkingDesk>(
+      *store, host.frameworks(), *parts->judgements);
+  parts->moderation =
+      std::make_unique<ModerationDesk>(*store, host.frameworks(), *parts->gate);
   parts->service = std::make_unique<FindingsService>(
       *store, *parts->judgements, *parts->inputs, *parts->verdicts,
       *parts->recommendations, *parts->actions, *parts->board_summaries,
-      *parts->feed, *parts->findings_metrics, host.authorizer());
+      *parts->second_markings, *parts->moderation, *parts->feed,
+      *parts->findings_metrics, host.authorizer());
   IntakeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), "yjinspect.v1.Findings",
                              [feed] { feed->Stop(); }));

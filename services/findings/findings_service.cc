@@ -1,13 +1,16 @@
 #include "services/findings/findings_service.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/admin/audit_trail_service.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
+#include "common/rpc/caller.h"
 #include "common/rpc/rpc_edge.h"
 #include "services/findings/report/rendered_report.h"
 
@@ -93,6 +96,30 @@ std::string ActionResource(const v1::RecordActionRequest& request) {
   return common::FormatActionName(*recommendation, request.action_id());
 }
 
+// The inspection a findings name (`inspections/{i}/caseFindings/{c}`)
+// belongs to, or "" for a malformed one.
+std::string InspectionOfFindings(const std::string& findings_name) {
+  auto parsed = common::ParseCaseFindingsName(findings_name);
+  return parsed ? common::InspectionName(parsed->inspection_id) : "";
+}
+
+// `result` unless the blind rule refuses the read (`blind` not OK).
+template <typename T>
+absl::StatusOr<T> UnlessBlind(const absl::Status& blind,
+                              absl::StatusOr<T> result) {
+  if (!blind.ok()) return blind;
+  return result;
+}
+
+// A second marking named by its inspection and case, for audit records.
+std::string SecondMarkingResource(const std::string& inspection,
+                                  const std::string& case_name) {
+  auto inspection_id = common::ParseInspectionName(inspection);
+  if (!inspection_id) return "-";
+  auto name = common::FindingsOfRecord(*inspection_id, case_name);
+  return name ? common::FormatSecondMarkingName(*name) : "-";
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* FindingsService::RecordJudgements(
@@ -119,10 +146,13 @@ grpc::ServerUnaryReactor* FindingsService::GetCaseFindings(
   return edge_.Unary(
       context, __func__, *request, [&](const common::UnaryCall& call) {
         const std::string resource = Loggable(request->name());
+        const absl::Status blind = moderation_.CheckNotBlind(
+            common::CallerOf(context), InspectionOfFindings(request->name()),
+            request->name());
         FinishAudited(store_, call, resource,
                       AuditEventOf(context, v1::AUDIT_ACTION_READ_CASE_FINDINGS,
                                    resource),
-                      judgements_.Get(*request), response);
+                      UnlessBlind(blind, judgements_.Get(*request)), response);
       });
 }
 
@@ -133,10 +163,28 @@ grpc::ServerUnaryReactor* FindingsService::ListCaseFindings(
   return edge_.Unary(
       context, __func__, *request, [&](const common::UnaryCall& call) {
         const std::string resource = Loggable(request->parent());
+        absl::StatusOr<v1::ListCaseFindingsResponse> listed =
+            judgements_.List(*request);
+        // A blinded second marker's records are left out of the page.
+        absl::StatusOr<std::vector<std::string>> blinded =
+            moderation_.BlindedFindings(common::CallerOf(context),
+                                        request->parent());
+        if (!blinded.ok()) {
+          listed = blinded.status();
+        } else if (listed.ok() && !blinded->empty()) {
+          auto* page = listed->mutable_case_findings();
+          page->erase(std::remove_if(
+                          page->begin(), page->end(),
+                          [&](const v1::CaseFindings& f) {
+                            return std::find(blinded->begin(), blinded->end(),
+                                             f.name()) != blinded->end();
+                          }),
+                      page->end());
+        }
         FinishAudited(store_, call, resource,
                       AuditEventOf(context, v1::AUDIT_ACTION_LIST_CASE_FINDINGS,
                                    resource),
-                      judgements_.List(*request), response);
+                      std::move(listed), response);
       });
 }
 
@@ -151,7 +199,12 @@ grpc::ServerUnaryReactor* FindingsService::ListJudgementHistory(
             store_, call, resource,
             AuditEventOf(context, v1::AUDIT_ACTION_READ_JUDGEMENT_HISTORY,
                          resource),
-            judgements_.History(*request), response);
+            UnlessBlind(
+                moderation_.CheckNotBlind(common::CallerOf(context),
+                                          InspectionOfFindings(request->name()),
+                                          request->name()),
+                judgements_.History(*request)),
+            response);
       });
 }
 
@@ -238,11 +291,15 @@ grpc::ServerUnaryReactor* FindingsService::GetVerdictDecisions(
 grpc::ServerUnaryReactor* FindingsService::GetVerdicts(
     grpc::CallbackServerContext* context, const v1::GetVerdictsRequest* request,
     v1::InspectionVerdicts* response) {
-  return edge_.Unary(context, __func__, *request,
-                     [&](const common::UnaryCall& call) {
-                       call.FinishWith(Loggable(request->inspection()),
-                                       verdicts_.Verdicts(*request), response);
-                     });
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(
+            Loggable(request->inspection()),
+            UnlessBlind(moderation_.CheckNotBlind(common::CallerOf(context),
+                                                  request->inspection(), ""),
+                        verdicts_.Verdicts(*request)),
+            response);
+      });
 }
 
 grpc::ServerUnaryReactor* FindingsService::RenderReport(
@@ -251,7 +308,9 @@ grpc::ServerUnaryReactor* FindingsService::RenderReport(
   return edge_.Unary(
       context, __func__, *request, [&](const common::UnaryCall& call) {
         absl::StatusOr<ReportMaterial> material =
-            verdicts_.GatherReport(request->inspection());
+            UnlessBlind(moderation_.CheckNotBlind(common::CallerOf(context),
+                                                  request->inspection(), ""),
+                        verdicts_.GatherReport(request->inspection()));
         call.FinishWith(
             Loggable(request->inspection()),
             material.ok()
@@ -359,6 +418,102 @@ grpc::ServerUnaryReactor* FindingsService::RenderBoardSummary(
       context, __func__, *request, [&](const common::UnaryCall& call) {
         call.FinishWith(Loggable(request->inspection()),
                         board_summaries_.Render(*request), response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::RecordSecondMarking(
+    grpc::CallbackServerContext* context,
+    const v1::RecordSecondMarkingRequest* request,
+    v1::SecondMarking* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource =
+            SecondMarkingResource(request->inspection(), request->case_());
+        const common::AuditEvent event = AuditEventOf(
+            context, v1::AUDIT_ACTION_RECORD_SECOND_MARKING, resource);
+        FinishAuditedChange(
+            store_, call, Loggable(request->inspection()), event,
+            second_markings_.Record(*request, common::CallerOf(context), event),
+            response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetSecondMarking(
+    grpc::CallbackServerContext* context,
+    const v1::GetSecondMarkingRequest* request, v1::SecondMarking* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource =
+            common::ParseSecondMarkingName(request->name()) ? request->name()
+                                                            : "-";
+        FinishAudited(
+            store_, call, resource,
+            AuditEventOf(context, v1::AUDIT_ACTION_READ_SECOND_MARKING,
+                         resource),
+            second_markings_.Get(*request, common::CallerOf(context)),
+            response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ListDisagreements(
+    grpc::CallbackServerContext* context,
+    const v1::ListDisagreementsRequest* request,
+    v1::ListDisagreementsResponse* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = Loggable(request->parent());
+        // Disagreements show both markers' answers: a blinded second marker
+        // reads none of them.
+        FinishAudited(
+            store_, call, resource,
+            AuditEventOf(context, v1::AUDIT_ACTION_LIST_DISAGREEMENTS,
+                         resource),
+            UnlessBlind(moderation_.CheckNotBlind(common::CallerOf(context),
+                                                  request->parent(), ""),
+                        moderation_.ListDisagreements(*request)),
+            response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::ResolveDisagreement(
+    grpc::CallbackServerContext* context,
+    const v1::ResolveDisagreementRequest* request, v1::Disagreement* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource =
+            common::ParseCaseFindingsName(request->case_findings())
+                ? request->case_findings()
+                : "-";
+        const common::AuditEvent event = AuditEventOf(
+            context, v1::AUDIT_ACTION_RESOLVE_DISAGREEMENT, resource);
+        FinishAuditedChange(store_, call, resource, event,
+                            moderation_.ResolveDisagreement(*request, event),
+                            response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetAgreement(
+    grpc::CallbackServerContext* context,
+    const v1::GetAgreementRequest* request, v1::AgreementSummary* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        call.FinishWith(
+            Loggable(request->inspection()),
+            UnlessBlind(moderation_.CheckNotBlind(common::CallerOf(context),
+                                                  request->inspection(), ""),
+                        moderation_.Agreement(*request)),
+            response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::AgreeVerdicts(
+    grpc::CallbackServerContext* context,
+    const v1::AgreeVerdictsRequest* request, v1::Inspection* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        moderation_.AgreeVerdicts(
+            *request, common::CallerOf(context),
+            call.Finisher(Loggable(request->inspection()), response));
       });
 }
 

@@ -9,8 +9,10 @@
 #include "services/findings/case_judgements.h"
 #include "services/findings/findings_metrics.h"
 #include "services/findings/intake_feed.h"
+#include "services/findings/moderation_desk.h"
 #include "services/findings/recommendation_desk.h"
 #include "services/findings/report_inputs.h"
+#include "services/findings/second_marking_desk.h"
 #include "services/findings/verdict_desk.h"
 #include "yjinspect/v1/findings_service.grpc.pb.h"
 
@@ -23,7 +25,9 @@ class FindingsService final : public v1::Findings::CallbackService {
   FindingsService(FindingsStore& store, CaseJudgements& judgements,
                   ReportInputsDesk& inputs, VerdictDesk& verdicts,
                   RecommendationDesk& recommendations, ActionDesk& actions,
-                  const BoardSummaryDesk& board_summaries, IntakeFeed& feed,
+                  const BoardSummaryDesk& board_summaries,
+                  SecondMarkingDesk& second_markings,
+                  ModerationDesk& moderation, IntakeFeed& feed,
                   FindingsMetrics& metrics,
                   const common::Authorizer* authorizer)
       : store_(store),
@@ -33,6 +37,8 @@ class FindingsService final : public v1::Findings::CallbackService {
         recommendations_(recommendations),
         actions_(actions),
         board_summaries_(board_summaries),
+        second_markings_(second_markings),
+        moderation_(moderation),
         feed_(feed),
         metrics_(metrics),
         edge_(v1::Findings::service_full_name(), &metrics.service(),
@@ -125,6 +131,31 @@ class FindingsService final : public v1::Findings::CallbackService {
       const v1::RenderBoardSummaryRequest* request,
       v1::BoardSummary* response) override;
 
+  grpc::ServerUnaryReactor* RecordSecondMarking(
+      grpc::CallbackServerContext* context,
+      const v1::RecordSecondMarkingRequest* request,
+      v1::SecondMarking* response) override;
+  grpc::ServerUnaryReactor* GetSecondMarking(
+      grpc::CallbackServerContext* context,
+      const v1::GetSecondMarkingRequest* request,
+      v1::SecondMarking* response) override;
+  grpc::ServerUnaryReactor* ListDisagreements(
+      grpc::CallbackServerContext* context,
+      const v1::ListDisagreementsRequest* request,
+      v1::ListDisagreementsResponse* response) override;
+  grpc::ServerUnaryReactor* ResolveDisagreement(
+      grpc::CallbackServerContext* context,
+      const v1::ResolveDisagreementRequest* request,
+      v1::Disagreement* response) override;
+  grpc::ServerUnaryReactor* GetAgreement(
+      grpc::CallbackServerContext* context,
+      const v1::GetAgreementRequest* request,
+      v1::AgreementSummary* response) override;
+  grpc::ServerUnaryReactor* AgreeVerdicts(
+      grpc::CallbackServerContext* context,
+      const v1::AgreeVerdictsRequest* request,
+      v1::Inspection* response) override;
+
  private:
   FindingsStore& store_;
   CaseJudgements& judgements_;
@@ -133,6 +164,8 @@ class FindingsService final : public v1::Findings::CallbackService {
   RecommendationDesk& recommendations_;
   ActionDesk& actions_;
   const BoardSummaryDesk& board_summaries_;
+  SecondMarkingDesk& second_markings_;
+  ModerationDesk& moderation_;
   IntakeFeed& feed_;
   FindingsMetrics& metrics_;
   common::CallEdge edge_;

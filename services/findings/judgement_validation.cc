@@ -80,14 +80,23 @@ common::FieldViolations ValidateInterviewAnswers(
   return v;
 }
 
+void CheckRecordingFields(common::FieldViolations& v,
+                          const std::string& inspection,
+                          const std::string& case_name,
+                          const std::string& inspector_reference,
+                          const std::string& etag) {
+  common::CheckInspectionName(v, "inspection", inspection);
+  common::CheckSampledRecordName(v, "case", case_name);
+  common::CheckToken(v, "inspector_reference", inspector_reference, 32, "-",
+                     true);
+  common::CheckToken(v, "etag", etag, 64, "", false);
+}
+
 common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request) {
   common::FieldViolations v;
-  common::CheckInspectionName(v, "inspection", request.inspection());
-  common::CheckSampledRecordName(v, "case", request.case_());
-  common::CheckToken(v, "inspector_reference", request.inspector_reference(),
-                     32, "-", true);
-  common::CheckToken(v, "etag", request.etag(), 64, "", false);
+  CheckRecordingFields(v, request.inspection(), request.case_(),
+                       request.inspector_reference(), request.etag());
   if (request.judgements().empty()) {
     v.Add("judgements", "at least one judgement is required");
   } else if (request.judgements_size() > kMaxJudgementsPerCall) {

@@ -4,6 +4,8 @@
 // answers against the inspection's framework and the case. Field paths are
 // relative to the request ("judgements[2].answer").
 
+#include <string>
+
 #include "absl/strings/string_view.h"
 #include "common/field_violations.h"
 #include "yjinspect/v1/case.pb.h"
@@ -14,6 +16,14 @@ namespace yjinspect::findings {
 
 inline constexpr int kMaxJudgementsPerCall = 200;
 inline constexpr size_t kMaxEvidenceNoteChars = 2000;
+
+// The fields a recording of a case's answers names it by: `inspection`,
+// `case`, `inspector_reference` and `etag` (also of a second marking).
+void CheckRecordingFields(common::FieldViolations& v,
+                          const std::string& inspection,
+                          const std::string& case_name,
+                          const std::string& inspector_reference,
+                          const std::string& etag);
 
 common::FieldViolations ValidateRecordRequest(
     const v1::RecordJudgementsRequest& request);

@@ -15,6 +15,8 @@
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "services/findings/moderation/double_marking.h"
+#include "services/findings/moderation_records.h"
 #include "services/findings/report/report_sections.h"
 #include "services/findings/storage/keys.h"
 #include "services/findings/verdicts/verdict_engine.h"
@@ -34,6 +36,8 @@ struct VerdictDesk::Gathered {
   int64_t judged = 0;
   int64_t interviews = 0;
   v1::VerdictDecisions decisions;
+  // Double-marked records whose answers are not settled, in sample order.
+  std::vector<v1::ModerationHold> holds;
 };
 
 namespace {
@@ -129,6 +133,10 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
   // stored (with their history) but are not judged again.
   // A sample holds children's cases and, where the framework has a
   // victims' pool, victims' cases; each is judged in its own pool.
+  // Double-marked records count with their resolved answers.
+  ASSIGN_OR_RETURN(
+      auto double_marked,
+      ReadDoubleMarkedByRecord(store_, g.inspection_id, g.inspection));
   for (const std::string& case_name : g.inspection.sample().cases()) {
     std::optional<common::CaseFindingsName> name =
         common::FindingsOfRecord(g.inspection_id, case_name);
@@ -147,6 +155,10 @@ absl::StatusOr<VerdictDesk::Gathered> VerdictDesk::Gather(
     ASSIGN_OR_RETURN(
         auto findings,
         store_.GetFindings(g.inspection_id, FindingsRecordId(*name)));
+    if (auto dm = double_marked.find(case_name); dm != double_marked.end()) {
+      if (findings) findings = SettledFindings(dm->second);
+      if (auto hold = HoldOf(dm->second)) g.holds.push_back(*std::move(hold));
+    }
     v1::CaseAnswers answers =
         findings ? ToAnswers(*findings, v1::EVIDENCE_SOURCE_CASES, disposal)
                  : v1::CaseAnswers();
@@ -266,6 +278,9 @@ absl::StatusOr<v1::InspectionVerdicts> VerdictDesk::Compute(
   ASSIGN_OR_RETURN(auto verdicts,
                    ComputeVerdicts(*g.framework, g.answers, panel, overrides));
   MarkSuperseded(g, verdicts);
+  for (const v1::ModerationHold& hold : g.holds) {
+    *verdicts.add_moderation_holds() = hold;
+  }
   return verdicts;
 }
 

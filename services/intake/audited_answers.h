@@ -5,6 +5,7 @@
 // read once its audit record is durable, and turns a bulk's outcomes into
 // its per-record results.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -17,6 +18,7 @@
 #include "services/intake/audit_records.h"
 #include "services/intake/storage/intake_store.h"
 #include "services/intake/stored_records.h"
+#include "yjinspect/v1/inspection.pb.h"
 #include "yjinspect/v1/intake_service.pb.h"
 
 namespace yjinspect::intake {
@@ -34,6 +36,24 @@ void FinishAudited(IntakeStore& store, const common::UnaryCall& call,
                 if (!audited.ok()) *shared = UnauditedCall(audited);
                 call.FinishWith(resource, std::move(*shared), response);
               });
+}
+
+// What answers an inspection step once its audit record is durable: an
+// outcome of `event`, passed on to `finish` (UNAVAILABLE if the record could
+// not be written).
+inline std::function<void(absl::StatusOr<v1::Inspection>)> AuditedStep(
+    IntakeStore& store, common::AuditEvent event,
+    std::function<void(absl::StatusOr<v1::Inspection>)> finish) {
+  return [&store, event = std::move(event),
+          finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {
+    auto shared =
+        std::make_shared<absl::StatusOr<v1::Inspection>>(std::move(r));
+    RecordAudit(store, event, shared->status(),
+                [shared, finish](const absl::Status& audited) {
+                  if (!audited.ok()) *shared = UnauditedCall(audited);
+                  finish(std::move(*shared));
+                });
+  };
 }
 
 // Appends one BatchCreateCaseResult per outcome to `response` (a

@@ -153,9 +153,33 @@ void InspectionLifecycle::Advance(const v1::AdvanceInspectionRequest& request,
   }
   CommitRequestedStep(
       store_, v, "AdvanceInspection request", request.name(),
-      [to, actor, reason = request.reason()](
+      [to, actor, reason = request.reason(),
+       resolved = request.second_marking_resolved(), etag = request.etag()](
           StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
         if (inspection.state() == to) return absl::OkStatus();  // idempotent
+        if (!etag.empty() && etag != inspection.etag()) {
+          return common::EtagMismatch(
+              inspection.name(),
+              absl::StrCat(inspection.name(),
+                           " has changed since the caller read it (etag ", etag,
+                           ", now ", inspection.etag(),
+                           "); read it again and retry"));
+        }
+        // Intake cannot see second markings or disagreements: the findings
+        // service checks them and says so (Findings.AgreeVerdicts).
+        if (to == v1::INSPECTION_STATE_VERDICTS_AGREED && !resolved &&
+            !inspection.second_markers().empty()) {
+          return common::InspectionPrecondition(
+              common::kModerationOpen, common::kModerationViolation, inspection,
+              absl::StrCat(inspection.name(), " has ",
+                           inspection.second_markers_size(),
+                           " second-marked records: agree its verdicts with "
+                           "the findings service's AgreeVerdicts, which "
+                           "checks every second marking is submitted and "
+                           "every disagreement resolved"),
+              {{"second_markers",
+                absl::StrCat(inspection.second_markers_size())}});
+        }
         // Going back to CASELOAD_RECEIVED discards the sample; only
         // ResetSample may do that, because it releases the sampled cases
         // and records why. Advancing there would leave the sample in place

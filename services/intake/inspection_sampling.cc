@@ -24,6 +24,7 @@
 #include "services/intake/inspection_records.h"
 #include "services/intake/sampling/eligibility.h"
 #include "services/intake/sampling/pool_draw.h"
+#include "services/intake/second_marker_assignment.h"
 #include "services/intake/stored_records.h"
 #include "services/intake/victim_case_sampling.h"
 
@@ -322,6 +323,8 @@ void InspectionSampling::DrawSample(v1::DrawSampleRequest request,
                 : absl::StrCat("sample revision ", sample.revision(),
                                " drawn with seed ", sample.seed());
         *inspection.mutable_sample() = std::move(sample);
+        // Second markers were given records of the sample replaced.
+        inspection.clear_second_markers();
         RETURN_IF_ERROR(MoveTo(inspection, v1::INSPECTION_STATE_SAMPLE_DRAWN,
                                actor, why, txn.Now()));
         StoreInspectionChange(txn, inspection);
@@ -355,9 +358,118 @@ void InspectionSampling::ResetSample(const v1::ResetSampleRequest& request,
             google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
                 absl::ToUnixNanos(txn.Now()));
         inspection.clear_sample();
+        inspection.clear_second_markers();
         RETURN_IF_ERROR(
             MoveTo(inspection, v1::INSPECTION_STATE_CASELOAD_RECEIVED, actor,
                    absl::StrCat("sample reset: ", reason), txn.Now()));
+        StoreInspectionChange(txn, inspection);
+        return absl::OkStatus();
+      },
+      std::move(done));
+}
+
+void InspectionSampling::AssignSecondMarkers(
+    v1::AssignSecondMarkersRequest request, const std::string& actor,
+    Done done) {
+  common::FieldViolations v = CheckInspectionName(request.name());
+  common::CheckToken(v, "second_marker_reference",
+                     request.second_marker_reference(), 64, "-_.@", true);
+  const bool named = !request.cases().empty();
+  if (named == (request.share_percent() != 0)) {
+    v.Add(named ? "share_percent" : "cases",
+          "give either cases or share_percent, not both or neither");
+  }
+  if (request.share_percent() < 0 || request.share_percent() > 100) {
+    v.Add("share_percent", "must be 1 to 100");
+  }
+  if (named && request.seed() != 0) {
+    v.Add("seed", "must be 0 when cases are named");
+  }
+  if (request.cases_size() > kMaxNamedCases) {
+    v.Add("cases", absl::StrCat("at most ", kMaxNamedCases, " records"));
+  }
+  std::set<std::string> seen;
+  for (int i = 0; i < request.cases_size(); ++i) {
+    if (!seen.insert(request.cases(i)).second) {
+      v.Add(absl::StrCat("cases[", i, "]"), "names a record twice");
+    }
+  }
+  // A share without a seed gets a random one (never 0), recorded with each
+  // assignment so that the share can be drawn again.
+  if (!named && request.seed() == 0) {
+    request.set_seed(static_cast<int64_t>(random_() | 1));
+  }
+  const std::string name = request.name();
+  CommitRequestedStep(
+      store_, v, "AssignSecondMarkers request", name,
+      [request = std::move(request), actor](
+          StoreTransaction& txn, v1::Inspection& inspection) -> absl::Status {
+        if (inspection.state() != v1::INSPECTION_STATE_SAMPLE_DRAWN &&
+            inspection.state() != v1::INSPECTION_STATE_FIELDWORK) {
+          return common::WrongState(
+              inspection,
+              absl::StrCat(DescribeState(inspection),
+                           ": second markers are assigned once a sample is "
+                           "drawn and until the verdicts are agreed"));
+        }
+        std::vector<std::string> chosen;
+        if (request.cases().empty()) {
+          chosen = DrawSecondMarked(inspection, request.share_percent(),
+                                    request.seed());
+        } else {
+          const std::set<std::string> sampled(
+              inspection.sample().cases().begin(),
+              inspection.sample().cases().end());
+          common::FieldViolations outside;
+          for (int i = 0; i < request.cases_size(); ++i) {
+            if (sampled.count(request.cases(i)) == 0) {
+              outside.Add(absl::StrCat("cases[", i, "]"),
+                          absl::StrCat(request.cases(i),
+                                       " is not in the current sample "
+                                       "(revision ",
+                                       inspection.sample().revision(), ")"));
+            }
+          }
+          if (!outside.empty()) {
+            return outside.ToStatus("AssignSecondMarkers request");
+          }
+          for (const v1::SecondMarkerAssignment& a :
+               inspection.second_markers()) {
+            for (const std::string& c : request.cases()) {
+              if (a.case_() != c) continue;
+              return common::AlreadyExists(
+                  common::kSecondMarkerAssigned,
+                  absl::StrCat(c, " already has a second marker (",
+                               a.second_marker_reference(),
+                               "); nothing was assigned"),
+                  {{"case", c}});
+            }
+          }
+          chosen.assign(request.cases().begin(), request.cases().end());
+        }
+        if (chosen.empty()) {
+          return common::InspectionPrecondition(
+              common::kSecondMarkerAssigned, common::kModerationViolation,
+              inspection,
+              "every record of the sample already has a second marker");
+        }
+        const auto now =
+            google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+                absl::ToUnixNanos(txn.Now()));
+        for (const std::string& c : chosen) {
+          v1::SecondMarkerAssignment* a = inspection.add_second_markers();
+          a->set_case_(c);
+          a->set_second_marker_reference(request.second_marker_reference());
+          if (request.cases().empty()) {
+            a->set_method(v1::SAMPLE_METHOD_DRAWN);
+            a->set_seed(request.seed());
+            a->set_share_percent(request.share_percent());
+          } else {
+            a->set_method(v1::SAMPLE_METHOD_NAMED);
+          }
+          a->set_assigned_by(actor);
+          *a->mutable_assign_time() = now;
+        }
         StoreInspectionChange(txn, inspection);
         return absl::OkStatus();
       },

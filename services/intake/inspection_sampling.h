@@ -38,6 +38,12 @@ class InspectionSampling {
   // FAILED_PRECONDITION when there is no sample to reset.
   void ResetSample(const v1::ResetSampleRequest& request,
                    const std::string& actor, Done done);
+  // Gives records of the current sample a second marker
+  // (the records as second_marker_assignment.h chooses them): INVALID_ARGUMENT
+  // for a malformed request or a record outside the sample, ALREADY_EXISTS for
+  // one already given, FAILED_PRECONDITION outside SAMPLE_DRAWN and FIELDWORK.
+  void AssignSecondMarkers(v1::AssignSecondMarkersRequest request,
+                           const std::string& actor, Done done);
 
  private:
   IntakeStore& store_;

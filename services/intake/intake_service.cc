@@ -5,6 +5,8 @@
 
 #include "absl/time/clock.h"
 #include "common/admin/audit_trail_service.h"
+#include "common/error_details.h"
+#include "common/error_reasons.h"
 #include "common/field_checks.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
@@ -215,6 +217,17 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
         const std::string resource = LoggableInspection(request->name());
         auto finish = call.Finisher(resource, response);
         const v1::InspectionState to = request->state();
+        // Only the findings service vouches for resolved moderation; on an
+        // insecure server nobody is checked (docs/security.md).
+        const common::Caller caller = common::CallerOf(context);
+        if (request->second_marking_resolved() && !caller.role.empty() &&
+            caller.role != "findings-service") {
+          finish(common::PermissionDenied(
+              common::kNotTheSecondMarker,
+              "only the findings service sets second_marking_resolved: "
+              "agree these verdicts with Findings.AgreeVerdicts"));
+          return;
+        }
         if (to != v1::INSPECTION_STATE_VERDICTS_AGREED &&
             to != v1::INSPECTION_STATE_REPORT_PUBLISHED) {
           lifecycle_.Advance(*request, ActorOf(context), std::move(finish));
@@ -231,16 +244,23 @@ grpc::ServerUnaryReactor* IntakeService::AdvanceInspection(
                          resource);
         lifecycle_.Advance(
             *request, ActorOf(context),
-            [this, event = std::move(event),
-             finish = std::move(finish)](absl::StatusOr<v1::Inspection> r) {
-              auto shared = std::make_shared<absl::StatusOr<v1::Inspection>>(
-                  std::move(r));
-              RecordAudit(store_, event, shared->status(),
-                          [shared, finish](const absl::Status& audited) {
-                            if (!audited.ok()) *shared = UnauditedCall(audited);
-                            finish(std::move(*shared));
-                          });
-            });
+            AuditedStep(store_, std::move(event), std::move(finish)));
+      });
+}
+
+grpc::ServerUnaryReactor* IntakeService::AssignSecondMarkers(
+    grpc::CallbackServerContext* context,
+    const v1::AssignSecondMarkersRequest* request, v1::Inspection* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        const std::string resource = LoggableInspection(request->name());
+        auto finish = call.Finisher(resource, response);
+        // Answered once its audit record is durable, as agreeing verdicts.
+        common::AuditEvent event = AuditEventOf(
+            context, v1::AUDIT_ACTION_ASSIGN_SECOND_MARKERS, resource);
+        sampling_.AssignSecondMarkers(
+            *request, ActorOf(context),
+            AuditedStep(store_, std::move(event), std::move(finish)));
       });
 }
 

@@ -97,6 +97,10 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
       const v1::ListInspectionsRequest* request,
       v1::ListInspectionsResponse* response) override;
 
+  grpc::ServerUnaryReactor* AssignSecondMarkers(
+      grpc::CallbackServerContext* context,
+      const v1::AssignSecondMarkersRequest* request,
+      v1::Inspection* response) override;
   grpc::ServerUnaryReactor* DrawSample(grpc::CallbackServerContext* context,
                                        const v1::DrawSampleRequest* request,
                                        v1::Inspection* response) override;

@@ -75,7 +75,8 @@ class ActionPlanTest : public ::testing::Test {
   }
 
   void Publish() {
-    ASSERT_TRUE(cli::PublishReport(intake_.stub(), kInspection).ok());
+    ASSERT_TRUE(
+        cli::PublishReport(intake_.stub(), findings_.stub(), kInspection).ok());
     ASSERT_TRUE(
         cli::AwaitPublication(findings_.stub(), kInspection, absl::Seconds(30))
             .ok());

@@ -269,7 +269,7 @@ TEST(ExchangeExportTest, BoltonResultsRoundTripThroughTheSchema) {
   EXPECT_EQ(doc["sections"].size(),
             static_cast<size_t>(outcome->report.verdicts().sections_size()));
   EXPECT_THAT(doc["report"]["markdown"].get<std::string>(), HasSubstr("36.0%"));
-  EXPECT_EQ(doc["format"], "yjinspect-results/3");
+  EXPECT_EQ(doc["format"], "yjinspect-results/4");
   // An SQS letter has no recommendations; the key is there all the same.
   EXPECT_EQ(doc["recommendations"], nlohmann::json::array());
   // A document missing a required key or with a wrong type fails the check.

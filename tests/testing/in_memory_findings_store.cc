@@ -100,6 +100,63 @@ absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::UpdateFindings(
   return Update(findings_, case_id, decide);
 }
 
+absl::StatusOr<v1::SecondMarking> InMemoryFindingsStore::UpdateSecondMarking(
+    absl::string_view inspection_id, absl::string_view case_name,
+    absl::string_view record_id, const DecideSecondMarking& decide,
+    const common::AuditEvent&) {
+  if (!Ours(inspection_id) || cases_.find(case_name) == cases_.end()) {
+    return absl::FailedPreconditionError("case not in the fuzz store");
+  }
+  auto it = second_markings_.find(std::string(record_id));
+  std::optional<v1::SecondMarking> current;
+  if (it != second_markings_.end()) current = it->second;
+  absl::StatusOr<std::optional<findings::SecondMarkingUpdate>> update =
+      decide(current);
+  if (!update.ok()) return update.status();
+  if (!update->has_value()) return *current;
+  second_markings_[std::string(record_id)] = (*update)->marking;
+  return (*update)->marking;
+}
+
+absl::StatusOr<std::optional<v1::SecondMarking>>
+InMemoryFindingsStore::GetSecondMarking(absl::string_view inspection_id,
+                                        absl::string_view record_id) const {
+  auto it = second_markings_.find(std::string(record_id));
+  if (!Ours(inspection_id) || it == second_markings_.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+absl::StatusOr<bool> InMemoryFindingsStore::FindingsChangedAfterSecondMarking(
+    absl::string_view, absl::string_view) const {
+  return false;  // no history is kept here
+}
+
+absl::StatusOr<storage::v1::StoredResolutions>
+InMemoryFindingsStore::UpdateResolutions(absl::string_view inspection_id,
+                                         absl::string_view record_id,
+                                         const MutateResolutions& mutate,
+                                         const common::AuditEvent&) {
+  if (!Ours(inspection_id)) {
+    return absl::FailedPreconditionError("inspection not in the fuzz store");
+  }
+  auto next = mutate(resolutions_[std::string(record_id)]);
+  if (!next.ok()) return next.status();
+  resolutions_[std::string(record_id)] = *next;
+  return next;
+}
+
+absl::StatusOr<storage::v1::StoredResolutions>
+InMemoryFindingsStore::GetResolutions(absl::string_view inspection_id,
+                                      absl::string_view record_id) const {
+  auto it = resolutions_.find(std::string(record_id));
+  if (!Ours(inspection_id) || it == resolutions_.end()) {
+    return storage::v1::StoredResolutions();
+  }
+  return it->second;
+}
+
 absl::StatusOr<v1::CaseFindings> InMemoryFindingsStore::UpdateInterview(
     absl::string_view inspection_id, absl::string_view interview_id,
     const Decide& decide) {

@@ -96,6 +96,23 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   absl::StatusOr<std::vector<findings::Keyed<v1::JudgementRevision>>>
   ScanHistory(absl::string_view inspection_id, absl::string_view case_id,
               absl::string_view after_key, size_t limit) const override;
+  absl::StatusOr<v1::SecondMarking> UpdateSecondMarking(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view record_id, const DecideSecondMarking& decide,
+      const common::AuditEvent& audit) override;
+  absl::StatusOr<std::optional<v1::SecondMarking>> GetSecondMarking(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override;
+  absl::StatusOr<bool> FindingsChangedAfterSecondMarking(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override;
+  absl::StatusOr<storage::v1::StoredResolutions> UpdateResolutions(
+      absl::string_view inspection_id, absl::string_view record_id,
+      const MutateResolutions& mutate,
+      const common::AuditEvent& audit) override;
+  absl::StatusOr<storage::v1::StoredResolutions> GetResolutions(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override;
   void Close() override {}
   absl::StatusOr<std::vector<v1::Case>> AllCasesForTest() const override;
   absl::StatusOr<std::optional<v1::VictimCase>> GetVictimCase(
@@ -116,9 +133,11 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
 
   std::string inspection_id_;
   v1::Inspection inspection_;
-  std::map<std::string, v1::Case, std::less<>> cases_;  // by name
-  std::map<std::string, v1::CaseFindings> findings_;    // by case id
-  std::map<std::string, v1::CaseFindings> interviews_;  // by interview id
+  std::map<std::string, v1::Case, std::less<>> cases_;        // by name
+  std::map<std::string, v1::CaseFindings> findings_;          // by case id
+  std::map<std::string, v1::CaseFindings> interviews_;        // by interview id
+  std::map<std::string, v1::SecondMarking> second_markings_;  // by record id
+  std::map<std::string, storage::v1::StoredResolutions> resolutions_;
   std::optional<v1::ReportInputs> report_inputs_;
   v1::VerdictDecisions decisions_;
   std::map<std::string, v1::Recommendation> recommendations_;  // by id

@@ -5,6 +5,7 @@
 // comes back as a payload that common::ViolationsOf reads); and one
 // BatchCreateCases call, chunk by chunk.
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -31,6 +32,23 @@ absl::StatusOr<Response> Call(Stub& stub,
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   context.set_wait_for_ready(wait_for_ready);
+  Response response;
+  grpc::Status status = (stub.*method)(&context, request, &response);
+  if (!status.ok()) return common::FromGrpcStatus(status);
+  return response;
+}
+
+// Call as `actor` (the `x-yjinspect-actor` metadata): who an insecure
+// server takes the caller to be.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> CallAs(
+    const std::string& actor, Stub& stub,
+    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                 Response*),
+    const Request& request, absl::Duration timeout = kCallTimeout) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  context.AddMetadata("x-yjinspect-actor", actor);
   Response response;
   grpc::Status status = (stub.*method)(&context, request, &response);
   if (!status.ok()) return common::FromGrpcStatus(status);

@@ -46,10 +46,16 @@ enum class ColumnFamily {
   // ActionRevision by HistoryKey(inspection, ActionRecordId(...),
   // revision).
   kActionHistory = 13,
+  // SecondMarking by FindingsKey(inspection, record id): the second
+  // marker's answers, apart from the first marker's (moderation). Added
+  // after the others, as kRecommendations was.
+  kSecondMarkings = 14,
+  // storage.v1.StoredResolutions by FindingsKey(inspection, record id).
+  kResolutions = 15,
 };
 
 // On-disk names, indexed by ColumnFamily.
-inline constexpr std::array<absl::string_view, 14> kColumnFamilyNames = {
+inline constexpr std::array<absl::string_view, 16> kColumnFamilyNames = {
     "default",                 // kMeta
     "inspections",             // kInspections
     "cases",                   // kCases
@@ -64,6 +70,8 @@ inline constexpr std::array<absl::string_view, 14> kColumnFamilyNames = {
     "recommendation_history",  // kRecommendationHistory
     "actions",                 // kActions
     "action_history",          // kActionHistory
+    "second_markings",         // kSecondMarkings
+    "resolutions",             // kResolutions
 };
 
 inline constexpr absl::string_view ColumnFamilyName(ColumnFamily family) {

@@ -25,6 +25,7 @@
 #include "common/field_checks.h"
 #include "common/storage/keyed.h"
 #include "common/storage/storage_figures.h"
+#include "yjinspect/storage/v1/storage.pb.h"
 #include "yjinspect/v1/action_plan.pb.h"
 #include "yjinspect/v1/admin_service.pb.h"
 #include "yjinspect/v1/case.pb.h"
@@ -49,6 +50,12 @@ using common::Keyed;
 // What a findings update decides, given the current findings.
 struct FindingsUpdate {
   v1::CaseFindings findings;
+  v1::JudgementRevision revision;
+};
+
+// What a second-marking update decides, given the current marking.
+struct SecondMarkingUpdate {
+  v1::SecondMarking marking;
   v1::JudgementRevision revision;
 };
 
@@ -107,6 +114,40 @@ class FindingsStore : public common::AuditSource {
       absl::string_view inspection_id, absl::string_view case_name,
       absl::string_view record_id, const Decide& decide,
       const common::AuditEvent& audit) = 0;
+
+  // A revision of a record's findings written while a second marking of the
+  // record holds answers is marked after_second_marking_started (decided
+  // under the same lock, so no second marking can start in between).
+
+  // The second marker's answers for one record, kept apart from the first
+  // marker's (history under "~second~{record id}"), with the rules of
+  // UpdateFindings: the record must be present, `decide` runs under the
+  // write lock, `audit` goes in the same batch.
+  using DecideSecondMarking =
+      std::function<absl::StatusOr<std::optional<SecondMarkingUpdate>>(
+          const std::optional<v1::SecondMarking>& current)>;
+  virtual absl::StatusOr<v1::SecondMarking> UpdateSecondMarking(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view record_id, const DecideSecondMarking& decide,
+      const common::AuditEvent& audit) = 0;
+  virtual absl::StatusOr<std::optional<v1::SecondMarking>> GetSecondMarking(
+      absl::string_view inspection_id, absl::string_view record_id) const = 0;
+  // Whether any revision of a record's findings was written after its
+  // second marking started.
+  virtual absl::StatusOr<bool> FindingsChangedAfterSecondMarking(
+      absl::string_view inspection_id, absl::string_view record_id) const = 0;
+
+  // A record's disagreement resolutions: `mutate` runs under the write lock
+  // on the current ones (empty when none); the result is written with
+  // `audit` in one synced batch.
+  using MutateResolutions =
+      std::function<absl::StatusOr<storage::v1::StoredResolutions>(
+          const storage::v1::StoredResolutions& current)>;
+  virtual absl::StatusOr<storage::v1::StoredResolutions> UpdateResolutions(
+      absl::string_view inspection_id, absl::string_view record_id,
+      const MutateResolutions& mutate, const common::AuditEvent& audit) = 0;
+  virtual absl::StatusOr<storage::v1::StoredResolutions> GetResolutions(
+      absl::string_view inspection_id, absl::string_view record_id) const = 0;
 
   // The same for one staff interview's answers (no case to check). History
   // keys of interviews are "~interview~{id}" so they never meet a case's.

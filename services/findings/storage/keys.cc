@@ -53,6 +53,10 @@ std::string HistoryLimit(absl::string_view inspection_id,
   return absl::StrCat(inspection_id, kSeparator, case_id, kAfterSeparator);
 }
 
+std::string SecondMarkingHistoryId(absl::string_view record_id) {
+  return absl::StrCat("~second~", record_id);
+}
+
 std::string ActionRecordId(absl::string_view recommendation_id,
                            absl::string_view action_id) {
   return absl::StrCat(recommendation_id, "/", action_id);

@@ -23,6 +23,10 @@ std::optional<uint64_t> DecodeUint64(absl::string_view bytes);
 // the same reference (nor an interview's "~interview~{id}").
 std::string FindingsRecordId(const common::CaseFindingsName& name);
 
+// "~second~{record id}": the history id of a record's second marking,
+// apart from its first marking's history and every other record's.
+std::string SecondMarkingHistoryId(absl::string_view record_id);
+
 // "{recommendation id}/{action id}": the id an action is kept under within
 // its inspection. Neither id holds "/", so a recommendation's actions sort
 // together and apart from every other recommendation's.

@@ -174,25 +174,89 @@ class RocksFindingsStore final : public FindingsStore {
       const common::AuditEvent& audit) override {
     absl::MutexLock lock(&write_mu_);
     RETURN_IF_ERROR(CheckOpenLocked());
-    const bool victim_case = common::ParseVictimCaseName(case_name).has_value();
-    bool present = false;
-    if (victim_case) {
-      ASSIGN_OR_RETURN(auto held, GetVictimCase(case_name));
-      present = held.has_value();
-    } else {
-      ASSIGN_OR_RETURN(auto held, GetCase(case_name));
-      present = held.has_value();
+    RETURN_IF_ERROR(CheckRecordPresent(case_name));
+
+    // Decided under the lock: a second marking cannot start in between.
+    ASSIGN_OR_RETURN(auto second, GetSecondMarking(inspection_id, record_id));
+    const bool second_started = second && !second->judgements().empty();
+    return UpdateLocked(
+        ColumnFamily::kFindings, inspection_id, record_id, record_id,
+        [&](const std::optional<v1::CaseFindings>& current)
+            -> absl::StatusOr<std::optional<FindingsUpdate>> {
+          ASSIGN_OR_RETURN(auto update, decide(current));
+          if (update && second_started) {
+            update->revision.set_after_second_marking_started(true);
+          }
+          return update;
+        },
+        &audit);
+  }
+
+  absl::StatusOr<v1::SecondMarking> UpdateSecondMarking(
+      absl::string_view inspection_id, absl::string_view case_name,
+      absl::string_view record_id, const DecideSecondMarking& decide,
+      const common::AuditEvent& audit) override {
+    absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
+    RETURN_IF_ERROR(CheckRecordPresent(case_name));
+    ASSIGN_OR_RETURN(auto current, GetSecondMarking(inspection_id, record_id));
+    ASSIGN_OR_RETURN(auto update, decide(current));
+    if (!update) return WriteUnchanged(audit, *std::move(current));
+    RETURN_IF_ERROR(WriteRevised(
+        {ColumnFamily::kSecondMarkings, ColumnFamily::kHistory,
+         "writing a second marking"},
+        inspection_id, record_id, update->marking, update->revision,
+        update->revision.revision(), audit, SecondMarkingHistoryId(record_id)));
+    return std::move(update->marking);
+  }
+
+  absl::StatusOr<std::optional<v1::SecondMarking>> GetSecondMarking(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override {
+    return store_->Get<v1::SecondMarking>(ColumnFamily::kSecondMarkings,
+                                          FindingsKey(inspection_id, record_id),
+                                          "second marking");
+  }
+
+  absl::StatusOr<bool> FindingsChangedAfterSecondMarking(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override {
+    ASSIGN_OR_RETURN(auto history,
+                     store_->Scan<v1::JudgementRevision>(
+                         ColumnFamily::kHistory,
+                         common::KeysIn(HistoryPrefix(inspection_id, record_id),
+                                        HistoryLimit(inspection_id, record_id)),
+                         "judgement revision"));
+    for (const auto& entry : history) {
+      if (entry.value.after_second_marking_started()) return true;
     }
-    if (!present) {
-      return common::FailedPrecondition(
-          common::kCaseNotReceived,
-          {common::kIntakeFeedViolation, std::string(case_name)},
-          absl::StrCat(victim_case ? "victim's case " : "case ", case_name,
-                       " is not in the findings store: it has not arrived "
-                       "from intake yet, or it was erased"));
-    }
-    return UpdateLocked(ColumnFamily::kFindings, inspection_id, record_id,
-                        record_id, decide, &audit);
+    return false;
+  }
+
+  absl::StatusOr<storage::v1::StoredResolutions> UpdateResolutions(
+      absl::string_view inspection_id, absl::string_view record_id,
+      const MutateResolutions& mutate,
+      const common::AuditEvent& audit) override {
+    absl::MutexLock lock(&write_mu_);
+    RETURN_IF_ERROR(CheckOpenLocked());
+    ASSIGN_OR_RETURN(auto current, GetResolutions(inspection_id, record_id));
+    ASSIGN_OR_RETURN(storage::v1::StoredResolutions next, mutate(current));
+    rocksdb::WriteBatch batch;
+    PutAudit(batch, audit, absl::StatusCode::kOk);
+    batch.Put(Handle(ColumnFamily::kResolutions),
+              FindingsKey(inspection_id, record_id), next.SerializeAsString());
+    RETURN_IF_ERROR(AuditedWrite(SyncedWrite(), batch, "writing a resolution"));
+    return next;
+  }
+
+  absl::StatusOr<storage::v1::StoredResolutions> GetResolutions(
+      absl::string_view inspection_id,
+      absl::string_view record_id) const override {
+    ASSIGN_OR_RETURN(auto held,
+                     store_->Get<storage::v1::StoredResolutions>(
+                         ColumnFamily::kResolutions,
+                         FindingsKey(inspection_id, record_id), "resolutions"));
+    return held.value_or(storage::v1::StoredResolutions());
   }
 
   absl::StatusOr<v1::CaseFindings> UpdateInterview(
@@ -440,6 +504,30 @@ class RocksFindingsStore final : public FindingsStore {
     return absl::OkStatus();
   }
 
+  // NOT_FOUND-like FAILED_PRECONDITION (CASE_NOT_RECEIVED) unless the case
+  // or victim's case `case_name` is in the store.
+  absl::Status CheckRecordPresent(absl::string_view case_name) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    const bool victim_case = common::ParseVictimCaseName(case_name).has_value();
+    bool present = false;
+    if (victim_case) {
+      ASSIGN_OR_RETURN(auto held, GetVictimCase(case_name));
+      present = held.has_value();
+    } else {
+      ASSIGN_OR_RETURN(auto held, GetCase(case_name));
+      present = held.has_value();
+    }
+    if (!present) {
+      return common::FailedPrecondition(
+          common::kCaseNotReceived,
+          {common::kIntakeFeedViolation, std::string(case_name)},
+          absl::StrCat(victim_case ? "victim's case " : "case ", case_name,
+                       " is not in the findings store: it has not arrived "
+                       "from intake yet, or it was erased"));
+    }
+    return absl::OkStatus();
+  }
+
   // What the stream does to a case, audited as the system's: `case_name`
   // only when it is a well-formed name (never anything else it may hold).
   static common::AuditEvent StreamEvent(std::string request_id,
@@ -519,20 +607,23 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   // The record under FindingsKey(inspection, id), its revision under
-  // HistoryKey(inspection, id, revision) and `audit`, in one synced batch.
+  // HistoryKey(inspection, history id (`id` unless given), revision) and
+  // `audit`, in one synced batch.
   absl::Status WriteRevised(const RevisedFamilies& families,
                             absl::string_view inspection_id,
                             absl::string_view id,
                             const google::protobuf::Message& record,
                             const google::protobuf::Message& revision_record,
-                            int64_t revision, const common::AuditEvent& audit)
+                            int64_t revision, const common::AuditEvent& audit,
+                            absl::string_view history_id = {})
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     rocksdb::WriteBatch batch;
     PutAudit(batch, audit, absl::StatusCode::kOk);
     batch.Put(Handle(families.records), FindingsKey(inspection_id, id),
               record.SerializeAsString());
     batch.Put(Handle(families.history),
-              HistoryKey(inspection_id, id, static_cast<uint64_t>(revision)),
+              HistoryKey(inspection_id, history_id.empty() ? id : history_id,
+                         static_cast<uint64_t>(revision)),
               revision_record.SerializeAsString());
     return AuditedWrite(SyncedWrite(), batch, families.what);
   }
@@ -587,6 +678,15 @@ class RocksFindingsStore final : public FindingsStore {
       batch.DeleteRange(Handle(ColumnFamily::kHistory),
                         HistoryPrefix(entry.key, id),
                         HistoryLimit(entry.key, id));
+      // A second marking and its resolutions are findings of the record too.
+      batch.Delete(Handle(ColumnFamily::kSecondMarkings),
+                   FindingsKey(entry.key, id));
+      batch.Delete(Handle(ColumnFamily::kResolutions),
+                   FindingsKey(entry.key, id));
+      const std::string second = SecondMarkingHistoryId(id);
+      batch.DeleteRange(Handle(ColumnFamily::kHistory),
+                        HistoryPrefix(entry.key, second),
+                        HistoryLimit(entry.key, second));
     }
     return absl::OkStatus();
   }

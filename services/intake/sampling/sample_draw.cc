@@ -26,12 +26,12 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+}  // namespace
+
 uint64_t DrawOrder(int64_t seed, const std::string& name) {
   uint64_t name_hash = std::stoull(common::FingerprintBytes(name), nullptr, 16);
   return Mix(static_cast<uint64_t>(seed) ^ Mix(name_hash));
 }
-
-}  // namespace
 
 int SampleSize(const v1::SamplingRules& rules, int frame_size, int* computed) {
   if (frame_size <= 0) {

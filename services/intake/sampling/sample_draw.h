@@ -24,6 +24,11 @@ struct FrameCase {
   bool has_pre_sentence_report = false;
 };
 
+// The place of record `name` in a draw with `seed` (lower first): a fixed,
+// portable mix of the two (SplitMix64), so a draw depends only on the seed
+// and the names.
+uint64_t DrawOrder(int64_t seed, const std::string& name);
+
 // n = n0 / (1 + (n0 - 1) / N), n0 = z² p (1 - p) / e², rounded up, then
 // bounded by the rules' minimum and maximum and by N itself. The unbounded
 // value goes to `*computed` when given.

@@ -111,6 +111,14 @@ class RecordingGate final : public FieldworkGate {
     calls.emplace_back(inspection, sample_revision);
     done(answer);
   }
+  // Judgements never agree verdicts: a call here is a failure.
+  void AgreeVerdicts(
+      const std::string& inspection, const std::string&, const std::string&,
+      const std::string&,
+      std::function<void(absl::StatusOr<v1::Inspection>)> done) override {
+    ADD_FAILURE() << "AgreeVerdicts called for " << inspection;
+    done(absl::InternalError("not expected"));
+  }
 
   std::vector<std::pair<std::string, int32_t>> calls;
   absl::Status answer = absl::OkStatus();
