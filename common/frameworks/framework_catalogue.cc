@@ -12,7 +12,7 @@
 namespace yjinspect::common {
 namespace {
 
-constexpr absl::string_view kNameFormat =
+constexpr absl::string_view kFrameworkNameFormat =
     "must be frameworks/{id}/versions/{version}, as "
     "frameworks/sqs-2014/versions/2";
 
@@ -86,8 +86,8 @@ absl::StatusOr<v1::FrameworkVersion> FrameworkCatalogue::Get(
   FieldViolations v;
   std::optional<VersionName> name = ParseVersionName(request.name());
   if (!name) {
-    v.Add("name",
-          request.name().empty() ? "is required" : std::string(kNameFormat));
+    v.Add("name", request.name().empty() ? "is required"
+                                         : std::string(kFrameworkNameFormat));
   }
   if (absl::Status invalid = v.ToStatus("GetFramework request");
       !invalid.ok()) {

@@ -44,7 +44,7 @@ bool IsToken(absl::string_view value, size_t max_size, absl::string_view extra,
 constexpr absl::string_view kItemIdFormat =
     "must be 1 to 64 lower-case letters, digits, '.', '-' or '_', starting "
     "with a letter or digit";
-constexpr absl::string_view kNameFormat =
+constexpr absl::string_view kIdFormat =
     "must be 1 to 64 lower-case letters, digits or '_', starting with a "
     "letter";
 
@@ -130,7 +130,7 @@ class Validator {
       const v1::AnswerScale& scale = f_.scales(i);
       const Node node = root_.Child("scales", i);
       const std::string what = absl::StrCat("scale ", Quote(scale.id()));
-      CheckId(node, what, IsName(scale.id()), kNameFormat,
+      CheckId(node, what, IsName(scale.id()), kIdFormat,
               [&] { return scales_.emplace(scale.id(), &scale).second; });
       if (scale.values_size() == 0) {
         problems_.Add(node.self(), absl::StrCat(what, " has no values"));
@@ -144,7 +144,7 @@ class Validator {
         const Node value_node = node.Child("values", j);
         const std::string value_what =
             absl::StrCat(what, ": value ", Quote(value.id()));
-        CheckId(value_node, value_what, IsName(value.id()), kNameFormat,
+        CheckId(value_node, value_what, IsName(value.id()), kIdFormat,
                 [&] { return value_ids.insert(value.id()).second; });
         if (value.label().empty()) {
           problems_.Add(value_node.self(),
@@ -174,7 +174,7 @@ class Validator {
       if (!IsName(question)) {
         problems_.Add(
             root_.At("key_questions", i),
-            absl::StrCat("key question ", Quote(question), " ", kNameFormat));
+            absl::StrCat("key question ", Quote(question), " ", kIdFormat));
       } else if (!key_questions_.insert(question).second) {
         problems_.Add(
             root_.At("key_questions", i),
