@@ -9,6 +9,18 @@
 namespace yjinspect::findings {
 namespace {
 
+// Whether the findings store holds the record's content: not once it is
+// erased (nor before it arrives), when there is nothing to mark or hold.
+absl::StatusOr<bool> Held(const FindingsStore& store,
+                          const std::string& record_name) {
+  if (common::ParseVictimCaseName(record_name)) {
+    ASSIGN_OR_RETURN(auto held, store.GetVictimCase(record_name));
+    return held.has_value();
+  }
+  ASSIGN_OR_RETURN(auto held, store.GetCase(record_name));
+  return held.has_value();
+}
+
 absl::StatusOr<DoubleMarkedRecord> ReadOne(
     const FindingsStore& store, const std::string& inspection_id,
     const v1::SecondMarkerAssignment& assignment, bool with_findings) {
@@ -41,6 +53,8 @@ absl::StatusOr<std::vector<DoubleMarkedRecord>> ReadDoubleMarked(
     const v1::Inspection& inspection) {
   std::vector<DoubleMarkedRecord> records;
   for (const v1::SecondMarkerAssignment& a : inspection.second_markers()) {
+    ASSIGN_OR_RETURN(const bool held, Held(store, a.case_()));
+    if (!held) continue;
     ASSIGN_OR_RETURN(auto record, ReadOne(store, inspection_id, a, true));
     records.push_back(std::move(record));
   }

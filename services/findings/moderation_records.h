@@ -15,7 +15,9 @@
 
 namespace yjinspect::findings {
 
-// In assignment order. `inspection_id` is the id of `inspection`.
+// In assignment order; a record whose content the store does not hold
+// (erased, or not arrived) is left out: there is nothing of it to mark,
+// count or hold. `inspection_id` is the id of `inspection`.
 absl::StatusOr<std::vector<DoubleMarkedRecord>> ReadDoubleMarked(
     const FindingsStore& store, const std::string& inspection_id,
     const v1::Inspection& inspection);

@@ -372,8 +372,10 @@ void InspectionSampling::AssignSecondMarkers(
     v1::AssignSecondMarkersRequest request, const std::string& actor,
     Done done) {
   common::FieldViolations v = CheckInspectionName(request.name());
+  // A staff reference as the findings service takes it
+  // (RecordSecondMarkingRequest.inspector_reference).
   common::CheckToken(v, "second_marker_reference",
-                     request.second_marker_reference(), 64, "-_.@", true);
+                     request.second_marker_reference(), 32, "-", true);
   const bool named = !request.cases().empty();
   if (named == (request.share_percent() != 0)) {
     v.Add(named ? "share_percent" : "cases",

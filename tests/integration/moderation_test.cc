@@ -403,6 +403,38 @@ TEST_F(ModerationTest, DisagreementsAreResolvedBeforeVerdictsAreAgreed) {
       absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(ModerationTest, AnErasedCaseLeavesNoMarkingAndHoldsNothingBack) {
+  ASSERT_TRUE(Assign({first_case_}).ok());
+  ASSERT_TRUE(Mark(SecondMarking(first_case_, false)).ok());
+  auto held = testing::Call(findings_.stub(), &Findings::GetVerdicts,
+                            VerdictsRequest());
+  ASSERT_TRUE(held.ok());
+  EXPECT_EQ(held->moderation_holds_size(), 1);
+
+  v1::DeleteCaseRequest erase;
+  erase.set_name(first_case_);
+  erase.set_reason("the YOT's retention period for the case ended");
+  ASSERT_TRUE(
+      testing::Call(intake_.stub(), &v1::CaseIntake::Stub::DeleteCase, erase)
+          .ok());
+  ASSERT_TRUE(CaughtUp());
+
+  // The second marking went with the case, and nothing is held for it.
+  v1::GetSecondMarkingRequest get;
+  get.set_name(FindingsName(first_case_) + "/secondMarking");
+  EXPECT_EQ(As(kSecond, &Findings::GetSecondMarking, get).status().code(),
+            absl::StatusCode::kNotFound);
+  auto after = testing::Call(findings_.stub(), &Findings::GetVerdicts,
+                             VerdictsRequest());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->moderation_holds_size(), 0);
+  v1::AgreeVerdictsRequest agree;
+  agree.set_inspection(inspection());
+  auto agreed =
+      testing::Call(findings_.stub(), &Findings::AgreeVerdicts, agree);
+  EXPECT_TRUE(agreed.ok()) << agreed.status();
+}
+
 TEST_F(ModerationTest, ARestartMidSecondMarkingLosesNothing) {
   ASSERT_TRUE(Assign({first_case_}).ok());
   v1::RecordSecondMarkingRequest partial = SecondMarking(first_case_, false);
