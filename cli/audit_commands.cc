@@ -5,17 +5,22 @@
 #include <utility>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "cli/client/exit_codes.h"
 #include "cli/client/rpc_client.h"
 #include "cli/client/unary_call.h"
 #include "cli/json_output.h"
+#include "common/audit/audit_chain.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/util/time_util.h"
+#include "yjinspect/v1/admin_service.grpc.pb.h"
 #include "yjinspect/v1/audit.grpc.pb.h"
 
 namespace yjinspect::cli {
@@ -32,6 +37,9 @@ struct AuditOptions {
   std::string since;
   std::string until;
   int64_t limit = 0;
+  // verify: a head noted earlier ("SEQUENCE:HEX"), or the newest backup's.
+  std::string expect_head;
+  bool against_backup = false;
 };
 
 // The services named by --service, with their addresses.
@@ -117,12 +125,69 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
   return kExitOk;
 }
 
+// "SEQUENCE:HEX" (as the log's "audit trail head" line and `audit verify`
+// print it) or "SEQUENCE" alone (as the metric gives it).
+absl::StatusOr<v1::AuditHead> ParseHead(const std::string& text) {
+  const std::vector<std::string> parts = absl::StrSplit(text, ':');
+  v1::AuditHead head;
+  uint64_t sequence = 0;
+  std::string hash;
+  if (parts.size() > 2 || !absl::SimpleAtoi(parts[0], &sequence) ||
+      (parts.size() == 2 && !parts[1].empty() &&
+       (parts[1].size() != 2 * common::kAuditHashBytes ||
+        !absl::c_all_of(parts[1], absl::ascii_isxdigit)))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--expect-head must be SEQUENCE:HASH as the log's \"audit trail "
+        "head\" line gives it (the hash as ",
+        2 * common::kAuditHashBytes, " hex digits), or SEQUENCE alone"));
+  }
+  head.set_sequence(sequence);
+  if (parts.size() == 2) head.set_hash(absl::HexStringToBytes(parts[1]));
+  return head;
+}
+
+// The audit head recorded with the newest backup of the service at
+// `address` that has one. NOT_FOUND when none has.
+absl::StatusOr<v1::AuditHead> NewestBackupHead(const std::string& address) {
+  auto listed = CallService(address, &v1::Admin::Stub::ListBackups,
+                            v1::ListBackupsRequest());
+  if (!listed.ok()) return listed.status();
+  for (auto it = listed->backups().rbegin(); it != listed->backups().rend();
+       ++it) {
+    if (it->metadata().has_audit_head()) return it->metadata().audit_head();
+  }
+  return absl::NotFoundError(
+      "--against-backup: no backup of this service records its audit trail "
+      "head (take one with `yjinspect backup`)");
+}
+
 int Verify(const GlobalOptions& global, const AuditOptions& options) {
+  const bool anchored = !options.expect_head.empty() || options.against_backup;
+  if (anchored && options.service == "all") {
+    return ReportUsageFailure(
+        "--expect-head and --against-backup check one service's trail: give "
+        "--service=intake or --service=findings");
+  }
+  if (!options.expect_head.empty() && options.against_backup) {
+    return ReportUsageFailure(
+        "give --expect-head or --against-backup, not both");
+  }
+  v1::VerifyAuditChainRequest request;
+  if (!options.expect_head.empty()) {
+    absl::StatusOr<v1::AuditHead> head = ParseHead(options.expect_head);
+    if (!head.ok()) return ReportUsageFailure(head.status().message());
+    *request.mutable_expected_head() = *head;
+  }
   bool all_intact = true;
   for (const auto& [service, address] : Targets(global, options.service)) {
+    if (options.against_backup) {
+      absl::StatusOr<v1::AuditHead> head = NewestBackupHead(address);
+      if (!head.ok()) return ReportFailure(head.status());
+      *request.mutable_expected_head() = *head;
+    }
     auto verified =
-        CallService(address, &v1::AuditTrail::Stub::VerifyAuditChain,
-                    v1::VerifyAuditChainRequest(), absl::Minutes(5));
+        CallService(address, &v1::AuditTrail::Stub::VerifyAuditChain, request,
+                    absl::Minutes(5));
     if (!verified.ok()) return ReportFailure(verified.status());
     const v1::VerifyAuditChainResponse& response = *verified;
     all_intact &= response.intact();
@@ -132,8 +197,15 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
     } else if (response.intact()) {
       std::cout << service << ": audit trail intact, "
                 << response.record_count() << " records, head "
-                << response.head_sequence() << " "
-                << absl::BytesToHexString(response.head_hash()) << "\n";
+                << response.head_sequence() << ":"
+                << absl::BytesToHexString(response.head_hash());
+      if (request.has_expected_head()) {
+        std::cout << "; holds record " << request.expected_head().sequence()
+                  << (request.expected_head().hash().empty()
+                          ? " noted earlier"
+                          : " as noted earlier");
+      }
+      std::cout << "\n";
     } else {
       std::cout << service << ": audit trail BROKEN at record "
                 << response.broken_at_sequence() << ": " << response.problem()
@@ -183,6 +255,15 @@ void AddAuditCommands(Subcommands commands) {
       "record when a record was removed or edited.",
       Verify);
   AddServiceOption(*verify, &trail->service);
+  verify->add_option(
+      "--expect-head", trail->expect_head,
+      "SEQUENCE:HASH of a head noted earlier (the services log it as "
+      "\"audit trail head\"; the metric yjinspect_audit_head_sequence gives "
+      "SEQUENCE alone): the trail must still hold that record, which shows "
+      "records removed from its end");
+  verify->add_flag("--against-backup", trail->against_backup,
+                   "check against the head recorded with the service's newest "
+                   "backup");
 }
 
 }  // namespace yjinspect::cli

@@ -5,16 +5,22 @@
 # long one is the same binary with --cycles=N. Included from
 # tests/CMakeLists.txt.
 
+# A server binary run as a child process: the crash driver's and the fault
+# tests' (faults.cmake).
+add_library(yjinspect_service_process STATIC crash/service_process.cc)
+target_link_libraries(yjinspect_service_process PUBLIC yjinspect_rpc gRPC::grpc++
+  absl::status absl::statusor absl::time absl::strings)
+yjinspect_warnings(yjinspect_service_process)
+
 add_executable(crash_driver
   crash/acknowledged_ledger.cc
   crash/crash_checks.cc
   crash/crash_driver.cc
   crash/crash_workload.cc
   crash/service_pair.cc
-  crash/service_process.cc
   crash/store_snapshot.cc
   testing/case_builder.cc)
-target_link_libraries(crash_driver PRIVATE intake_lib intake_storage findings_storage
+target_link_libraries(crash_driver PRIVATE yjinspect_service_process intake_lib intake_storage findings_storage
   yjinspect_synthetic yjinspect_frameworks yjinspect_rpc yjinspect_storage gRPC::grpc++
   absl::flags absl::flags_parse absl::flags_usage absl::synchronization)
 yjinspect_warnings(crash_driver)

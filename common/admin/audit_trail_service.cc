@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/field_violations.h"
 #include "common/page_token.h"
 #include "common/rpc/caller.h"
 #include "common/rpc/rpc_edge.h"
@@ -119,8 +120,19 @@ absl::StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
 }
 
 absl::StatusOr<v1::VerifyAuditChainResponse> VerifyAuditChain(
-    const AuditSource& source) {
+    const AuditSource& source, const v1::VerifyAuditChainRequest& request) {
   AuditChainVerifier verifier;
+  if (request.has_expected_head()) {
+    const v1::AuditHead& head = request.expected_head();
+    if (!head.hash().empty() && head.hash().size() != kAuditHashBytes) {
+      FieldViolations v;
+      v.Add("expected_head.hash",
+            absl::StrCat("must be ", kAuditHashBytes,
+                         " bytes (a record's BLAKE2b-256 hash) or empty"));
+      return v.ToStatus("VerifyAuditChain request");
+    }
+    verifier.ExpectHead({head.sequence(), head.hash()});
+  }
   uint64_t after = 0;
   while (true) {
     ASSIGN_OR_RETURN(auto entries, source.ReadAuditEntries(after, kReadChunk));
@@ -130,6 +142,7 @@ absl::StatusOr<v1::VerifyAuditChainResponse> VerifyAuditChain(
     }
     if (entries.size() < kReadChunk) break;
   }
+  verifier.Finish();
   v1::VerifyAuditChainResponse response;
   response.set_intact(verifier.intact());
   response.set_record_count(verifier.record_count());
@@ -157,7 +170,8 @@ grpc::ServerUnaryReactor* AuditTrailService::VerifyAuditChain(
     const v1::VerifyAuditChainRequest* request,
     v1::VerifyAuditChainResponse* response) {
   return edge_.Unary(context, __func__, *request, [&](const UnaryCall& call) {
-    call.FinishWith("audit", common::VerifyAuditChain(source_), response);
+    call.FinishWith("audit", common::VerifyAuditChain(source_, *request),
+                    response);
   });
 }
 

@@ -45,7 +45,9 @@ class AuditTrailService final : public v1::AuditTrail::CallbackService {
 // The same, without gRPC: for the service and for tests.
 absl::StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
     const AuditSource& source, const v1::ListAuditRecordsRequest& request);
+// The whole trail checked, against request.expected_head when set;
+// INVALID_ARGUMENT for a head hash of the wrong length.
 absl::StatusOr<v1::VerifyAuditChainResponse> VerifyAuditChain(
-    const AuditSource& source);
+    const AuditSource& source, const v1::VerifyAuditChainRequest& request);
 
 }  // namespace yjinspect::common

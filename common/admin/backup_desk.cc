@@ -68,6 +68,16 @@ absl::StatusOr<v1::Backup> BackupDesk::Take(uint32_t keep_latest,
       static_cast<int32_t>(now % 1000000000));
   metadata.set_change_log_sequence(subject_.position());
   metadata.set_requested_by(requested_by);
+  if (subject_.audit_head) {
+    absl::StatusOr<AuditChainHead> head = subject_.audit_head();
+    if (head.ok()) {
+      metadata.mutable_audit_head()->set_sequence(head->sequence);
+      metadata.mutable_audit_head()->set_hash(head->hash);
+    } else {
+      spdlog::warn("backup taken without its audit trail head: {}",
+                   head.status().ToString());
+    }
+  }
   absl::WriterMutexLock writing(&folder_mu_);
   absl::StatusOr<v1::Backup> backup = subject_.take(backup_dir_, metadata);
   if (backup.ok()) {

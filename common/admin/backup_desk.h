@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "common/audit/audit_chain.h"
 #include "common/field_violations.h"
 #include "yjinspect/v1/admin_service.pb.h"
 
@@ -31,6 +32,10 @@ struct BackupSubject {
   std::function<absl::StatusOr<v1::Backup>(const std::string& backup_dir,
                                            const v1::BackupMetadata&)>
       take;
+  // Where the audit trail ends, recorded with each backup so that a trail
+  // cut short later can be told (common/host/audit_head_anchor.h). Read
+  // just before the backup starts; null (or failing): none is recorded.
+  std::function<absl::StatusOr<AuditChainHead>()> audit_head;
 };
 
 class BackupDesk {

@@ -128,7 +128,31 @@ void AuditChainVerifier::Add(uint64_t key_sequence, const std::string& bytes) {
                        head_.sequence, " hashes to ", Hex(head_.hash),
                        "...): a record was removed, replaced or rehashed"));
   }
+  if (expected_ && expected_->sequence == key_sequence &&
+      !expected_->hash.empty() && expected_->hash != record.hash()) {
+    Break(
+        key_sequence,
+        absl::StrCat("record ", key_sequence, " hashes to ", Hex(record.hash()),
+                     "..., but the head noted earlier "
+                     "says ",
+                     Hex(expected_->hash),
+                     "...: the trail was rewritten at or before it"));
+  }
   head_ = {key_sequence, record.hash()};
+}
+
+void AuditChainVerifier::Finish() {
+  if (!expected_ || expected_->sequence <= head_.sequence) return;
+  const uint64_t first_missing = head_.sequence + 1;
+  Break(
+      first_missing,
+      absl::StrCat("the trail ends at record ", head_.sequence, " but record ",
+                   expected_->sequence, " was noted earlier: ",
+                   first_missing == expected_->sequence
+                       ? absl::StrCat("record ", first_missing, " is")
+                       : absl::StrCat("records ", first_missing, " to ",
+                                      expected_->sequence, " at least are"),
+                   " missing from the end"));
 }
 
 }  // namespace yjinspect::common

@@ -54,10 +54,23 @@ std::string AuditRecordHash(const v1::AuditRecord& record);
 AuditChainHead HeadAfter(const v1::AuditRecord& record);
 
 // Checks a trail record by record, in key order. Feed every stored entry
-// with the sequence its key says; the first problem sticks.
+// with the sequence its key says, then call Finish; the first problem
+// sticks.
+//
+// A chain shows edits, removals and reorderings inside it, but not a
+// removed tail: a trail cut after record N is a valid chain of N records.
+// A head noted outside the store earlier (in a backup's metadata, the log,
+// or by an operator) closes that gap: ExpectHead makes the check require
+// that record, with that hash, in the trail.
 class AuditChainVerifier {
  public:
+  // Requires the record `head` names (a head of sequence 0, an empty trail,
+  // requires nothing). Call before the first Add.
+  void ExpectHead(const AuditChainHead& head) { expected_ = head; }
   void Add(uint64_t key_sequence, const std::string& bytes);
+  // Reports an expected head the trail ended before. Call after the last
+  // Add.
+  void Finish();
 
   bool intact() const { return !broken_at_.has_value(); }
   uint64_t record_count() const { return count_; }
@@ -70,6 +83,7 @@ class AuditChainVerifier {
 
   uint64_t count_ = 0;
   AuditChainHead head_;
+  std::optional<AuditChainHead> expected_;
   std::optional<uint64_t> broken_at_;
   std::string problem_;
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/audit/audit_chain.h"
 
 namespace yjinspect::common {
 
@@ -25,6 +26,10 @@ class AuditSource {
   // Up to `limit` entries with sequence > `after`, in order.
   virtual absl::StatusOr<std::vector<StoredAuditEntry>> ReadAuditEntries(
       uint64_t after, size_t limit) const = 0;
+  // Where the trail ends now: its last record's sequence and hash (an
+  // empty head for an empty trail). Read to note the head outside the
+  // store (backups, the log, the metric).
+  virtual absl::StatusOr<AuditChainHead> ReadAuditHead() const = 0;
 };
 
 }  // namespace yjinspect::common

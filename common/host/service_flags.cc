@@ -1,5 +1,7 @@
 #include "common/host/service_flags.h"
 
+#include <algorithm>
+
 #include "absl/flags/flag.h"
 #include "spdlog/spdlog.h"
 
@@ -28,6 +30,11 @@ ABSL_FLAG(std::string, backup_dir, "",
           "folder for the backups the Admin service's CreateBackup takes "
           "(created when missing; one folder per service). Empty: backups "
           "are refused");
+ABSL_FLAG(int, audit_head_log_seconds, 60,
+          "log the audit trail's head (\"audit trail head\") this often "
+          "while it grows, and at shutdown, so that a trail cut short later "
+          "can be told (yjinspect audit verify --expect-head); 0: only at "
+          "shutdown");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -50,6 +57,8 @@ ServiceFlags ReadServiceFlags() {
   host.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
   host.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   host.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  host.audit_head_log_interval =
+      absl::Seconds(std::max(0, absl::GetFlag(FLAGS_audit_head_log_seconds)));
   flags.log_level = absl::GetFlag(FLAGS_log_level);
   flags.shutdown_grace =
       absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));

@@ -61,6 +61,8 @@ void ServiceHost::AttachStore(HostedStore store) {
                                                store_.inspection_yot);
   }
   backups_ = std::make_unique<BackupDesk>(store_.backup, options_.backup_dir);
+  audit_head_ = std::make_unique<AuditHeadAnchor>(
+      *store_.audit, metrics_, options_.audit_head_log_interval);
   shared_ = std::make_unique<SharedServices>(*store_.audit, *backups_,
                                              *frameworks_, authorizer_.get());
 }
@@ -102,6 +104,8 @@ void ServiceHost::Shutdown(absl::Duration deadline) {
   }
   // A backup still copying holds the store: it ends before the store closes.
   if (backups_ != nullptr) backups_->Shutdown();
+  // No call writes to the trail any more: its last head goes to the log.
+  if (audit_head_ != nullptr) audit_head_->Stop();
   if (store_.close) store_.close();
   // A purge asked for by an erasure finishes before the store goes.
   purger_.reset();

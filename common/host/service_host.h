@@ -32,6 +32,7 @@
 #include "common/admin/backup_desk.h"
 #include "common/audit/audit_source.h"
 #include "common/frameworks/framework_registry.h"
+#include "common/host/audit_head_anchor.h"
 #include "common/host/erasure_purger.h"
 #include "common/host/service_host_options.h"
 #include "common/telemetry/service_metrics.h"
@@ -112,6 +113,7 @@ class ServiceHost {
   std::unique_ptr<ErasurePurger> purger_;
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<BackupDesk> backups_;
+  std::unique_ptr<AuditHeadAnchor> audit_head_;
   // The services every host serves beside the service's own (after
   // backups_: Admin calls into the desk).
   struct SharedServices;

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "absl/time/time.h"
 #include "common/access/transport_security.h"
 
 namespace yjinspect::common {
@@ -29,6 +30,9 @@ struct ServiceHostOptions {
   // Folder the Admin service's CreateBackup writes backups to (created when
   // missing). Empty: backups are refused.
   std::string backup_dir;
+  // How often the audit trail's head is logged while it grows (and once at
+  // shutdown): see audit_head_anchor.h. Zero: only at shutdown.
+  absl::Duration audit_head_log_interval = absl::Minutes(1);
 };
 
 }  // namespace yjinspect::common

@@ -27,7 +27,7 @@ absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
   RETURN_IF_ERROR(
       OpenRocksDb(path, schema.what, options, descriptors, &db, &handles));
   absl::StatusOr<AuditChainHead> audit_head =
-      ReadAuditHead(db.get(), handles.at(schema.audit_family));
+      common::ReadAuditHead(db.get(), handles.at(schema.audit_family));
   if (!audit_head.ok()) {
     for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
     return audit_head.status();
@@ -51,6 +51,10 @@ RocksDbStore::~RocksDbStore() {
   db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
   for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
   db_->Close().PermitUncheckedError();
+}
+
+absl::StatusOr<AuditChainHead> RocksDbStore::ReadAuditHead() const {
+  return common::ReadAuditHead(db_.get(), handles_[audit_family_]);
 }
 
 absl::StatusOr<std::vector<StoredAuditEntry>> RocksDbStore::ReadAuditEntries(

@@ -82,6 +82,7 @@ class RocksDbStore {
   // The audit trail (AuditSource).
   absl::StatusOr<std::vector<StoredAuditEntry>> ReadAuditEntries(
       uint64_t after, size_t limit) const;
+  absl::StatusOr<AuditChainHead> ReadAuditHead() const;
   // Size and write stalls, for metrics.
   StorageFigures Figures() const;
   // A RocksDB ticker by name (rocksdb::TickersNameMap), for tests.

@@ -76,7 +76,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
            "findings", [store] { return store->Cursor(); },
            [store](const std::string& dir, const v1::BackupMetadata& metadata) {
              return store->CreateBackup(dir, metadata);
-           }},
+           },
+           [store] { return store->ReadAuditHead(); }},
        [store] { store->Close(); }, PublishedIn(*store), YotOf(*store)});
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;

@@ -78,7 +78,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
            "intake", [store] { return store->HeadSequence(); },
            [store](const std::string& dir, const v1::BackupMetadata& metadata) {
              return store->CreateBackup(dir, metadata);
-           }},
+           },
+           [store] { return store->ReadAuditHead(); }},
        [store] { store->Close(); }, nullptr, nullptr});
   parts->feed = std::make_unique<ChangeFeed>(*store);
   common::ErasurePurger* purger = &host.purger();

@@ -149,6 +149,28 @@ bool ServiceProcess::WaitServing(absl::Time deadline) {
   return false;
 }
 
+int ServiceProcess::Stop(absl::Duration timeout) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  const absl::Time deadline = absl::Now() + timeout;
+  int status = 0;
+  while (true) {
+    const pid_t reaped = waitpid(pid_, &status, WNOHANG);
+    if (reaped == pid_) break;
+    if (reaped < 0 && errno != EINTR) {
+      pid_ = -1;
+      return -1;
+    }
+    if (absl::Now() >= deadline) {
+      Kill();
+      return -1;
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 void ServiceProcess::Kill() {
   if (pid_ <= 0) return;
   kill(pid_, SIGKILL);

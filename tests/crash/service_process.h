@@ -39,6 +39,11 @@ class ServiceProcess {
   absl::Status Start(absl::Duration timeout = absl::Seconds(60));
   // SIGKILL, then reaps the child. Nothing when it is not running.
   void Kill();
+  // SIGTERM, as an orchestrator stops a server, and waits for it to exit;
+  // SIGKILL after `timeout`. Its exit status (-1 when killed by a signal
+  // or not running).
+  int Stop(absl::Duration timeout = absl::Seconds(30));
+  const std::string& log_path() const { return log_path_; }
   bool running() const { return pid_ > 0; }
   const std::string& address() const { return address_; }
   int starts() const { return starts_; }

@@ -32,6 +32,9 @@ class StoreWithoutDisk : public Store {
       uint64_t, size_t) const override {
     return std::vector<common::StoredAuditEntry>();
   }
+  absl::StatusOr<common::AuditChainHead> ReadAuditHead() const override {
+    return common::AuditChainHead();
+  }
 };
 
 }  // namespace yjinspect::testing

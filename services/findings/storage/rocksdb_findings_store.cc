@@ -441,6 +441,10 @@ class RocksFindingsStore final : public FindingsStore {
     return store_->ReadAuditEntries(after, limit);
   }
 
+  absl::StatusOr<common::AuditChainHead> ReadAuditHead() const override {
+    return store_->ReadAuditHead();
+  }
+
   absl::Status PurgeErasedContent() override {
     return store_->PurgeErasedContent();
   }

@@ -313,6 +313,10 @@ class RocksIntakeStore final : public IntakeStore {
     return store_->ReadAuditEntries(after, limit);
   }
 
+  absl::StatusOr<common::AuditChainHead> ReadAuditHead() const override {
+    return store_->ReadAuditHead();
+  }
+
   absl::Status PurgeErasedContent() override {
     return store_->PurgeErasedContent();
   }

@@ -53,6 +53,10 @@ class BackupDeskTest : public ::testing::Test {
           backup.set_backup_id(1);
           *backup.mutable_metadata() = metadata;
           return absl::StatusOr<v1::Backup>(backup);
+        },
+        [] {
+          return absl::StatusOr<AuditChainHead>(
+              AuditChainHead{7, std::string(kAuditHashBytes, 'h')});
         }};
   }
 
@@ -89,6 +93,10 @@ TEST_F(BackupDeskTest, ASecondBackupWhileOneRunsIsAborted) {
   EXPECT_EQ(backup->metadata().service(), "intake");
   EXPECT_EQ(backup->metadata().change_log_sequence(), 42u);
   EXPECT_EQ(backup->metadata().requested_by(), "OPS-1");
+  // The trail's head goes with the backup, away from the store.
+  EXPECT_EQ(backup->metadata().audit_head().sequence(), 7u);
+  EXPECT_EQ(backup->metadata().audit_head().hash(),
+            std::string(kAuditHashBytes, 'h'));
   EXPECT_GT(backup->metadata().begin_time().seconds(), 0);
   // The stand-in wrote no folder: there is nothing to list, and no refusal.
   auto listed = desk.ListBackups();

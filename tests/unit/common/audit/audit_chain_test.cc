@@ -24,10 +24,19 @@ std::map<uint64_t, std::string> Trail(int count) {
   return trail;
 }
 
-AuditChainVerifier Verify(const std::map<uint64_t, std::string>& trail) {
+AuditChainVerifier Verify(const std::map<uint64_t, std::string>& trail,
+                          const AuditChainHead* expected = nullptr) {
   AuditChainVerifier verifier;
+  if (expected != nullptr) verifier.ExpectHead(*expected);
   for (const auto& [sequence, bytes] : trail) verifier.Add(sequence, bytes);
+  verifier.Finish();
   return verifier;
+}
+
+AuditChainHead HeadOf(const std::string& bytes) {
+  v1::AuditRecord record;
+  EXPECT_TRUE(record.ParseFromString(bytes));
+  return HeadAfter(record);
 }
 
 TEST(AuditChainTest, SealedRecordsAreDenseAndLinked) {
@@ -91,6 +100,63 @@ TEST(AuditChainTest, UnreadableRecordBreaksAtItself) {
   AuditChainVerifier verifier = Verify(trail);
   EXPECT_FALSE(verifier.intact());
   EXPECT_EQ(verifier.broken_at(), 2u);
+}
+
+TEST(AuditChainTest, RemovedTailIsAValidChainWithoutAnAnchor) {
+  auto trail = Trail(5);
+  trail.erase(5);
+  AuditChainVerifier verifier = Verify(trail);
+  EXPECT_TRUE(verifier.intact());
+  EXPECT_EQ(verifier.record_count(), 4u);
+}
+
+TEST(AuditChainTest, RemovedTailBreaksAgainstTheHeadNotedEarlier) {
+  auto trail = Trail(6);
+  const AuditChainHead noted = HeadOf(trail[5]);
+  trail.erase(6);
+  trail.erase(5);
+  trail.erase(4);
+  AuditChainVerifier verifier = Verify(trail, &noted);
+  EXPECT_FALSE(verifier.intact());
+  EXPECT_EQ(verifier.broken_at(), 4u);
+  EXPECT_NE(verifier.problem().find("records 4 to 5 at least are missing"),
+            std::string::npos)
+      << verifier.problem();
+}
+
+TEST(AuditChainTest, TrailThatGrewPastTheNotedHeadIsIntact) {
+  auto trail = Trail(6);
+  const AuditChainHead noted = HeadOf(trail[4]);
+  AuditChainVerifier verifier = Verify(trail, &noted);
+  EXPECT_TRUE(verifier.intact()) << verifier.problem();
+  EXPECT_EQ(verifier.head().sequence, 6u);
+}
+
+TEST(AuditChainTest, RewrittenChainBreaksAtTheNotedHead) {
+  // An attacker with the store rewrites the trail from record 3 and
+  // rehashes every record after it: the chain is valid, the noted head is
+  // not in it.
+  auto trail = Trail(5);
+  const AuditChainHead noted = HeadOf(trail[4]);
+  v1::AuditRecord third;
+  ASSERT_TRUE(third.ParseFromString(trail[3]));
+  AuditChainHead head{2, HeadOf(trail[2]).hash};
+  AuditEvent forged{"someone-else", "inspector", "req",
+                    v1::AUDIT_ACTION_READ_CASE, third.resource()};
+  for (uint64_t sequence = 3; sequence <= 5; ++sequence) {
+    trail[sequence] =
+        SealAuditRecord(forged, absl::StatusCode::kOk, absl::Now(), head)
+            .SerializeAsString();
+  }
+  EXPECT_TRUE(Verify(trail).intact());
+  AuditChainVerifier verifier = Verify(trail, &noted);
+  EXPECT_FALSE(verifier.intact());
+  EXPECT_EQ(verifier.broken_at(), 4u);
+}
+
+TEST(AuditChainTest, EmptyNotedHeadRequiresNothing) {
+  const AuditChainHead empty;
+  EXPECT_TRUE(Verify({}, &empty).intact());
 }
 
 }  // namespace

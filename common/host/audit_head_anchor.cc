@@ -1,0 +1,76 @@
+#include "common/host/audit_head_anchor.h"
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "common/telemetry/logging.h"
+#include "spdlog/spdlog.h"
+
+namespace yjinspect::common {
+
+std::string AuditHeadText(const AuditChainHead& head) {
+  return absl::StrCat(head.sequence, ":", absl::BytesToHexString(head.hash));
+}
+
+AuditHeadAnchor::AuditHeadAnchor(const AuditSource& trail,
+                                 ServiceMetrics& metrics,
+                                 absl::Duration interval)
+    : trail_(trail), interval_(interval) {
+  prometheus::Gauge& sequence = metrics.ScrapedGauge(
+      "yjinspect_audit_head_sequence",
+      "Sequence of the last audit record; a trail verified later must "
+      "reach it");
+  // Read at each scrape, so a monitoring system's history holds every
+  // head it saw (metrics stop serving before the store closes).
+  metrics.OnScrape([this, &sequence] {
+    absl::StatusOr<AuditChainHead> head = trail_.ReadAuditHead();
+    if (head.ok()) sequence.Set(static_cast<double>(head->sequence));
+  });
+  if (interval_ > absl::ZeroDuration())
+    thread_ = std::thread([this] { Run(); });
+}
+
+AuditHeadAnchor::~AuditHeadAnchor() { Stop(); }
+
+void AuditHeadAnchor::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (stopped_) return;
+    stopped_ = true;
+    stopping_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+  Note(/*always=*/true);
+}
+
+void AuditHeadAnchor::Run() {
+  absl::MutexLock lock(&mu_);
+  while (!mu_.AwaitWithTimeout(absl::Condition(&stopping_), interval_)) {
+    mu_.Unlock();
+    Note(/*always=*/false);
+    mu_.Lock();
+  }
+}
+
+void AuditHeadAnchor::Note(bool always) {
+  absl::StatusOr<AuditChainHead> head = trail_.ReadAuditHead();
+  if (!head.ok()) {
+    spdlog::warn("cannot read the audit trail head: {}",
+                 head.status().ToString());
+    return;
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    if (!always && logged_once_ && logged_.sequence == head->sequence &&
+        logged_.hash == head->hash) {
+      return;
+    }
+    logged_ = *head;
+    logged_once_ = true;
+  }
+  LogEvent(spdlog::level::info, "audit trail head",
+           LogFields()
+               .Add("audit_head", AuditHeadText(*head))
+               .Add("audit_head_sequence", head->sequence));
+}
+
+}  // namespace yjinspect::common
