@@ -1,11 +1,11 @@
 #include "cli/audit_commands.h"
 
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -125,27 +125,6 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
   return kExitOk;
 }
 
-// "SEQUENCE:HEX" (as the log's "audit trail head" line and `audit verify`
-// print it) or "SEQUENCE" alone (as the metric gives it).
-absl::StatusOr<v1::AuditHead> ParseHead(const std::string& text) {
-  const std::vector<std::string> parts = absl::StrSplit(text, ':');
-  v1::AuditHead head;
-  uint64_t sequence = 0;
-  std::string hash;
-  if (parts.size() > 2 || !absl::SimpleAtoi(parts[0], &sequence) ||
-      (parts.size() == 2 && !parts[1].empty() &&
-       (parts[1].size() != 2 * common::kAuditHashBytes ||
-        !absl::c_all_of(parts[1], absl::ascii_isxdigit)))) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--expect-head must be SEQUENCE:HASH as the log's \"audit trail "
-        "head\" line gives it (the hash as ",
-        2 * common::kAuditHashBytes, " hex digits), or SEQUENCE alone"));
-  }
-  head.set_sequence(sequence);
-  if (parts.size() == 2) head.set_hash(absl::HexStringToBytes(parts[1]));
-  return head;
-}
-
 // The audit head recorded with the newest backup of the service at
 // `address` that has one. NOT_FOUND when none has.
 absl::StatusOr<v1::AuditHead> NewestBackupHead(const std::string& address) {
@@ -174,9 +153,16 @@ int Verify(const GlobalOptions& global, const AuditOptions& options) {
   }
   v1::VerifyAuditChainRequest request;
   if (!options.expect_head.empty()) {
-    absl::StatusOr<v1::AuditHead> head = ParseHead(options.expect_head);
-    if (!head.ok()) return ReportUsageFailure(head.status().message());
-    *request.mutable_expected_head() = *head;
+    std::optional<common::AuditChainHead> head =
+        common::ParseAuditHeadText(options.expect_head);
+    if (!head.has_value()) {
+      return ReportUsageFailure(
+          "--expect-head must be SEQUENCE:HASH as the log's \"audit trail "
+          "head\" line gives it (the hash as 64 hex digits), or SEQUENCE "
+          "alone");
+    }
+    request.mutable_expected_head()->set_sequence(head->sequence);
+    request.mutable_expected_head()->set_hash(head->hash);
   }
   bool all_intact = true;
   for (const auto& [service, address] : Targets(global, options.service)) {

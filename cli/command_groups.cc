@@ -167,6 +167,9 @@ const std::map<std::string, CommandHelp, std::less<>>& Commands() {
        {"Operating the services",
         "yjinspect restore --service=intake --backup-dir=/backups/intake "
         "--data-dir=var/intake"}},
+      {"check-store",
+       {"Operating the services",
+        "yjinspect check-store --data-dir=var/intake"}},
       {"keygen",
        {"Operating the services",
         "yjinspect keygen --out=/etc/yjinspect/pseudonym.key"}},

@@ -25,6 +25,7 @@
 #include "cli/record_commands.h"
 #include "cli/settings_file.h"
 #include "cli/status_command.h"
+#include "cli/store_check_command.h"
 #include "cli/subcommand.h"
 #include "cli/transport_options.h"
 #include "cli/usage.h"
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
   yjinspect::cli::AddExchangeCommands(commands);
   yjinspect::cli::AddAuditCommands(commands);
   yjinspect::cli::AddBackupCommands(commands);
+  yjinspect::cli::AddStoreCheckCommand(commands);
   yjinspect::cli::GroupCommands(app);
   try {
     app.parse(argc, argv);
@@ -101,7 +103,8 @@ int main(int argc, char** argv) {
   // keygen and restore work on local files and call no service: they need
   // no certificate.
   const bool local_only =
-      app.got_subcommand("keygen") || app.got_subcommand("restore");
+      app.got_subcommand("keygen") || app.got_subcommand("restore") ||
+      app.got_subcommand("check-store");
   if (!local_only) {
     if (int code = yjinspect::cli::ApplyTransportOptions(security);
         code != yjinspect::cli::kExitOk) {

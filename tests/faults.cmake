@@ -7,6 +7,7 @@
 
 yj_test(faults_test faults
   faults/audit_tamper_test.cc
+  faults/damaged_store_test.cc
   faults/fault_services.cc
   faults/offline_store.cc)
 target_link_libraries(faults_test PRIVATE yjinspect_service_process

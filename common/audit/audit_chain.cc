@@ -2,10 +2,15 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace yjinspect::common {
@@ -78,6 +83,27 @@ v1::AuditRecord SealAuditRecord(const AuditEvent& event,
   record.set_hash(AuditRecordHash(record));
   head = HeadAfter(record);
   return record;
+}
+
+std::string AuditHeadText(const AuditChainHead& head) {
+  return absl::StrCat(head.sequence, ":", absl::BytesToHexString(head.hash));
+}
+
+std::optional<AuditChainHead> ParseAuditHeadText(absl::string_view text) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(text, ':');
+  AuditChainHead head;
+  if (parts.size() > 2 || !absl::SimpleAtoi(parts[0], &head.sequence)) {
+    return std::nullopt;
+  }
+  if (parts.size() == 2 && !parts[1].empty()) {
+    if (parts[1].size() != 2 * kAuditHashBytes ||
+        !std::all_of(parts[1].begin(), parts[1].end(),
+                     [](char c) { return absl::ascii_isxdigit(c); })) {
+      return std::nullopt;
+    }
+    head.hash = absl::HexStringToBytes(parts[1]);
+  }
+  return head;
 }
 
 AuditChainHead HeadAfter(const v1::AuditRecord& record) {

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "yjinspect/v1/audit.pb.h"
 
@@ -46,6 +47,14 @@ struct AuditChainHead {
 v1::AuditRecord SealAuditRecord(const AuditEvent& event,
                                 absl::StatusCode outcome, absl::Time time,
                                 AuditChainHead& head);
+
+// "<sequence>:<hex hash>": how a head is written down outside the store
+// (the services' log, `yjinspect audit verify --expect-head`).
+std::string AuditHeadText(const AuditChainHead& head);
+// The head `text` writes down: "<sequence>:<64 hex digits>", or
+// "<sequence>" alone (an empty hash: only the record's presence can be
+// checked). nullopt when malformed.
+std::optional<AuditChainHead> ParseAuditHeadText(absl::string_view text);
 
 // The hash `record` should carry (its own `hash` field is ignored).
 std::string AuditRecordHash(const v1::AuditRecord& record);

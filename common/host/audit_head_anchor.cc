@@ -1,15 +1,9 @@
 #include "common/host/audit_head_anchor.h"
 
-#include "absl/strings/escaping.h"
-#include "absl/strings/str_cat.h"
 #include "common/telemetry/logging.h"
 #include "spdlog/spdlog.h"
 
 namespace yjinspect::common {
-
-std::string AuditHeadText(const AuditChainHead& head) {
-  return absl::StrCat(head.sequence, ":", absl::BytesToHexString(head.hash));
-}
 
 AuditHeadAnchor::AuditHeadAnchor(const AuditSource& trail,
                                  ServiceMetrics& metrics,
@@ -25,21 +19,33 @@ AuditHeadAnchor::AuditHeadAnchor(const AuditSource& trail,
     absl::StatusOr<AuditChainHead> head = trail_.ReadAuditHead();
     if (head.ok()) sequence.Set(static_cast<double>(head->sequence));
   });
-  if (interval_ > absl::ZeroDuration())
-    thread_ = std::thread([this] { Run(); });
 }
 
-AuditHeadAnchor::~AuditHeadAnchor() { Stop(); }
+AuditHeadAnchor::~AuditHeadAnchor() { EndThread(); }
 
-void AuditHeadAnchor::Stop() {
+void AuditHeadAnchor::Start() {
+  absl::MutexLock lock(&mu_);
+  if (started_ || stopping_) return;
+  started_ = true;
+  if (interval_ > absl::ZeroDuration()) {
+    thread_ = std::thread([this] { Run(); });
+  }
+}
+
+bool AuditHeadAnchor::EndThread() {
+  bool started = false;
   {
     absl::MutexLock lock(&mu_);
-    if (stopped_) return;
-    stopped_ = true;
+    if (stopping_) return false;
     stopping_ = true;
+    started = started_;
   }
   if (thread_.joinable()) thread_.join();
-  Note(/*always=*/true);
+  return started;
+}
+
+void AuditHeadAnchor::Stop() {
+  if (EndThread()) Note(/*always=*/true);
 }
 
 void AuditHeadAnchor::Run() {

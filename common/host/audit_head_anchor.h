@@ -24,37 +24,39 @@
 
 namespace yjinspect::common {
 
-// "<sequence>:<hex hash>", as the log line and `--expect-head` write it.
-std::string AuditHeadText(const AuditChainHead& head);
-
 class AuditHeadAnchor {
  public:
-  // Registers the metric with `metrics` (before it serves) and starts
-  // logging every `interval` (a zero interval: only at Stop). `trail` must
-  // outlive Stop.
+  // Registers the metric with `metrics` (before it serves). `trail` must
+  // outlive Stop, or the anchor if it never started.
   AuditHeadAnchor(const AuditSource& trail, ServiceMetrics& metrics,
                   absl::Duration interval);
-  // Stop().
+  // Ends the logging without a last line (a service whose start failed
+  // may have no store any more).
   ~AuditHeadAnchor();
   AuditHeadAnchor(const AuditHeadAnchor&) = delete;
   AuditHeadAnchor& operator=(const AuditHeadAnchor&) = delete;
 
-  // Ends the periodic logging and logs the head once more, whether or not
-  // it moved: the last line of a clean shutdown names the final head. Call
-  // while the store is still open, after the last call was served.
-  // Idempotent.
+  // Starts logging every `interval` (a zero interval: only at Stop), once
+  // the service serves.
+  void Start();
+  // Ends the periodic logging and, when started, logs the head once more,
+  // whether or not it moved: the last line of a clean shutdown names the
+  // final head. Call while the store is still open, after the last call
+  // was served. Idempotent.
   void Stop();
 
  private:
   void Run();
+  // Ends the thread; true when the anchor had started.
+  bool EndThread();
   // Logs the head when it differs from the one logged last (or always).
   void Note(bool always);
 
   const AuditSource& trail_;
   const absl::Duration interval_;
   absl::Mutex mu_;
+  bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
   AuditChainHead logged_ ABSL_GUARDED_BY(mu_);
   bool logged_once_ ABSL_GUARDED_BY(mu_) = false;
   std::thread thread_;

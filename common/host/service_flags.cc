@@ -35,6 +35,10 @@ ABSL_FLAG(int, audit_head_log_seconds, 60,
           "while it grows, and at shutdown, so that a trail cut short later "
           "can be told (yjinspect audit verify --expect-head); 0: only at "
           "shutdown");
+ABSL_FLAG(bool, verify_store_on_start, true,
+          "read every table block of the store and check its checksum "
+          "before serving, so that a damaged store is refused at start "
+          "(DATA_LOSS) rather than found by the call that reads it");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -57,6 +61,7 @@ ServiceFlags ReadServiceFlags() {
   host.frameworks_dir = absl::GetFlag(FLAGS_frameworks_dir);
   host.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   host.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  host.verify_store_on_start = absl::GetFlag(FLAGS_verify_store_on_start);
   host.audit_head_log_interval =
       absl::Seconds(std::max(0, absl::GetFlag(FLAGS_audit_head_log_seconds)));
   flags.log_level = absl::GetFlag(FLAGS_log_level);

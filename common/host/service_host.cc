@@ -86,6 +86,7 @@ absl::Status ServiceHost::Start(grpc::Service* service,
   health_port_ = started.health_port;
   address_ = DialAddress(options_.listen, started.port);
   started_ = true;
+  audit_head_->Start();
   return absl::OkStatus();
 }
 

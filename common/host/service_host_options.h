@@ -33,6 +33,9 @@ struct ServiceHostOptions {
   // How often the audit trail's head is logged while it grows (and once at
   // shutdown): see audit_head_anchor.h. Zero: only at shutdown.
   absl::Duration audit_head_log_interval = absl::Minutes(1);
+  // Read every table block of the store and check its checksum before
+  // serving, so a damaged store is refused at start (store_integrity.h).
+  bool verify_store_on_start = true;
 };
 
 }  // namespace yjinspect::common

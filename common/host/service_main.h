@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/host/service_command_line.h"
@@ -20,6 +21,10 @@
 #include "spdlog/spdlog.h"
 
 namespace yjinspect::common {
+
+// A server's exit status when its store is damaged (sysexits' EX_DATAERR):
+// restore from a backup (docs/backups.md) rather than restart.
+inline constexpr int kExitStoreDamaged = 65;
 
 // `Server` has metrics_port() and Shutdown(absl::Duration). `serving` is
 // the line that says what it serves. Returns main's exit status.
@@ -60,7 +65,11 @@ int RunService(
   auto server = Server::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
-    return EXIT_FAILURE;
+    // A damaged store is not fixed by starting again: a distinct status,
+    // so that an orchestrator's operator sees it for what it is.
+    return server.status().code() == absl::StatusCode::kDataLoss
+               ? kExitStoreDamaged
+               : EXIT_FAILURE;
   }
   return ServeUntilSignal(**server, flags, serving(**server, options));
 }

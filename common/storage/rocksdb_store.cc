@@ -1,18 +1,23 @@
 #include "common/storage/rocksdb_store.h"
 
+#include <optional>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "common/status_macros.h"
 #include "common/storage/rocksdb_audit_trail.h"
 #include "common/storage/rocksdb_erasure.h"
 #include "common/storage/rocksdb_open.h"
 #include "common/storage/store_backups.h"
+#include "common/storage/store_integrity.h"
 
 namespace yjinspect::common {
 
 absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
     const std::string& path, const RocksDbSchema& schema,
-    rocksdb::DBOptions options) {
+    rocksdb::DBOptions options, bool verify_tables) {
+  RETURN_IF_ERROR(CheckBeforeOpen(path, schema.what, verify_tables));
+  const std::optional<uint64_t> acknowledged = ReadAcknowledgedMark(path);
   options.statistics = rocksdb::CreateDBStatistics();
   options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   KeepNoErasedBytes(options);
@@ -24,28 +29,59 @@ absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
   }
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  RETURN_IF_ERROR(
-      OpenRocksDb(path, schema.what, options, descriptors, &db, &handles));
+  absl::Status opened =
+      OpenRocksDb(path, schema.what, options, descriptors, &db, &handles);
+  if (opened.code() == absl::StatusCode::kDataLoss ||
+      (opened.code() == absl::StatusCode::kInternal &&
+       absl::StrContains(opened.message(), "No such file"))) {
+    // A table or MANIFEST that is damaged or gone.
+    return DamagedStore(path, schema.what, opened.message());
+  }
+  RETURN_IF_ERROR(opened);
+  // From here on a refusal closes the store it opened.
+  auto refuse = [&](absl::Status status) {
+    for (auto* handle : handles) {
+      db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+    return status;
+  };
+  if (absl::Status recovered =
+          CheckRecovered(*db, path, schema.what, acknowledged);
+      !recovered.ok()) {
+    return refuse(recovered);
+  }
   absl::StatusOr<AuditChainHead> audit_head =
       common::ReadAuditHead(db.get(), handles.at(schema.audit_family));
-  if (!audit_head.ok()) {
-    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return audit_head.status();
+  if (!audit_head.ok()) return refuse(audit_head.status());
+  absl::StatusOr<std::unique_ptr<AcknowledgedMark>> mark =
+      AcknowledgedMark::Open(path, db->GetLatestSequenceNumber());
+  if (!mark.ok()) return refuse(mark.status());
+  return std::unique_ptr<RocksDbStore>(new RocksDbStore(
+      std::move(db), std::move(handles), options.statistics,
+      schema.audit_family, *std::move(audit_head), *std::move(mark)));
+}
+
+rocksdb::Status RocksDbStore::Write(const rocksdb::WriteOptions& options,
+                                    rocksdb::WriteBatch* batch) {
+  rocksdb::Status written = db_->Write(options, batch);
+  if (written.ok() && options.sync) {
+    acknowledged_->Note(db_->GetLatestSequenceNumber());
   }
-  return std::unique_ptr<RocksDbStore>(
-      new RocksDbStore(std::move(db), std::move(handles), options.statistics,
-                       schema.audit_family, *std::move(audit_head)));
+  return written;
 }
 
 RocksDbStore::RocksDbStore(std::unique_ptr<rocksdb::DB> db,
                            std::vector<rocksdb::ColumnFamilyHandle*> handles,
                            std::shared_ptr<rocksdb::Statistics> statistics,
-                           size_t audit_family, AuditChainHead audit_head)
+                           size_t audit_family, AuditChainHead audit_head,
+                           std::unique_ptr<AcknowledgedMark> acknowledged)
     : db_(std::move(db)),
       handles_(std::move(handles)),
       statistics_(std::move(statistics)),
       audit_family_(audit_family),
-      audit_head_(std::move(audit_head)) {}
+      audit_head_(std::move(audit_head)),
+      acknowledged_(std::move(acknowledged)) {}
 
 RocksDbStore::~RocksDbStore() {
   db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();

@@ -18,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
+#include "common/storage/acknowledged_mark.h"
 #include "common/storage/rocksdb_records.h"
 #include "common/storage/storage_figures.h"
 #include "rocksdb/db.h"
@@ -46,11 +47,14 @@ class RocksDbStore {
   // Opens (creating when missing) the store at `path`, with RocksDB's
   // statistics (tickers only, for the write-stall metrics) and the settings
   // that let erased bytes leave the disk, and reads the audit chain's head.
-  // FAILED_PRECONDITION when another process holds the folder; DATA_LOSS
-  // when it is damaged.
+  // FAILED_PRECONDITION when another process holds the folder; DATA_LOSS,
+  // saying what is damaged and the way out, when the store's files are
+  // damaged or missing or it comes back with less than it acknowledged
+  // (store_integrity.h); with `verify_tables`, every table block's checksum
+  // is read first (a second or so per GB).
   static absl::StatusOr<std::unique_ptr<RocksDbStore>> Open(
       const std::string& path, const RocksDbSchema& schema,
-      rocksdb::DBOptions options);
+      rocksdb::DBOptions options, bool verify_tables = true);
 
   // Flushes the memtables (so the next start replays no WAL) and closes.
   ~RocksDbStore();
@@ -58,6 +62,10 @@ class RocksDbStore {
   RocksDbStore& operator=(const RocksDbStore&) = delete;
 
   rocksdb::DB& db() const { return *db_; }
+  // Writes `batch`; once a synced write succeeded, notes it as
+  // acknowledged (acknowledged_mark.h). The one way the services write.
+  rocksdb::Status Write(const rocksdb::WriteOptions& options,
+                        rocksdb::WriteBatch* batch);
   // The handle of a family by the service's enum.
   template <typename Family>
   rocksdb::ColumnFamilyHandle* handle(Family family) const {
@@ -97,13 +105,15 @@ class RocksDbStore {
   RocksDbStore(std::unique_ptr<rocksdb::DB> db,
                std::vector<rocksdb::ColumnFamilyHandle*> handles,
                std::shared_ptr<rocksdb::Statistics> statistics,
-               size_t audit_family, AuditChainHead audit_head);
+               size_t audit_family, AuditChainHead audit_head,
+               std::unique_ptr<AcknowledgedMark> acknowledged);
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<rocksdb::Statistics> statistics_;
   size_t audit_family_;
   AuditChainHead audit_head_;
+  std::unique_ptr<AcknowledgedMark> acknowledged_;
   absl::Mutex purge_mu_;
 };
 

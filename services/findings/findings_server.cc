@@ -68,7 +68,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> to_intake,
                    common::ChannelCredentialsFor(options.security));
   ASSIGN_OR_RETURN(parts->store,
-                   FindingsStore::Open({options.data_dir, options.sync}));
+                   FindingsStore::Open({options.data_dir, options.sync,
+                                        options.verify_store_on_start}));
   FindingsStore* store = parts->store.get();
   host.AttachStore(
       {store, [store] { return store->PurgeErasedContent(); },

@@ -68,7 +68,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   ASSIGN_OR_RETURN(ReferencePseudonyms pseudonyms, PseudonymsFor(options));
   parts->pseudonyms = std::make_unique<ReferencePseudonyms>(pseudonyms);
   ASSIGN_OR_RETURN(parts->store,
-                   IntakeStore::Open({options.data_dir, options.sync}));
+                   IntakeStore::Open({options.data_dir, options.sync,
+                                      options.verify_store_on_start}));
   IntakeStore* store = parts->store.get();
   parts->intake_metrics =
       std::make_unique<IntakeMetrics>(host.metrics(), *store);

@@ -43,6 +43,8 @@ struct FindingsStoreOptions {
   // off. (Changes from intake need no sync: a change and its cursor are
   // lost or kept together, and intake delivers again after the cursor.)
   bool sync = true;
+  // Check every table block's checksum before serving (store_integrity.h).
+  bool verify_tables = true;
 };
 
 using common::Keyed;

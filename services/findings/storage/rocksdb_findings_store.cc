@@ -636,7 +636,7 @@ class RocksFindingsStore final : public FindingsStore {
                             rocksdb::WriteBatch& batch, absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     absl::Status written =
-        FromRocksDb(store_->db().Write(options, &batch), what);
+        FromRocksDb(store_->Write(options, &batch), what);
     if (written.ok() && pending_audit_head_) {
       audit_head_ = *pending_audit_head_;
     }
@@ -730,7 +730,8 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
       static_cast<size_t>(ColumnFamily::kAudit)};
   ASSIGN_OR_RETURN(
       std::unique_ptr<common::RocksDbStore> store,
-      common::RocksDbStore::Open(options.path, schema, rocksdb::DBOptions()));
+      common::RocksDbStore::Open(options.path, schema, rocksdb::DBOptions(),
+                                 options.verify_tables));
   ASSIGN_OR_RETURN(uint64_t cursor, ReadCursor(*store));
   return std::unique_ptr<FindingsStore>(
       new RocksFindingsStore(std::move(store), options.sync, cursor));

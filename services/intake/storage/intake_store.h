@@ -33,6 +33,8 @@ struct StoreOptions {
   std::string path;
   // Sync the WAL before a commit is acknowledged. Only tests turn it off.
   bool sync = true;
+  // Check every table block's checksum before serving (store_integrity.h).
+  bool verify_tables = true;
 };
 
 using common::Keyed;

@@ -406,7 +406,7 @@ class RocksIntakeStore final : public IntakeStore {
       rocksdb::WriteOptions write_options;
       write_options.sync = sync_;
       absl::Status written =
-          FromRocksDb(store_->db().Write(write_options, batch.GetWriteBatch()),
+          FromRocksDb(store_->Write(write_options, batch.GetWriteBatch()),
                       "writing batch");
       if (!written.ok()) {
         next_sequence_ = first_sequence;
@@ -481,7 +481,8 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
   schema.family_options.max_write_buffer_number = 3;
   ASSIGN_OR_RETURN(
       std::unique_ptr<common::RocksDbStore> store,
-      common::RocksDbStore::Open(options.path, schema, db_options));
+      common::RocksDbStore::Open(options.path, schema, db_options,
+                                 options.verify_tables));
   ASSIGN_OR_RETURN(
       uint64_t head,
       ReadHeadSequence(store->db(), store->handle(ColumnFamily::kChanges)));

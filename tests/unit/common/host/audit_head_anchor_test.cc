@@ -57,6 +57,7 @@ TEST(AuditHeadAnchorTest, LogsAHeadWhenItMovesAndAlwaysAtStop) {
   ServiceMetrics metrics("intake");
   trail.MoveTo(4);
   AuditHeadAnchor anchor(trail, metrics, absl::Milliseconds(5));
+  anchor.Start();
   const std::string four = AuditHeadText(*trail.ReadAuditHead());
   ASSERT_TRUE(testing::WaitUntil([&] { return LoggedHeads(log).size() == 1; },
                                  absl::Seconds(10)));
@@ -80,10 +81,24 @@ TEST(AuditHeadAnchorTest, WithoutAnIntervalLogsOnlyAtStop) {
   trail.MoveTo(2);
   {
     AuditHeadAnchor anchor(trail, metrics, absl::ZeroDuration());
+    anchor.Start();
     absl::SleepFor(absl::Milliseconds(20));
     EXPECT_TRUE(LoggedHeads(log).empty());
+    anchor.Stop();
   }
   EXPECT_EQ(LoggedHeads(log).size(), 1u);
+}
+
+TEST(AuditHeadAnchorTest, AnAnchorThatNeverStartedLogsNothing) {
+  // A service whose start failed: its store may be gone already.
+  testing::CapturedLog log(spdlog::level::info);
+  ServiceMetrics metrics("intake");
+  {
+    MovableTrail trail;
+    AuditHeadAnchor anchor(trail, metrics, absl::Milliseconds(1));
+    anchor.Stop();
+  }
+  EXPECT_TRUE(LoggedHeads(log).empty());
 }
 
 TEST(AuditHeadAnchorTest, TheMetricIsTheHeadAtEachScrape) {
