@@ -90,6 +90,19 @@ absl::Status Prefixed(absl::string_view prefix, const absl::Status& status) {
   return out;
 }
 
+absl::Status UnauditedCall(const absl::Status& audit_write) {
+  const std::string message = absl::StrCat(
+      "the call could not be recorded in the audit trail, so "
+      "nothing was read or answered (",
+      audit_write.message(), ")");
+  if (audit_write.code() == absl::StatusCode::kResourceExhausted) {
+    return WithErrorInfo(absl::ResourceExhaustedError(message),
+                         kAuditNotRecorded);
+  }
+  return WithErrorInfo(absl::UnavailableError(absl::StrCat(message, "; retry")),
+                       kAuditNotRecorded);
+}
+
 absl::Status EtagMismatch(absl::string_view resource,
                           absl::string_view message) {
   return Aborted(kEtagMismatch, message, {{"resource", std::string(resource)}});

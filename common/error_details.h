@@ -62,6 +62,12 @@ absl::Status WithErrorInfo(absl::Status status, absl::string_view reason,
 // detail kept: a refusal passed on from another service keeps its reason.
 absl::Status Prefixed(absl::string_view prefix, const absl::Status& status);
 
+// What a call answers when its audit record could not be written
+// (`audit_write`): nothing is read or answered without its record.
+// RESOURCE_EXHAUSTED when the store's disk is full (retrying is futile until
+// an operator makes room), UNAVAILABLE otherwise; AUDIT_NOT_RECORDED.
+absl::Status UnauditedCall(const absl::Status& audit_write);
+
 // ETAG_MISMATCH (ABORTED) about the record named `resource`, which the
 // caller should read again.
 absl::Status EtagMismatch(absl::string_view resource,

@@ -19,6 +19,14 @@ inline constexpr absl::string_view kBackupInProgress = "BACKUP_IN_PROGRESS";
 // ABORTED: the store gave up a write; nothing was stored.
 inline constexpr absl::string_view kStorageAborted = "STORAGE_ABORTED";
 
+// RESOURCE_EXHAUSTED: the disk holding the store is full; nothing was
+// stored. Writes resume by themselves once there is room.
+inline constexpr absl::string_view kStoreDiskFull = "STORE_DISK_FULL";
+// RESOURCE_EXHAUSTED or UNAVAILABLE: the call's audit record could not be
+// written, so nothing was read or answered (every read of a case is
+// recorded before it is answered).
+inline constexpr absl::string_view kAuditNotRecorded = "AUDIT_NOT_RECORDED";
+
 // ALREADY_EXISTS: the case (or victim's case) reference is stored with
 // different content.
 inline constexpr absl::string_view kCaseExistsWithOtherContent =

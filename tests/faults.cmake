@@ -9,6 +9,7 @@ yj_test(faults_test faults
   faults/audit_tamper_test.cc
   faults/damaged_store_test.cc
   faults/fault_services.cc
+  faults/full_disk_test.cc
   faults/offline_store.cc)
 target_link_libraries(faults_test PRIVATE yjinspect_service_process
   yjinspect_observability_testing)

@@ -39,6 +39,11 @@ ABSL_FLAG(bool, verify_store_on_start, true,
           "read every table block of the store and check its checksum "
           "before serving, so that a damaged store is refused at start "
           "(DATA_LOSS) rather than found by the call that reads it");
+ABSL_FLAG(int64_t, min_free_disk_mb, 256,
+          "refuse writes (RESOURCE_EXHAUSTED, STORE_DISK_FULL) while less "
+          "than this many MiB are free on the store's volume, leaving room "
+          "for RocksDB's flushes and compactions; writes resume by "
+          "themselves once there is room. 0: never refuse early");
 ABSL_FLAG(std::string, log_level, "info",
           "least severe log level: debug (every call: method, resource "
           "name, code; never case content), info, warn, error");
@@ -62,6 +67,9 @@ ServiceFlags ReadServiceFlags() {
   host.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   host.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   host.verify_store_on_start = absl::GetFlag(FLAGS_verify_store_on_start);
+  host.min_free_disk_bytes = static_cast<uint64_t>(std::max<int64_t>(
+                                 0, absl::GetFlag(FLAGS_min_free_disk_mb)))
+                             << 20;
   host.audit_head_log_interval =
       absl::Seconds(std::max(0, absl::GetFlag(FLAGS_audit_head_log_seconds)));
   flags.log_level = absl::GetFlag(FLAGS_log_level);

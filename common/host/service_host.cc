@@ -87,6 +87,15 @@ absl::Status ServiceHost::Start(grpc::Service* service,
   address_ = DialAddress(options_.listen, started.port);
   started_ = true;
   audit_head_->Start();
+  if (store_.figures) {
+    grpc::Server* server = server_.get();
+    grpc::Server* health_server = health_server_.get();
+    store_watch_ = std::make_unique<StoreWatch>(
+        store_.figures, [server, health_server](bool writable) {
+          SetHealthStatus(*server, health_server, kStoreHealthName, writable);
+        });
+    store_watch_->Start();
+  }
   return absl::OkStatus();
 }
 
@@ -95,6 +104,7 @@ void ServiceHost::Shutdown(absl::Duration deadline) {
   stopped_ = true;
   // Scrapes read the store: they end before it closes.
   metrics_.StopServing();
+  if (store_watch_ != nullptr) store_watch_->Stop();
   if (started_) {
     StopHealthReporting(*server_, health_server_.get());
     // Streams waiting for changes end first, so the server's shutdown does

@@ -35,6 +35,7 @@
 #include "common/host/audit_head_anchor.h"
 #include "common/host/erasure_purger.h"
 #include "common/host/service_host_options.h"
+#include "common/host/store_watch.h"
 #include "common/telemetry/service_metrics.h"
 
 namespace grpc {
@@ -61,6 +62,9 @@ struct HostedStore {
   // For submitters' access to their own YOT's action plans (findings);
   // null: none.
   Authorizer::InspectionYot inspection_yot;
+  // The store's figures, for whether it takes writes (store_watch.h);
+  // null: not watched.
+  std::function<StorageFigures()> figures;
 };
 
 class ServiceHost {
@@ -114,6 +118,7 @@ class ServiceHost {
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<BackupDesk> backups_;
   std::unique_ptr<AuditHeadAnchor> audit_head_;
+  std::unique_ptr<StoreWatch> store_watch_;
   // The services every host serves beside the service's own (after
   // backups_: Admin calls into the desk).
   struct SharedServices;

@@ -5,6 +5,7 @@
 // options extend this with its own (its store's folder, its peers), so the
 // shared flags (service_flags.h) fill one struct for either service.
 
+#include <cstdint>
 #include <string>
 
 #include "absl/time/time.h"
@@ -36,6 +37,9 @@ struct ServiceHostOptions {
   // Read every table block of the store and check its checksum before
   // serving, so a damaged store is refused at start (store_integrity.h).
   bool verify_store_on_start = true;
+  // Refuse writes while less than this is free on the store's volume
+  // (common/storage/disk_reserve.h); 0: never.
+  uint64_t min_free_disk_bytes = uint64_t{256} << 20;
 };
 
 }  // namespace yjinspect::common

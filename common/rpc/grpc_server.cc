@@ -83,6 +83,14 @@ absl::StatusOr<StartedServer> StartGrpcServer(
   return started;
 }
 
+void SetHealthStatus(grpc::Server& server, grpc::Server* health_server,
+                     const std::string& name, bool serving) {
+  server.GetHealthCheckService()->SetServingStatus(name, serving);
+  if (health_server != nullptr) {
+    health_server->GetHealthCheckService()->SetServingStatus(name, serving);
+  }
+}
+
 void StopHealthReporting(grpc::Server& server, grpc::Server* health_server) {
   server.GetHealthCheckService()->Shutdown();
   if (health_server != nullptr) {

@@ -39,6 +39,11 @@ absl::StatusOr<StartedServer> StartGrpcServer(
     const std::vector<std::string>& health_names,
     const ServerTransport& transport = {});
 
+// Sets the health status of `name` on both listeners (the health-only one
+// may be null).
+void SetHealthStatus(grpc::Server& server, grpc::Server* health_server,
+                     const std::string& name, bool serving);
+
 // Reports NOT_SERVING on both listeners and stops the health-only one (the
 // main server is the caller's to shut down, with its own deadline).
 void StopHealthReporting(grpc::Server& server, grpc::Server* health_server);

@@ -26,8 +26,18 @@ absl::Status FromRocksDb(const rocksdb::Status& status,
     case rocksdb::Status::kAborted:
       return Aborted(kStorageAborted, message);
     case rocksdb::Status::kIOError:
-      // Out of space is something an operator can fix; say so by its code.
-      if (status.IsNoSpace()) return absl::ResourceExhaustedError(message);
+      // Out of space is something an operator can fix; say so by its code,
+      // and say how.
+      if (status.IsNoSpace()) {
+        return WithErrorInfo(
+            absl::ResourceExhaustedError(absl::StrCat(
+                message,
+                ". The disk holding the store is full: free space or grow "
+                "the volume. The service takes writes again by itself "
+                "within seconds once there is room; nothing it acknowledged "
+                "is lost")),
+            kStoreDiskFull);
+      }
       return absl::InternalError(message);
     default:
       return absl::InternalError(message);

@@ -15,9 +15,11 @@ namespace yjinspect::common {
 
 absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
     const std::string& path, const RocksDbSchema& schema,
-    rocksdb::DBOptions options, bool verify_tables) {
-  RETURN_IF_ERROR(CheckBeforeOpen(path, schema.what, verify_tables));
+    rocksdb::DBOptions options, const StoreSafeguards& safeguards) {
+  RETURN_IF_ERROR(CheckBeforeOpen(path, schema.what, safeguards.verify_tables));
   const std::optional<uint64_t> acknowledged = ReadAcknowledgedMark(path);
+  auto condition = std::make_shared<StoreCondition>();
+  options.listeners.push_back(condition);
   options.statistics = rocksdb::CreateDBStatistics();
   options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   KeepNoErasedBytes(options);
@@ -59,11 +61,14 @@ absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
   if (!mark.ok()) return refuse(mark.status());
   return std::unique_ptr<RocksDbStore>(new RocksDbStore(
       std::move(db), std::move(handles), options.statistics,
-      schema.audit_family, *std::move(audit_head), *std::move(mark)));
+      schema.audit_family, *std::move(audit_head), *std::move(mark),
+      std::move(condition),
+      std::make_unique<DiskReserve>(path, safeguards.min_free_bytes)));
 }
 
 rocksdb::Status RocksDbStore::Write(const rocksdb::WriteOptions& options,
                                     rocksdb::WriteBatch* batch) {
+  if (rocksdb::Status room = reserve_->Check(); !room.ok()) return room;
   rocksdb::Status written = db_->Write(options, batch);
   if (written.ok() && options.sync) {
     acknowledged_->Note(db_->GetLatestSequenceNumber());
@@ -75,13 +80,17 @@ RocksDbStore::RocksDbStore(std::unique_ptr<rocksdb::DB> db,
                            std::vector<rocksdb::ColumnFamilyHandle*> handles,
                            std::shared_ptr<rocksdb::Statistics> statistics,
                            size_t audit_family, AuditChainHead audit_head,
-                           std::unique_ptr<AcknowledgedMark> acknowledged)
+                           std::unique_ptr<AcknowledgedMark> acknowledged,
+                           std::shared_ptr<StoreCondition> condition,
+                           std::unique_ptr<DiskReserve> reserve)
     : db_(std::move(db)),
       handles_(std::move(handles)),
       statistics_(std::move(statistics)),
       audit_family_(audit_family),
       audit_head_(std::move(audit_head)),
-      acknowledged_(std::move(acknowledged)) {}
+      acknowledged_(std::move(acknowledged)),
+      condition_(std::move(condition)),
+      reserve_(std::move(reserve)) {}
 
 RocksDbStore::~RocksDbStore() {
   db_->Flush(rocksdb::FlushOptions(), handles_).PermitUncheckedError();
@@ -99,7 +108,16 @@ absl::StatusOr<std::vector<StoredAuditEntry>> RocksDbStore::ReadAuditEntries(
 }
 
 StorageFigures RocksDbStore::Figures() const {
-  return ReadStorageFigures(*db_, statistics_.get());
+  StorageFigures figures = ReadStorageFigures(*db_, statistics_.get());
+  figures.writes_refused = condition_->writes_refused();
+  figures.disk_full = condition_->disk_full();
+  if (figures.writes_refused.empty()) {
+    if (rocksdb::Status room = reserve_->Check(); !room.ok()) {
+      figures.writes_refused = room.ToString();
+      figures.disk_full = true;
+    }
+  }
+  return figures;
 }
 
 std::optional<uint64_t> RocksDbStore::Ticker(absl::string_view name) const {

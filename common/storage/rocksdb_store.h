@@ -19,8 +19,11 @@
 #include "common/audit/audit_chain.h"
 #include "common/audit/audit_source.h"
 #include "common/storage/acknowledged_mark.h"
+#include "common/storage/disk_reserve.h"
 #include "common/storage/rocksdb_records.h"
 #include "common/storage/storage_figures.h"
+#include "common/storage/store_condition.h"
+#include "common/storage/store_safeguards.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "rocksdb/statistics.h"
@@ -50,11 +53,11 @@ class RocksDbStore {
   // FAILED_PRECONDITION when another process holds the folder; DATA_LOSS,
   // saying what is damaged and the way out, when the store's files are
   // damaged or missing or it comes back with less than it acknowledged
-  // (store_integrity.h); with `verify_tables`, every table block's checksum
-  // is read first (a second or so per GB).
+  // (store_integrity.h); with `safeguards.verify_tables`, every table
+  // block's checksum is read first.
   static absl::StatusOr<std::unique_ptr<RocksDbStore>> Open(
       const std::string& path, const RocksDbSchema& schema,
-      rocksdb::DBOptions options, bool verify_tables = true);
+      rocksdb::DBOptions options, const StoreSafeguards& safeguards = {});
 
   // Flushes the memtables (so the next start replays no WAL) and closes.
   ~RocksDbStore();
@@ -62,7 +65,8 @@ class RocksDbStore {
   RocksDbStore& operator=(const RocksDbStore&) = delete;
 
   rocksdb::DB& db() const { return *db_; }
-  // Writes `batch`; once a synced write succeeded, notes it as
+  // Writes `batch`, unless the volume is short of the reserve (NoSpace,
+  // disk_reserve.h); once a synced write succeeded, notes it as
   // acknowledged (acknowledged_mark.h). The one way the services write.
   rocksdb::Status Write(const rocksdb::WriteOptions& options,
                         rocksdb::WriteBatch* batch);
@@ -106,7 +110,9 @@ class RocksDbStore {
                std::vector<rocksdb::ColumnFamilyHandle*> handles,
                std::shared_ptr<rocksdb::Statistics> statistics,
                size_t audit_family, AuditChainHead audit_head,
-               std::unique_ptr<AcknowledgedMark> acknowledged);
+               std::unique_ptr<AcknowledgedMark> acknowledged,
+               std::shared_ptr<StoreCondition> condition,
+               std::unique_ptr<DiskReserve> reserve);
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
@@ -114,6 +120,8 @@ class RocksDbStore {
   size_t audit_family_;
   AuditChainHead audit_head_;
   std::unique_ptr<AcknowledgedMark> acknowledged_;
+  std::shared_ptr<StoreCondition> condition_;
+  std::unique_ptr<DiskReserve> reserve_;
   absl::Mutex purge_mu_;
 };
 

@@ -4,6 +4,7 @@
 // (exported as metrics by common/telemetry/storage_metrics.h).
 
 #include <cstdint>
+#include <string>
 
 namespace rocksdb {
 class DB;
@@ -25,6 +26,11 @@ struct StorageFigures {
   uint64_t delayed_write_rate = 0;
   // Time writers have spent stalled since the store opened.
   uint64_t stall_micros = 0;
+  // Empty while the store takes writes; otherwise why it refuses them
+  // (store_condition.h).
+  std::string writes_refused;
+  // The refusal is a full disk, which ends by itself once there is room.
+  bool disk_full = false;
 };
 
 // Reads the figures of an open store. `statistics` may be null (no stall

@@ -68,8 +68,10 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
   ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> to_intake,
                    common::ChannelCredentialsFor(options.security));
   ASSIGN_OR_RETURN(parts->store,
-                   FindingsStore::Open({options.data_dir, options.sync,
-                                        options.verify_store_on_start}));
+                   FindingsStore::Open({options.data_dir,
+                                        options.sync,
+                                        {options.verify_store_on_start,
+                                         options.min_free_disk_bytes}}));
   FindingsStore* store = parts->store.get();
   host.AttachStore(
       {store, [store] { return store->PurgeErasedContent(); },
@@ -79,7 +81,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
              return store->CreateBackup(dir, metadata);
            },
            [store] { return store->ReadAuditHead(); }},
-       [store] { store->Close(); }, PublishedIn(*store), YotOf(*store)});
+       [store] { store->Close(); }, PublishedIn(*store), YotOf(*store),
+       [store] { return store->Figures(); }});
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
   // The feed is built before the metrics that count its work: the hook

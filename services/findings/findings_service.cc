@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/admin/audit_trail_service.h"
+#include "common/error_details.h"
 #include "common/request_id.h"
 #include "common/resource_names.h"
 #include "common/rpc/caller.h"
@@ -18,14 +19,7 @@ namespace yjinspect::findings {
 namespace {
 
 using common::AuditEventOf;
-
-// What a call answers when its audit record could not be written: nothing
-// is read or answered without its record.
-absl::Status UnauditedCall(const absl::Status& audit_write) {
-  return absl::UnavailableError(
-      absl::StrCat("the call could not be recorded in the audit trail (",
-                   audit_write.message(), "); retry"));
-}
+using common::UnauditedCall;
 
 // Audits a read (or a refused change, whose record was not written with
 // it), then finishes: the answer goes out only once its record is durable.

@@ -18,10 +18,4 @@ void RecordAudit(IntakeStore& store, common::AuditEvent event,
       std::move(done));
 }
 
-absl::Status UnauditedCall(const absl::Status& audit_write) {
-  return absl::UnavailableError(
-      absl::StrCat("the call could not be recorded in the audit trail (",
-                   audit_write.message(), "); retry"));
-}
-
 }  // namespace yjinspect::intake

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "common/audit/audit_chain.h"
+#include "common/error_details.h"
 #include "services/intake/storage/intake_store.h"
 
 namespace yjinspect::intake {
@@ -19,8 +20,6 @@ void RecordAudit(IntakeStore& store, common::AuditEvent event,
                  const absl::Status& outcome,
                  std::function<void(absl::Status)> done);
 
-// What a call answers when its audit record could not be written: nothing
-// is read or answered without its record.
-absl::Status UnauditedCall(const absl::Status& audit_write);
+using common::UnauditedCall;
 
 }  // namespace yjinspect::intake

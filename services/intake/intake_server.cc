@@ -68,8 +68,10 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   ASSIGN_OR_RETURN(ReferencePseudonyms pseudonyms, PseudonymsFor(options));
   parts->pseudonyms = std::make_unique<ReferencePseudonyms>(pseudonyms);
   ASSIGN_OR_RETURN(parts->store,
-                   IntakeStore::Open({options.data_dir, options.sync,
-                                      options.verify_store_on_start}));
+                   IntakeStore::Open({options.data_dir,
+                                      options.sync,
+                                      {options.verify_store_on_start,
+                                       options.min_free_disk_bytes}}));
   IntakeStore* store = parts->store.get();
   parts->intake_metrics =
       std::make_unique<IntakeMetrics>(host.metrics(), *store);
@@ -81,7 +83,8 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
              return store->CreateBackup(dir, metadata);
            },
            [store] { return store->ReadAuditHead(); }},
-       [store] { store->Close(); }, nullptr, nullptr});
+       [store] { store->Close(); }, nullptr, nullptr,
+       [store] { return store->Figures(); }});
   parts->feed = std::make_unique<ChangeFeed>(*store);
   common::ErasurePurger* purger = &host.purger();
   parts->cases = std::make_unique<CaseIntake>(*store, *parts->pseudonyms,

@@ -25,6 +25,7 @@
 #include "common/field_checks.h"
 #include "common/storage/keyed.h"
 #include "common/storage/storage_figures.h"
+#include "common/storage/store_safeguards.h"
 #include "yjinspect/storage/v1/storage.pb.h"
 #include "yjinspect/v1/action_plan.pb.h"
 #include "yjinspect/v1/admin_service.pb.h"
@@ -43,8 +44,8 @@ struct FindingsStoreOptions {
   // off. (Changes from intake need no sync: a change and its cursor are
   // lost or kept together, and intake delivers again after the cursor.)
   bool sync = true;
-  // Check every table block's checksum before serving (store_integrity.h).
-  bool verify_tables = true;
+  // Checksums at open, the free-space reserve (rocksdb_store.h).
+  common::StoreSafeguards safeguards = {};
 };
 
 using common::Keyed;

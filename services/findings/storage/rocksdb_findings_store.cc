@@ -731,7 +731,7 @@ absl::StatusOr<std::unique_ptr<FindingsStore>> FindingsStore::Open(
   ASSIGN_OR_RETURN(
       std::unique_ptr<common::RocksDbStore> store,
       common::RocksDbStore::Open(options.path, schema, rocksdb::DBOptions(),
-                                 options.verify_tables));
+                                 options.safeguards));
   ASSIGN_OR_RETURN(uint64_t cursor, ReadCursor(*store));
   return std::unique_ptr<FindingsStore>(
       new RocksFindingsStore(std::move(store), options.sync, cursor));

@@ -23,6 +23,7 @@
 #include "common/audit/audit_source.h"
 #include "common/storage/keyed.h"
 #include "common/storage/storage_figures.h"
+#include "common/storage/store_safeguards.h"
 #include "services/intake/storage/store_transaction.h"
 #include "yjinspect/v1/admin_service.pb.h"
 
@@ -33,8 +34,8 @@ struct StoreOptions {
   std::string path;
   // Sync the WAL before a commit is acknowledged. Only tests turn it off.
   bool sync = true;
-  // Check every table block's checksum before serving (store_integrity.h).
-  bool verify_tables = true;
+  // Checksums at open, the free-space reserve (rocksdb_store.h).
+  common::StoreSafeguards safeguards = {};
 };
 
 using common::Keyed;

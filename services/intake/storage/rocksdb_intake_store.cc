@@ -482,7 +482,7 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
   ASSIGN_OR_RETURN(
       std::unique_ptr<common::RocksDbStore> store,
       common::RocksDbStore::Open(options.path, schema, db_options,
-                                 options.verify_tables));
+                                 options.safeguards));
   ASSIGN_OR_RETURN(
       uint64_t head,
       ReadHeadSequence(store->db(), store->handle(ColumnFamily::kChanges)));

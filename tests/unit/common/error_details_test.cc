@@ -164,5 +164,21 @@ TEST(ErrorDetailsTest, TypeUrlsAreTheMessagesOwn) {
   EXPECT_EQ(any.type_url(), kBadRequestTypeUrl);
 }
 
+TEST(UnauditedCallTest, AFullDiskIsResourceExhaustedOtherwiseUnavailable) {
+  absl::Status full = UnauditedCall(
+      absl::ResourceExhaustedError("writing batch: the disk is full"));
+  EXPECT_EQ(full.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(full.message()),
+              ::testing::HasSubstr("nothing was read or answered (writing "
+                                   "batch: the disk is full)"));
+  ASSERT_TRUE(ErrorInfoOf(full).has_value());
+  EXPECT_EQ(ErrorInfoOf(full)->reason, kAuditNotRecorded);
+
+  absl::Status other = UnauditedCall(absl::InternalError("sync failed"));
+  EXPECT_EQ(other.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(other.message()), ::testing::EndsWith("; retry"));
+  EXPECT_EQ(ErrorInfoOf(other)->reason, kAuditNotRecorded);
+}
+
 }  // namespace
 }  // namespace yjinspect::common

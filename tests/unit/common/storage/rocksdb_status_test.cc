@@ -92,6 +92,16 @@ TEST(RocksDbStatusTest, AnAbortedWriteCarriesItsReason) {
   EXPECT_EQ(ErrorInfoOf(status)->reason, kStorageAborted);
 }
 
+TEST(RocksDbStatusTest, AFullDiskSaysWhatToDoAndCarriesItsReason) {
+  absl::Status status =
+      FromRocksDb(rocksdb::Status::NoSpace("appending"), "writing batch");
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(status.message().find("free space or grow the volume"),
+            std::string::npos);
+  ASSERT_TRUE(ErrorInfoOf(status).has_value());
+  EXPECT_EQ(ErrorInfoOf(status)->reason, kStoreDiskFull);
+}
+
 TEST(RocksDbStatusTest, AnIoErrorOtherThanNoSpaceStaysInternal) {
   // Same RocksDB code as NoSpace, another subcode.
   absl::Status status = FromRocksDb(
