@@ -10,9 +10,12 @@ yj_test(faults_test faults
   faults/damaged_store_test.cc
   faults/fault_services.cc
   faults/full_disk_test.cc
-  faults/offline_store.cc)
+  faults/offline_store.cc
+  faults/partition_test.cc
+  faults/tcp_proxy.cc
+  crash/store_snapshot.cc)
 target_link_libraries(faults_test PRIVATE yjinspect_service_process
-  yjinspect_observability_testing)
+  yjinspect_observability_testing intake_storage findings_storage)
 target_compile_definitions(faults_test PRIVATE
   YJ_INTAKE_SERVER="$<TARGET_FILE:intake_server>"
   YJ_FINDINGS_SERVER="$<TARGET_FILE:findings_server>"

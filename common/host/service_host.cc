@@ -8,6 +8,7 @@
 #include "common/admin/frameworks_service.h"
 #include "common/rpc/grpc_server.h"
 #include "common/status_macros.h"
+#include "common/telemetry/logging.h"
 #include "grpcpp/grpcpp.h"
 
 namespace yjinspect::common {
@@ -88,15 +89,42 @@ absl::Status ServiceHost::Start(grpc::Service* service,
   started_ = true;
   audit_head_->Start();
   if (store_.figures) {
-    grpc::Server* server = server_.get();
-    grpc::Server* health_server = health_server_.get();
-    store_watch_ = std::make_unique<StoreWatch>(
-        store_.figures, [server, health_server](bool writable) {
-          SetHealthStatus(*server, health_server, kStoreHealthName, writable);
+    auto figures = store_.figures;
+    Watch(
+        kStoreHealthName, [figures] { return figures().writes_refused; },
+        [figures](const std::string& reason) {
+          LogEvent(spdlog::level::err,
+                   figures().disk_full
+                       ? "the store refuses every write: its disk is full. "
+                         "Free space or grow the volume; writes resume by "
+                         "themselves once there is room, and nothing "
+                         "acknowledged is lost"
+                       : "the store refuses every write after a storage "
+                         "error; see the reason, then restart the service",
+                   LogFields().Add("reason", reason));
+        },
+        [] {
+          LogEvent(spdlog::level::info, "the store takes writes again",
+                   LogFields());
         });
-    store_watch_->Start();
   }
   return absl::OkStatus();
+}
+
+void ServiceHost::Watch(const std::string& name,
+                        std::function<std::string()> problem,
+                        std::function<void(const std::string&)> on_problem,
+                        std::function<void()> on_recovered) {
+  grpc::Server* server = server_.get();
+  grpc::Server* health_server = health_server_.get();
+  auto watch = std::make_unique<ConditionWatch>(ConditionWatch::Hooks{
+      std::move(problem),
+      [server, health_server, name](bool serving) {
+        SetHealthStatus(*server, health_server, name, serving);
+      },
+      std::move(on_problem), std::move(on_recovered)});
+  watch->Start();
+  watches_.push_back(std::move(watch));
 }
 
 void ServiceHost::Shutdown(absl::Duration deadline) {
@@ -104,7 +132,7 @@ void ServiceHost::Shutdown(absl::Duration deadline) {
   stopped_ = true;
   // Scrapes read the store: they end before it closes.
   metrics_.StopServing();
-  if (store_watch_ != nullptr) store_watch_->Stop();
+  for (auto& watch : watches_) watch->Stop();
   if (started_) {
     StopHealthReporting(*server_, health_server_.get());
     // Streams waiting for changes end first, so the server's shutdown does

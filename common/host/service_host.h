@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -33,9 +34,10 @@
 #include "common/audit/audit_source.h"
 #include "common/frameworks/framework_registry.h"
 #include "common/host/audit_head_anchor.h"
+#include "common/host/condition_watch.h"
 #include "common/host/erasure_purger.h"
 #include "common/host/service_host_options.h"
-#include "common/host/store_watch.h"
+#include "common/storage/storage_figures.h"
 #include "common/telemetry/service_metrics.h"
 
 namespace grpc {
@@ -102,6 +104,14 @@ class ServiceHost {
   // "127.0.0.1:<port>" for clients of a loopback server.
   const std::string& address() const { return address_; }
 
+  // After Start: reports `name` on the health service as SERVING while
+  // `problem` (polled, quick, thread-safe) answers empty, and logs each
+  // change with `on_problem` / `on_recovered` (condition_watch.h). Watches
+  // end first in Shutdown.
+  void Watch(const std::string& name, std::function<std::string()> problem,
+             std::function<void(const std::string&)> on_problem,
+             std::function<void()> on_recovered);
+
   // Graceful stop in the order above. Idempotent; the destructor of a
   // started host calls it.
   void Shutdown(absl::Duration deadline);
@@ -118,7 +128,7 @@ class ServiceHost {
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<BackupDesk> backups_;
   std::unique_ptr<AuditHeadAnchor> audit_head_;
-  std::unique_ptr<StoreWatch> store_watch_;
+  std::vector<std::unique_ptr<ConditionWatch>> watches_;
   // The services every host serves beside the service's own (after
   // backups_: Admin calls into the desk).
   struct SharedServices;

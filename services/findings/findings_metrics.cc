@@ -25,13 +25,24 @@ FindingsMetrics::FindingsMetrics(common::ServiceMetrics& metrics,
       "Intake head minus the findings cursor: changes not yet applied");
   prometheus::Gauge& connected = metrics.ScrapedGauge(
       "yjinspect_findings_stream_connected", "1 while the stream is open");
-  metrics.OnScrape([&cursor, &head, &lag, &connected, &feed] {
-    const v1::FeedStatus status = feed.Status();
-    cursor.Set(static_cast<double>(status.cursor()));
-    head.Set(static_cast<double>(status.intake_head()));
-    lag.Set(static_cast<double>(status.lag()));
-    connected.Set(status.connected() ? 1 : 0);
-  });
+  prometheus::Gauge& lag_seconds = metrics.ScrapedGauge(
+      "yjinspect_findings_stream_lag_seconds",
+      "Seconds since findings was last known to hold every change intake "
+      "had; 0 while it does");
+  prometheus::Gauge& degraded = metrics.ScrapedGauge(
+      "yjinspect_findings_stream_degraded",
+      "1 while findings has been behind intake for longer than "
+      "--feed_degraded_after_seconds");
+  metrics.OnScrape(
+      [&cursor, &head, &lag, &connected, &lag_seconds, &degraded, &feed] {
+        const v1::FeedStatus status = feed.Status();
+        cursor.Set(static_cast<double>(status.cursor()));
+        head.Set(static_cast<double>(status.intake_head()));
+        lag.Set(static_cast<double>(status.lag()));
+        connected.Set(status.connected() ? 1 : 0);
+        lag_seconds.Set(status.lag_seconds());
+        degraded.Set(status.degraded() ? 1 : 0);
+      });
   common::ExportStorageFigures(metrics, [&store] { return store.Figures(); });
 }
 

@@ -8,6 +8,7 @@
 #include "common/host/service_host.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
+#include "common/telemetry/logging.h"
 #include "grpcpp/grpcpp.h"
 #include "services/findings/case_judgements.h"
 #include "services/findings/fieldwork_gate.h"
@@ -85,6 +86,8 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
        [store] { return store->Figures(); }});
   IntakeFeedOptions feed_options;
   feed_options.intake = options.intake;
+  feed_options.keepalive = options.intake_keepalive;
+  feed_options.degraded_after = options.feed_degraded_after;
   // The feed is built before the metrics that count its work: the hook
   // reaches them through `parts`, which outlives the feed's thread.
   feed_options.on_applied =
@@ -121,6 +124,28 @@ absl::StatusOr<std::unique_ptr<FindingsServer>> FindingsServer::Start(
                              [feed] { feed->Stop(); }));
   // Following intake starts once the service can answer.
   feed->Start();
+  // Health `yjinspect.feed`: whether verdicts and reports can be trusted to
+  // hold what intake has.
+  host.Watch(
+      kFeedHealthName,
+      [feed] {
+        const v1::FeedStatus status = feed->Status();
+        if (!status.degraded()) return std::string();
+        return absl::StrCat(
+            "findings has not been up to date with intake for ",
+            static_cast<int64_t>(status.lag_seconds()), " s (",
+            status.connected() ? "connected, catching up" : status.last_error(),
+            ")");
+      },
+      [](const std::string& problem) {
+        common::LogEvent(spdlog::level::warn, "findings feed degraded",
+                         common::LogFields().Add("reason", problem));
+      },
+      [] {
+        common::LogEvent(spdlog::level::info,
+                         "findings is up to date with intake again",
+                         common::LogFields());
+      });
   return std::unique_ptr<FindingsServer>(new FindingsServer(std::move(parts)));
 }
 

@@ -19,6 +19,10 @@ namespace yjinspect::findings {
 // The host's options (common/host/service_host_options.h) and findings'
 // own. Over TLS the service also dials intake with its own certificate and
 // key, trusting the same CA bundle.
+// The health status name of the feed from intake: NOT_SERVING while the
+// feed is degraded (intake_feed.h).
+inline constexpr char kFeedHealthName[] = "yjinspect.feed";
+
 struct FindingsServerOptions : common::ServiceHostOptions {
   FindingsServerOptions() { listen = "127.0.0.1:50052"; }
   // RocksDB folder, created when missing.
@@ -27,6 +31,10 @@ struct FindingsServerOptions : common::ServiceHostOptions {
   bool sync = true;
   // host:port of the intake service to follow.
   std::string intake = "127.0.0.1:50051";
+  // The stream's keepalive and when the feed counts as degraded
+  // (intake_feed.h).
+  absl::Duration intake_keepalive = absl::Seconds(20);
+  absl::Duration feed_degraded_after = absl::Seconds(30);
 };
 
 class FindingsServer {

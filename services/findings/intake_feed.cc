@@ -16,13 +16,19 @@ namespace {
 
 std::shared_ptr<grpc::Channel> FeedChannel(
     const std::string& address,
-    const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials,
+    absl::Duration keepalive) {
   grpc::ChannelArguments args;
-  // Keepalive notices a dead intake on an idle stream; fast reconnects keep
-  // the lag short after intake restarts.
-  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20000);
-  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+  // Keepalive notices a dead intake, or a partition that leaves the
+  // connection open, on a quiet stream; fast reconnects keep the lag short
+  // after intake restarts. A quiet stream sends no data, so pings must not
+  // stop after the default two (intake's server accepts one a second).
+  const int keepalive_ms = static_cast<int>(
+      absl::ToInt64Milliseconds(std::max(keepalive, absl::Seconds(1))));
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, keepalive_ms);
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, keepalive_ms);
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
@@ -80,6 +86,16 @@ v1::FeedStatus IntakeFeed::Status() const {
   status.set_lag(status.intake_head() > status.cursor()
                      ? status.intake_head() - status.cursor()
                      : 0);
+  const absl::Time now = absl::Now();
+  // Connected at intake's head (a quiet stream too): up to date now.
+  if (status.connected() && status.lag() == 0) caught_up_at_ = now;
+  const absl::Duration behind = now - caught_up_at_;
+  status.set_lag_seconds(absl::ToDoubleSeconds(behind));
+  status.set_degraded(behind > options_.degraded_after);
+  const int64_t caught_up_nanos = absl::ToUnixNanos(caught_up_at_);
+  status.mutable_caught_up_time()->set_seconds(caught_up_nanos / 1000000000);
+  status.mutable_caught_up_time()->set_nanos(
+      static_cast<int32_t>(caught_up_nanos % 1000000000));
   return status;
 }
 
@@ -123,7 +139,7 @@ void IntakeFeed::Run() {
 
 std::string IntakeFeed::FollowOnce(bool* received) {
   auto stub = v1::CaseIntake::NewStub(
-      FeedChannel(options_.intake, options_.credentials));
+      FeedChannel(options_.intake, options_.credentials, options_.keepalive));
   grpc::ClientContext context;
   {
     absl::MutexLock lock(&mu_);
@@ -150,6 +166,9 @@ std::string IntakeFeed::FollowOnce(bool* received) {
     absl::MutexLock lock(&mu_);
     status_.set_connected(true);
     status_.set_intake_head(response.head_sequence());
+    if (applied.ok() && store_.Cursor() >= response.head_sequence()) {
+      caught_up_at_ = absl::Now();
+    }
     if (!applied.ok()) {
       apply_error =
           absl::StrCat("applying change ", response.change().sequence(), ": ",

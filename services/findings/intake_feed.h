@@ -32,6 +32,13 @@ struct IntakeFeedOptions {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
+  // How often the open stream is pinged when quiet, and how long an answer
+  // may take: a partition that leaves the connection open is noticed within
+  // twice this.
+  absl::Duration keepalive = absl::Seconds(20);
+  // The feed is degraded once findings has not been up to date with intake
+  // for this long (FeedStatus.degraded).
+  absl::Duration degraded_after = absl::Seconds(30);
   // The jitter added to each reconnection wait (tests give fixed bits).
   // Waits themselves are real time: they are mutex waits a stop ends.
   common::RandomBits random = common::SystemRandom();
@@ -72,6 +79,8 @@ class IntakeFeed {
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   grpc::ClientContext* call_ ABSL_GUARDED_BY(mu_) = nullptr;
   v1::FeedStatus status_ ABSL_GUARDED_BY(mu_);
+  // When findings was last known to hold every change intake had.
+  mutable absl::Time caught_up_at_ ABSL_GUARDED_BY(mu_) = absl::Now();
   std::thread thread_;
 };
 

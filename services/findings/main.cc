@@ -16,6 +16,15 @@ ABSL_FLAG(std::string, data_dir, "var/findings",
 ABSL_FLAG(std::string, intake, "127.0.0.1:50051",
           "host:port of the intake service whose sampled cases to follow");
 
+ABSL_FLAG(int, intake_keepalive_seconds, 20,
+          "ping intake on a quiet stream this often, and give up on the "
+          "connection when a ping is not answered in as long: a partition "
+          "that leaves the connection open is noticed within twice this");
+ABSL_FLAG(int, feed_degraded_after_seconds, 30,
+          "report the feed from intake degraded (health yjinspect.feed "
+          "NOT_SERVING, GetFeedStatus.degraded) once findings has not been "
+          "up to date with intake for this long");
+
 int main(int argc, char** argv) {
   using yjinspect::findings::FindingsServer;
   using yjinspect::findings::FindingsServerOptions;
@@ -30,6 +39,10 @@ int main(int argc, char** argv) {
         options.listen = absl::GetFlag(FLAGS_listen);
         options.data_dir = absl::GetFlag(FLAGS_data_dir);
         options.intake = absl::GetFlag(FLAGS_intake);
+        options.intake_keepalive =
+            absl::Seconds(absl::GetFlag(FLAGS_intake_keepalive_seconds));
+        options.feed_degraded_after =
+            absl::Seconds(absl::GetFlag(FLAGS_feed_degraded_after_seconds));
       },
       [](FindingsServer& server, const FindingsServerOptions& options) {
         return absl::StrCat("serving on ", server.address(), " with store ",

@@ -238,8 +238,10 @@ class IntakeFeedTest : public ::testing::Test {
   // A feed with waits of `initial_backoff` doubling up to `max_backoff`,
   // without jitter, started.
   void StartFeed(absl::Duration initial_backoff = absl::Milliseconds(10),
-                 absl::Duration max_backoff = absl::Milliseconds(40)) {
+                 absl::Duration max_backoff = absl::Milliseconds(40),
+                 absl::Duration degraded_after = absl::Seconds(30)) {
     IntakeFeedOptions options;
+    options.degraded_after = degraded_after;
     options.intake = absl::StrCat("127.0.0.1:", port_);
     options.initial_backoff = initial_backoff;
     options.max_backoff = max_backoff;
@@ -376,6 +378,27 @@ TEST_F(IntakeFeedTest, RetriesUntilIntakeIsBack) {
   // Every attempt asked for everything after the unchanged cursor.
   EXPECT_THAT(intake_.Asked(), Each(0u));
   EXPECT_THAT(Applied(), ElementsAre(1, 2));
+}
+
+TEST_F(IntakeFeedTest, AnOutageLongerThanTheLimitIsDegradedUntilCaughtUp) {
+  intake_.RefuseStreams(1000);
+  intake_.Append(InspectionStored());
+  StartFeed(absl::Milliseconds(10), absl::Milliseconds(40),
+            absl::Milliseconds(100));
+  ASSERT_TRUE(testing::WaitUntil([&] { return feed_->Status().degraded(); },
+                                 kPatience));
+  v1::FeedStatus status = feed_->Status();
+  EXPECT_GT(status.lag_seconds(), 0.1);
+  EXPECT_FALSE(status.connected());
+  EXPECT_GT(status.caught_up_time().seconds(), 0);
+
+  intake_.RefuseStreams(0);
+  ASSERT_TRUE(feed_->WaitForCursor(1, kPatience));
+  ASSERT_TRUE(testing::WaitUntil([&] { return !feed_->Status().degraded(); },
+                                 kPatience));
+  status = feed_->Status();
+  EXPECT_EQ(status.lag_seconds(), 0.0);
+  EXPECT_TRUE(status.connected());
 }
 
 TEST_F(IntakeFeedTest, AnOutageIsWaitedOutLongerEachTime) {
