@@ -22,6 +22,9 @@ inline constexpr absl::string_view kStorageAborted = "STORAGE_ABORTED";
 // RESOURCE_EXHAUSTED: the disk holding the store is full; nothing was
 // stored. Writes resume by themselves once there is room.
 inline constexpr absl::string_view kStoreDiskFull = "STORE_DISK_FULL";
+// RESOURCE_EXHAUSTED: the server is serving as many calls of this kind as
+// it takes at once (a bulk upload); nothing was read or stored.
+inline constexpr absl::string_view kTooManyCalls = "TOO_MANY_CALLS";
 // RESOURCE_EXHAUSTED or UNAVAILABLE: the call's audit record could not be
 // written, so nothing was read or answered (every read of a case is
 // recorded before it is answered).

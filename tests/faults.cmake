@@ -11,6 +11,7 @@ yj_test(faults_test faults
   faults/fault_services.cc
   faults/full_disk_test.cc
   faults/offline_store.cc
+  faults/overload_test.cc
   faults/partition_test.cc
   faults/tcp_proxy.cc
   crash/store_snapshot.cc)

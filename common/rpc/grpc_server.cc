@@ -11,6 +11,10 @@ namespace {
 // A chunk of 1000 full cases is well under this; anything larger is a
 // misbehaving client.
 constexpr int kMaxMessageBytes = 16 << 20;
+// Calls at once on one connection (HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS).
+constexpr int kMaxStreamsPerConnection = 100;
+// gRPC's memory budget for the server's connections and calls.
+constexpr size_t kServerMemoryBudgetBytes = size_t{256} << 20;
 
 void ReportServing(grpc::Server& server,
                    const std::vector<std::string>& health_names) {
@@ -56,6 +60,15 @@ absl::StatusOr<StartedServer> StartGrpcServer(
                            &started.port);
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  // Bounds under overload (docs/faults.md): at most this many calls at
+  // once on one connection (more wait for the client's own flow control),
+  // and one memory budget for every connection's and call's buffers: past
+  // it gRPC refuses new calls with RESOURCE_EXHAUSTED instead of growing.
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                             kMaxStreamsPerConnection);
+  grpc::ResourceQuota quota("yjinspect-server");
+  quota.Resize(kServerMemoryBudgetBytes);
+  builder.SetResourceQuota(quota);
   // Followers keep a stream open for hours and ping it when it is quiet
   // (every 20 s unless told otherwise, down to every second to notice a
   // partition sooner); the default would answer such pings with GOAWAY

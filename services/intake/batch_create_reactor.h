@@ -30,6 +30,9 @@ class BatchCreateReactor final
                      v1::BatchCreateCasesResponse* response,
                      Admission admit = nullptr);
 
+  // Keeps `place` (a CallLimit's) until the call is done.
+  void Hold(std::shared_ptr<void> place) { place_ = std::move(place); }
+
   void OnReadDone(bool ok) override;
   void OnDone() override { delete this; }
 
@@ -41,6 +44,7 @@ class BatchCreateReactor final
 
   CaseIntake& cases_;
   IntakeMetrics& metrics_;
+  std::shared_ptr<void> place_;
   const common::CallStart started_;
   v1::BatchCreateCasesResponse* response_;
   Admission admit_;

@@ -99,7 +99,7 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   parts->service = std::make_unique<IntakeService>(
       *store, *parts->cases, *parts->victim_cases, *parts->inspections,
       *parts->sampling, *parts->lifecycle, *parts->feed, *parts->intake_metrics,
-      host.authorizer());
+      host.authorizer(), options.max_concurrent_uploads);
   ChangeFeed* feed = parts->feed.get();
   RETURN_IF_ERROR(host.Start(parts->service.get(), kServiceName,
                              [feed] { feed->Shutdown(); }));

@@ -35,6 +35,9 @@ struct IntakeServerOptions : common::ServiceHostOptions {
   // Use a fixed, publicly known pseudonym key: development only, never with
   // real data. Ignored when pseudonym_key_file is set.
   bool insecure_development_pseudonyms = false;
+  // BatchCreateCases streams served at once; more are refused at once
+  // (RESOURCE_EXHAUSTED, TOO_MANY_CALLS). 0: no limit.
+  int max_concurrent_uploads = 32;
 };
 
 class IntakeServer {

@@ -73,14 +73,22 @@ IntakeService::BatchCreateCases(grpc::CallbackServerContext* context,
     return new common::RefusedReader<v1::BatchCreateCasesRequest>(
         started.status());
   }
+  absl::StatusOr<std::shared_ptr<void>> place = uploads_.Enter();
+  if (!place.ok()) {
+    common::LogCall(__func__, "-", place.status(), *started);
+    return new common::RefusedReader<v1::BatchCreateCasesRequest>(
+        place.status());
+  }
   BatchCreateReactor::Admission admit;
   if (edge_.checks_access()) {
     admit = [this, context](const v1::CreateCaseRequest& request) {
       return edge_.Authorize(context, "CreateCase", request);
     };
   }
-  return new BatchCreateReactor(cases_, metrics_, *started, response,
-                                std::move(admit));
+  auto* reactor = new BatchCreateReactor(cases_, metrics_, *started, response,
+                                         std::move(admit));
+  reactor->Hold(*std::move(place));
+  return reactor;
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetCase(

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/rpc/call_edge.h"
+#include "common/rpc/call_limit.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/case_intake.h"
 #include "services/intake/inspection_lifecycle.h"
@@ -27,7 +28,8 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
                 VictimCaseIntake& victim_cases, InspectionRegistry& inspections,
                 InspectionSampling& sampling, InspectionLifecycle& lifecycle,
                 ChangeFeed& feed, IntakeMetrics& metrics,
-                const common::Authorizer* authorizer)
+                const common::Authorizer* authorizer,
+                int max_concurrent_uploads = kDefaultMaxConcurrentUploads)
       : store_(store),
         cases_(cases),
         victim_cases_(victim_cases),
@@ -37,7 +39,13 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
         feed_(feed),
         metrics_(metrics),
         edge_(v1::CaseIntake::service_full_name(), &metrics.service(),
-              authorizer) {}
+              authorizer),
+        uploads_(max_concurrent_uploads, "bulk uploads (BatchCreateCases)",
+                 "--max_concurrent_uploads") {}
+
+  // Bulk uploads served at once unless the server is told otherwise: each
+  // holds one chunk of cases while it is stored.
+  static constexpr int kDefaultMaxConcurrentUploads = 32;
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
                                        const v1::CreateCaseRequest* request,
@@ -129,6 +137,8 @@ class IntakeService final : public v1::CaseIntake::CallbackService {
   ChangeFeed& feed_;
   IntakeMetrics& metrics_;
   common::CallEdge edge_;
+  // BatchCreateCases streams at once; more are refused (call_limit.h).
+  common::CallLimit uploads_;
 };
 
 }  // namespace yjinspect::intake

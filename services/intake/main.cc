@@ -21,6 +21,11 @@ ABSL_FLAG(bool, insecure_development_pseudonyms, false,
           "without a key file, use a fixed public key: development stores "
           "only, never real cases");
 
+ABSL_FLAG(int, max_concurrent_uploads, 32,
+          "BatchCreateCases streams served at once (each holds one chunk of "
+          "cases while it is stored); more are refused at once with "
+          "RESOURCE_EXHAUSTED (TOO_MANY_CALLS). 0: no limit");
+
 int main(int argc, char** argv) {
   using yjinspect::intake::IntakeServer;
   using yjinspect::intake::IntakeServerOptions;
@@ -37,6 +42,8 @@ int main(int argc, char** argv) {
         options.pseudonym_key_file = absl::GetFlag(FLAGS_pseudonym_key_file);
         options.insecure_development_pseudonyms =
             absl::GetFlag(FLAGS_insecure_development_pseudonyms);
+        options.max_concurrent_uploads =
+            absl::GetFlag(FLAGS_max_concurrent_uploads);
       },
       [](IntakeServer& server, const IntakeServerOptions& options) {
         return absl::StrCat("serving on ", server.address(), " with store ",

@@ -45,6 +45,8 @@ class ServiceProcess {
   int Stop(absl::Duration timeout = absl::Seconds(30));
   const std::string& log_path() const { return log_path_; }
   bool running() const { return pid_ > 0; }
+  // The child's process id while it runs (-1 otherwise).
+  pid_t pid() const { return pid_; }
   const std::string& address() const { return address_; }
   int starts() const { return starts_; }
 
