@@ -6,6 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "tests/testing/unary_call.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::faults {
 
@@ -84,6 +87,35 @@ testing::CommandResult Yjinspect(std::vector<std::string> words,
 
 std::shared_ptr<grpc::Channel> Dial(const std::string& address) {
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+}
+
+bool HealthServing(const std::string& address, const std::string& name) {
+  auto stub = grpc::health::v1::Health::NewStub(Dial(address));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(name);
+  grpc::health::v1::HealthCheckResponse response;
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  return stub->Check(&context, request, &response).ok() &&
+         response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+}
+
+absl::StatusOr<std::set<std::string>> StoredCaseNames(
+    const std::string& address, const std::string& yot,
+    const std::string& actor) {
+  auto stub = v1::CaseIntake::NewStub(Dial(address));
+  std::set<std::string> names;
+  v1::ListCasesRequest list;
+  list.set_parent("yots/" + yot);
+  list.set_page_size(1000);
+  do {
+    auto page =
+        testing::CallAs(actor, *stub, &v1::CaseIntake::Stub::ListCases, list);
+    if (!page.ok()) return page.status();
+    for (const v1::Case& c : page->cases()) names.insert(c.name());
+    list.set_page_token(page->next_page_token());
+  } while (!list.page_token().empty());
+  return names;
 }
 
 std::string ReadWholeFile(const std::string& path) {

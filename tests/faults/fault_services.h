@@ -7,6 +7,7 @@
 // the test reads; and the real `yjinspect` command line.
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,16 @@ testing::CommandResult Yjinspect(std::vector<std::string> words,
 
 // A plaintext channel to `address`.
 std::shared_ptr<grpc::Channel> Dial(const std::string& address);
+
+// Whether the server at `address` reports `name` SERVING on its health
+// service.
+bool HealthServing(const std::string& address, const std::string& name);
+
+// The names of every case of `yot` the intake server at `address` holds
+// (ListCases, page by page, as `actor`).
+absl::StatusOr<std::set<std::string>> StoredCaseNames(
+    const std::string& address, const std::string& yot,
+    const std::string& actor);
 
 // The whole of a file (a server's log); empty when missing.
 std::string ReadWholeFile(const std::string& path);

@@ -76,18 +76,6 @@ class SmallDisk {
   std::string why_;
 };
 
-bool HealthServing(const std::string& address, const std::string& service) {
-  auto stub = grpc::health::v1::Health::NewStub(Dial(address));
-  grpc::health::v1::HealthCheckRequest request;
-  request.set_service(service);
-  grpc::health::v1::HealthCheckResponse response;
-  grpc::ClientContext context;
-  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
-  grpc::Status status = stub->Check(&context, request, &response);
-  return status.ok() &&
-         response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
-}
-
 class FullDiskTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -199,19 +187,9 @@ TEST_F(FullDiskTest, IntakeRefusesWritesThenResumesWithNothingLost) {
   stub.reset();
   ASSERT_EQ(server.Stop(), 0);
   ASSERT_TRUE(server.Start().ok());
-  stub = v1::CaseIntake::NewStub(Dial(server.address()));
-  std::set<std::string> stored;
-  v1::ListCasesRequest list;
-  list.set_parent("yots/northmoor");
-  list.set_page_size(1000);
-  do {
-    auto page =
-        testing::CallAs(kActor, *stub, &v1::CaseIntake::Stub::ListCases, list);
-    ASSERT_TRUE(page.ok()) << page.status();
-    for (const v1::Case& c : page->cases()) stored.insert(c.name());
-    list.set_page_token(page->next_page_token());
-  } while (!list.page_token().empty());
-  EXPECT_EQ(stored, acknowledged);
+  auto stored = StoredCaseNames(server.address(), "northmoor", kActor);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(*stored, acknowledged);
 }
 
 TEST_F(FullDiskTest, FindingsRefusesWritesThenCatchesUpWithNothingLost) {

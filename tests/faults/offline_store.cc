@@ -1,6 +1,7 @@
 #include "tests/faults/offline_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/big_endian.h"
 
 namespace yjinspect::faults {
 namespace {
@@ -81,12 +82,7 @@ absl::Status OfflineStore::Delete(const std::string& family,
 }
 
 std::string AuditKey(uint64_t sequence) {
-  std::string key(8, '\0');
-  for (int i = 7; i >= 0; --i) {
-    key[static_cast<size_t>(i)] = static_cast<char>(sequence & 0xff);
-    sequence >>= 8;
-  }
-  return key;
+  return common::EncodeBigEndian64(sequence);
 }
 
 }  // namespace yjinspect::faults

@@ -49,17 +49,6 @@ int PortOf(const std::string& address) {
   return port;
 }
 
-bool HealthServing(const std::string& address, const std::string& name) {
-  auto stub = grpc::health::v1::Health::NewStub(Dial(address));
-  grpc::health::v1::HealthCheckRequest request;
-  request.set_service(name);
-  grpc::health::v1::HealthCheckResponse response;
-  grpc::ClientContext context;
-  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
-  return stub->Check(&context, request, &response).ok() &&
-         response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
-}
-
 class PartitionTest : public ::testing::Test {
  protected:
   void SetUp() override {
