@@ -7,9 +7,10 @@
 // nothing lost or applied twice (the stores are compared offline, as the
 // crash test does).
 //
-// The partition lasts YJ_FAULTS_PARTITION_SECONDS (6 in ctest; the long
+// The partition lasts YJ_FAULTS_PARTITION_SECONDS (8 in ctest; the long
 // variant in docs/faults.md runs 300).
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <string>
@@ -36,9 +37,9 @@ namespace {
 constexpr char kActor[] = "OPS-FAULTS";
 
 absl::Duration PartitionLength() {
-  int seconds = 6;
+  int seconds = 8;
   if (const char* text = std::getenv("YJ_FAULTS_PARTITION_SECONDS")) {
-    if (!absl::SimpleAtoi(text, &seconds) || seconds < 4) seconds = 6;
+    if (!absl::SimpleAtoi(text, &seconds) || seconds < 4) seconds = 8;
   }
   return absl::Seconds(seconds);
 }
@@ -126,13 +127,18 @@ TEST_F(PartitionTest, FindingsSaysItIsDegradedAndCatchesUpExactlyOnce) {
   const absl::Time cut = absl::Now();
   int round = 0;
   bool seen_degraded = false;
+  absl::Time first_degraded = absl::InfiniteFuture();
   while (absl::Now() - cut < PartitionLength()) {
     TakeCases(round++);
     const v1::FeedStatus status = Feed();
     if (status.degraded()) {
       seen_degraded = true;
+      first_degraded = std::min(first_degraded, absl::Now());
       EXPECT_GT(status.lag_seconds(), 2.0);
-      EXPECT_FALSE(HealthServing(findings_->address(), "yjinspect.feed"));
+      // The health watch polls every 250 ms: it follows within a poll.
+      if (absl::Now() - first_degraded > absl::Seconds(1)) {
+        EXPECT_FALSE(HealthServing(findings_->address(), "yjinspect.feed"));
+      }
       // Findings itself goes on serving what it holds.
       EXPECT_TRUE(HealthServing(findings_->address(), "yjinspect.v1.Findings"));
     }
