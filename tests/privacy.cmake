@@ -3,6 +3,7 @@
 
 yj_test(privacy_unit_test unit
   unit/common/audit/audit_chain_test.cc
+  unit/common/audit/audit_source_test.cc
   unit/intake/privacy/reference_pseudonyms_test.cc)
 yj_test(privacy_test integration
   integration/privacy/pseudonymisation_test.cc

@@ -133,16 +133,7 @@ absl::StatusOr<v1::VerifyAuditChainResponse> VerifyAuditChain(
     }
     verifier.ExpectHead({head.sequence(), head.hash()});
   }
-  uint64_t after = 0;
-  while (true) {
-    ASSIGN_OR_RETURN(auto entries, source.ReadAuditEntries(after, kReadChunk));
-    for (const StoredAuditEntry& entry : entries) {
-      verifier.Add(entry.sequence, entry.bytes);
-      after = entry.sequence;
-    }
-    if (entries.size() < kReadChunk) break;
-  }
-  verifier.Finish();
+  RETURN_IF_ERROR(VerifyTrail(source, verifier));
   v1::VerifyAuditChainResponse response;
   response.set_intact(verifier.intact());
   response.set_record_count(verifier.record_count());

@@ -32,4 +32,11 @@ class AuditSource {
   virtual absl::StatusOr<AuditChainHead> ReadAuditHead() const = 0;
 };
 
+// Feeds every entry of `source`'s trail, in order, to `verifier` (set up
+// with ExpectHead where a head is to be checked) and finishes it: the one
+// walk the AuditTrail service and `yjinspect check-store` both make. An
+// error reading the trail is returned as it is.
+absl::Status VerifyTrail(const AuditSource& source,
+                         AuditChainVerifier& verifier);
+
 }  // namespace yjinspect::common

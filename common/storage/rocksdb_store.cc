@@ -16,8 +16,11 @@ namespace yjinspect::common {
 absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
     const std::string& path, const RocksDbSchema& schema,
     rocksdb::DBOptions options, const StoreSafeguards& safeguards) {
-  RETURN_IF_ERROR(CheckBeforeOpen(path, schema.what, safeguards.verify_tables));
-  const std::optional<uint64_t> acknowledged = ReadAcknowledgedMark(path);
+  // The mark as the read-only check found it: the read-write open below
+  // must come back with as much.
+  ASSIGN_OR_RETURN(
+      const std::optional<uint64_t> acknowledged,
+      CheckBeforeOpen(path, schema.what, safeguards.verify_tables));
   auto condition = std::make_shared<StoreCondition>();
   options.listeners.push_back(condition);
   options.statistics = rocksdb::CreateDBStatistics();

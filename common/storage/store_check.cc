@@ -9,6 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/storage/acknowledged_mark.h"
+#include "common/storage/rocksdb_audit_trail.h"
 #include "common/storage/store_integrity.h"
 
 namespace yjinspect::common {
@@ -39,13 +40,24 @@ std::string Problem(const absl::Status& status) {
   return absl::StrCat("DAMAGED: ", message);
 }
 
-uint64_t KeySequence(const rocksdb::Slice& key) {
-  uint64_t value = 0;
-  for (size_t i = 0; i < key.size(); ++i) {
-    value = (value << 8) | static_cast<unsigned char>(key[i]);
+// The audit trail of a store opened read-only, read as the services read
+// theirs (rocksdb_audit_trail.h): keys that are no sequence are passed over.
+class ReadOnlyTrail : public AuditSource {
+ public:
+  ReadOnlyTrail(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* audit)
+      : db_(db), audit_(audit) {}
+  absl::StatusOr<std::vector<StoredAuditEntry>> ReadAuditEntries(
+      uint64_t after, size_t limit) const override {
+    return common::ReadAuditEntries(db_, audit_, after, limit);
   }
-  return value;
-}
+  absl::StatusOr<AuditChainHead> ReadAuditHead() const override {
+    return common::ReadAuditHead(&db_, audit_);
+  }
+
+ private:
+  rocksdb::DB& db_;
+  rocksdb::ColumnFamilyHandle* audit_;
+};
 
 }  // namespace
 
@@ -112,15 +124,11 @@ absl::StatusOr<StoreCheckReport> CheckStoreOffline(
   }
   AuditChainVerifier verifier;
   if (expected_head.has_value()) verifier.ExpectHead(*expected_head);
-  std::unique_ptr<rocksdb::Iterator> it(
-      store.db().NewIterator(rocksdb::ReadOptions(), audit));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    verifier.Add(KeySequence(it->key()), it->value().ToString());
+  if (absl::Status read =
+          VerifyTrail(ReadOnlyTrail(store.db(), audit), verifier);
+      !read.ok()) {
+    return damaged(DamagedStore(path, what, read.message()));
   }
-  if (!it->status().ok()) {
-    return damaged(DamagedStore(path, what, it->status().ToString()));
-  }
-  verifier.Finish();
   if (!verifier.intact()) {
     report.lines.push_back(
         absl::StrCat("DAMAGED: audit trail broken at record ",

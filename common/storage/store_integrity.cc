@@ -113,15 +113,16 @@ rocksdb::ColumnFamilyHandle* ReadOnlyStore::Family(
   return nullptr;
 }
 
-absl::Status CheckBeforeOpen(const std::string& path, absl::string_view what,
-                             bool verify_tables) {
+absl::StatusOr<std::optional<uint64_t>> CheckBeforeOpen(const std::string& path,
+                                                        absl::string_view what,
+                                                        bool verify_tables) {
   if (absl::Status files = CheckStoreFiles(path, what); !files.ok()) {
     return files;
   }
   std::error_code error;
-  if (!fs::exists(path + "/CURRENT", error)) return absl::OkStatus();  // new
+  if (!fs::exists(path + "/CURRENT", error)) return std::nullopt;  // new
   const std::optional<uint64_t> acknowledged = ReadAcknowledgedMark(path);
-  if (!acknowledged.has_value() && !verify_tables) return absl::OkStatus();
+  if (!acknowledged.has_value() && !verify_tables) return acknowledged;
   absl::StatusOr<std::unique_ptr<ReadOnlyStore>> store =
       ReadOnlyStore::Open(path, what);
   if (!store.ok()) return store.status();
@@ -130,8 +131,13 @@ absl::Status CheckBeforeOpen(const std::string& path, absl::string_view what,
       !back.ok()) {
     return back;
   }
-  return verify_tables ? VerifyTables((*store)->db(), path, what)
-                       : absl::OkStatus();
+  if (verify_tables) {
+    if (absl::Status tables = VerifyTables((*store)->db(), path, what);
+        !tables.ok()) {
+      return tables;
+    }
+  }
+  return acknowledged;
 }
 
 absl::Status CheckRecovered(rocksdb::DB& db, const std::string& path,

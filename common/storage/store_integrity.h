@@ -67,9 +67,11 @@ class ReadOnlyStore {
 // write, and (verify_tables) every table block. A refusal changes no file:
 // a read-write open would first write a new MANIFEST and log, and would
 // flush what recovery kept and delete the damaged log, the evidence with
-// it.
-absl::Status CheckBeforeOpen(const std::string& path, absl::string_view what,
-                             bool verify_tables);
+// it. Returns the acknowledged mark it read (nullopt: none), for the
+// check after the read-write open.
+absl::StatusOr<std::optional<uint64_t>> CheckBeforeOpen(const std::string& path,
+                                                        absl::string_view what,
+                                                        bool verify_tables);
 
 // After opening: DATA_LOSS when `db` recovered less than `acknowledged`.
 absl::Status CheckRecovered(rocksdb::DB& db, const std::string& path,

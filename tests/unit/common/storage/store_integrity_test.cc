@@ -70,7 +70,7 @@ TEST(StoreIntegrityTest, AStoreThatComesBackShortIsRefusedUntouched) {
   EXPECT_THAT(store.status().message(), HasSubstr("docs/backups.md"));
   EXPECT_EQ(Listing(path), before);
   // The offline reader sees the same.
-  EXPECT_EQ(CheckBeforeOpen(path, "the test store", false).code(),
+  EXPECT_EQ(CheckBeforeOpen(path, "the test store", false).status().code(),
             absl::StatusCode::kDataLoss);
 }
 
