@@ -103,6 +103,28 @@ double RawRocksDbReadSeq(const std::string& dir, size_t records,
   return static_cast<double>(seen) / seconds;
 }
 
+double RawRocksDbUnsyncedBatches(const std::string& dir, size_t records,
+                                 size_t value_size, size_t batch) {
+  static int run = 0;
+  std::unique_ptr<rocksdb::DB> db =
+      OpenFresh(absl::StrCat(dir, "/raw-unsynced-", ++run));
+  const std::string value(value_size, 'v');
+  const auto start = std::chrono::steady_clock::now();
+  rocksdb::WriteBatch wb;
+  for (size_t i = 0; i < records; ++i) {
+    wb.Put(Key(0, i), value);
+    if (wb.Count() == static_cast<uint32_t>(batch) || i + 1 == records) {
+      if (!db->Write(rocksdb::WriteOptions(), &wb).ok()) return 0;
+      wb.Clear();
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  db->Close().PermitUncheckedError();
+  return seconds > 0 ? static_cast<double>(records) / seconds : 0;
+}
+
 LoadResult RawFdatasync(const std::string& dir, size_t size,
                         absl::Duration warmup, absl::Duration measured) {
   const std::string path = absl::StrCat(dir, "/fdatasync.log");

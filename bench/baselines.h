@@ -28,6 +28,13 @@ LoadResult RawRocksDbSyncedWrites(const std::string& dir, int threads,
 double RawRocksDbReadSeq(const std::string& dir, size_t records,
                          size_t value_size);
 
+// What the consumer of the case stream could at best do with what it
+// receives: writes `records` values of `value_size` bytes into a fresh
+// RocksDB in `dir` in unsynced WriteBatches of `batch` values, one thread.
+// Records per second.
+double RawRocksDbUnsyncedBatches(const std::string& dir, size_t records,
+                                 size_t value_size, size_t batch);
+
 // One thread appends `size` bytes to a file in `dir` and fdatasyncs it,
 // back to back. Latencies per append+sync.
 LoadResult RawFdatasync(const std::string& dir, size_t size,

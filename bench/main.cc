@@ -28,6 +28,7 @@
 #include "common/host/service_command_line.h"
 #include "common/telemetry/logging.h"
 #include "nlohmann/json.hpp"
+#include "services/findings/intake_feed.h"
 #include "tests/testing/temp_dir.h"
 
 ABSL_FLAG(std::string, clients, "1,4,16,32,64",
@@ -196,6 +197,15 @@ void Stream(const std::string& dir) {
             {"p50_us", Quantile(stream.latencies_us, 0.5)},
             {"p99_us", Quantile(stream.latencies_us, 0.99)},
             {"case_bytes", stream.case_bytes}});
+  // The consumer's ceiling: the same records written as the findings
+  // service writes them, in unsynced batches of a stream response's size.
+  const size_t batch = findings::IntakeFeed::kChangesPerMessage;
+  Emit(json{{"bench", "rocksdb_unsynced_batches"},
+            {"records", stream.live_cases},
+            {"value_size", stream.case_bytes},
+            {"batch", batch},
+            {"per_s", RawRocksDbUnsyncedBatches(dir, stream.live_cases,
+                                                stream.case_bytes, batch)}});
   Emit(json{
       {"bench", "rocksdb_readseq"},
       {"records", stream.live_cases},

@@ -137,6 +137,23 @@ void IntakeFeed::Run() {
   }
 }
 
+void IntakeFeed::Applied(
+    const google::protobuf::RepeatedPtrField<v1::Change>& changes,
+    uint64_t before) {
+  for (const v1::Change& change : changes) {
+    if (change.sequence() <= before) continue;  // skipped: applied before
+    // Log lines about this change carry the request id of the intake call
+    // that made it: one case can be followed across both services.
+    common::RequestIdScope request_scope(change.request_id());
+    LogApplied(change);
+    if (options_.on_applied) options_.on_applied(change);
+    if ((change.has_case_erased() || change.has_victim_case_erased()) &&
+        options_.after_erasure) {
+      options_.after_erasure();
+    }
+  }
+}
+
 std::string IntakeFeed::FollowOnce(bool* received) {
   auto stub = v1::CaseIntake::NewStub(
       FeedChannel(options_.intake, options_.credentials, options_.keepalive));
@@ -151,18 +168,19 @@ std::string IntakeFeed::FollowOnce(bool* received) {
   context.AddMetadata("x-request-id", common::NewRequestId());
   v1::StreamSampledCasesRequest request;
   request.set_after_sequence(store_.Cursor());
+  request.set_max_changes_per_message(kChangesPerMessage);
   auto reader = stub->StreamSampledCases(&context, request);
   v1::StreamSampledCasesResponse response;
   std::string apply_error;
   while (reader->Read(&response)) {
-    // Log lines about this change carry the request id of the intake call
-    // that made it: one case can be followed across both services.
-    common::RequestIdScope request_scope(response.change().request_id());
-    auto applied = store_.ApplyChange(response.change());
-    if (applied.ok() && *applied) LogApplied(response.change());
-    if (applied.ok() && *applied && options_.on_applied) {
-      options_.on_applied(response.change());
+    // An intake from before batched responses answers in `change`.
+    if (response.changes_size() == 0 && response.has_change()) {
+      *response.add_changes() = std::move(*response.mutable_change());
     }
+    if (response.changes_size() == 0) continue;
+    const uint64_t before = store_.Cursor();
+    auto applied = store_.ApplyChanges(response.changes());
+    if (applied.ok()) Applied(response.changes(), before);
     absl::MutexLock lock(&mu_);
     status_.set_connected(true);
     status_.set_intake_head(response.head_sequence());
@@ -170,24 +188,27 @@ std::string IntakeFeed::FollowOnce(bool* received) {
       caught_up_at_ = absl::Now();
     }
     if (!applied.ok()) {
-      apply_error =
-          absl::StrCat("applying change ", response.change().sequence(), ": ",
-                       applied.status().ToString(
-                           absl::StatusToStringMode::kWithNoExtraData));
+      const auto& changes = response.changes();
+      apply_error = absl::StrCat(
+          "applying ",
+          changes.size() == 1
+              ? absl::StrCat("change ", changes[0].sequence())
+              : absl::StrCat("changes ", changes[0].sequence(), " to ",
+                             changes[changes.size() - 1].sequence()),
+          ": ",
+          applied.status().ToString(
+              absl::StatusToStringMode::kWithNoExtraData));
       spdlog::error("{}", apply_error);
       context.TryCancel();
       break;
     }
     *received = true;
     // A checkpoint (no kind) only moves the cursor; it is not a change.
-    if (*applied && response.change().kind_case() != v1::Change::KIND_NOT_SET) {
-      status_.set_applied_since_start(status_.applied_since_start() + 1);
-    }
-    if (*applied &&
-        (response.change().has_case_erased() ||
-         response.change().has_victim_case_erased()) &&
-        options_.after_erasure) {
-      options_.after_erasure();
+    for (const v1::Change& change : response.changes()) {
+      if (change.sequence() > before &&
+          change.kind_case() != v1::Change::KIND_NOT_SET) {
+        status_.set_applied_since_start(status_.applied_since_start() + 1);
+      }
     }
   }
   grpc::Status status = reader->Finish();

@@ -63,6 +63,11 @@ class IntakeFeed {
   void Stop();
 
   v1::FeedStatus Status() const;
+
+  // Changes asked for per stream response: each response is one write to
+  // the store with the cursor. A few hundred take the per-write cost off
+  // delivery; the stream's memory on both sides grows with it.
+  static constexpr uint32_t kChangesPerMessage = 256;
   // True once the cursor reaches `sequence`, false at the deadline.
   bool WaitForCursor(uint64_t sequence, absl::Duration timeout) const;
 
@@ -71,6 +76,10 @@ class IntakeFeed {
   // One connection: streams until it ends; returns why it ended and sets
   // `*received` when the cursor moved (a change or a checkpoint applied).
   std::string FollowOnce(bool* received);
+  // After `changes` were applied: logs, reports (on_applied) and follows up
+  // (after_erasure) each one past `before`, the cursor before them.
+  void Applied(const google::protobuf::RepeatedPtrField<v1::Change>& changes,
+               uint64_t before);
 
   FindingsStore& store_;
   const IntakeFeedOptions options_;

@@ -16,6 +16,7 @@
 #include "services/intake/audited_answers.h"
 #include "services/intake/batch_create_reactor.h"
 #include "services/intake/stream/sampled_case_stream.h"
+#include "services/intake/stream/stream_request.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -283,14 +284,24 @@ IntakeService::StreamSampledCases(
         edge.status());
   }
   const common::CallStart& started = *edge;
-  common::LogEvent(spdlog::level::info, "StreamSampledCases started",
-                   common::LogFields()
-                       .Add("service", metrics_.service().service())
-                       .Add("method", "StreamSampledCases")
-                       .Add("after_sequence", request->after_sequence())
-                       .Add("request_id", started.request_id));
+  if (absl::Status invalid =
+          ValidateStreamSampledCasesRequest(*request).ToStatus(
+              "StreamSampledCases request");
+      !invalid.ok()) {
+    common::LogCall("StreamSampledCases", "-", invalid, started);
+    return new common::RefusedWriter<v1::StreamSampledCasesResponse>(invalid);
+  }
+  common::LogEvent(
+      spdlog::level::info, "StreamSampledCases started",
+      common::LogFields()
+          .Add("service", metrics_.service().service())
+          .Add("method", "StreamSampledCases")
+          .Add("after_sequence", request->after_sequence())
+          .Add("max_changes_per_message",
+               static_cast<uint64_t>(request->max_changes_per_message()))
+          .Add("request_id", started.request_id));
   return new SampledCaseStream(
-      store_, feed_, request->after_sequence(),
+      store_, feed_, *request,
       [metrics = &metrics_](const v1::Change& change) {
         metrics->ChangeDelivered(change);
       },

@@ -13,6 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/field_violations.h"
+#include "common/rpc/grpc_status.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -318,6 +320,67 @@ TEST_F(StreamTest, AFreshSubscriberGetsNoContentOfAnErasedCase) {
     ++erasures;
   }
   EXPECT_EQ(erasures, 3);  // the sampling, the update, the erasure
+}
+
+// A client that asks for many changes per response gets the same changes
+// as one that does not, in the same order, never more per response than it
+// asked for; a checkpoint, when one comes, ends its response.
+TEST_F(StreamTest, BatchedResponsesCarryTheSameChangesInOrder) {
+  for (size_t i = 0; i < 4; ++i) {
+    ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[i], "STAFF-20").ok());
+  }
+  ASSERT_TRUE(UpdateAtIntake(caseload_.unsampled[0], "STAFF-21").ok());
+  const uint64_t head = Head();
+  constexpr uint32_t kPerMessage = 7;
+  ChangeStreamReader one(intake_.channel(), 0);
+  ChangeStreamReader batched(intake_.channel(), 0, kPerMessage);
+  ASSERT_TRUE(one.WaitForSequence(head, kDeliveryTimeout));
+  ASSERT_TRUE(batched.WaitForSequence(head, kDeliveryTimeout));
+
+  EXPECT_EQ(batched.sequences(), one.sequences());
+  const std::vector<v1::Change> expected = one.changes();
+  const std::vector<v1::Change> got = batched.changes();
+  ASSERT_EQ(SequencesOf(got), SequencesOf(ForFindings()));
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(got[i], expected[i]))
+        << "change " << got[i].sequence();
+  }
+  EXPECT_FALSE(batched.any_unbatched());
+  const std::vector<int> sizes = batched.response_sizes();
+  ASSERT_FALSE(sizes.empty());
+  EXPECT_EQ(*std::max_element(sizes.begin(), sizes.end()),
+            static_cast<int>(kPerMessage))
+      << "the caseload alone fills responses to the limit";
+  for (int size : sizes) EXPECT_GE(size, 1);
+  for (int size : one.response_sizes()) EXPECT_EQ(size, 1);
+
+  // Live: the next change arrives in a response of its own, not held back
+  // to fill one.
+  ASSERT_TRUE(UpdateAtIntake(caseload_.sampled[5], "STAFF-22").ok());
+  ASSERT_TRUE(batched.WaitForSequence(Head(), kDeliveryTimeout));
+  EXPECT_EQ(batched.changes().back().sequence(), Head());
+  EXPECT_EQ(batched.response_sizes().back(), 1);
+}
+
+TEST_F(StreamTest, ABatchedSubscriberResumesAfterAMidSequence) {
+  const std::vector<uint64_t> all = SequencesOf(ForFindings());
+  ASSERT_GE(all.size(), 4u);
+  const uint64_t after = all[all.size() / 2];
+  ChangeStreamReader reader(intake_.channel(), after, 100);
+  ASSERT_TRUE(reader.WaitForSequence(Head(), kDeliveryTimeout));
+  EXPECT_EQ(SequencesOf(reader.changes()),
+            std::vector<uint64_t>(all.begin() + all.size() / 2 + 1, all.end()));
+}
+
+TEST_F(StreamTest, MoreChangesPerResponseThanTheLimitIsInvalid) {
+  ChangeStreamReader reader(intake_.channel(), 0, 1001);
+  ASSERT_TRUE(reader.WaitForEnd(kDeliveryTimeout));
+  const absl::Status status = common::FromGrpcStatus(*reader.status());
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  ASSERT_EQ(common::ViolationsOf(status).size(), 1u) << status;
+  EXPECT_EQ(common::ViolationsOf(status)[0].field, "max_changes_per_message");
+  EXPECT_TRUE(reader.sequences().empty());
 }
 
 }  // namespace

@@ -50,6 +50,11 @@ absl::StatusOr<bool> InMemoryFindingsStore::ApplyChange(const v1::Change&) {
   return absl::UnimplementedError("the fuzz store takes no intake changes");
 }
 
+absl::StatusOr<size_t> InMemoryFindingsStore::ApplyChanges(
+    const google::protobuf::RepeatedPtrField<v1::Change>&) {
+  return absl::UnimplementedError("the fuzz store takes no intake changes");
+}
+
 absl::StatusOr<std::optional<v1::Inspection>>
 InMemoryFindingsStore::GetInspection(absl::string_view inspection_id) const {
   if (!Ours(inspection_id)) return std::nullopt;

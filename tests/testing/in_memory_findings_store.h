@@ -31,6 +31,8 @@ class InMemoryFindingsStore : public StoreWithoutDisk<findings::FindingsStore> {
   }
 
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override;
+  absl::StatusOr<size_t> ApplyChanges(
+      const google::protobuf::RepeatedPtrField<v1::Change>& changes) override;
   uint64_t Cursor() const override { return 0; }
   absl::StatusOr<std::optional<v1::Inspection>> GetInspection(
       absl::string_view inspection_id) const override;

@@ -88,6 +88,13 @@ class FindingsStore : public common::AuditSource {
   // (APPLY_ERASURE by "intake-stream") in the same batch, and so is every
   // case or victim's case received (RECEIVE_CASE).
   virtual absl::StatusOr<bool> ApplyChange(const v1::Change& change) = 0;
+  // The same for consecutive changes in ascending sequence order (a batched
+  // StreamSampledCases response), in one batch with the cursor at the last:
+  // all are applied or none. Changes at or before the cursor are skipped;
+  // returns how many were applied (they are the last ones). A sequence not
+  // above the one before it is DATA_LOSS and applies nothing.
+  virtual absl::StatusOr<size_t> ApplyChanges(
+      const google::protobuf::RepeatedPtrField<v1::Change>& changes) = 0;
   // The sequence of the last applied intake change.
   virtual uint64_t Cursor() const = 0;
 

@@ -78,10 +78,54 @@ class RocksFindingsStore final : public FindingsStore {
   }
 
   absl::StatusOr<bool> ApplyChange(const v1::Change& change) override {
+    google::protobuf::RepeatedPtrField<v1::Change> one;
+    *one.Add() = change;
+    ASSIGN_OR_RETURN(size_t applied, ApplyChanges(one));
+    return applied == 1;
+  }
+
+  absl::StatusOr<size_t> ApplyChanges(
+      const google::protobuf::RepeatedPtrField<v1::Change>& changes) override {
     absl::MutexLock lock(&write_mu_);
     RETURN_IF_ERROR(CheckOpenLocked());
-    if (change.sequence() <= cursor_.load()) return false;
+    const uint64_t cursor = cursor_.load();
+    uint64_t last = 0;
+    size_t applied = 0;
     rocksdb::WriteBatch batch;
+    for (const v1::Change& change : changes) {
+      // (A checkpoint at sequence 0, intake's greeting while its log is
+      // empty, may come first.)
+      if (&change != &changes[0] && change.sequence() <= last) {
+        pending_audit_head_.reset();
+        return absl::DataLossError(absl::StrCat(
+            "intake sent change ", change.sequence(), " after change ", last,
+            ": a batch must be in ascending sequence order"));
+      }
+      last = change.sequence();
+      if (change.sequence() <= cursor) continue;
+      // An erasure reads the store (the inspections of the case's YOT) but
+      // nothing an earlier change of the same batch writes can matter to
+      // it: findings are never written by the stream, and a case stored
+      // earlier in the batch is deleted by the erasure's later Delete.
+      if (absl::Status put = PutChange(batch, change); !put.ok()) {
+        pending_audit_head_.reset();
+        return put;
+      }
+      ++applied;
+    }
+    if (applied == 0) return 0;
+    batch.Put(Handle(ColumnFamily::kMeta), std::string(kCursorKey),
+              EncodeUint64(last));
+    // No sync: the changes and their cursor are kept or lost together.
+    RETURN_IF_ERROR(AuditedWrite(rocksdb::WriteOptions(), batch,
+                                 "applying intake changes"));
+    cursor_.store(last);
+    return applied;
+  }
+
+  // Puts what one intake change does to the store into `batch`.
+  absl::Status PutChange(rocksdb::WriteBatch& batch, const v1::Change& change)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     switch (change.kind_case()) {
       case v1::Change::kInspectionStored: {
         auto id =
@@ -130,13 +174,7 @@ class RocksFindingsStore final : public FindingsStore {
       case v1::Change::KIND_NOT_SET:
         break;  // nothing to apply; the cursor still moves past it
     }
-    batch.Put(Handle(ColumnFamily::kMeta), std::string(kCursorKey),
-              EncodeUint64(change.sequence()));
-    // No sync: the change and its cursor are kept or lost together.
-    RETURN_IF_ERROR(AuditedWrite(rocksdb::WriteOptions(), batch,
-                                 "applying an intake change"));
-    cursor_.store(change.sequence());
-    return true;
+    return absl::OkStatus();
   }
 
   uint64_t Cursor() const override { return cursor_.load(); }
@@ -635,8 +673,7 @@ class RocksFindingsStore final : public FindingsStore {
   absl::Status AuditedWrite(const rocksdb::WriteOptions& options,
                             rocksdb::WriteBatch& batch, absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    absl::Status written =
-        FromRocksDb(store_->Write(options, &batch), what);
+    absl::Status written = FromRocksDb(store_->Write(options, &batch), what);
     if (written.ok() && pending_audit_head_) {
       audit_head_ = *pending_audit_head_;
     }

@@ -1,22 +1,27 @@
 #include "services/intake/stream/sampled_case_stream.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "common/rpc/grpc_status.h"
+#include "services/intake/stream/stream_request.h"
 
 namespace yjinspect::intake {
 
-SampledCaseStream::SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
-                                     uint64_t after_sequence,
-                                     Delivered delivered,
-                                     common::CallStart started)
+SampledCaseStream::SampledCaseStream(
+    IntakeStore& store, ChangeFeed& feed,
+    const v1::StreamSampledCasesRequest& request, Delivered delivered,
+    common::CallStart started)
     : store_(store),
       feed_(feed),
       delivered_(std::move(delivered)),
       started_(std::move(started)),
-      cursor_(after_sequence) {
+      per_message_(ChangesPerMessage(request)),
+      batched_(Batched(request)),
+      cursor_(request.after_sequence()) {
+  const uint64_t after_sequence = request.after_sequence();
   const uint64_t head = store_.HeadSequence();
   if (after_sequence > head) {
     FinishOnce(grpc::Status(
@@ -35,7 +40,8 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
       // Read the head first: everything up to it is in the read below, so
       // parking on it cannot miss a commit.
       const uint64_t head = store_.HeadSequence();
-      auto changes = store_.ReadFeed(cursor_, kReadBatch);
+      auto changes =
+          store_.ReadFeed(cursor_, std::max(kReadBatch, per_message_));
       if (!changes.ok()) {
         FinishOnce(common::ToGrpcStatus(changes.status()));
         return;
@@ -82,17 +88,38 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
         continue;  // kBehind: read again
       }
     }
-    response_.Clear();
-    *response_.mutable_change() = std::move(buffer_.front());
-    buffer_.pop_front();
-    response_.set_head_sequence(store_.HeadSequence());
-    cursor_ = response_.change().sequence();
+    FillResponse();
     greeted_ = true;
-    delivered_(response_.change());
     StartWrite(&response_);
     return;
   }
   FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "stream cancelled"));
+}
+
+void SampledCaseStream::FillResponse() {
+  response_.Clear();
+  if (!batched_) {
+    *response_.mutable_change() = std::move(buffer_.front());
+    buffer_.pop_front();
+    cursor_ = response_.change().sequence();
+    delivered_(response_.change());
+  } else {
+    size_t bytes = 0;
+    // At least one change, however large; then whole changes while the
+    // response stays within its count and size.
+    while (!buffer_.empty() &&
+           static_cast<size_t>(response_.changes_size()) < per_message_) {
+      const size_t size = buffer_.front().ByteSizeLong();
+      if (response_.changes_size() > 0 && bytes + size > kMaxBatchBytes) break;
+      bytes += size;
+      v1::Change* change = response_.add_changes();
+      *change = std::move(buffer_.front());
+      buffer_.pop_front();
+      cursor_ = change->sequence();
+      delivered_(*change);
+    }
+  }
+  response_.set_head_sequence(store_.HeadSequence());
 }
 
 void SampledCaseStream::OnWriteDone(bool ok) {

@@ -23,15 +23,17 @@ class SampledCaseStream final
     : public grpc::ServerWriteReactor<v1::StreamSampledCasesResponse>,
       public ParkedStream {
  public:
-  // Starts delivering the changes after `after_sequence`; OUT_OF_RANGE at
-  // once when that is beyond the head of the log.
+  // Starts delivering the changes after the request's `after_sequence`,
+  // as many per response as it asks (a valid request:
+  // ValidateStreamSampledCasesRequest); OUT_OF_RANGE at once when that is
+  // beyond the head of the log.
   // `delivered` is told of each change written (the service counts them);
   // the end of the stream is logged and counted as a call that began at
   // `started`.
   using Delivered = std::function<void(const v1::Change&)>;
   SampledCaseStream(IntakeStore& store, ChangeFeed& feed,
-                    uint64_t after_sequence, Delivered delivered,
-                    common::CallStart started);
+                    const v1::StreamSampledCasesRequest& request,
+                    Delivered delivered, common::CallStart started);
 
   void OnWriteDone(bool ok) override;
   void OnCancel() override;
@@ -44,14 +46,22 @@ class SampledCaseStream final
   // empty, or parks when there is nothing new.
   void Advance(bool on_feed_thread);
   void FinishOnce(const grpc::Status& status);
+  // Moves the next buffered changes into response_: one into `change`, or,
+  // batched, as many as the request allows within kMaxBatchBytes into
+  // `changes`.
+  void FillResponse();
 
-  // How many changes one read takes: bounds the memory a stream holds.
+  // How many changes one read takes at least: with the response's own
+  // limit, bounds the memory a stream holds.
   static constexpr size_t kReadBatch = 64;
 
   IntakeStore& store_;
   ChangeFeed& feed_;
   const Delivered delivered_;
   const common::CallStart started_;
+  // Changes per response (1: the unbatched form, in `change`).
+  const size_t per_message_;
+  const bool batched_;
   // Only the thread running Advance touches these (one at a time: a new
   // Advance starts only after a write completes or a park ends).
   uint64_t cursor_;

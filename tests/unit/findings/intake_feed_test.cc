@@ -10,6 +10,7 @@
 
 #include "services/findings/intake_feed.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -70,6 +72,18 @@ class FakeIntake final : public v1::CaseIntake::Service {
     absl::MutexLock lock(&mu_);
     send_everything_ = true;
   }
+  // Streams answer a request for many changes per response with up to
+  // `count` in each, as intake does; by default they answer one change per
+  // response whatever is asked, as intake did before batching.
+  void Batch(size_t count) {
+    absl::MutexLock lock(&mu_);
+    batch_ = count;
+  }
+  // The max_changes_per_message of each stream asked for.
+  std::vector<uint32_t> AskedPerMessage() const {
+    absl::MutexLock lock(&mu_);
+    return asked_per_message_;
+  }
   // Ends every stream and refuses new ones: before the server shuts down.
   void Close() {
     absl::MutexLock lock(&mu_);
@@ -97,9 +111,11 @@ class FakeIntake final : public v1::CaseIntake::Service {
       grpc::ServerWriter<v1::StreamSampledCasesResponse>* writer) override {
     uint64_t sent = 0;
     int generation = 0;
+    size_t per_message = 1;
     {
       absl::MutexLock lock(&mu_);
       asked_.push_back(request->after_sequence());
+      asked_per_message_.push_back(request->max_changes_per_message());
       asked_at_.push_back(absl::Now());
       if (closed_) return Unavailable("intake is shutting down");
       if (refusals_ > 0) {
@@ -107,6 +123,10 @@ class FakeIntake final : public v1::CaseIntake::Service {
         return Unavailable("intake is restarting");
       }
       sent = send_everything_ ? 0 : request->after_sequence();
+      if (request->max_changes_per_message() > 1) {
+        per_message =
+            std::min<size_t>(batch_, request->max_changes_per_message());
+      }
       generation = generation_;
       ++open_;
     }
@@ -127,7 +147,16 @@ class FakeIntake final : public v1::CaseIntake::Service {
           return grpc::Status::CANCELLED;
         }
         if (sent == log_.size()) continue;
-        *response.mutable_change() = log_[sent];
+        if (per_message == 1) {
+          *response.mutable_change() = log_[sent];
+        } else {
+          for (uint64_t i = sent;
+               i < log_.size() &&
+               static_cast<size_t>(response.changes_size()) < per_message;
+               ++i) {
+            *response.add_changes() = log_[i];
+          }
+        }
         response.set_head_sequence(log_.size());
       }
       if (!writer->Write(response)) {
@@ -135,7 +164,7 @@ class FakeIntake final : public v1::CaseIntake::Service {
         --open_;
         return grpc::Status::CANCELLED;
       }
-      ++sent;
+      sent += per_message == 1 ? 1 : response.changes_size();
     }
   }
 
@@ -149,6 +178,8 @@ class FakeIntake final : public v1::CaseIntake::Service {
   int refusals_ ABSL_GUARDED_BY(mu_) = 0;
   int generation_ ABSL_GUARDED_BY(mu_) = 0;
   bool send_everything_ ABSL_GUARDED_BY(mu_) = false;
+  size_t batch_ ABSL_GUARDED_BY(mu_) = 1;
+  std::vector<uint32_t> asked_per_message_ ABSL_GUARDED_BY(mu_);
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<uint64_t> asked_ ABSL_GUARDED_BY(mu_);
   std::vector<absl::Time> asked_at_ ABSL_GUARDED_BY(mu_);
@@ -321,6 +352,41 @@ TEST_F(IntakeFeedTest, AppliesChangesInTheirOrder) {
   intake_.Append(Sampled("NM-0002"));
   ASSERT_TRUE(feed_->WaitForCursor(5, kPatience));
   EXPECT_THAT(intake_.Asked(), ElementsAre(0));
+}
+
+// From an intake that answers many changes per response: each response
+// is applied whole with its cursor, each change reported once in order,
+// the erasure followed up, and redelivered changes skipped.
+TEST_F(IntakeFeedTest, AppliesBatchedResponsesInOrderEachChangeOnce) {
+  intake_.Batch(3);
+  intake_.Append(InspectionStored());
+  for (int i = 1; i <= 5; ++i) {
+    intake_.Append(Sampled(absl::StrFormat("NM-%04d", i)));
+  }
+  intake_.Append(Erased("NM-0002"));
+  intake_.Append(Checkpoint());
+  StartFeed();
+  ASSERT_TRUE(feed_->WaitForCursor(8, kPatience));
+  ASSERT_TRUE(AppliedThrough(8));
+  EXPECT_THAT(Applied(), ElementsAre(1, 2, 3, 4, 5, 6, 7, 8));
+  EXPECT_EQ(Erasures(), 1);
+  ASSERT_TRUE(testing::WaitUntil(
+      [&] { return feed_->Status().applied_since_start() == 7; }, kPatience));
+  EXPECT_FALSE(store_->GetCase(CaseName("NM-0002"))->has_value());
+  EXPECT_TRUE(store_->GetCase(CaseName("NM-0005"))->has_value());
+  // The feed asks for batches.
+  ASSERT_FALSE(intake_.AskedPerMessage().empty());
+  EXPECT_GT(intake_.AskedPerMessage()[0], 1u);
+
+  // A restart of intake that sends the whole log again: nothing is applied
+  // twice, and what is new is applied.
+  intake_.SendEverything();
+  intake_.Append(Sampled("NM-0006"));
+  intake_.EndOpenStreams();
+  ASSERT_TRUE(feed_->WaitForCursor(9, kPatience));
+  ASSERT_TRUE(AppliedThrough(9));
+  EXPECT_THAT(Applied(), ElementsAre(1, 2, 3, 4, 5, 6, 7, 8, 9));
+  EXPECT_EQ(Erasures(), 1);
 }
 
 TEST_F(IntakeFeedTest, ResumesAfterItsCursorWhenRestarted) {

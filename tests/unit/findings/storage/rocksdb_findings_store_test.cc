@@ -165,6 +165,93 @@ TEST_F(FindingsStoreTest, AChangeIsAppliedOnceAndTheCursorSurvivesARestart) {
   EXPECT_FALSE(c9->has_value());
 }
 
+google::protobuf::RepeatedPtrField<v1::Change> Batch(
+    std::vector<v1::Change> changes) {
+  google::protobuf::RepeatedPtrField<v1::Change> batch;
+  for (auto& change : changes) *batch.Add() = std::move(change);
+  return batch;
+}
+
+// A batched response: every change and the cursor in one write, each
+// received case audited in order on one unbroken chain; the part at or
+// before the cursor skipped.
+TEST_F(FindingsStoreTest, ABatchOfChangesIsAppliedInOneWriteWithItsCursor) {
+  Apply(InspectionChange(1));
+  auto applied = store_->ApplyChanges(
+      Batch({SampledChange(2, "c1"), SampledChange(3, "c2"),
+             SampledChange(4, "c3"), ErasureChange(5, "c2")}));
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 4u);
+  EXPECT_EQ(store_->Cursor(), 5u);
+
+  // Delivered again with one new change: only that one is applied.
+  applied = store_->ApplyChanges(
+      Batch({SampledChange(4, "c3"), ErasureChange(5, "c2"),
+             SampledChange(6, "c4")}));
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 1u);
+  applied = store_->ApplyChanges(Batch({SampledChange(6, "c4")}));
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(*applied, 0u);
+
+  Reopen();
+  EXPECT_EQ(store_->Cursor(), 6u);
+  for (const char* id : {"c1", "c3", "c4"}) {
+    auto held = store_->GetCase(CaseName(id));
+    ASSERT_TRUE(held.ok());
+    EXPECT_TRUE(held->has_value()) << id;
+  }
+  auto erased = store_->GetCase(CaseName("c2"));
+  ASSERT_TRUE(erased.ok());
+  EXPECT_FALSE(erased->has_value()) << "stored and erased in one batch";
+
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  std::vector<std::string> received;
+  for (const auto& record : records) {
+    received.push_back(absl::StrCat(v1::AuditAction_Name(record.action()), " ",
+                                    record.resource()));
+  }
+  EXPECT_EQ(received,
+            (std::vector<std::string>{
+                absl::StrCat("AUDIT_ACTION_RECEIVE_CASE ", CaseName("c1")),
+                absl::StrCat("AUDIT_ACTION_RECEIVE_CASE ", CaseName("c2")),
+                absl::StrCat("AUDIT_ACTION_RECEIVE_CASE ", CaseName("c3")),
+                absl::StrCat("AUDIT_ACTION_APPLY_ERASURE ", CaseName("c2")),
+                absl::StrCat("AUDIT_ACTION_RECEIVE_CASE ", CaseName("c4"))}));
+}
+
+// Intake greets a subscriber with a checkpoint at its head, which is 0
+// while its log is empty: nothing to apply, and not out of order.
+TEST_F(FindingsStoreTest, AGreetingAtSequenceZeroIsSkipped) {
+  v1::Change greeting;
+  auto applied = store_->ApplyChanges(Batch({greeting}));
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 0u);
+  applied = store_->ApplyChanges(Batch({greeting, InspectionChange(1)}));
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 1u);
+  EXPECT_EQ(store_->Cursor(), 1u);
+}
+
+TEST_F(FindingsStoreTest, ABatchOutOfOrderAppliesNothing) {
+  Apply(InspectionChange(1));
+  auto applied = store_->ApplyChanges(
+      Batch({SampledChange(3, "c1"), SampledChange(2, "c2")}));
+  EXPECT_EQ(applied.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(store_->Cursor(), 1u);
+  auto held = store_->GetCase(CaseName("c1"));
+  ASSERT_TRUE(held.ok());
+  EXPECT_FALSE(held->has_value());
+  // The chain is not left with a record of the refused batch: the next
+  // write extends it unbroken.
+  Apply(SampledChange(2, "c2"));
+  std::vector<v1::AuditRecord> records;
+  EXPECT_TRUE(VerifiedTrail(&records).intact());
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].resource(), CaseName("c2"));
+}
+
 // A victim's case: received when sampled, replaced when stored again,
 // gone when erased; each at most once, with the cursor, each audited.
 TEST_F(FindingsStoreTest, AVictimCaseIsReceivedUpdatedAndErasedOnce) {
