@@ -50,6 +50,7 @@ class EmptyIntakeStore : public StoreWithoutDisk<intake::IntakeStore> {
   absl::StatusOr<std::vector<v1::Change>> ReadFeed(uint64_t after,
                                                    size_t limit) const override;
   uint64_t HeadSequence() const override { return 0; }
+  uint64_t FeedHeadSequence() const override { return 0; }
   uint64_t AddCommitListener(CommitListener listener) override;
   void RemoveCommitListener(uint64_t id) override;
   std::optional<uint64_t> TickerForTest(absl::string_view name) const override;

@@ -113,6 +113,9 @@ class IntakeStore : public common::AuditSource {
       uint64_t after, size_t limit) const = 0;
   // The sequence number of the last durable change (0 when empty).
   virtual uint64_t HeadSequence() const = 0;
+  // The sequence number of the last durable change marked for_findings (0
+  // when none); it never passes HeadSequence, and is updated before it.
+  virtual uint64_t FeedHeadSequence() const = 0;
 
   // Registers a listener for durable commits; returns an id for removal.
   virtual uint64_t AddCommitListener(CommitListener listener) = 0;

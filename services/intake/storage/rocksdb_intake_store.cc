@@ -38,10 +38,12 @@ class GroupTransaction final : public StoreTransaction {
  public:
   GroupTransaction(const common::RocksDbStore& store,
                    rocksdb::WriteBatchWithIndex* batch, uint64_t* next_sequence,
-                   common::AuditChainHead* audit_head, absl::Time now)
+                   uint64_t* feed_head, common::AuditChainHead* audit_head,
+                   absl::Time now)
       : store_(store),
         batch_(batch),
         next_sequence_(next_sequence),
+        feed_head_(feed_head),
         audit_head_(audit_head),
         now_(now) {}
 
@@ -90,6 +92,7 @@ class GroupTransaction final : public StoreTransaction {
     Put(ColumnFamily::kChanges, SequenceKey(sequence), change);
     if (change.for_findings()) {
       Put(ColumnFamily::kFeed, SequenceKey(sequence), change);
+      *feed_head_ = sequence;
     }
     return sequence;
   }
@@ -182,6 +185,7 @@ class GroupTransaction final : public StoreTransaction {
   const common::RocksDbStore& store_;
   rocksdb::WriteBatchWithIndex* batch_;
   uint64_t* next_sequence_;
+  uint64_t* feed_head_;
   common::AuditChainHead* audit_head_;
   absl::Time now_;
   std::string request_id_;
@@ -190,10 +194,12 @@ class GroupTransaction final : public StoreTransaction {
 class RocksIntakeStore final : public IntakeStore {
  public:
   RocksIntakeStore(const StoreOptions& options,
-                   std::unique_ptr<common::RocksDbStore> store, uint64_t head)
+                   std::unique_ptr<common::RocksDbStore> store, uint64_t head,
+                   uint64_t feed_head)
       : store_(std::move(store)),
         sync_(options.sync),
         head_(head),
+        feed_head_(feed_head),
         next_sequence_(head + 1),
         audit_head_(store_->audit_head_at_open()) {
     committer_ = std::thread([this] { RunCommitter(); });
@@ -325,6 +331,10 @@ class RocksIntakeStore final : public IntakeStore {
     return head_.load(std::memory_order_acquire);
   }
 
+  uint64_t FeedHeadSequence() const override {
+    return feed_head_.load(std::memory_order_acquire);
+  }
+
   uint64_t AddCommitListener(CommitListener listener) override {
     absl::MutexLock lock(&listeners_mu_);
     uint64_t id = next_listener_id_++;
@@ -382,14 +392,17 @@ class RocksIntakeStore final : public IntakeStore {
     rocksdb::WriteBatchWithIndex batch(rocksdb::BytewiseComparator(), 0,
                                        /*overwrite_key=*/true);
     const uint64_t first_sequence = next_sequence_;
+    const uint64_t first_feed_head = feed_head_.load(std::memory_order_relaxed);
+    uint64_t feed_head = first_feed_head;
     const common::AuditChainHead first_audit_head = audit_head_;
-    GroupTransaction transaction(*store_, &batch, &next_sequence_, &audit_head_,
-                                 absl::Now());
+    GroupTransaction transaction(*store_, &batch, &next_sequence_, &feed_head,
+                                 &audit_head_, absl::Now());
     std::vector<absl::Status> results;
     results.reserve(group.size());
     for (Step& pending : group) {
       batch.SetSavePoint();
       const uint64_t sequence_mark = next_sequence_;
+      const uint64_t feed_mark = feed_head;
       transaction.set_request_id(pending.request_id);
       const common::AuditChainHead audit_mark = audit_head_;
       absl::Status status = pending.mutation(transaction);
@@ -398,6 +411,7 @@ class RocksIntakeStore final : public IntakeStore {
       } else {
         batch.RollbackToSavePoint().PermitUncheckedError();
         next_sequence_ = sequence_mark;
+        feed_head = feed_mark;
         audit_head_ = audit_mark;
       }
       results.push_back(std::move(status));
@@ -405,11 +419,11 @@ class RocksIntakeStore final : public IntakeStore {
     if (batch.GetWriteBatch()->Count() > 0) {
       rocksdb::WriteOptions write_options;
       write_options.sync = sync_;
-      absl::Status written =
-          FromRocksDb(store_->Write(write_options, batch.GetWriteBatch()),
-                      "writing batch");
+      absl::Status written = FromRocksDb(
+          store_->Write(write_options, batch.GetWriteBatch()), "writing batch");
       if (!written.ok()) {
         next_sequence_ = first_sequence;
+        feed_head = first_feed_head;
         audit_head_ = first_audit_head;
         for (absl::Status& status : results) {
           if (status.ok()) status = written;
@@ -417,6 +431,8 @@ class RocksIntakeStore final : public IntakeStore {
       }
     }
     if (next_sequence_ != first_sequence) {
+      // The feed's head first: a reader that sees the new head sees it too.
+      feed_head_.store(feed_head, std::memory_order_release);
       head_.store(next_sequence_ - 1, std::memory_order_release);
       NotifyListeners(next_sequence_ - 1);
     }
@@ -438,6 +454,8 @@ class RocksIntakeStore final : public IntakeStore {
   std::thread committer_;
 
   std::atomic<uint64_t> head_;
+  // The last change marked for_findings: what a caught-up stream waits for.
+  std::atomic<uint64_t> feed_head_;
   uint64_t next_sequence_;             // committer thread only
   common::AuditChainHead audit_head_;  // committer thread only
 
@@ -479,15 +497,17 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
   // hold at most three: memory grows with memtables waiting for a flush.
   schema.family_options.min_write_buffer_number_to_merge = 1;
   schema.family_options.max_write_buffer_number = 3;
-  ASSIGN_OR_RETURN(
-      std::unique_ptr<common::RocksDbStore> store,
-      common::RocksDbStore::Open(options.path, schema, db_options,
-                                 options.safeguards));
+  ASSIGN_OR_RETURN(std::unique_ptr<common::RocksDbStore> store,
+                   common::RocksDbStore::Open(options.path, schema, db_options,
+                                              options.safeguards));
   ASSIGN_OR_RETURN(
       uint64_t head,
       ReadHeadSequence(store->db(), store->handle(ColumnFamily::kChanges)));
+  ASSIGN_OR_RETURN(
+      uint64_t feed_head,
+      ReadHeadSequence(store->db(), store->handle(ColumnFamily::kFeed)));
   return std::unique_ptr<IntakeStore>(
-      new RocksIntakeStore(options, std::move(store), head));
+      new RocksIntakeStore(options, std::move(store), head, feed_head));
 }
 
 }  // namespace yjinspect::intake

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/rpc/grpc_status.h"
 #include "services/intake/stream/stream_request.h"
 
@@ -37,23 +38,37 @@ SampledCaseStream::SampledCaseStream(
 void SampledCaseStream::Advance(bool on_feed_thread) {
   while (true) {
     if (buffer_.empty()) {
-      // Read the head first: everything up to it is in the read below, so
-      // parking on it cannot miss a commit.
+      // Read the heads first: everything up to them is in the read below,
+      // so parking on the feed's head cannot miss a commit.
       const uint64_t head = store_.HeadSequence();
-      auto changes =
-          store_.ReadFeed(cursor_, std::max(kReadBatch, per_message_));
-      if (!changes.ok()) {
-        FinishOnce(common::ToGrpcStatus(changes.status()));
-        return;
+      const uint64_t feed_head = store_.FeedHeadSequence();
+      // Nothing for this stream past its cursor: no read (a checkpoint
+      // tick wakes every parked stream).
+      if (feed_head > cursor_) {
+        auto changes =
+            store_.ReadFeed(cursor_, std::max(kReadBatch, per_message_));
+        if (!changes.ok()) {
+          FinishOnce(common::ToGrpcStatus(changes.status()));
+          return;
+        }
+        for (auto& change : *changes) buffer_.push_back(std::move(change));
       }
-      for (auto& change : *changes) buffer_.push_back(std::move(change));
+      bool owes_checkpoint = false;
       if (buffer_.empty() && head > cursor_ && head > checkpointed_) {
         // Caught up, but the log has moved on with changes this consumer
-        // does not get: say so, so its cursor (and lag) can follow.
-        v1::Change checkpoint;
-        checkpoint.set_sequence(head);
-        buffer_.push_back(std::move(checkpoint));
-        checkpointed_ = head;
+        // does not get: say so, so its cursor (and lag) can follow. At most
+        // about once per checkpoint interval: a consumer that reads as fast
+        // as the log moves would otherwise get one per commit.
+        const absl::Time now = absl::Now();
+        if (now - checkpointed_at_ >= feed_.checkpoint_interval() / 2) {
+          v1::Change checkpoint;
+          checkpoint.set_sequence(head);
+          buffer_.push_back(std::move(checkpoint));
+          checkpointed_ = head;
+          checkpointed_at_ = now;
+        } else {
+          owes_checkpoint = true;
+        }
       }
       if (buffer_.empty() && !greeted_) {
         // A consumer that subscribes at the head would hear nothing until
@@ -70,9 +85,10 @@ void SampledCaseStream::Advance(bool on_feed_thread) {
           if (cancelled_) break;
           parked_ = true;
         }
-        ChangeFeed::ParkResult parked = on_feed_thread
-                                            ? feed_.ParkFromWake(this, head)
-                                            : feed_.Park(this, head);
+        ChangeFeed::ParkResult parked =
+            on_feed_thread
+                ? feed_.ParkFromWake(this, feed_head, owes_checkpoint)
+                : feed_.Park(this, feed_head, owes_checkpoint);
         if (parked == ChangeFeed::ParkResult::kParked) return;
         {
           absl::MutexLock lock(&mu_);

@@ -4,13 +4,14 @@
 // one write is in flight at a time (gRPC flow control is the backpressure: a
 // slow consumer slows only its own stream, and the server holds at most one
 // small batch of changes per stream). When caught up it parks on the
-// ChangeFeed and is woken after the next commit; it never blocks inside a
-// reaction.
+// ChangeFeed and is woken by the next commit with a change for it, or at
+// the feed's next checkpoint tick; it never blocks inside a reaction.
 
 #include <deque>
 #include <functional>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "common/rpc/rpc_edge.h"
 #include "grpcpp/support/server_callback.h"
 #include "services/intake/storage/intake_store.h"
@@ -65,8 +66,9 @@ class SampledCaseStream final
   // Only the thread running Advance touches these (one at a time: a new
   // Advance starts only after a write completes or a park ends).
   uint64_t cursor_;
-  // The head a checkpoint was last sent for.
+  // The head a checkpoint was last sent for, and when.
   uint64_t checkpointed_ = 0;
+  absl::Time checkpointed_at_ = absl::InfinitePast();
   // Whether anything was sent yet (the first answer comes at once).
   bool greeted_ = false;
   std::deque<v1::Change> buffer_;

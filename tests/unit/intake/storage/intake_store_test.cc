@@ -354,6 +354,40 @@ TEST_F(IntakeStoreTest, CloseFinishesWhatIsQueuedAndRefusesTheRest) {
   EXPECT_EQ(store_->HeadSequence(), static_cast<uint64_t>(21 + accepted));
 }
 
+// Appends one change marked for the findings service (an inspection).
+IntakeStore::Mutation ChangeForFindings(std::string inspection) {
+  return [inspection](StoreTransaction& txn) {
+    v1::Change change;
+    change.mutable_inspection_stored()->set_name(inspection);
+    change.set_for_findings(true);
+    txn.AppendChange(change);
+    return absl::OkStatus();
+  };
+}
+
+// The feed's head is the last change marked for the findings service: a
+// change not marked moves only the log's head; a step that fails moves
+// neither; both survive a restart.
+TEST_F(IntakeStoreTest, TheFeedHeadIsTheLastChangeForFindings) {
+  EXPECT_EQ(store_->FeedHeadSequence(), 0u);
+  ASSERT_TRUE(CommitAndWait(StoreCase("northmoor", "A")).ok());
+  EXPECT_EQ(store_->HeadSequence(), 1u);
+  EXPECT_EQ(store_->FeedHeadSequence(), 0u);
+  ASSERT_TRUE(CommitAndWait(ChangeForFindings("inspections/i-1")).ok());
+  ASSERT_TRUE(CommitAndWait(StoreCase("northmoor", "B")).ok());
+  EXPECT_EQ(store_->HeadSequence(), 3u);
+  EXPECT_EQ(store_->FeedHeadSequence(), 2u);
+  EXPECT_FALSE(CommitAndWait([](StoreTransaction& txn) {
+                 RETURN_IF_ERROR(ChangeForFindings("inspections/i-2")(txn));
+                 return absl::AbortedError("rolled back");
+               }).ok());
+  EXPECT_EQ(store_->HeadSequence(), 3u);
+  EXPECT_EQ(store_->FeedHeadSequence(), 2u);
+  Reopen();
+  EXPECT_EQ(store_->HeadSequence(), 3u);
+  EXPECT_EQ(store_->FeedHeadSequence(), 2u);
+}
+
 TEST_F(IntakeStoreTest, CommitListenersGetTheNewHead) {
   absl::Mutex mu;
   std::vector<uint64_t> heads;
