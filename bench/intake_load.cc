@@ -60,6 +60,8 @@ class MeasuredIntake {
   const uint64_t writes_before_;
 };
 
+}  // namespace
+
 bool CallCreateCase(v1::CaseIntake::Stub& stub,
                     const v1::CreateCaseRequest& request) {
   grpc::ClientContext context;
@@ -68,8 +70,6 @@ bool CallCreateCase(v1::CaseIntake::Stub& stub,
   v1::Case response;
   return stub.CreateCase(&context, request, &response).ok();
 }
-
-}  // namespace
 
 v1::CreateCaseRequest BenchCreateCaseRequest(absl::string_view yot,
                                              absl::string_view case_id) {

@@ -9,7 +9,7 @@
 
 #include "absl/time/time.h"
 #include "bench/load_clients.h"
-#include "yjinspect/v1/intake_service.pb.h"
+#include "yjinspect/v1/intake_service.grpc.pb.h"
 
 namespace yjinspect::bench {
 
@@ -17,6 +17,10 @@ namespace yjinspect::bench {
 // valid community case.
 v1::CreateCaseRequest BenchCreateCaseRequest(absl::string_view yot,
                                              absl::string_view case_id);
+
+// One CreateCase with a 30 s deadline; true when it succeeded.
+bool CallCreateCase(v1::CaseIntake::Stub& stub,
+                    const v1::CreateCaseRequest& request);
 
 struct IntakeLoadResult {
   LoadResult load;

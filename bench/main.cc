@@ -24,6 +24,7 @@
 #include "bench/million_cases.h"
 #include "bench/national_verdicts.h"
 #include "bench/report.h"
+#include "bench/stalled_subscribers.h"
 #include "bench/stream_delivery.h"
 #include "common/host/service_command_line.h"
 #include "common/telemetry/logging.h"
@@ -47,7 +48,10 @@ ABSL_FLAG(int, yots, 40, "stream: YOTs (inspections) per round");
 ABSL_FLAG(int, cases_per_yot, 250, "stream and million: cases per YOT");
 ABSL_FLAG(int, runs, 5, "verdicts: national runs");
 ABSL_FLAG(int, cases, 1000000, "million: cases loaded");
-ABSL_FLAG(std::string, intake_binary, "", "million: intake_server path");
+ABSL_FLAG(std::string, intake_binary, "",
+          "million and stalled: intake_server path");
+ABSL_FLAG(int, subscribers, 300,
+          "stalled: StreamSampledCases subscribers that never read");
 ABSL_FLAG(std::string, findings_binary, "", "million: findings_server path");
 ABSL_FLAG(std::string, results, "", "report: the JSON lines file");
 ABSL_FLAG(std::string, machine, "", "report: markdown file of the machine");
@@ -255,6 +259,27 @@ void Million(const std::string& dir) {
             {"findings_restart_rss_kb", r.findings_restart_rss_kb}});
 }
 
+void Stalled(const std::string& dir) {
+  StalledSubscribersOptions options;
+  options.intake_binary = absl::GetFlag(FLAGS_intake_binary);
+  options.dir = dir;
+  options.subscribers = absl::GetFlag(FLAGS_subscribers);
+  options.writers = ClientCounts().empty() ? 4 : ClientCounts().front();
+  options.warmup = absl::Seconds(absl::GetFlag(FLAGS_warmup));
+  options.measured = absl::Seconds(absl::GetFlag(FLAGS_seconds));
+  StalledSubscribersResult r = StalledSubscribers(options);
+  json line = Figures("stalled_subscribers", options.writers, r.with);
+  json without = Figures("", options.writers, r.without);
+  line["subscribers"] = options.subscribers;
+  line["without_per_s"] = without["per_s"];
+  line["without_p50_us"] = without["p50_us"];
+  line["without_p99_us"] = without["p99_us"];
+  line["rss_without_kb"] = r.rss_without_kb;
+  line["rss_with_kb"] = r.rss_with_kb;
+  line["peak_kb"] = r.peak_kb;
+  Emit(line);
+}
+
 int Run(const std::string& command) {
   if (command == "report") {
     return WriteReport(absl::GetFlag(FLAGS_results),
@@ -277,10 +302,12 @@ int Run(const std::string& command) {
     Verdicts();
   } else if (command == "million") {
     Million(dir);
+  } else if (command == "stalled") {
+    Stalled(dir);
   } else {
     std::cerr << "unknown benchmark " << command
-              << "; one of unary fdatasync batch stream verdicts million "
-                 "report\n";
+              << "; one of unary fdatasync batch stream stalled verdicts "
+                 "million report\n";
     return 2;
   }
   return EXIT_SUCCESS;
@@ -292,14 +319,15 @@ int Run(const std::string& command) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "yjinspect benchmarks: yjbench "
-      "unary|fdatasync|batch|stream|verdicts|million|report [--flags]");
+      "unary|fdatasync|batch|stream|stalled|verdicts|million|report "
+      "[--flags]");
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   // The services under load run as their own mains run them.
   yjinspect::common::SkipMutexDeadlockDetection();
   if (args.size() != 2) {
     std::cerr << "usage: yjbench "
-                 "unary|fdatasync|batch|stream|verdicts|million|report "
-                 "[--flags]\n";
+                 "unary|fdatasync|batch|stream|stalled|verdicts|million|"
+                 "report [--flags]\n";
     return 2;
   }
   yjinspect::common::InitLogging("yjbench", "warn");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
 
@@ -133,6 +134,17 @@ void WriteGoals(const Results& r, std::ostream& out) {
                 "(cases/s)",
                 Num(stream, "catchup_per_s"), Num(stream, "live_per_s"), "",
                 true, 1.0});
+  json stalled = r.Find("stalled_subscribers");
+  if (stalled.is_null()) stalled = json::object();
+  for (const char* q : {"p50", "p99"}) {
+    GoalRow(out,
+            {absl::StrFormat("CreateCase %s at %d writer(s) with %d stalled "
+                             "stream subscribers vs with none (µs)",
+                             q, stalled.value("clients", 0),
+                             stalled.value("subscribers", 0)),
+             Num(stalled, absl::StrCat(q, "_us")),
+             Num(stalled, absl::StrCat("without_", q, "_us")), "", false, 1.5});
+  }
   GoalRow(out, {"national verdict run, 150 YOTs × 50 cases × 60 criteria "
                 "(median wall time)",
                 Num(r.Find("national_verdicts"), "median_ms"), -1, " ms", false,
@@ -225,6 +237,31 @@ void WriteFigures(const Results& r, std::ostream& out) {
       << consumer.value("batch", 0)
       << " of them, the consumer's writes: " << Fmt(Num(consumer, "per_s"))
       << " records/s.\n\n";
+  const json stalled = r.Find("stalled_subscribers");
+  out << "### Stalled stream subscribers\n\n";
+  if (stalled.is_null()) {
+    out << "Not run.\n\n";
+  } else {
+    out << "`intake_server` as its own process; " << stalled.value("clients", 0)
+        << " CreateCase writer(s) in a closed loop, first with no subscriber, "
+           "then with "
+        << stalled.value("subscribers", 0)
+        << " StreamSampledCases subscribers, each on its own connection, "
+           "that never read. The writers' cases are in no sample, so every "
+           "commit moves the head past changes the streams do not carry.\n\n"
+        << "| | CreateCase/s | p50 µs | p99 µs | intake resident after |\n"
+        << "|---|---|---|---|---|\n"
+        << "| no subscriber | " << Fmt(Num(stalled, "without_per_s")) << " | "
+        << Fmt(Num(stalled, "without_p50_us")) << " | "
+        << Fmt(Num(stalled, "without_p99_us")) << " | "
+        << Fmt(Num(stalled, "rss_without_kb") / 1024, " MB") << " |\n"
+        << "| " << stalled.value("subscribers", 0) << " stalled | "
+        << Fmt(Num(stalled, "per_s")) << " | " << Fmt(Num(stalled, "p50_us"))
+        << " | " << Fmt(Num(stalled, "p99_us")) << " | "
+        << Fmt(Num(stalled, "rss_with_kb") / 1024, " MB") << " |\n\n"
+        << "intake's peak resident memory over the run: "
+        << Fmt(Num(stalled, "peak_kb") / 1024, " MB") << ".\n\n";
+  }
   const json verdicts = r.Find("national_verdicts");
   out << "### National verdict run\n\n"
       << verdicts.value("yots", 0) << " inspections × "

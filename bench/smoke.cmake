@@ -1,4 +1,5 @@
-# ctest bench_smoke: a tiny run of each in-process benchmark of yjbench, then
+# ctest bench_smoke: a tiny run of each benchmark of yjbench but the million
+# cases (the stalled subscribers' one with intake_server as INTAKE), then
 # its report. Checks that each printed its JSON line and that the report
 # reads them; asserts no timing.
 file(MAKE_DIRECTORY ${OUT})
@@ -8,6 +9,7 @@ foreach(run
     "fdatasync;--seconds=0.2;--warmup=0.05"
     "batch;--clients=1;--rounds=1;--chunk=10;--seconds=0.2;--warmup=0.05"
     "stream;--clients=2;--yots=2;--cases_per_yot=20"
+    "stalled;--clients=1;--subscribers=20;--seconds=0.2;--warmup=0.05;--intake_binary=${INTAKE}"
     "verdicts;--runs=1")
   execute_process(COMMAND ${YJBENCH} ${run}
     OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
@@ -17,7 +19,8 @@ foreach(run
   string(APPEND lines "${out}")
 endforeach()
 foreach(bench echo create_case rocksdb_sync fdatasync batch_create_cases
-    rocksdb_sync_batch stream rocksdb_readseq national_verdicts)
+    rocksdb_sync_batch stream rocksdb_unsynced_batches rocksdb_readseq
+    stalled_subscribers national_verdicts)
   if(NOT lines MATCHES "\"bench\":\"${bench}\"")
     message(FATAL_ERROR "no ${bench} line in:\n${lines}")
   endif()
