@@ -4,7 +4,8 @@
 # Included from tests/CMakeLists.txt.
 
 yj_test(flag_environment_test unit
-  unit/common/host/flag_environment_test.cc)
+  unit/common/host/flag_environment_test.cc
+  unit/common/host/allocator_tuning_test.cc)
 target_link_libraries(flag_environment_test PRIVATE yjinspect_service_flags)
 
 # The deploy checks run node scripts against the built binaries. Sanitizer

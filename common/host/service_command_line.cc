@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "common/host/allocator_tuning.h"
 #include "spdlog/spdlog.h"
 
 #ifndef YJ_VERSION
@@ -69,6 +70,7 @@ FlagEnvironment ParseServiceCommandLine(int argc, char** argv,
   }
   absl::ParseCommandLine(argc, argv);
   SkipMutexDeadlockDetection();
+  TuneAllocator();
   return *std::move(environment);
 }
 

@@ -12,6 +12,7 @@ namespace yjinspect::common {
 
 // Parses argv after applying the environment. `usage` says what the service
 // does and how to call it; a paragraph on environment variables is added.
+// Also tunes malloc for a long-running service (allocator_tuning.h).
 // Exits with status 2 when an environment variable holds a value its flag
 // rejects, and as abseil does for a bad command line or --help/--version.
 // Call once, first in main after BlockShutdownSignals.
