@@ -101,9 +101,13 @@ void WriteGoals(const Results& r, std::ostream& out) {
              Num(r.Find("create_case", clients), "per_s"),
              Num(r.Find("rocksdb_sync", clients), "per_s"), "", true, 0.5});
   }
-  GoalRow(out, {"durable CreateCase/s at 16 clients vs bare gRPC echo/s",
-                Num(r.Find("create_case", 16), "per_s"),
-                Num(r.Find("echo", 16), "per_s"), "", true, 0.6});
+  for (int clients : {16, 64}) {
+    GoalRow(out, {absl::StrFormat("durable CreateCase/s at %d clients vs "
+                                  "bare gRPC echo/s",
+                                  clients),
+                  Num(r.Find("create_case", clients), "per_s"),
+                  Num(r.Find("echo", clients), "per_s"), "", true, 0.6});
+  }
   GoalRow(out,
           {"cases per WAL sync at 32 clients (RocksDB's "
            "rocksdb.wal.synced)",
@@ -112,6 +116,11 @@ void WriteGoals(const Results& r, std::ostream& out) {
                 "fdatasync of the same size (µs)",
                 Num(r.Find("create_case", 16), "p99_us"),
                 Num(r.Find("fdatasync"), "p99_us"), "", false, 5});
+  // Where echo's p99 alone is over five fdatasyncs, the goal is echo's.
+  GoalRow(out, {"the same vs the bare gRPC echo's p99 at 16 clients (the "
+                "goal where echo's p99 alone exceeds 5 × fdatasync's; µs)",
+                Num(r.Find("create_case", 16), "p99_us"),
+                Num(r.Find("echo", 16), "p99_us"), "", false, 1.5});
   for (const json& batch : r.All("batch_create_cases")) {
     const int clients = batch.value("clients", 0);
     GoalRow(
@@ -159,7 +168,7 @@ void WriteGoals(const Results& r, std::ostream& out) {
     return kb < 0 ? -1.0 : kb / 1024.0;
   };
   GoalRow(out, {"intake peak resident memory with a million cases",
-                mb("intake_peak_kb"), -1, " MB", false, 150});
+                mb("intake_peak_kb"), -1, " MB", false, 120});
   GoalRow(out, {"findings peak resident memory with a million cases",
                 mb("findings_peak_kb"), -1, " MB", false, 150});
   GoalRow(out, {"intake restart with a million cases (exec to SERVING and "
@@ -199,7 +208,21 @@ void WriteFigures(const Results& r, std::ostream& out) {
   out << "\nRaw `write`+`fdatasync` of " << sync.value("size", 0)
       << " bytes, one thread: " << Fmt(Num(sync, "per_s")) << "/s, p50 "
       << Fmt(Num(sync, "p50_us")) << " µs, p99 " << Fmt(Num(sync, "p99_us"))
-      << " µs.\n\n### BatchCreateCases\n\n"
+      << " µs.\n\n";
+  // The goal against raw RocksDB holds only where a server that does
+  // nothing could meet it: echo itself at 0.6 of raw or more.
+  for (int clients : {16, 64}) {
+    const double echo_share = Num(r.Find("echo", clients), "per_s") /
+                              Num(r.Find("rocksdb_sync", clients), "per_s");
+    out << "At " << clients << " clients the echo server reaches "
+        << Fmt(echo_share) << " of raw RocksDB: the goal of 0.5 × raw "
+        << (echo_share >= 0.6 ? "applies"
+                              : "does not apply (the clients, gRPC and the "
+                                "server share the two cores that raw "
+                                "RocksDB has to itself)")
+        << ".\n";
+  }
+  out << "\n### BatchCreateCases\n\n"
       << "Each client calls BatchCreateCases with one chunk and waits for "
          "its answer; raw RocksDB: as many threads writing synced batches of "
          "the same number of values.\n\n"

@@ -9,10 +9,10 @@
 // catching up) stays resident in many arenas at once.
 //
 // Measured with a million cases, real processes, one machine, one after
-// another (bench/RESULTS.md has the run of record):
-//   glibc's defaults:                     intake peak 161 MB, findings 90 MB
-//   two arenas:                           intake peak 122 MB, findings 91 MB
-//   two arenas, 128 KiB mmap and trim:    intake peak 109 MB, findings 77 MB
+// another (bench/RESULTS.md has the run of record), peak resident:
+//   glibc's defaults:                   intake 157.5 MiB, findings 88.2 MiB
+//   two arenas:                         intake 119.6 MiB, findings 89.1 MiB
+//   two arenas, 128 KiB mmap and trim:  intake 106.5 MiB, findings 75.6 MiB
 
 namespace yjinspect::common {
 
