@@ -71,13 +71,8 @@ MillionCasesResult MillionCases(const MillionCasesOptions& options) {
       absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   const std::string findings_address =
       absl::StrCat("127.0.0.1:", FreeLoopbackPort());
-  const std::vector<std::string> intake_argv = {
-      options.intake_binary,
-      "--listen=" + intake_address,
-      "--data_dir=" + options.dir + "/intake",
-      "--log_level=warn",
-      "--insecure",
-      "--insecure_development_pseudonyms"};
+  const std::vector<std::string> intake_argv = BenchIntakeArgv(
+      options.intake_binary, intake_address, options.dir + "/intake");
   const std::vector<std::string> findings_argv = {
       options.findings_binary,
       "--listen=" + findings_address,

@@ -57,4 +57,15 @@ ServingChild StartServing(const std::vector<std::string>& argv,
   return child;
 }
 
+std::vector<std::string> BenchIntakeArgv(const std::string& binary,
+                                         const std::string& address,
+                                         const std::string& data_dir) {
+  return {binary,
+          "--listen=" + address,
+          "--data_dir=" + data_dir,
+          "--log_level=warn",
+          "--insecure",
+          "--insecure_development_pseudonyms"};
+}
+
 }  // namespace yjinspect::bench

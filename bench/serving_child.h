@@ -21,6 +21,14 @@ std::shared_ptr<grpc::Channel> EagerChannel(const std::string& address);
 void WaitServing(const std::shared_ptr<grpc::Channel>& channel,
                  const std::string& service);
 
+// The command line of an intake_server for a benchmark: listening on
+// `address`, its store in `data_dir`, plaintext (as the echo baseline),
+// the development pseudonym key (the same keyed hash as a real one), and
+// warnings only in its log.
+std::vector<std::string> BenchIntakeArgv(const std::string& binary,
+                                         const std::string& address,
+                                         const std::string& data_dir);
+
 // A service binary run as a child process, and a channel to it.
 struct ServingChild {
   std::unique_ptr<ChildProcess> process;

@@ -59,15 +59,10 @@ LoadResult Writers(v1::CaseIntake::Stub& stub, const std::string& phase,
 StalledSubscribersResult StalledSubscribers(
     const StalledSubscribersOptions& options) {
   const std::string address = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
-  const std::vector<std::string> argv = {
-      options.intake_binary,
-      "--listen=" + address,
-      "--data_dir=" + options.dir + "/stalled-intake",
-      "--log_level=warn",
-      "--insecure",
-      "--insecure_development_pseudonyms"};
-  ServingChild intake = StartServing(argv, options.dir + "/stalled.log",
-                                     address, "yjinspect.v1.CaseIntake");
+  ServingChild intake = StartServing(
+      BenchIntakeArgv(options.intake_binary, address,
+                      options.dir + "/stalled-intake"),
+      options.dir + "/stalled.log", address, "yjinspect.v1.CaseIntake");
   auto stub = v1::CaseIntake::NewStub(intake.channel);
 
   StalledSubscribersResult result;
