@@ -276,6 +276,11 @@ void Stalled(const std::string& dir) {
   line["without_p99_us"] = without["p99_us"];
   line["rss_without_kb"] = r.rss_without_kb;
   line["rss_with_kb"] = r.rss_with_kb;
+  line["rss_filled_kb"] = r.rss_filled_kb;
+  // A closed loop's rate falls with a rare long call that the quantiles
+  // below the slowest do not show.
+  line["max_us"] = Quantile(r.with.latencies_us, 1.0);
+  line["without_max_us"] = Quantile(r.without.latencies_us, 1.0);
   line["peak_kb"] = r.peak_kb;
   Emit(line);
 }

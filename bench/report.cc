@@ -270,19 +270,27 @@ void WriteFigures(const Results& r, std::ostream& out) {
            "then with "
         << stalled.value("subscribers", 0)
         << " StreamSampledCases subscribers, each on its own connection, "
-           "that never read. The writers' cases are in no sample, so every "
-           "commit moves the head past changes the streams do not carry.\n\n"
-        << "| | CreateCase/s | p50 µs | p99 µs | intake resident after |\n"
-        << "|---|---|---|---|---|\n"
+           "that never read, stalled by a sample of 500 cases drawn after "
+           "they subscribed (more than a flow-control window each). The "
+           "writers' cases are in no sample, so every commit moves the head "
+           "past changes the streams do not carry.\n\n"
+        << "| | CreateCase/s | p50 µs | p99 µs | slowest µs | intake resident "
+           "after |\n"
+        << "|---|---|---|---|---|---|\n"
         << "| no subscriber | " << Fmt(Num(stalled, "without_per_s")) << " | "
         << Fmt(Num(stalled, "without_p50_us")) << " | "
         << Fmt(Num(stalled, "without_p99_us")) << " | "
+        << Fmt(Num(stalled, "without_max_us")) << " | "
         << Fmt(Num(stalled, "rss_without_kb") / 1024, " MB") << " |\n"
         << "| " << stalled.value("subscribers", 0) << " stalled | "
         << Fmt(Num(stalled, "per_s")) << " | " << Fmt(Num(stalled, "p50_us"))
         << " | " << Fmt(Num(stalled, "p99_us")) << " | "
+        << Fmt(Num(stalled, "max_us")) << " | "
         << Fmt(Num(stalled, "rss_with_kb") / 1024, " MB") << " |\n\n"
-        << "intake's peak resident memory over the run: "
+        << "intake's resident memory once the subscribers were stalled, "
+           "before the writers: "
+        << Fmt(Num(stalled, "rss_filled_kb") / 1024, " MB")
+        << "; its peak over the run (VmHWM, which the kernel updates lazily): "
         << Fmt(Num(stalled, "peak_kb") / 1024, " MB") << ".\n\n";
   }
   const json verdicts = r.Find("national_verdicts");
