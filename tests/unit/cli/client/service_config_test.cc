@@ -80,7 +80,9 @@ TEST(ServiceConfigTest, NamesOnlyUnaryMethodsTheServicesHave) {
 }
 
 TEST(ServiceConfigTest, RetriesUnavailableOnly) {
-  for (const auto& method_config : Config()["methodConfig"]) {
+  // Held: a range-for over a member of a temporary reads freed memory.
+  const nlohmann::json config = Config();
+  for (const auto& method_config : config["methodConfig"]) {
     if (!method_config.contains("retryPolicy")) continue;
     EXPECT_EQ(method_config["retryPolicy"]["retryableStatusCodes"],
               nlohmann::json::array({"UNAVAILABLE"}))
