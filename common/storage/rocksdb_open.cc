@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/storage/rocksdb_status.h"
 #include "rocksdb/cache.h"
+#include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
 
 namespace yjinspect::common {
@@ -10,6 +11,7 @@ namespace yjinspect::common {
 absl::Status OpenRocksDb(
     const std::string& path, absl::string_view what, rocksdb::DBOptions options,
     const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+    const std::vector<size_t>& filtered_families,
     std::unique_ptr<rocksdb::DB>* db,
     std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
   options.create_if_missing = true;
@@ -29,9 +31,18 @@ absl::Status OpenRocksDb(
   table_options.block_cache = rocksdb::NewLRUCache(16 << 20);
   std::shared_ptr<rocksdb::TableFactory> tables(
       rocksdb::NewBlockBasedTableFactory(table_options));
+  // Tables written before a family was filtered keep working without one.
+  table_options.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  std::shared_ptr<rocksdb::TableFactory> filtered_tables(
+      rocksdb::NewBlockBasedTableFactory(table_options));
   std::vector<rocksdb::ColumnFamilyDescriptor> families = descriptors;
   for (rocksdb::ColumnFamilyDescriptor& family : families) {
     family.options.table_factory = tables;
+  }
+  for (size_t index : filtered_families) {
+    if (index < families.size()) {
+      families[index].options.table_factory = filtered_tables;
+    }
   }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, path, families, handles, &raw);

@@ -22,10 +22,15 @@ namespace yjinspect::common {
 // Memory is bounded per database: unless `options` says otherwise, one
 // 32 MB memtable budget across the families and a 64 MB WAL; and the
 // families' tables share one 16 MB block cache (a table_factory in
-// `descriptors` is replaced).
+// `descriptors` is replaced). The tables of the families whose index is in
+// `filtered_families` carry a Bloom filter (10 bits a key, about 1 %
+// false positives): a read of a key that is not there, such as the check
+// that a new case is new, then skips the tables instead of reading a
+// block of each.
 absl::Status OpenRocksDb(
     const std::string& path, absl::string_view what, rocksdb::DBOptions options,
     const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+    const std::vector<size_t>& filtered_families,
     std::unique_ptr<rocksdb::DB>* db,
     std::vector<rocksdb::ColumnFamilyHandle*>* handles);
 

@@ -34,8 +34,8 @@ absl::StatusOr<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(
   }
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  absl::Status opened =
-      OpenRocksDb(path, schema.what, options, descriptors, &db, &handles);
+  absl::Status opened = OpenRocksDb(path, schema.what, options, descriptors,
+                                    schema.filtered_families, &db, &handles);
   if (opened.code() == absl::StatusCode::kDataLoss ||
       (opened.code() == absl::StatusCode::kInternal &&
        absl::StrContains(opened.message(), "No such file"))) {

@@ -43,6 +43,10 @@ struct RocksDbSchema {
   rocksdb::ColumnFamilyOptions family_options;
   // The family holding the audit trail (rocksdb_audit_trail.h).
   size_t audit_family = 0;
+  // The families read by key where a read often finds nothing (a new
+  // record's existence check): their tables carry a Bloom filter
+  // (rocksdb_open.h).
+  std::vector<size_t> filtered_families = {};
 };
 
 class RocksDbStore {

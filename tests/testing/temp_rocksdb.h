@@ -32,7 +32,7 @@ class TempRocksDb {
   void Open(const rocksdb::DBOptions& options,
             const std::vector<rocksdb::ColumnFamilyDescriptor>& families) {
     ASSERT_TRUE(common::OpenRocksDb(path(), "the test store", options, families,
-                                    &db_, &handles_)
+                                    /*filtered_families=*/{}, &db_, &handles_)
                     .ok());
   }
 

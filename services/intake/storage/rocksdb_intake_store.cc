@@ -491,7 +491,13 @@ absl::StatusOr<std::unique_ptr<IntakeStore>> IntakeStore::Open(
       "the intake store",
       {kColumnFamilyNames.begin(), kColumnFamilyNames.end()},
       rocksdb::ColumnFamilyOptions(),
-      static_cast<size_t>(ColumnFamily::kAudit)};
+      static_cast<size_t>(ColumnFamily::kAudit),
+      // Every create reads its case (or victim's case), and its request id
+      // when it has one, before it is stored.
+      {static_cast<size_t>(ColumnFamily::kCases),
+       static_cast<size_t>(ColumnFamily::kVictimCases),
+       static_cast<size_t>(ColumnFamily::kRequests),
+       static_cast<size_t>(ColumnFamily::kInspections)}};
   schema.family_options.OptimizeLevelStyleCompaction(32 << 20);
   // Flush each full memtable on its own rather than two at a time, and
   // hold at most three: memory grows with memtables waiting for a flush.

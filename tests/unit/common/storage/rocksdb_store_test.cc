@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "common/big_endian.h"
 #include "common/storage/rocksdb_audit_trail.h"
 #include "gtest/gtest.h"
@@ -23,7 +24,8 @@ RocksDbSchema Schema() {
   return {"the test store",
           {"default", "records", "audit"},
           rocksdb::ColumnFamilyOptions(),
-          static_cast<size_t>(Family::kAudit)};
+          static_cast<size_t>(Family::kAudit),
+          {static_cast<size_t>(Family::kRecords)}};
 }
 
 v1::Inspection Named(const std::string& name) {
@@ -145,6 +147,33 @@ TEST_F(RocksDbStoreTest, TickersAreFoundByNameAndWritesSurviveAClose) {
   Reopen();
   auto found = store_->Get<v1::Inspection>(Family::kRecords, "a", "inspection");
   ASSERT_TRUE(found.ok() && found->has_value());
+}
+
+TEST_F(RocksDbStoreTest, AFilteredFamilysTablesAreSkippedForAMissingKey) {
+  // One table in each family, none holding the key looked for.
+  for (Family family : {Family::kRecords, Family::kMeta}) {
+    for (int i = 0; i < 100; ++i) {
+      Put(family, absl::StrCat("key-", i), "value");
+    }
+    ASSERT_TRUE(store_->db()
+                    .Flush(rocksdb::FlushOptions(), store_->handle(family))
+                    .ok());
+  }
+  auto useful = [&] { return *store_->Ticker("rocksdb.bloom.filter.useful"); };
+  const uint64_t before = useful();
+  for (int i = 0; i < 20; ++i) {
+    auto missing = store_->Get<v1::Inspection>(
+        Family::kRecords, absl::StrCat("key-", i, "-absent"), "inspection");
+    ASSERT_TRUE(missing.ok() && !missing->has_value());
+  }
+  EXPECT_GE(useful() - before, 19u) << "the filter ruled the table out";
+  const uint64_t after_filtered = useful();
+  for (int i = 0; i < 20; ++i) {
+    auto missing = store_->Get<v1::Inspection>(
+        Family::kMeta, absl::StrCat("key-", i, "-absent"), "inspection");
+    ASSERT_TRUE(missing.ok() && !missing->has_value());
+  }
+  EXPECT_EQ(useful(), after_filtered) << "an unfiltered family has none";
 }
 
 TEST_F(RocksDbStoreTest, AFolderHeldByAnotherStoreIsAFailedPrecondition) {
