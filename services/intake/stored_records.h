@@ -87,25 +87,18 @@ void Normalise(Resource& record, std::string name) {
   record.set_etag(ContentFingerprint(record));
 }
 
-template <typename Request>
-std::string RequestFingerprint(const Request& request) {
-  Request without_id = request;
-  without_id.clear_request_id();
-  return common::FingerprintMessage(without_id);
-}
-
 // Applies one validated, pseudonymised, normalised create inside a group
-// commit: a retry of a request (same request_id) or identical content gives
-// the stored record; other content under the same name ALREADY_EXISTS.
-template <typename Kind, typename Request>
-absl::Status ApplyCreate(StoreTransaction& txn, const Request& request,
+// commit: a retry of a request (same request_id and the same
+// `request_fingerprint`, the fingerprint of the request without its
+// request_id) or identical content gives the stored record; other content
+// under the same name ALREADY_EXISTS.
+template <typename Kind>
+absl::Status ApplyCreate(StoreTransaction& txn, const std::string& request_id,
+                         const std::string& request_fingerprint,
                          const typename Kind::Name& name,
                          typename Kind::Resource record,
                          StoredRecord<typename Kind::Resource>& result) {
-  const std::string& request_id = request.request_id();
-  std::string request_fingerprint;
   if (!request_id.empty()) {
-    request_fingerprint = RequestFingerprint(request);
     ASSIGN_OR_RETURN(auto found,
                      txn.FindRequest(Kind::kRequestKind, request_id));
     if (found && found->request_fingerprint() != request_fingerprint) {
@@ -166,7 +159,8 @@ absl::Status ApplyCreate(StoreTransaction& txn, const Request& request,
 }
 
 // The step that applies a create (ApplyCreate) of a record already checked
-// and normalised; `done` gets the outcome once durable.
+// and normalised; `done` gets the outcome once durable. The request's
+// fingerprint is taken here, on the caller's thread, not in the commit.
 template <typename Kind, typename Request>
 IntakeStore::Step CreateStep(
     Request request, typename Kind::Name name, typename Kind::Resource record,
@@ -174,11 +168,20 @@ IntakeStore::Step CreateStep(
         done) {
   using Result = StoredRecord<typename Kind::Resource>;
   auto result = std::make_shared<Result>();
-  auto shared_request = std::make_shared<const Request>(std::move(request));
+  // The request without its request_id identifies a retry (ApplyCreate).
+  std::string request_id = std::move(*request.mutable_request_id());
+  request.clear_request_id();
+  std::string request_fingerprint;
+  if (!request_id.empty()) {
+    request_fingerprint = common::FingerprintMessage(request);
+  }
   IntakeStore::Step step;
-  step.mutation = [shared_request, name = std::move(name),
-                   record = std::move(record), result](StoreTransaction& txn) {
-    return ApplyCreate<Kind>(txn, *shared_request, name, record, *result);
+  step.mutation = [request_id = std::move(request_id),
+                   request_fingerprint = std::move(request_fingerprint),
+                   name = std::move(name), record = std::move(record),
+                   result](StoreTransaction& txn) {
+    return ApplyCreate<Kind>(txn, request_id, request_fingerprint, name, record,
+                             *result);
   };
   step.done = [result, done = std::move(done)](const absl::Status& status) {
     if (!status.ok()) {

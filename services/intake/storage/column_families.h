@@ -16,7 +16,10 @@ enum class ColumnFamily {
   kCases = 1,
   // Inspection by InspectionKey.
   kInspections = 2,
-  // Change by SequenceKey: the dense change log the findings service follows.
+  // Change by SequenceKey: the dense change log, every change in order. A
+  // stored record not for findings is kept as its name and etag only: its
+  // content is its record (log_entry.h). Entries written by earlier
+  // versions may hold the whole record; readers take either.
   kChanges = 3,
   // RequestRecord by RequestKey: idempotency keys (AIP-155).
   kRequests = 4,

@@ -105,7 +105,8 @@ class IntakeStore : public common::AuditSource {
       absl::string_view after_key, size_t limit,
       const std::function<bool(const v1::Inspection&)>& keep) const = 0;
 
-  // Up to `limit` log entries with sequence > `after`, in order.
+  // Up to `limit` log entries with sequence > `after`, in order: a stored
+  // record not for findings as its name and etag only (log_entry.h).
   virtual absl::StatusOr<std::vector<v1::Change>> ReadChanges(
       uint64_t after, size_t limit) const = 0;
   // Up to `limit` changes marked for_findings with sequence > `after`.

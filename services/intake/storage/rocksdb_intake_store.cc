@@ -22,6 +22,7 @@
 #include "services/intake/storage/column_families.h"
 #include "services/intake/storage/intake_store.h"
 #include "services/intake/storage/keys.h"
+#include "services/intake/storage/log_entry.h"
 
 namespace yjinspect::intake {
 namespace {
@@ -89,10 +90,15 @@ class GroupTransaction final : public StoreTransaction {
     *change.mutable_commit_time() =
         google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
             absl::ToUnixNanos(now_));
-    Put(ColumnFamily::kChanges, SequenceKey(sequence), change);
+    const std::string key = SequenceKey(sequence);
     if (change.for_findings()) {
-      Put(ColumnFamily::kFeed, SequenceKey(sequence), change);
+      // Whole in the log and in the feed, serialised once.
+      const std::string bytes = change.SerializeAsString();
+      batch_->Put(Handle(ColumnFamily::kChanges), key, bytes);
+      batch_->Put(Handle(ColumnFamily::kFeed), key, bytes);
       *feed_head_ = sequence;
+    } else {
+      Put(ColumnFamily::kChanges, key, LogEntryOf(std::move(change)));
     }
     return sequence;
   }

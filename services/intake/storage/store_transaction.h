@@ -58,7 +58,8 @@ class StoreTransaction {
 
   // Appends `change` to the log with the next sequence number and this
   // group's commit time; returns the sequence number. A change marked
-  // for_findings also goes to the findings feed.
+  // for_findings also goes to the findings feed. The log keeps of a stored
+  // record not for findings only its name and etag (log_entry.h).
   virtual uint64_t AppendChange(v1::Change change) = 0;
   // Replaces an existing log entry (erasure rewrites what it carried), in
   // the feed too when marked for_findings.

@@ -104,8 +104,11 @@ TEST(PseudonymisationTest, NoReferenceOfACaseloadIsAnywhereInTheDataFolder) {
   v1::UpdateCaseRequest update;
   *update.mutable_case_() = *current;
   update.mutable_case_()->mutable_child()->set_reference(RawReference(kCases));
-  ASSERT_TRUE(
-      Call(intake.stub(), &v1::CaseIntake::Stub::UpdateCase, update).ok());
+  auto updated = Call(intake.stub(), &v1::CaseIntake::Stub::UpdateCase, update);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  // NM-0 now holds its new pseudonym; the old one was in no other record
+  // (the change log keeps a name and an etag, not the content).
+  pseudonyms[0] = updated->child().reference();
 
   intake.Stop();  // closes the store: everything it wrote is in the files
   for (int i = 0; i <= kCases; ++i) {
@@ -113,7 +116,7 @@ TEST(PseudonymisationTest, NoReferenceOfACaseloadIsAnywhereInTheDataFolder) {
         << RawReference(i) << " is stored in "
         << FilesContaining(intake.data_dir(), RawReference(i))[0];
   }
-  // The search does find what is stored: the pseudonyms are there.
+  // The search does find what is stored: the cases' pseudonyms are there.
   for (const std::string& pseudonym : pseudonyms) {
     EXPECT_FALSE(FilesContaining(intake.data_dir(), pseudonym).empty())
         << pseudonym;
