@@ -67,11 +67,12 @@ absl::StatusOr<std::unique_ptr<IntakeServer>> IntakeServer::Start(
   common::ServiceHost& host = *parts->host;
   ASSIGN_OR_RETURN(ReferencePseudonyms pseudonyms, PseudonymsFor(options));
   parts->pseudonyms = std::make_unique<ReferencePseudonyms>(pseudonyms);
-  ASSIGN_OR_RETURN(parts->store,
-                   IntakeStore::Open({options.data_dir,
-                                      options.sync,
-                                      {options.verify_store_on_start,
-                                       options.min_free_disk_bytes}}));
+  StoreOptions store_options;
+  store_options.path = options.data_dir;
+  store_options.sync = options.sync;
+  store_options.safeguards = {options.verify_store_on_start,
+                              options.min_free_disk_bytes};
+  ASSIGN_OR_RETURN(parts->store, IntakeStore::Open(store_options));
   IntakeStore* store = parts->store.get();
   parts->intake_metrics =
       std::make_unique<IntakeMetrics>(host.metrics(), *store);

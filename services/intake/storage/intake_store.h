@@ -5,8 +5,11 @@
 // Writes go through Commit(): one committer thread applies queued mutations
 // in order, each stored change getting the next number of a dense change-log
 // sequence in the same WriteBatch as the change, and syncs the WAL once for
-// everything that arrived together (group commit). `done` runs only after
-// the batch is durable, on the committer thread, so it must not block.
+// everything that arrived together (group commit). While one group is
+// written and synced by a writer thread, the committer prepares the next,
+// reading through the batch being written. `done` runs only after the
+// batch is durable, on one of the store's two threads, so it must not
+// block.
 //
 // Reads are point reads and scans against the latest committed state.
 
@@ -36,6 +39,10 @@ struct StoreOptions {
   bool sync = true;
   // Checksums at open, the free-space reserve (rocksdb_store.h).
   common::StoreSafeguards safeguards = {};
+  // Tests only: runs on the writer thread before each group's write, and a
+  // status other than OK fails that write as a disk error would. Lets a
+  // test hold a write in flight, or fail one.
+  std::function<absl::Status()> before_write_for_test;
 };
 
 using common::Keyed;
@@ -60,8 +67,10 @@ class IntakeStore : public common::AuditSource {
   // the write's error, or OK once durable. After Close() it gets UNAVAILABLE. A
   // write error means "outcome unknown" (the WAL record may have reached the
   // disk before the sync failed, and RocksDB then refuses further writes): a
-  // client retries with the same request_id. `done` runs on the committer
-  // thread and must not call Close() or destroy the store.
+  // client retries with the same request_id; a group prepared on top of a
+  // failed write (it may have read what that held) gets the same error.
+  // `done` runs on a store thread and must not call Close() or destroy the
+  // store.
   virtual void Commit(Mutation mutation, Done done) = 0;
 
   // Queues several mutations that are applied in order in the same group

@@ -1,7 +1,9 @@
 // IntakeStore on RocksDB: the only file of the intake service that includes
 // RocksDB headers, with the key encoding in keys.cc. What both stores share
 // (opening, reads, the audit trail, backups, purges, close) is
-// common::RocksDbStore; this file holds the group commit.
+// common::RocksDbStore; this file holds the group commit, pipelined: a
+// committer thread prepares the next group while a writer thread writes
+// and syncs the last one.
 
 #include <atomic>
 #include <deque>
@@ -34,15 +36,20 @@ using common::FromRocksDb;
 // batch's memory.
 constexpr size_t kMaxGroupSize = 2048;
 
-// The transaction of one group commit: reads through the batch to the DB.
+// The transaction of one group commit: reads through its batch, then the
+// batch of the group being written (if one is), then the DB.
 class GroupTransaction final : public StoreTransaction {
  public:
+  // `in_flight`: the previous group's batch while it is being written
+  // (null when none is): reads see it as if it were in the DB already.
   GroupTransaction(const common::RocksDbStore& store,
-                   rocksdb::WriteBatchWithIndex* batch, uint64_t* next_sequence,
-                   uint64_t* feed_head, common::AuditChainHead* audit_head,
-                   absl::Time now)
+                   rocksdb::WriteBatchWithIndex* batch,
+                   rocksdb::WriteBatchWithIndex* in_flight,
+                   uint64_t* next_sequence, uint64_t* feed_head,
+                   common::AuditChainHead* audit_head, absl::Time now)
       : store_(store),
         batch_(batch),
+        in_flight_(in_flight),
         next_sequence_(next_sequence),
         feed_head_(feed_head),
         audit_head_(audit_head),
@@ -154,9 +161,24 @@ class GroupTransaction final : public StoreTransaction {
                                               const std::string& key,
                                               absl::string_view what) {
     std::string bytes;
-    rocksdb::Status s = batch_->GetFromBatchAndDB(
-        &store_.db(), rocksdb::ReadOptions(), Handle(family), key, &bytes);
+    rocksdb::Status s;
+    if (in_flight_ == nullptr || InBatch(family, key)) {
+      s = batch_->GetFromBatchAndDB(&store_.db(), rocksdb::ReadOptions(),
+                                    Handle(family), key, &bytes);
+    } else {
+      // Not written by this group: as the group being written leaves it
+      // (the same whether or not its write has reached the DB yet).
+      s = in_flight_->GetFromBatchAndDB(&store_.db(), rocksdb::ReadOptions(),
+                                        Handle(family), key, &bytes);
+    }
     return common::ParseFoundRecord<Message>(s, bytes, what);
+  }
+  // Whether this group's batch holds a put or a delete of `key`.
+  bool InBatch(ColumnFamily family, const std::string& key) const {
+    std::unique_ptr<rocksdb::WBWIIterator> it(
+        batch_->NewIterator(Handle(family)));
+    it->Seek(key);
+    return it->Valid() && it->Entry().key == rocksdb::Slice(key);
   }
   void Put(ColumnFamily family, const std::string& key,
            const google::protobuf::Message& message) {
@@ -174,6 +196,10 @@ class GroupTransaction final : public StoreTransaction {
     read_options.iterate_upper_bound = &upper_slice;
     std::unique_ptr<rocksdb::Iterator> base(
         store_.db().NewIterator(read_options, Handle(family)));
+    if (in_flight_ != nullptr) {
+      base.reset(in_flight_->NewIteratorWithBase(Handle(family), base.release(),
+                                                 &read_options));
+    }
     std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
         Handle(family), base.release(), &read_options));
     std::vector<Message> out;
@@ -190,6 +216,9 @@ class GroupTransaction final : public StoreTransaction {
 
   const common::RocksDbStore& store_;
   rocksdb::WriteBatchWithIndex* batch_;
+  // Only read, while the writer thread writes it (reads of a batch and
+  // RocksDB's write of it only read its index and entries).
+  rocksdb::WriteBatchWithIndex* in_flight_;
   uint64_t* next_sequence_;
   uint64_t* feed_head_;
   common::AuditChainHead* audit_head_;
@@ -204,10 +233,13 @@ class RocksIntakeStore final : public IntakeStore {
                    uint64_t feed_head)
       : store_(std::move(store)),
         sync_(options.sync),
+        before_write_for_test_(options.before_write_for_test),
         head_(head),
         feed_head_(feed_head),
         next_sequence_(head + 1),
+        prepared_feed_head_(feed_head),
         audit_head_(store_->audit_head_at_open()) {
+    writer_ = std::thread([this] { RunWriter(); });
     committer_ = std::thread([this] { RunCommitter(); });
   }
 
@@ -245,7 +277,12 @@ class RocksIntakeStore final : public IntakeStore {
       }
       closing_ = true;
     }
-    committer_.join();
+    committer_.join();  // it waits for the last write
+    {
+      absl::MutexLock lock(&mu_);
+      writer_stopping_ = true;
+    }
+    writer_.join();
     absl::MutexLock lock(&mu_);
     committer_stopped_ = true;
   }
@@ -372,77 +409,238 @@ class RocksIntakeStore final : public IntakeStore {
     return common::Values(std::move(keyed));
   }
 
+  // A group of steps applied to one batch: what the writer thread writes.
+  struct PreparedGroup {
+    std::vector<Step> steps;
+    std::vector<absl::Status> results;
+    rocksdb::WriteBatchWithIndex batch{rocksdb::BytewiseComparator(), 0,
+                                       /*overwrite_key=*/true};
+    // Where the counters stood before the group: restored when its write
+    // fails. And the heads it leaves once written.
+    uint64_t first_sequence = 0;
+    uint64_t first_feed_head = 0;
+    common::AuditChainHead first_audit_head;
+    uint64_t last_sequence = 0;  // 0: the group appended no change
+    uint64_t feed_head = 0;
+  };
+
+  // The committer prepares groups; the writer writes them, one at a time
+  // and in order. While the writer syncs one group the committer prepares
+  // the next, reading through the batch being written: the two overlap, and
+  // the next group is ready the moment the disk is free.
   void RunCommitter() {
+    std::unique_ptr<PreparedGroup> in_flight;  // being written, or written
     while (true) {
-      std::vector<Step> group;
-      {
-        absl::MutexLock lock(&mu_);
-        mu_.Await(absl::Condition(
-            +[](RocksIntakeStore* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(
-                 self->mu_) { return self->closing_ || !self->queue_.empty(); },
-            this));
-        if (queue_.empty()) return;  // closing, and everything is done
-        // Whole bundles only: a bulk chunk is never split across syncs.
-        while (!queue_.empty() &&
-               (group.empty() ||
-                group.size() + queue_.front().size() <= kMaxGroupSize)) {
-          for (Step& step : queue_.front()) group.push_back(std::move(step));
-          queue_.pop_front();
+      std::vector<Step> steps = TakeGroup();
+      if (steps.empty()) break;  // closing, and everything is taken
+      // A group whose write has ended is collected first: if it failed, this
+      // group is prepared on the counters from before it.
+      if (in_flight != nullptr && WriteEnded()) {
+        CollectWritten(std::move(in_flight));
+      }
+      rocksdb::WriteBatchWithIndex* under_way =
+          in_flight ? &in_flight->batch : nullptr;
+      auto prepared = std::make_unique<PreparedGroup>();
+      prepared->first_sequence = next_sequence_;
+      prepared->first_feed_head = prepared_feed_head_;
+      prepared->first_audit_head = audit_head_;
+      GroupTransaction transaction(*store_, &prepared->batch, under_way,
+                                   &next_sequence_, &prepared_feed_head_,
+                                   &audit_head_, absl::Now());
+      Apply(std::move(steps), transaction, *prepared);
+      if (in_flight != nullptr) {
+        // While the disk is busy, what arrives joins this group.
+        for (std::vector<Step> more = TakeMoreWhileWriting(*prepared);
+             !more.empty(); more = TakeMoreWhileWriting(*prepared)) {
+          Apply(std::move(more), transaction, *prepared);
+        }
+        absl::Status previous = AwaitWrite();
+        CollectWritten(std::move(in_flight));
+        if (!previous.ok()) {
+          // It read what the failed write held, so its outcomes are
+          // unknown too: nothing of it is written, and the counters are
+          // back to where they stood before the failed group.
+          Complete(*prepared, previous);
+          continue;
         }
       }
-      CommitGroup(group);
+      if (next_sequence_ != prepared->first_sequence) {
+        prepared->last_sequence = next_sequence_ - 1;
+      }
+      prepared->feed_head = prepared_feed_head_;
+      if (prepared->batch.GetWriteBatch()->Count() == 0) {
+        Complete(*prepared, absl::OkStatus());
+        continue;
+      }
+      StartWrite(prepared.get());
+      in_flight = std::move(prepared);
+    }
+    if (in_flight != nullptr) {
+      AwaitWrite().IgnoreError();
+      CollectWritten(std::move(in_flight));
     }
   }
 
-  void CommitGroup(std::vector<Step>& group) {
-    rocksdb::WriteBatchWithIndex batch(rocksdb::BytewiseComparator(), 0,
-                                       /*overwrite_key=*/true);
-    const uint64_t first_sequence = next_sequence_;
-    const uint64_t first_feed_head = feed_head_.load(std::memory_order_relaxed);
-    uint64_t feed_head = first_feed_head;
-    const common::AuditChainHead first_audit_head = audit_head_;
-    GroupTransaction transaction(*store_, &batch, &next_sequence_, &feed_head,
-                                 &audit_head_, absl::Now());
-    std::vector<absl::Status> results;
-    results.reserve(group.size());
-    for (Step& pending : group) {
+  // The next queued steps (whole bundles, at most kMaxGroupSize unless one
+  // bundle is larger); none once closing and the queue is empty.
+  std::vector<Step> TakeGroup() {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](RocksIntakeStore* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+          return self->closing_ || !self->queue_.empty();
+        },
+        this));
+    return TakeFitting(0);
+  }
+
+  // Whole bundles from the queue while `group` has room for them: waits
+  // for one or for the write under way to end; none once it has.
+  std::vector<Step> TakeMoreWhileWriting(const PreparedGroup& group) {
+    std::pair<RocksIntakeStore*, size_t> wait{this, group.steps.size()};
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](std::pair<RocksIntakeStore*, size_t>* arg)
+             ABSL_NO_THREAD_SAFETY_ANALYSIS {  // Await holds mu_
+               RocksIntakeStore* self = arg->first;
+               return self->write_ended_ || self->closing_ ||
+                      (!self->queue_.empty() &&
+                       arg->second + self->queue_.front().size() <=
+                           kMaxGroupSize);
+             },
+        &wait));
+    if (write_ended_) return {};
+    return TakeFitting(wait.second);
+  }
+
+  // Whole bundles only, so a bulk chunk is never split across syncs: at
+  // most kMaxGroupSize steps with the `held` ones, or one bundle when
+  // `held` is 0.
+  std::vector<Step> TakeFitting(size_t held)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    std::vector<Step> group;
+    while (!queue_.empty() &&
+           ((held == 0 && group.empty()) ||
+            held + group.size() + queue_.front().size() <= kMaxGroupSize)) {
+      for (Step& step : queue_.front()) group.push_back(std::move(step));
+      queue_.pop_front();
+    }
+    return group;
+  }
+
+  // Applies each step to the group's batch, each all or nothing (a save
+  // point).
+  void Apply(std::vector<Step> steps, GroupTransaction& transaction,
+             PreparedGroup& group) {
+    rocksdb::WriteBatchWithIndex& batch = group.batch;
+    for (Step& pending : steps) {
       batch.SetSavePoint();
       const uint64_t sequence_mark = next_sequence_;
-      const uint64_t feed_mark = feed_head;
-      transaction.set_request_id(pending.request_id);
+      const uint64_t feed_mark = prepared_feed_head_;
       const common::AuditChainHead audit_mark = audit_head_;
+      transaction.set_request_id(pending.request_id);
       absl::Status status = pending.mutation(transaction);
       if (status.ok()) {
         batch.PopSavePoint().PermitUncheckedError();
       } else {
         batch.RollbackToSavePoint().PermitUncheckedError();
         next_sequence_ = sequence_mark;
-        feed_head = feed_mark;
+        prepared_feed_head_ = feed_mark;
         audit_head_ = audit_mark;
       }
-      results.push_back(std::move(status));
+      group.results.push_back(std::move(status));
+      group.steps.push_back(std::move(pending));
     }
-    if (batch.GetWriteBatch()->Count() > 0) {
-      rocksdb::WriteOptions write_options;
-      write_options.sync = sync_;
-      absl::Status written = FromRocksDb(
-          store_->Write(write_options, batch.GetWriteBatch()), "writing batch");
-      if (!written.ok()) {
-        next_sequence_ = first_sequence;
-        feed_head = first_feed_head;
-        audit_head_ = first_audit_head;
-        for (absl::Status& status : results) {
-          if (status.ok()) status = written;
-        }
+  }
+
+  // Hands `group` to the writer thread.
+  void StartWrite(PreparedGroup* group) {
+    absl::MutexLock lock(&mu_);
+    writing_ = group;
+    write_ended_ = false;
+  }
+
+  bool WriteEnded() {
+    absl::MutexLock lock(&mu_);
+    return write_ended_;
+  }
+
+  // Waits until the writer has written (or failed to write) the group last
+  // handed to it; returns how its write ended.
+  absl::Status AwaitWrite() {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(&write_ended_));
+    return write_status_;
+  }
+
+  // After the write of `group` ended (its steps are told by the writer):
+  // a failed write puts the counters back to where they stood before it.
+  void CollectWritten(std::unique_ptr<PreparedGroup> group) {
+    absl::Status status;
+    {
+      absl::MutexLock lock(&mu_);
+      status = write_status_;
+    }
+    if (!status.ok()) {
+      next_sequence_ = group->first_sequence;
+      prepared_feed_head_ = group->first_feed_head;
+      audit_head_ = group->first_audit_head;
+    }
+  }
+
+  void RunWriter() {
+    while (true) {
+      PreparedGroup* group = nullptr;
+      {
+        absl::MutexLock lock(&mu_);
+        mu_.Await(absl::Condition(
+            +[](RocksIntakeStore* self)
+                 ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+                   return self->writer_stopping_ || self->writing_ != nullptr;
+                 },
+            this));
+        if (writing_ == nullptr) return;  // stopping, nothing to write
+        group = writing_;
+      }
+      absl::Status written = Write(*group);
+      if (written.ok() && group->last_sequence != 0) {
+        // The feed's head first: a reader that sees the new head sees it too.
+        feed_head_.store(group->feed_head, std::memory_order_release);
+        head_.store(group->last_sequence, std::memory_order_release);
+        NotifyListeners(group->last_sequence);
+      }
+      // The group's steps and outcomes move out before the committer may
+      // collect it, so they are told while the next group is written.
+      std::vector<Step> steps = std::move(group->steps);
+      std::vector<absl::Status> results = std::move(group->results);
+      {
+        absl::MutexLock lock(&mu_);
+        writing_ = nullptr;
+        write_status_ = written;
+        write_ended_ = true;
+      }
+      for (size_t i = 0; i < steps.size(); ++i) {
+        steps[i].done(results[i].ok() ? written : results[i]);
       }
     }
-    if (next_sequence_ != first_sequence) {
-      // The feed's head first: a reader that sees the new head sees it too.
-      feed_head_.store(feed_head, std::memory_order_release);
-      head_.store(next_sequence_ - 1, std::memory_order_release);
-      NotifyListeners(next_sequence_ - 1);
+  }
+
+  absl::Status Write(PreparedGroup& group) {
+    if (before_write_for_test_) {
+      RETURN_IF_ERROR(before_write_for_test_());
     }
-    for (size_t i = 0; i < group.size(); ++i) group[i].done(results[i]);
+    rocksdb::WriteOptions write_options;
+    write_options.sync = sync_;
+    return FromRocksDb(
+        store_->Write(write_options, group.batch.GetWriteBatch()),
+        "writing batch");
+  }
+
+  // Tells each step of a group that is not written: its own outcome, or
+  // `status` when that was OK.
+  static void Complete(PreparedGroup& group, const absl::Status& status) {
+    for (size_t i = 0; i < group.steps.size(); ++i) {
+      group.steps[i].done(group.results[i].ok() ? status : group.results[i]);
+    }
   }
 
   void NotifyListeners(uint64_t head) {
@@ -452,6 +650,7 @@ class RocksIntakeStore final : public IntakeStore {
 
   std::unique_ptr<common::RocksDbStore> store_;
   const bool sync_;
+  const std::function<absl::Status()> before_write_for_test_;
 
   absl::Mutex mu_;
   std::deque<std::vector<Step>> queue_ ABSL_GUARDED_BY(mu_);
@@ -459,11 +658,22 @@ class RocksIntakeStore final : public IntakeStore {
   bool committer_stopped_ ABSL_GUARDED_BY(mu_) = false;
   std::thread committer_;
 
+  // The group the writer thread is to write or is writing, how the last
+  // write ended, and whether it has.
+  PreparedGroup* writing_ ABSL_GUARDED_BY(mu_) = nullptr;
+  absl::Status write_status_ ABSL_GUARDED_BY(mu_);
+  bool write_ended_ ABSL_GUARDED_BY(mu_) = false;
+  bool writer_stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread writer_;
+
+  // What is durable.
   std::atomic<uint64_t> head_;
   // The last change marked for_findings: what a caught-up stream waits for.
   std::atomic<uint64_t> feed_head_;
-  uint64_t next_sequence_;             // committer thread only
-  common::AuditChainHead audit_head_;  // committer thread only
+  // What the groups prepared so far leave: committer thread only.
+  uint64_t next_sequence_;
+  uint64_t prepared_feed_head_;
+  common::AuditChainHead audit_head_;
 
   absl::Mutex listeners_mu_;
   std::map<uint64_t, CommitListener> listeners_ ABSL_GUARDED_BY(listeners_mu_);

@@ -2,7 +2,8 @@
 
 // What a mutation may read and write while the committer applies it. Reads
 // see the writes of earlier mutations in the same group commit (and of this
-// one). A mutation that returns an error has all of its writes undone.
+// one), and of the group still being written. A mutation that returns an
+// error has all of its writes undone.
 // Only the committer thread ever holds a transaction.
 
 #include <cstdint>

@@ -25,7 +25,7 @@ namespace {
 class InspectionRegistryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = IntakeStore::Open({dir_.Sub("store"), false});
+    auto store = IntakeStore::Open({dir_.Sub("store"), false, {}, {}});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
     auto frameworks = common::FrameworkRegistry::LoadBuiltIn();

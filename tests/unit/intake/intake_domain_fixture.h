@@ -90,7 +90,7 @@ class IntakeDomainTest : public ::testing::Test {
   void Reopen() {
     CloseDomain();
     store_.reset();
-    auto store = IntakeStore::Open({dir_.Sub("store"), /*sync=*/false});
+    auto store = IntakeStore::Open({dir_.Sub("store"), /*sync=*/false, {}, {}});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
     cases_ = std::make_unique<CaseIntake>(

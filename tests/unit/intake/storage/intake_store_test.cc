@@ -5,6 +5,7 @@
 #include "services/intake/storage/intake_store.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "gmock/gmock.h"
@@ -70,10 +72,25 @@ class IntakeStoreTest : public ::testing::Test {
 
   // Closes the store and opens it again on the same folder: a restart.
   void Reopen(bool sync = false) {
+    StoreOptions options;
+    options.sync = sync;
+    ReopenWith(std::move(options));
+  }
+  void ReopenWith(StoreOptions options) {
     store_.reset();
-    auto store = IntakeStore::Open({dir_.Sub("store"), sync});
+    options.path = dir_.Sub("store");
+    auto store = IntakeStore::Open(options);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
+  }
+
+  // Commits without waiting; the outcome goes to `*status` and `done`.
+  void CommitNoWait(IntakeStore::Mutation mutation, absl::Status* status,
+                    absl::Notification* done) {
+    store_->Commit(std::move(mutation), [status, done](absl::Status s) {
+      *status = std::move(s);
+      done->Notify();
+    });
   }
 
   // Commits and waits for the outcome (DEADLINE_EXCEEDED if none comes).
@@ -420,7 +437,7 @@ TEST_F(IntakeStoreTest, CommitListenersGetTheNewHead) {
 }
 
 TEST_F(IntakeStoreTest, OpeningAnOpenStoreIsFailedPrecondition) {
-  auto second = IntakeStore::Open({dir_.Sub("store"), false});
+  auto second = IntakeStore::Open({dir_.Sub("store"), false, {}, {}});
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition)
       << second.status();
@@ -452,6 +469,128 @@ TEST_F(IntakeStoreTest, ConcurrentCommitsShareWalSyncs) {
       *store_->TickerForTest("rocksdb.wal.synced") - *before;
   EXPECT_GE(synced, 1u) << "sync is on: acknowledged writes must be synced";
   EXPECT_LT(synced, static_cast<uint64_t>(kCommits));
+}
+
+// The writer thread's first write waits for `release`, then ends with
+// `outcome`; later writes go ahead. `held` is notified once it waits.
+struct HeldFirstWrite {
+  absl::Notification held;
+  absl::Notification release;
+  absl::Status outcome;
+  std::atomic<int> writes{0};
+
+  std::function<absl::Status()> Hook() {
+    return [this]() -> absl::Status {
+      if (writes.fetch_add(1) > 0) return absl::OkStatus();
+      held.Notify();
+      release.WaitForNotificationWithTimeout(kWait);
+      return outcome;
+    };
+  }
+};
+
+TEST_F(IntakeStoreTest, TheNextGroupIsPreparedWhileOneIsWrittenAndReadsIt) {
+  HeldFirstWrite first;
+  StoreOptions options;
+  options.before_write_for_test = first.Hook();
+  ReopenWith(std::move(options));
+
+  absl::Status a_status, b_status;
+  absl::Notification a_done, b_done, b_prepared;
+  CommitNoWait(StoreCase("northmoor", "A"), &a_status, &a_done);
+  ASSERT_TRUE(first.held.WaitForNotificationWithTimeout(kWait));
+  // A is being written; B is prepared meanwhile and sees A.
+  bool b_saw_a = false;
+  uint64_t b_sequence = 0;
+  CommitNoWait(
+      [&](StoreTransaction& txn) -> absl::Status {
+        ASSIGN_OR_RETURN(auto found, txn.FindCase("northmoor", "A"));
+        b_saw_a = found.has_value();
+        ASSIGN_OR_RETURN(auto cases, txn.CasesOfYot("northmoor"));
+        EXPECT_EQ(cases.size(), 1u);
+        RETURN_IF_ERROR(StoreCase("northmoor", "B", &b_sequence)(txn));
+        b_prepared.Notify();
+        return absl::OkStatus();
+      },
+      &b_status, &b_done);
+  ASSERT_TRUE(b_prepared.WaitForNotificationWithTimeout(kWait));
+  // Neither is acknowledged before A is durable.
+  EXPECT_FALSE(a_done.HasBeenNotified());
+  EXPECT_FALSE(b_done.HasBeenNotified());
+  EXPECT_EQ(store_->HeadSequence(), 0u);
+  first.release.Notify();
+  ASSERT_TRUE(a_done.WaitForNotificationWithTimeout(kWait));
+  ASSERT_TRUE(b_done.WaitForNotificationWithTimeout(kWait));
+  EXPECT_TRUE(a_status.ok()) << a_status;
+  EXPECT_TRUE(b_status.ok()) << b_status;
+  EXPECT_TRUE(b_saw_a);
+  EXPECT_EQ(b_sequence, 2u);
+  EXPECT_THAT(Sequences(Changes()), ElementsAre(1u, 2u));
+  EXPECT_EQ(store_->HeadSequence(), 2u);
+}
+
+TEST_F(IntakeStoreTest, WhatArrivesDuringAWriteJoinsTheNextGroup) {
+  HeldFirstWrite first;
+  StoreOptions options;
+  options.before_write_for_test = first.Hook();
+  ReopenWith(std::move(options));
+  DoneLatch latch(6);
+  store_->Commit(StoreCase("northmoor", "A"), latch.Callback());
+  ASSERT_TRUE(first.held.WaitForNotificationWithTimeout(kWait));
+  for (int i = 0; i < 5; ++i) {
+    store_->Commit(StoreCase("northmoor", absl::StrCat("B", i)),
+                   latch.Callback());
+  }
+  // Each commit is queued at once; give the committer time to take them
+  // (it takes what is queued while the write is held).
+  absl::SleepFor(absl::Milliseconds(100));
+  first.release.Notify();
+  ASSERT_TRUE(latch.Wait());
+  EXPECT_EQ(latch.failures(), 0);
+  EXPECT_EQ(first.writes.load(), 2) << "five commits, one write";
+  EXPECT_EQ(store_->HeadSequence(), 6u);
+}
+
+TEST_F(IntakeStoreTest,
+       AGroupPreparedOnAFailedWriteFailsWithItAndLeavesNothing) {
+  HeldFirstWrite first;
+  first.outcome = absl::UnavailableError("the disk went away");
+  StoreOptions options;
+  options.before_write_for_test = first.Hook();
+  ReopenWith(std::move(options));
+
+  absl::Status a_status, b_status, c_status;
+  absl::Notification a_done, b_done, c_done, c_prepared;
+  CommitNoWait(StoreCase("northmoor", "A"), &a_status, &a_done);
+  ASSERT_TRUE(first.held.WaitForNotificationWithTimeout(kWait));
+  CommitNoWait(StoreCase("northmoor", "B"), &b_status, &b_done);
+  // C writes nothing: it only reads A, which the failed write held.
+  CommitNoWait(
+      [&](StoreTransaction& txn) -> absl::Status {
+        ASSIGN_OR_RETURN(auto found, txn.FindCase("northmoor", "A"));
+        EXPECT_TRUE(found.has_value());
+        c_prepared.Notify();
+        return absl::OkStatus();
+      },
+      &c_status, &c_done);
+  ASSERT_TRUE(c_prepared.WaitForNotificationWithTimeout(kWait));
+  first.release.Notify();
+  for (absl::Notification* done : {&a_done, &b_done, &c_done}) {
+    ASSERT_TRUE(done->WaitForNotificationWithTimeout(kWait));
+  }
+  for (const absl::Status& status : {a_status, b_status, c_status}) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable) << status;
+  }
+  EXPECT_FALSE(HasCase("northmoor", "A"));
+  EXPECT_FALSE(HasCase("northmoor", "B"));
+  EXPECT_TRUE(Changes().empty());
+  EXPECT_EQ(store_->HeadSequence(), 0u);
+
+  // The numbers the failed groups took are used again.
+  uint64_t sequence = 0;
+  ASSERT_TRUE(CommitAndWait(StoreCase("northmoor", "D", &sequence)).ok());
+  EXPECT_EQ(sequence, 1u);
+  EXPECT_THAT(Sequences(Changes()), ElementsAre(1u));
 }
 
 }  // namespace
