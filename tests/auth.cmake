@@ -12,7 +12,7 @@ yj_test(access_unit_test unit
 # its own into a temp folder.
 set(YJ_AUTH_CERTS_DIR ${CMAKE_CURRENT_BINARY_DIR}/auth-certs)
 add_test(NAME auth_certs
-  COMMAND sh -c "rm -rf '${YJ_AUTH_CERTS_DIR}' && '${PROJECT_SOURCE_DIR}/scripts/lib/make_certs.sh' '${YJ_AUTH_CERTS_DIR}' --test-extras bolton-yot wigan-yot insp-1 lead-1 lead-2 reader-1 auditor-1 operator-1 stranger")
+  COMMAND sh -c "rm -rf '${YJ_AUTH_CERTS_DIR}' && '${PROJECT_SOURCE_DIR}/scripts/lib/make_certs.sh' '${YJ_AUTH_CERTS_DIR}' --test-extras bolton-yot wigan-yot insp-1 lead-1 lead-2 reader-1 auditor-1 operator-1 workbench stranger")
 set_tests_properties(auth_certs PROPERTIES FIXTURES_SETUP auth_certs
   LABELS integration)
 

@@ -25,6 +25,7 @@ constexpr std::pair<Role, absl::string_view> kRoleNames[] = {
     {Role::kReader, "reader"},
     {Role::kAuditor, "auditor"},
     {Role::kOperator, "operator"},
+    {Role::kGateway, "gateway"},
 };
 
 // Keeps the first syntax error with its position.
@@ -90,7 +91,7 @@ class EntryChecker {
                                 "' needs a role: one of yot-submitter, "
                                 "inspector, lead-inspector, "
                                 "findings-service, reader, auditor, "
-                                "operator"));
+                                "operator, gateway"));
     }
     const bool submitter = entry.role == Role::kYotSubmitter;
     const bool assigned =
@@ -157,6 +158,10 @@ absl::string_view RoleName(Role role) {
     if (r == role) return name;
   }
   return "unknown";
+}
+
+bool GatewayMayActFor(Role role) {
+  return role != Role::kGateway && role != Role::kFindingsService;
 }
 
 bool PolicyEntry::AssignedToYot(absl::string_view yot) const {

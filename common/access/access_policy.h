@@ -24,7 +24,13 @@ enum class Role {
   kReader,           // reads published reports only
   kAuditor,          // reads and verifies the audit trails
   kOperator,         // takes, lists and verifies backups
+  kGateway,          // no rights of its own: calls only for a user it names
+                     // (the workbench, for the person signed in to it)
 };
+
+// Whether a gateway may call for a caller with `role`: for any person or
+// submitting system, never for a service or another gateway.
+bool GatewayMayActFor(Role role);
 
 // "yot-submitter", "inspector", ... as written in the policy file.
 absl::string_view RoleName(Role role);

@@ -1,10 +1,12 @@
 #include "common/access/transport_security.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/status_macros.h"
 #include "grpcpp/security/auth_metadata_processor.h"
 
@@ -40,9 +42,22 @@ absl::StatusOr<PemFiles> ReadPemFiles(const TransportSecurity& security) {
   return files;
 }
 
+// The value of `key` in a call's metadata, or nullopt.
+std::optional<std::string> MetadataValue(
+    const grpc::AuthMetadataProcessor::InputMetadata& metadata,
+    absl::string_view key) {
+  for (const auto& [name, value] : metadata) {
+    if (absl::string_view(name.data(), name.size()) == key) {
+      return std::string(value.data(), value.size());
+    }
+  }
+  return std::nullopt;
+}
+
 // Runs on every call of a TLS server before any handler: the peer's
 // verified certificate must name a caller of the policy. The identity and
-// role go into the call's auth context, where CallerOf finds them.
+// role go into the call's auth context, where CallerOf finds them. A
+// gateway's call becomes the call of the user it names.
 class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
  public:
   explicit PolicyIdentityProcessor(std::shared_ptr<const AccessPolicy> policy)
@@ -51,9 +66,9 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
   // A map lookup: cheap enough to run on the call's own thread.
   bool IsBlocking() const override { return false; }
 
-  grpc::Status Process(const InputMetadata& /*auth_metadata*/,
+  grpc::Status Process(const InputMetadata& auth_metadata,
                        grpc::AuthContext* context,
-                       OutputMetadata* /*consumed_auth_metadata*/,
+                       OutputMetadata* consumed_auth_metadata,
                        OutputMetadata* /*response_metadata*/) override {
     auto names = context->FindPropertyValues("x509_common_name");
     if (!context->IsPeerAuthenticated() || names.empty()) {
@@ -66,8 +81,44 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
       return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
                           "the client certificate names no known caller");
     }
-    context->AddProperty(kIdentityProperty, identity);
-    context->AddProperty(kRoleProperty, std::string(RoleName(entry->role)));
+    const std::optional<std::string> user =
+        MetadataValue(auth_metadata, kUserMetadata);
+    if (entry->role != Role::kGateway) {
+      if (user.has_value()) {
+        return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                            absl::StrCat("only a gateway may call for a user (",
+                                         kUserMetadata, "); call as yourself"));
+      }
+      context->AddProperty(kIdentityProperty, identity);
+      context->AddProperty(kRoleProperty, std::string(RoleName(entry->role)));
+      return grpc::Status::OK;
+    }
+    // A gateway has no rights of its own: the call is the user's.
+    if (!user.has_value() || user->empty()) {
+      return grpc::Status(
+          grpc::StatusCode::UNAUTHENTICATED,
+          absl::StrCat("a gateway calls only for a signed-in user: name them "
+                       "in ",
+                       kUserMetadata));
+    }
+    const PolicyEntry* acting_for = policy_->Find(*user);
+    if (acting_for == nullptr) {
+      return grpc::Status(
+          grpc::StatusCode::UNAUTHENTICATED,
+          absl::StrCat("the user the gateway names (", kUserMetadata,
+                       ") is not a caller of the policy"));
+    }
+    if (!GatewayMayActFor(acting_for->role)) {
+      return grpc::Status(
+          grpc::StatusCode::PERMISSION_DENIED,
+          absl::StrCat("a gateway may not call for a caller with role '",
+                       RoleName(acting_for->role), "'"));
+    }
+    consumed_auth_metadata->emplace(kUserMetadata, *user);
+    context->AddProperty(kIdentityProperty, acting_for->identity);
+    context->AddProperty(kRoleProperty,
+                         std::string(RoleName(acting_for->role)));
+    context->AddProperty(kGatewayProperty, identity);
     return grpc::Status::OK;
   }
 

@@ -8,7 +8,8 @@
 // against the CA bundle (a bad, expired or self-signed one fails the
 // handshake) and whose subject Common Name is a caller of the access policy
 // (otherwise UNAUTHENTICATED before any handler runs). The identity and role
-// are then attached to the call for CallerOf (common/rpc/caller.h).
+// are then attached to the call for CallerOf (common/rpc/caller.h). A
+// gateway's call is the user's it names (kUserMetadata).
 
 #include <memory>
 #include <string>
@@ -35,6 +36,15 @@ struct TransportSecurity {
 // Auth-context properties the server sets on every authenticated call.
 inline constexpr char kIdentityProperty[] = "yjinspect.identity";
 inline constexpr char kRoleProperty[] = "yjinspect.role";
+// Set only on a call a gateway made for a user: the gateway's identity.
+// The identity and role are then the user's.
+inline constexpr char kGatewayProperty[] = "yjinspect.gateway";
+
+// The metadata key in which a gateway names the user it calls for: an
+// identity of the access policy. Only a caller whose role is `gateway` may
+// send it, and a gateway must; the call is then authorized, audited and
+// answered exactly as if the user had called with their own certificate.
+inline constexpr char kUserMetadata[] = "x-yjinspect-user";
 
 // FAILED_PRECONDITION naming what is missing when `security` is neither
 // insecure nor complete (all three files, and for a server the policy);

@@ -41,6 +41,7 @@ Caller CallerOf(const grpc::CallbackServerContext* context) {
   // policy before the call reached any handler; metadata cannot override it.
   caller.identity = AuthProperty(context, kIdentityProperty);
   caller.role = AuthProperty(context, kRoleProperty);
+  caller.gateway = AuthProperty(context, kGatewayProperty);
   if (caller.identity.empty()) {
     // Insecure (development) mode: whoever the call says it is.
     caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");

@@ -5,7 +5,8 @@
 // verified client certificate and the role is the one the access policy
 // gives it (common/access). On an --insecure (development) server there are
 // no certificates: the identity is the `x-yjinspect-actor` metadata, a
-// claim nobody checks, and the role is empty.
+// claim nobody checks, and the role is empty. A call a gateway makes for a
+// user is the user's: their identity and role, with the gateway named too.
 
 #include <string>
 
@@ -22,6 +23,9 @@ struct Caller {
   std::string role;
   // The request id the call carries (`x-request-id`), or empty.
   std::string request_id;
+  // The gateway the call came through (the workbench, calling for the
+  // user above), or empty for a direct call.
+  std::string gateway;
 };
 
 Caller CallerOf(const grpc::CallbackServerContext* context);

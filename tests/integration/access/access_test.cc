@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "common/rpc/grpc_status.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/empty.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -20,6 +21,7 @@
 #include "tests/testing/rich_error.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
+#include "yjinspect/v1/audit.grpc.pb.h"
 
 namespace yjinspect::testing {
 namespace {
@@ -269,6 +271,32 @@ TEST_F(AccessTest, ASubmitterReachesOnlyItsOwnYotsActionPlan) {
 
 // The findings service dials intake with its own certificate (role
 // findings-service): a sampled inspection arrives in its store.
+TEST_F(AccessTest, AGatewaysCallIsAuditedAsTheUsersOwn) {
+  Stubs submitter = services_.ClientFor("workbench", "bolton-yot");
+  ASSERT_TRUE(
+      CreateCase(submitter, ValidCreateCaseRequest("bolton", "B-GW")).ok());
+  v1::DeleteCaseRequest erase;
+  erase.set_name("yots/bolton/cases/B-GW");
+  erase.set_reason("sent in error");
+  google::protobuf::Empty erased;
+  ASSERT_TRUE(
+      submitter.intake->DeleteCase(CallContext().get(), erase, &erased).ok());
+
+  Stubs auditor = services_.ClientFor("workbench", "auditor-1");
+  v1::AuditTrail::Stub trail(auditor.intake_channel);
+  v1::ListAuditRecordsRequest list;
+  list.set_resource("yots/bolton/cases/B-GW");
+  v1::ListAuditRecordsResponse records;
+  grpc::Status listed =
+      trail.ListAuditRecords(CallContext().get(), list, &records);
+  ASSERT_TRUE(listed.ok()) << listed.error_message();
+  ASSERT_EQ(records.records_size(), 1);
+  // The person the workbench called for, never the workbench.
+  EXPECT_EQ(records.records(0).caller(), "bolton-yot");
+  EXPECT_EQ(records.records(0).role(), "yot-submitter");
+  EXPECT_EQ(records.records(0).action(), v1::AUDIT_ACTION_ERASE_CASE);
+}
+
 TEST_F(AccessTest, FindingsFollowsIntakeWithItsOwnCertificate) {
   Stubs lead = services_.ClientAs("lead-1");
   ASSERT_NO_FATAL_FAILURE(

@@ -1,7 +1,8 @@
 // Every role against every RPC of both services, over real mutual TLS: the
 // calls a role may make reach the service (whatever it then answers), the
 // others are refused with PERMISSION_DENIED; a certificate outside the
-// policy, or none, gets UNAUTHENTICATED on every RPC.
+// policy, or none, gets UNAUTHENTICATED on every RPC. The same through the
+// workbench, a gateway calling for each user, and the gateway's refusals.
 
 #include <cstdint>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -184,6 +186,88 @@ INSTANTIATE_TEST_SUITE_P(PolicyCallers, RoleMatrixTest,
                            }
                            return name;
                          });
+
+class GatewayRoleMatrixTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  TlsServices services_;
+};
+
+// The workbench (a gateway) calling for each person or system of the test
+// policy: exactly what that caller may do directly, no more and no less.
+TEST_P(GatewayRoleMatrixTest, TheGatewaysCallIsTheUsersOwn) {
+  const std::string user = GetParam();
+  Stubs stubs = services_.ClientFor("workbench", user);
+  for (const Rpc& rpc : AllRpcs()) {
+    SCOPED_TRACE(user + " through the workbench: " + rpc.method);
+    grpc::Status status = rpc.call(stubs);
+    if (rpc.allowed.count(user) > 0) {
+      EXPECT_NE(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+          << status.error_message();
+      EXPECT_NE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+          << status.error_message();
+    } else {
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+          << status.error_message();
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(PolicyCallers, GatewayRoleMatrixTest,
+                         ::testing::Values("bolton-yot", "insp-1", "lead-1",
+                                           "lead-2", "reader-1"),
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (c == '-') c = '_';
+                           }
+                           return name;
+                         });
+
+// A gateway has no rights of its own, may not call for a service or
+// another gateway, and only a gateway may name a user.
+struct GatewayRefusal {
+  std::string name;
+  std::string cert;
+  std::string user;
+  grpc::StatusCode code;
+};
+
+void PrintTo(const GatewayRefusal& refusal, std::ostream* os) {
+  *os << refusal.name;
+}
+
+class GatewayRefusalTest : public ::testing::TestWithParam<GatewayRefusal> {
+ protected:
+  TlsServices services_;
+};
+
+TEST_P(GatewayRefusalTest, EveryRpcIsRefused) {
+  const GatewayRefusal& refusal = GetParam();
+  Stubs stubs = refusal.user.empty()
+                    ? services_.ClientAs(refusal.cert)
+                    : services_.ClientFor(refusal.cert, refusal.user);
+  for (const Rpc& rpc : AllRpcs()) {
+    SCOPED_TRACE(rpc.method);
+    EXPECT_EQ(rpc.call(stubs).error_code(), refusal.code);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Refusals, GatewayRefusalTest,
+    ::testing::Values(
+        GatewayRefusal{"gateway_naming_no_user", "workbench", "",
+                       grpc::StatusCode::UNAUTHENTICATED},
+        GatewayRefusal{"gateway_naming_an_unknown_user", "workbench",
+                       "stranger", grpc::StatusCode::UNAUTHENTICATED},
+        GatewayRefusal{"gateway_naming_the_findings_service", "workbench",
+                       "findings-service", grpc::StatusCode::PERMISSION_DENIED},
+        GatewayRefusal{"gateway_naming_itself", "workbench", "workbench",
+                       grpc::StatusCode::PERMISSION_DENIED},
+        GatewayRefusal{"an_inspector_naming_a_lead", "insp-1", "lead-1",
+                       grpc::StatusCode::PERMISSION_DENIED},
+        GatewayRefusal{"the_findings_service_naming_a_lead", "findings-service",
+                       "lead-1", grpc::StatusCode::PERMISSION_DENIED}),
+    [](const auto& param_info) { return param_info.param.name; });
 
 class UnknownCallerTest : public ::testing::TestWithParam<std::string> {
  protected:

@@ -4,7 +4,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <sstream>
+#include <utility>
 
 #include "common/access/transport_security.h"
 #include "grpcpp/grpcpp.h"
@@ -34,7 +37,8 @@ std::string MakeCertificates() {
   // Idempotent: keeps what the fixture already made.
   std::string command = std::string(YJ_MAKE_CERTS) + " " + dir +
                         " --test-extras bolton-yot wigan-yot insp-1 lead-1 "
-                        "lead-2 reader-1 auditor-1 operator-1 stranger";
+                        "lead-2 reader-1 auditor-1 operator-1 workbench "
+                        "stranger";
   if (std::system(command.c_str()) != 0) {
     std::cerr << "cannot make test certificates: " << command << "\n";
     std::abort();
@@ -80,7 +84,27 @@ TlsServices::~TlsServices() {
   intake_->Shutdown();
 }
 
-Stubs TlsServices::ClientAs(const std::string& cert_name) const {
+namespace {
+
+// Adds the user a gateway calls for to every call of a channel.
+class GatewayUser final : public grpc::MetadataCredentialsPlugin {
+ public:
+  explicit GatewayUser(std::string user) : user_(std::move(user)) {}
+  bool IsBlocking() const override { return false; }
+  grpc::Status GetMetadata(
+      grpc::string_ref /*service_url*/, grpc::string_ref /*method_name*/,
+      const grpc::AuthContext& /*channel_auth_context*/,
+      std::multimap<grpc::string, grpc::string>* metadata) override {
+    metadata->emplace(common::kUserMetadata, user_);
+    return grpc::Status::OK;
+  }
+
+ private:
+  std::string user_;
+};
+
+std::shared_ptr<grpc::ChannelCredentials> ClientCredentials(
+    const std::string& cert_name) {
   grpc::SslCredentialsOptions options;
   options.pem_root_certs = ReadFile(TestCertificates() + "/ca.pem");
   // The findings service's own certificate is findings.pem.
@@ -95,7 +119,24 @@ Stubs TlsServices::ClientAs(const std::string& cert_name) const {
       std::abort();
     }
   }
-  auto credentials = grpc::SslCredentials(options);
+  return grpc::SslCredentials(options);
+}
+
+}  // namespace
+
+Stubs TlsServices::ClientAs(const std::string& cert_name) const {
+  return StubsWith(ClientCredentials(cert_name));
+}
+
+Stubs TlsServices::ClientFor(const std::string& cert_name,
+                             const std::string& user) const {
+  return StubsWith(grpc::CompositeChannelCredentials(
+      ClientCredentials(cert_name), grpc::MetadataCredentialsFromPlugin(
+                                        std::make_unique<GatewayUser>(user))));
+}
+
+Stubs TlsServices::StubsWith(
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials) const {
   Stubs stubs;
   // A fresh channel per client: connections (and so identities) are not
   // shared between clients of different certificates.

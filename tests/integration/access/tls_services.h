@@ -32,6 +32,7 @@ const std::string& TestCertificates();
 //   reader-1    reader
 //   auditor-1   auditor
 //   operator-1  operator
+//   workbench   gateway (calls only for a user it names)
 // and `stranger` has a certificate from the CA but no place in the policy.
 inline constexpr char kTestPolicyFile[] = YJ_TEST_POLICY;
 
@@ -57,11 +58,18 @@ class TlsServices {
   // Stubs presenting `cert_name`.pem/.key from TestCertificates(); empty:
   // TLS without a client certificate.
   Stubs ClientAs(const std::string& cert_name) const;
+  // Stubs presenting `cert_name`'s certificate, every call naming `user` in
+  // the gateway's user metadata (common::kUserMetadata), as the workbench
+  // calls for the person signed in to it.
+  Stubs ClientFor(const std::string& cert_name, const std::string& user) const;
 
   intake::IntakeServer& intake() { return *intake_; }
   findings::FindingsServer& findings() { return *findings_; }
 
  private:
+  Stubs StubsWith(
+      const std::shared_ptr<grpc::ChannelCredentials>& credentials) const;
+
   TempDir dir_;
   std::unique_ptr<intake::IntakeServer> intake_;
   std::unique_ptr<findings::FindingsServer> findings_;

@@ -26,10 +26,13 @@ TEST(AccessPolicyTest, ParsesEveryRoleWithItsScope) {
         }
         caller { identity: "findings-service" role: "findings-service" }
         caller { identity: "reader-1" role: "reader" }
+        caller { identity: "workbench" role: "gateway" }
       )pb",
       "policy.textproto");
   ASSERT_TRUE(policy.ok()) << policy.status();
-  EXPECT_EQ(policy->size(), 5u);
+  EXPECT_EQ(policy->size(), 6u);
+  EXPECT_EQ(policy->Find("workbench")->role, Role::kGateway);
+  EXPECT_EQ(RoleName(Role::kGateway), "gateway");
   const PolicyEntry* submitter = policy->Find("bolton-yot");
   ASSERT_NE(submitter, nullptr);
   EXPECT_EQ(submitter->role, Role::kYotSubmitter);
@@ -98,12 +101,29 @@ INSTANTIATE_TEST_SUITE_P(
                   "caller { identity: \"a\" role: \"yot-submitter\" yot: "
                   "\"b\"\n assignment { inspection: \"b-2014\" yot: \"b\" } }",
                   "p.textproto:2:", "only inspectors and lead inspectors"},
+        BadPolicy{"GatewayWithYot",
+                  "caller {\n identity: \"wb\"\n role: \"gateway\"\n yot: "
+                  "\"bolton\"\n}",
+                  "p.textproto:4:", "only a yot-submitter names yots"},
+        BadPolicy{"GatewayWithAssignment",
+                  "caller { identity: \"wb\" role: \"gateway\"\n"
+                  " assignment { inspection: \"b-2014\" yot: \"b\" } }",
+                  "p.textproto:2:", "only inspectors and lead inspectors"},
         BadPolicy{"DuplicateIdentity",
                   "caller { identity: \"a\" role: \"reader\" }\n"
                   "caller { identity: \"a\" role: \"reader\" }",
                   "p.textproto:2:", "appears twice"},
         BadPolicy{"Empty", "", "p.textproto", "names no caller"}),
     [](const auto& param_info) { return param_info.param.name; });
+
+TEST(AccessPolicyTest, AGatewayActsForPeopleAndSystemsNeverForAService) {
+  for (Role role : {Role::kYotSubmitter, Role::kInspector, Role::kLeadInspector,
+                    Role::kReader, Role::kAuditor, Role::kOperator}) {
+    EXPECT_TRUE(GatewayMayActFor(role)) << RoleName(role);
+  }
+  EXPECT_FALSE(GatewayMayActFor(Role::kFindingsService));
+  EXPECT_FALSE(GatewayMayActFor(Role::kGateway));
+}
 
 TEST(AccessPolicyTest, AMissingFileIsNotFound) {
   auto policy = AccessPolicy::LoadFile("/nonexistent/policy.textproto");
