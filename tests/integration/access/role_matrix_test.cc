@@ -149,19 +149,13 @@ TEST(RoleMatrixTest, EveryRpcOfBothServicesIsInTheMatrix) {
   EXPECT_EQ(covered, served);
 }
 
-class RoleMatrixTest : public ::testing::TestWithParam<std::string> {
- protected:
-  TlsServices services_;
-};
-
-// Each identity of the test policy: allowed calls get past authorization
-// (any code but PERMISSION_DENIED and UNAUTHENTICATED), others are refused
-// with PERMISSION_DENIED.
-TEST_P(RoleMatrixTest, AllowedCallsPassAndOthersArePermissionDenied) {
-  const std::string identity = GetParam();
-  Stubs stubs = services_.ClientAs(identity);
+// Each RPC as `identity` may make it (by `stubs`): allowed calls get past
+// authorization (any code but PERMISSION_DENIED and UNAUTHENTICATED),
+// others are refused with PERMISSION_DENIED.
+void ExpectTheMatrixRow(const std::string& identity, Stubs& stubs,
+                        const std::string& how) {
   for (const Rpc& rpc : AllRpcs()) {
-    SCOPED_TRACE(identity + " " + rpc.method);
+    SCOPED_TRACE(identity + how + " " + rpc.method);
     grpc::Status status = rpc.call(stubs);
     if (rpc.allowed.count(identity) > 0) {
       EXPECT_NE(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
@@ -175,17 +169,32 @@ TEST_P(RoleMatrixTest, AllowedCallsPassAndOthersArePermissionDenied) {
   }
 }
 
+// "lead-1" as a test name: "lead_1".
+std::string IdentityTestName(
+    const ::testing::TestParamInfo<std::string>& param_info) {
+  std::string name = param_info.param;
+  for (char& c : name) {
+    if (c == '-') c = '_';
+  }
+  return name;
+}
+
+class RoleMatrixTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  TlsServices services_;
+};
+
+// Each identity of the test policy, with its own certificate.
+TEST_P(RoleMatrixTest, AllowedCallsPassAndOthersArePermissionDenied) {
+  Stubs stubs = services_.ClientAs(GetParam());
+  ExpectTheMatrixRow(GetParam(), stubs, "");
+}
+
 INSTANTIATE_TEST_SUITE_P(PolicyCallers, RoleMatrixTest,
                          ::testing::Values("bolton-yot", "wigan-yot", "insp-1",
                                            "lead-1", "lead-2",
                                            "findings-service", "reader-1"),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+                         IdentityTestName);
 
 class GatewayRoleMatrixTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -195,33 +204,14 @@ class GatewayRoleMatrixTest : public ::testing::TestWithParam<std::string> {
 // The workbench (a gateway) calling for each person or system of the test
 // policy: exactly what that caller may do directly, no more and no less.
 TEST_P(GatewayRoleMatrixTest, TheGatewaysCallIsTheUsersOwn) {
-  const std::string user = GetParam();
-  Stubs stubs = services_.ClientFor("workbench", user);
-  for (const Rpc& rpc : AllRpcs()) {
-    SCOPED_TRACE(user + " through the workbench: " + rpc.method);
-    grpc::Status status = rpc.call(stubs);
-    if (rpc.allowed.count(user) > 0) {
-      EXPECT_NE(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-          << status.error_message();
-      EXPECT_NE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
-          << status.error_message();
-    } else {
-      EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-          << status.error_message();
-    }
-  }
+  Stubs stubs = services_.ClientFor("workbench", GetParam());
+  ExpectTheMatrixRow(GetParam(), stubs, " through the workbench");
 }
 
 INSTANTIATE_TEST_SUITE_P(PolicyCallers, GatewayRoleMatrixTest,
                          ::testing::Values("bolton-yot", "insp-1", "lead-1",
                                            "lead-2", "reader-1"),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+                         IdentityTestName);
 
 // A gateway has no rights of its own, may not call for a service or
 // another gateway, and only a gateway may name a user.
