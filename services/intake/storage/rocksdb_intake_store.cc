@@ -436,7 +436,7 @@ class RocksIntakeStore final : public IntakeStore {
       // A group whose write has ended is collected first: if it failed, this
       // group is prepared on the counters from before it.
       if (in_flight != nullptr && WriteEnded()) {
-        CollectWritten(std::move(in_flight));
+        CollectWritten(in_flight);
       }
       rocksdb::WriteBatchWithIndex* under_way =
           in_flight ? &in_flight->batch : nullptr;
@@ -455,7 +455,7 @@ class RocksIntakeStore final : public IntakeStore {
           Apply(std::move(more), transaction, *prepared);
         }
         absl::Status previous = AwaitWrite();
-        CollectWritten(std::move(in_flight));
+        CollectWritten(in_flight);
         if (!previous.ok()) {
           // It read what the failed write held, so its outcomes are
           // unknown too: nothing of it is written, and the counters are
@@ -477,7 +477,7 @@ class RocksIntakeStore final : public IntakeStore {
     }
     if (in_flight != nullptr) {
       AwaitWrite().IgnoreError();
-      CollectWritten(std::move(in_flight));
+      CollectWritten(in_flight);
     }
   }
 
@@ -574,7 +574,8 @@ class RocksIntakeStore final : public IntakeStore {
 
   // After the write of `group` ended (its steps are told by the writer):
   // a failed write puts the counters back to where they stood before it.
-  void CollectWritten(std::unique_ptr<PreparedGroup> group) {
+  // The group is then let go.
+  void CollectWritten(std::unique_ptr<PreparedGroup>& group) {
     absl::Status status;
     {
       absl::MutexLock lock(&mu_);
@@ -585,6 +586,7 @@ class RocksIntakeStore final : public IntakeStore {
       prepared_feed_head_ = group->first_feed_head;
       audit_head_ = group->first_audit_head;
     }
+    group.reset();
   }
 
   void RunWriter() {
