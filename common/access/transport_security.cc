@@ -1,9 +1,9 @@
 #include "common/access/transport_security.h"
 
 #include <fstream>
-#include <optional>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -42,16 +42,17 @@ absl::StatusOr<PemFiles> ReadPemFiles(const TransportSecurity& security) {
   return files;
 }
 
-// The value of `key` in a call's metadata, or nullopt.
-std::optional<std::string> MetadataValue(
+// Every value of `key` in a call's metadata, in order.
+std::vector<std::string> MetadataValues(
     const grpc::AuthMetadataProcessor::InputMetadata& metadata,
     absl::string_view key) {
+  std::vector<std::string> values;
   for (const auto& [name, value] : metadata) {
     if (absl::string_view(name.data(), name.size()) == key) {
-      return std::string(value.data(), value.size());
+      values.emplace_back(value.data(), value.size());
     }
   }
-  return std::nullopt;
+  return values;
 }
 
 // Runs on every call of a TLS server before any handler: the peer's
@@ -81,10 +82,10 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
       return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
                           "the client certificate names no known caller");
     }
-    const std::optional<std::string> user =
-        MetadataValue(auth_metadata, kUserMetadata);
+    const std::vector<std::string> users =
+        MetadataValues(auth_metadata, kUserMetadata);
     if (entry->role != Role::kGateway) {
-      if (user.has_value()) {
+      if (!users.empty()) {
         return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                             absl::StrCat("only a gateway may call for a user (",
                                          kUserMetadata, "); call as yourself"));
@@ -93,15 +94,16 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
       context->AddProperty(kRoleProperty, std::string(RoleName(entry->role)));
       return grpc::Status::OK;
     }
-    // A gateway has no rights of its own: the call is the user's.
-    if (!user.has_value() || user->empty()) {
+    // A gateway has no rights of its own: the call is the user's, one user.
+    if (users.size() != 1 || users.front().empty()) {
       return grpc::Status(
           grpc::StatusCode::UNAUTHENTICATED,
-          absl::StrCat("a gateway calls only for a signed-in user: name them "
-                       "in ",
+          absl::StrCat("a gateway calls only for one signed-in user: name "
+                       "them, once, in ",
                        kUserMetadata));
     }
-    const PolicyEntry* acting_for = policy_->Find(*user);
+    const std::string& user = users.front();
+    const PolicyEntry* acting_for = policy_->Find(user);
     if (acting_for == nullptr) {
       return grpc::Status(
           grpc::StatusCode::UNAUTHENTICATED,
@@ -114,7 +116,7 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
           absl::StrCat("a gateway may not call for a caller with role '",
                        RoleName(acting_for->role), "'"));
     }
-    consumed_auth_metadata->emplace(kUserMetadata, *user);
+    consumed_auth_metadata->emplace(kUserMetadata, user);
     context->AddProperty(kIdentityProperty, acting_for->identity);
     context->AddProperty(kRoleProperty,
                          std::string(RoleName(acting_for->role)));

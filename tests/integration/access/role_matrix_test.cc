@@ -218,7 +218,7 @@ INSTANTIATE_TEST_SUITE_P(PolicyCallers, GatewayRoleMatrixTest,
 struct GatewayRefusal {
   std::string name;
   std::string cert;
-  std::string user;
+  std::vector<std::string> users;  // named on every call
   grpc::StatusCode code;
 };
 
@@ -233,9 +233,9 @@ class GatewayRefusalTest : public ::testing::TestWithParam<GatewayRefusal> {
 
 TEST_P(GatewayRefusalTest, EveryRpcIsRefused) {
   const GatewayRefusal& refusal = GetParam();
-  Stubs stubs = refusal.user.empty()
+  Stubs stubs = refusal.users.empty()
                     ? services_.ClientAs(refusal.cert)
-                    : services_.ClientFor(refusal.cert, refusal.user);
+                    : services_.ClientFor(refusal.cert, refusal.users);
   for (const Rpc& rpc : AllRpcs()) {
     SCOPED_TRACE(rpc.method);
     EXPECT_EQ(rpc.call(stubs).error_code(), refusal.code);
@@ -244,19 +244,38 @@ TEST_P(GatewayRefusalTest, EveryRpcIsRefused) {
 
 INSTANTIATE_TEST_SUITE_P(
     Refusals, GatewayRefusalTest,
-    ::testing::Values(
-        GatewayRefusal{"gateway_naming_no_user", "workbench", "",
-                       grpc::StatusCode::UNAUTHENTICATED},
-        GatewayRefusal{"gateway_naming_an_unknown_user", "workbench",
-                       "stranger", grpc::StatusCode::UNAUTHENTICATED},
-        GatewayRefusal{"gateway_naming_the_findings_service", "workbench",
-                       "findings-service", grpc::StatusCode::PERMISSION_DENIED},
-        GatewayRefusal{"gateway_naming_itself", "workbench", "workbench",
-                       grpc::StatusCode::PERMISSION_DENIED},
-        GatewayRefusal{"an_inspector_naming_a_lead", "insp-1", "lead-1",
-                       grpc::StatusCode::PERMISSION_DENIED},
-        GatewayRefusal{"the_findings_service_naming_a_lead", "findings-service",
-                       "lead-1", grpc::StatusCode::PERMISSION_DENIED}),
+    ::testing::Values(GatewayRefusal{"gateway_naming_no_user",
+                                     "workbench",
+                                     {},
+                                     grpc::StatusCode::UNAUTHENTICATED},
+                      GatewayRefusal{"gateway_naming_an_empty_user",
+                                     "workbench",
+                                     {""},
+                                     grpc::StatusCode::UNAUTHENTICATED},
+                      GatewayRefusal{"gateway_naming_two_users",
+                                     "workbench",
+                                     {"insp-1", "lead-1"},
+                                     grpc::StatusCode::UNAUTHENTICATED},
+                      GatewayRefusal{"gateway_naming_an_unknown_user",
+                                     "workbench",
+                                     {"stranger"},
+                                     grpc::StatusCode::UNAUTHENTICATED},
+                      GatewayRefusal{"gateway_naming_the_findings_service",
+                                     "workbench",
+                                     {"findings-service"},
+                                     grpc::StatusCode::PERMISSION_DENIED},
+                      GatewayRefusal{"gateway_naming_itself",
+                                     "workbench",
+                                     {"workbench"},
+                                     grpc::StatusCode::PERMISSION_DENIED},
+                      GatewayRefusal{"an_inspector_naming_a_lead",
+                                     "insp-1",
+                                     {"lead-1"},
+                                     grpc::StatusCode::PERMISSION_DENIED},
+                      GatewayRefusal{"the_findings_service_naming_a_lead",
+                                     "findings-service",
+                                     {"lead-1"},
+                                     grpc::StatusCode::PERMISSION_DENIED}),
     [](const auto& param_info) { return param_info.param.name; });
 
 class UnknownCallerTest : public ::testing::TestWithParam<std::string> {

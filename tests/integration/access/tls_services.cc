@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "common/access/transport_security.h"
 #include "grpcpp/grpcpp.h"
@@ -89,18 +90,21 @@ namespace {
 // Adds the user a gateway calls for to every call of a channel.
 class GatewayUser final : public grpc::MetadataCredentialsPlugin {
  public:
-  explicit GatewayUser(std::string user) : user_(std::move(user)) {}
+  explicit GatewayUser(std::vector<std::string> users)
+      : users_(std::move(users)) {}
   bool IsBlocking() const override { return false; }
   grpc::Status GetMetadata(
       grpc::string_ref /*service_url*/, grpc::string_ref /*method_name*/,
       const grpc::AuthContext& /*channel_auth_context*/,
       std::multimap<grpc::string, grpc::string>* metadata) override {
-    metadata->emplace(common::kUserMetadata, user_);
+    for (const std::string& user : users_) {
+      metadata->emplace(common::kUserMetadata, user);
+    }
     return grpc::Status::OK;
   }
 
  private:
-  std::string user_;
+  std::vector<std::string> users_;
 };
 
 std::shared_ptr<grpc::ChannelCredentials> ClientCredentials(
@@ -130,9 +134,14 @@ Stubs TlsServices::ClientAs(const std::string& cert_name) const {
 
 Stubs TlsServices::ClientFor(const std::string& cert_name,
                              const std::string& user) const {
+  return ClientFor(cert_name, std::vector<std::string>{user});
+}
+
+Stubs TlsServices::ClientFor(const std::string& cert_name,
+                             const std::vector<std::string>& users) const {
   return StubsWith(grpc::CompositeChannelCredentials(
       ClientCredentials(cert_name), grpc::MetadataCredentialsFromPlugin(
-                                        std::make_unique<GatewayUser>(user))));
+                                        std::make_unique<GatewayUser>(users))));
 }
 
 Stubs TlsServices::StubsWith(

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/access/transport_security.h"
 #include "services/findings/findings_server.h"
@@ -62,6 +63,9 @@ class TlsServices {
   // the gateway's user metadata (common::kUserMetadata), as the workbench
   // calls for the person signed in to it.
   Stubs ClientFor(const std::string& cert_name, const std::string& user) const;
+  // The same naming each of `users`, in order, on every call.
+  Stubs ClientFor(const std::string& cert_name,
+                  const std::vector<std::string>& users) const;
 
   intake::IntakeServer& intake() { return *intake_; }
   findings::FindingsServer& findings() { return *findings_; }
