@@ -189,18 +189,21 @@ TEST_F(ChangeFeedTest, ChangesNotForTheStreamsWakeThemOncePerTickAtMost) {
 // no commit comes; one that owes none is not.
 TEST_F(ChangeFeedTest, AStreamOwedACheckpointGetsATickWhenTheLogIsStill) {
   constexpr absl::Duration kInterval = absl::Milliseconds(50);
+  // Declared before the feed, so they outlive it whatever happens.
+  CountingStream owed;
+  CountingStream square;
+  CountingStream later;
   ChangeFeed feed(*store_, kInterval);
   StoreCase("NM-1");
   absl::SleepFor(3 * kInterval);  // that commit's tick has come and gone
-  CountingStream owed;
-  CountingStream square;
+  // The stream that owes nothing parks first: the tick the other is owed
+  // cannot come before both are parked.
+  ASSERT_EQ(feed.Park(&square, 0), ChangeFeed::ParkResult::kParked);
   ASSERT_EQ(feed.Park(&owed, 0, /*owes_checkpoint=*/true),
             ChangeFeed::ParkResult::kParked);
-  ASSERT_EQ(feed.Park(&square, 0), ChangeFeed::ParkResult::kParked);
   EXPECT_TRUE(WaitUntil([&] { return owed.wakes() == 1; }, kWait));
   // The tick wakes every parked stream: both.
   EXPECT_TRUE(WaitUntil([&] { return square.wakes() == 1; }, kWait));
-  CountingStream later;
   ASSERT_EQ(feed.Park(&later, 0), ChangeFeed::ParkResult::kParked);
   absl::SleepFor(4 * kInterval);
   EXPECT_EQ(later.wakes(), 0) << "nothing new and no checkpoint owed";
