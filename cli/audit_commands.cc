@@ -112,7 +112,11 @@ int List(const GlobalOptions& global, const AuditOptions& options) {
         }
         std::cout << absl::StrFormat(
             "%-8s %6d %s %-16s %-8s %-22s %-50s %s %s\n", service, r.sequence(),
-            TimeUtil::ToString(r.time()), r.caller(),
+            TimeUtil::ToString(r.time()),
+            // A call the workbench made for its user: "lead-1 via workbench".
+            r.gateway().empty()
+                ? r.caller()
+                : absl::StrCat(r.caller(), " via ", r.gateway()),
             r.role().empty() ? "-" : r.role(), ActionText(r.action()),
             r.resource(), r.request_id().empty() ? "-" : r.request_id(),
             r.outcome() == 0 ? "OK"

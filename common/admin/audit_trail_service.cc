@@ -72,6 +72,7 @@ AuditEvent AuditEventOf(const grpc::CallbackServerContext* context,
   event.request_id = std::move(caller.request_id);
   event.action = action;
   event.resource = std::move(resource);
+  event.gateway = std::move(caller.gateway);
   return event;
 }
 

@@ -17,6 +17,8 @@ namespace yjinspect::common {
 namespace {
 
 constexpr absl::string_view kEncodingVersion = "yjinspect-audit-v1";
+// A record with a gateway: the first encoding's fields, then the gateway.
+constexpr absl::string_view kGatewayEncodingVersion = "yjinspect-audit-v2";
 
 void PutUint64(std::string& out, uint64_t value) {
   for (int shift = 56; shift >= 0; shift -= 8) {
@@ -31,7 +33,8 @@ void PutString(std::string& out, absl::string_view value) {
 
 std::string CanonicalEncoding(const v1::AuditRecord& r) {
   std::string out;
-  PutString(out, kEncodingVersion);
+  PutString(out,
+            r.gateway().empty() ? kEncodingVersion : kGatewayEncodingVersion);
   PutUint64(out, r.sequence());
   PutUint64(out, static_cast<uint64_t>(r.time().seconds()));
   PutUint64(out,
@@ -43,6 +46,7 @@ std::string CanonicalEncoding(const v1::AuditRecord& r) {
   PutString(out, r.request_id());
   PutUint64(out, static_cast<uint64_t>(static_cast<uint32_t>(r.outcome())));
   PutString(out, r.previous_hash());
+  if (!r.gateway().empty()) PutString(out, r.gateway());
   return out;
 }
 
@@ -79,6 +83,7 @@ v1::AuditRecord SealAuditRecord(const AuditEvent& event,
   record.set_resource(event.resource.empty() ? "-" : event.resource);
   record.set_request_id(event.request_id);
   record.set_outcome(static_cast<int32_t>(outcome));
+  record.set_gateway(event.gateway);
   record.set_previous_hash(head.hash.empty() ? ZeroHash() : head.hash);
   record.set_hash(AuditRecordHash(record));
   head = HeadAfter(record);

@@ -9,7 +9,10 @@
 // canonical encoding: a version tag, then every field except `hash` in field
 // order, integers big-endian and strings length-prefixed. The encoding is
 // ours, not protobuf's, so the chain can be checked by any tool and does not
-// depend on a serializer's choices.
+// depend on a serializer's choices. A record made through a gateway has a
+// second tag and the gateway after the previous hash; one without keeps the
+// first encoding exactly, so records sealed before the field existed still
+// verify.
 
 #include <cstdint>
 #include <optional>
@@ -32,6 +35,8 @@ struct AuditEvent {
   std::string request_id;
   v1::AuditAction action = v1::AUDIT_ACTION_UNSPECIFIED;
   std::string resource;
+  // The gateway the call came through, or empty (AuditRecord.gateway).
+  std::string gateway = {};
 };
 
 // The end of a chain: the last record's sequence and hash (0 and empty for

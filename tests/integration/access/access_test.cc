@@ -291,9 +291,10 @@ TEST_F(AccessTest, AGatewaysCallIsAuditedAsTheUsersOwn) {
       trail.ListAuditRecords(CallContext().get(), list, &records);
   ASSERT_TRUE(listed.ok()) << listed.error_message();
   ASSERT_EQ(records.records_size(), 1);
-  // The person the workbench called for, never the workbench.
+  // The person the workbench called for, with the workbench named apart.
   EXPECT_EQ(records.records(0).caller(), "bolton-yot");
   EXPECT_EQ(records.records(0).role(), "yot-submitter");
+  EXPECT_EQ(records.records(0).gateway(), "workbench");
   EXPECT_EQ(records.records(0).action(), v1::AUDIT_ACTION_ERASE_CASE);
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 
@@ -53,6 +54,45 @@ TEST(AuditChainTest, SealedRecordsAreDenseAndLinked) {
   EXPECT_EQ(second.outcome(), 5);
   EXPECT_EQ(head.sequence, 2u);
   EXPECT_EQ(head.hash, second.hash());
+}
+
+TEST(AuditChainTest, ACallThroughAGatewayIsSealedWithTheGateway) {
+  AuditChainHead head;
+  AuditEvent direct{"lead-1", "lead-inspector", "req",
+                    v1::AUDIT_ACTION_LIST_CASES, "yots/x"};
+  AuditEvent through = direct;
+  through.gateway = "workbench";
+  AuditChainHead same = head;
+  v1::AuditRecord a = SealAuditRecord(direct, absl::StatusCode::kOk,
+                                      absl::FromUnixSeconds(1), head);
+  v1::AuditRecord b = SealAuditRecord(through, absl::StatusCode::kOk,
+                                      absl::FromUnixSeconds(1), same);
+  EXPECT_TRUE(a.gateway().empty());
+  EXPECT_EQ(b.gateway(), "workbench");
+  EXPECT_EQ(b.caller(), "lead-1");
+  // The hash covers the gateway: the same record through it differs, and
+  // a gateway edited afterwards breaks the chain at the record.
+  EXPECT_NE(a.hash(), b.hash());
+  EXPECT_EQ(AuditRecordHash(b), b.hash());
+  v1::AuditRecord edited = b;
+  edited.set_gateway("another-gateway");
+  EXPECT_NE(AuditRecordHash(edited), b.hash());
+  edited.clear_gateway();
+  EXPECT_NE(AuditRecordHash(edited), b.hash());
+}
+
+// Records sealed before AuditRecord.gateway existed keep their hashes: a
+// record without a gateway is encoded exactly as then. The value is the
+// BLAKE2b-256 of the documented encoding (audit_chain.h), computed apart
+// from this code (Python's hashlib over the same bytes).
+TEST(AuditChainTest, ARecordWithoutAGatewayKeepsTheFirstEncoding) {
+  AuditChainHead head;
+  AuditEvent event{"insp-1", "inspector", "req-1", v1::AUDIT_ACTION_LIST_CASES,
+                   "yots/bolton"};
+  v1::AuditRecord record = SealAuditRecord(
+      event, absl::StatusCode::kOk, absl::FromUnixSeconds(1764547200), head);
+  EXPECT_EQ(absl::BytesToHexString(record.hash()),
+            "aaac3155434d75c06d51ed6cc9fa16bfe286d53f1728a5efcfb6d5dd7990dda4");
 }
 
 TEST(AuditChainTest, IntactTrailVerifies) {
