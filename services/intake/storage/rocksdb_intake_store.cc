@@ -460,7 +460,7 @@ class RocksIntakeStore final : public IntakeStore {
           // It read what the failed write held, so its outcomes are
           // unknown too: nothing of it is written, and the counters are
           // back to where they stood before the failed group.
-          Complete(*prepared, previous);
+          Tell(prepared->steps, prepared->results, previous);
           continue;
         }
       }
@@ -469,7 +469,7 @@ class RocksIntakeStore final : public IntakeStore {
       }
       prepared->feed_head = prepared_feed_head_;
       if (prepared->batch.GetWriteBatch()->Count() == 0) {
-        Complete(*prepared, absl::OkStatus());
+        Tell(prepared->steps, prepared->results, absl::OkStatus());
         continue;
       }
       StartWrite(prepared.get());
@@ -620,9 +620,7 @@ class RocksIntakeStore final : public IntakeStore {
         write_status_ = written;
         write_ended_ = true;
       }
-      for (size_t i = 0; i < steps.size(); ++i) {
-        steps[i].done(results[i].ok() ? written : results[i]);
-      }
+      Tell(steps, results, written);
     }
   }
 
@@ -637,11 +635,13 @@ class RocksIntakeStore final : public IntakeStore {
         "writing batch");
   }
 
-  // Tells each step of a group that is not written: its own outcome, or
-  // `status` when that was OK.
-  static void Complete(PreparedGroup& group, const absl::Status& status) {
-    for (size_t i = 0; i < group.steps.size(); ++i) {
-      group.steps[i].done(group.results[i].ok() ? status : group.results[i]);
+  // Tells each step its own outcome, or `status` (the group's write, or
+  // the failed write it was prepared on) when that was OK.
+  static void Tell(const std::vector<Step>& steps,
+                   const std::vector<absl::Status>& results,
+                   const absl::Status& status) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+      steps[i].done(results[i].ok() ? status : results[i]);
     }
   }
 
