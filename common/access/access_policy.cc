@@ -222,4 +222,11 @@ const PolicyEntry* AccessPolicy::Find(absl::string_view identity) const {
   return it == callers_.end() ? nullptr : &it->second;
 }
 
+std::vector<const PolicyEntry*> AccessPolicy::Entries() const {
+  std::vector<const PolicyEntry*> entries;
+  entries.reserve(callers_.size());
+  for (const auto& [identity, entry] : callers_) entries.push_back(&entry);
+  return entries;
+}
+
 }  // namespace yjinspect::common

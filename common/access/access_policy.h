@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -61,6 +62,8 @@ class AccessPolicy {
   // The caller with this identity, or nullptr when the policy has none.
   const PolicyEntry* Find(absl::string_view identity) const;
   size_t size() const { return callers_.size(); }
+  // Every caller, by identity.
+  std::vector<const PolicyEntry*> Entries() const;
 
  private:
   std::map<std::string, PolicyEntry, std::less<>> callers_;

@@ -56,9 +56,10 @@ std::vector<std::string> MetadataValues(
 }
 
 // Runs on every call of a TLS server before any handler: the peer's
-// verified certificate must name a caller of the policy. The identity and
-// role go into the call's auth context, where CallerOf finds them. A
-// gateway's call becomes the call of the user it names.
+// verified certificate must name a caller of the policy, and a gateway's
+// call must name one user it may call for. What CallerOf needs goes into
+// the connection's auth context once (DescribeConnection); the user a
+// gateway names stays in the call's metadata.
 class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
  public:
   explicit PolicyIdentityProcessor(std::shared_ptr<const AccessPolicy> policy)
@@ -69,7 +70,7 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
 
   grpc::Status Process(const InputMetadata& auth_metadata,
                        grpc::AuthContext* context,
-                       OutputMetadata* consumed_auth_metadata,
+                       OutputMetadata* /*consumed_auth_metadata*/,
                        OutputMetadata* /*response_metadata*/) override {
     auto names = context->FindPropertyValues("x509_common_name");
     if (!context->IsPeerAuthenticated() || names.empty()) {
@@ -90,8 +91,7 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
                             absl::StrCat("only a gateway may call for a user (",
                                          kUserMetadata, "); call as yourself"));
       }
-      context->AddProperty(kIdentityProperty, identity);
-      context->AddProperty(kRoleProperty, std::string(RoleName(entry->role)));
+      DescribeConnection(context, *entry);
       return grpc::Status::OK;
     }
     // A gateway has no rights of its own: the call is the user's, one user.
@@ -116,12 +116,28 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
           absl::StrCat("a gateway may not call for a caller with role '",
                        RoleName(acting_for->role), "'"));
     }
-    consumed_auth_metadata->emplace(kUserMetadata, user);
-    context->AddProperty(kIdentityProperty, acting_for->identity);
-    context->AddProperty(kRoleProperty,
-                         std::string(RoleName(acting_for->role)));
-    context->AddProperty(kGatewayProperty, identity);
+    // The user stays in the call's metadata, where CallerOf reads it.
+    DescribeConnection(context, *entry);
     return grpc::Status::OK;
+  }
+
+ private:
+  // Sets the connection's properties on its first call; later calls find
+  // them set and write nothing, so no call's handler ever sees them change
+  // (nor do they grow with the calls of a long-lived connection). The
+  // certificate, and so the identity, is the connection's for its life.
+  void DescribeConnection(grpc::AuthContext* context,
+                          const PolicyEntry& entry) const {
+    if (!context->FindPropertyValues(kIdentityProperty).empty()) return;
+    context->AddProperty(kIdentityProperty, entry.identity);
+    context->AddProperty(kRoleProperty, std::string(RoleName(entry.role)));
+    if (entry.role != Role::kGateway) return;
+    for (const PolicyEntry* user : policy_->Entries()) {
+      if (!GatewayMayActFor(user->role)) continue;
+      context->AddProperty(
+          kGatewayUserRoleProperty,
+          absl::StrCat(user->identity, " ", RoleName(user->role)));
+    }
   }
 
  private:

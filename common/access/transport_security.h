@@ -33,12 +33,17 @@ struct TransportSecurity {
   std::string policy_file;
 };
 
-// Auth-context properties the server sets on every authenticated call.
+// Auth-context properties the server sets on the first call of each
+// authenticated connection. gRPC's auth context is the connection's, shared
+// by all its calls, so they describe the connection, never one call: its
+// certificate's identity and role and, for a gateway, the role of each
+// caller it may call for ("identity role"), from which CallerOf makes each
+// call the user's it names (kUserMetadata) without writing anything per
+// call.
 inline constexpr char kIdentityProperty[] = "yjinspect.identity";
 inline constexpr char kRoleProperty[] = "yjinspect.role";
-// Set only on a call a gateway made for a user: the gateway's identity.
-// The identity and role are then the user's.
-inline constexpr char kGatewayProperty[] = "yjinspect.gateway";
+inline constexpr char kGatewayUserRoleProperty[] =
+    "yjinspect.gateway_user_role";
 
 // The metadata key in which a gateway names the user it calls for: an
 // identity of the access policy. Only a caller whose role is `gateway` may

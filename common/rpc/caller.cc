@@ -1,5 +1,8 @@
 #include "common/rpc/caller.h"
 
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "common/access/access_policy.h"
 #include "common/access/transport_security.h"
 #include "common/field_checks.h"
 #include "common/field_violations.h"
@@ -33,6 +36,30 @@ std::string AuthProperty(const grpc::CallbackServerContext* context,
   return std::string(values.front().data(), values.front().size());
 }
 
+// A gateway's call is the call of the one user its metadata names: the
+// identity check (common/access/transport_security.cc) refused the call
+// unless the user is one of the policy the gateway may call for, whose
+// roles it put on the connection. Should the user not be found there, the
+// call stays the gateway's own, which has no rights.
+void ActForGatewayUser(const grpc::CallbackServerContext* context,
+                       Caller& caller) {
+  const auto& metadata = context->client_metadata();
+  if (metadata.count(kUserMetadata) != 1) return;
+  const auto named = metadata.find(kUserMetadata);
+  const std::string user(named->second.data(), named->second.size());
+  auto auth = context->auth_context();
+  const std::string prefix = user + " ";
+  for (const grpc::string_ref& value :
+       auth->FindPropertyValues(kGatewayUserRoleProperty)) {
+    const absl::string_view entry(value.data(), value.size());
+    if (!absl::StartsWith(entry, prefix)) continue;
+    caller.gateway = caller.identity;
+    caller.identity = user;
+    caller.role = std::string(entry.substr(prefix.size()));
+    return;
+  }
+}
+
 }  // namespace
 
 Caller CallerOf(const grpc::CallbackServerContext* context) {
@@ -41,7 +68,8 @@ Caller CallerOf(const grpc::CallbackServerContext* context) {
   // policy before the call reached any handler; metadata cannot override it.
   caller.identity = AuthProperty(context, kIdentityProperty);
   caller.role = AuthProperty(context, kRoleProperty);
-  caller.gateway = AuthProperty(context, kGatewayProperty);
+  if (caller.role == RoleName(Role::kGateway))
+    ActForGatewayUser(context, caller);
   if (caller.identity.empty()) {
     // Insecure (development) mode: whoever the call says it is.
     caller.identity = TokenMetadata(context, "x-yjinspect-actor", 64, "-_.@");

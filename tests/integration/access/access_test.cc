@@ -298,6 +298,59 @@ TEST_F(AccessTest, AGatewaysCallIsAuditedAsTheUsersOwn) {
   EXPECT_EQ(records.records(0).action(), v1::AUDIT_ACTION_ERASE_CASE);
 }
 
+// One connection of a gateway carries calls for many users, as the
+// workbench's does: each call is its own user's, whoever called before on
+// the same connection (gRPC's auth context is the connection's, shared by
+// its calls).
+TEST_F(AccessTest, EachCallOnAGatewaysConnectionIsItsOwnUsers) {
+  Stubs gateway = services_.ClientAs("workbench");
+  auto create_as = [&](const std::string& user, const std::string& yot,
+                       const std::string& id) {
+    auto context = CallContext();
+    context->AddMetadata(common::kUserMetadata, user);
+    v1::Case response;
+    return gateway.intake
+        ->CreateCase(context.get(), ValidCreateCaseRequest(yot, id), &response)
+        .error_code();
+  };
+  EXPECT_EQ(create_as("bolton-yot", "bolton", "B-C1"), grpc::StatusCode::OK);
+  EXPECT_EQ(create_as("wigan-yot", "bolton", "B-C2"),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(create_as("wigan-yot", "wigan", "W-C1"), grpc::StatusCode::OK);
+  EXPECT_EQ(create_as("bolton-yot", "wigan", "W-C2"),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(create_as("bolton-yot", "bolton", "B-C3"), grpc::StatusCode::OK);
+
+  // Reads are audited: each under the user who made it.
+  for (const auto& [name, user] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"yots/wigan/cases/W-C1", "wigan-yot"},
+           {"yots/bolton/cases/B-C1", "bolton-yot"}}) {
+    auto context = CallContext();
+    context->AddMetadata(common::kUserMetadata, user);
+    v1::GetCaseRequest get;
+    get.set_name(name);
+    v1::Case read;
+    ASSERT_TRUE(gateway.intake->GetCase(context.get(), get, &read).ok());
+  }
+  v1::AuditTrail::Stub trail(services_.ClientAs("auditor-1").intake_channel);
+  for (const auto& [name, user] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"yots/wigan/cases/W-C1", "wigan-yot"},
+           {"yots/bolton/cases/B-C1", "bolton-yot"}}) {
+    v1::ListAuditRecordsRequest list;
+    list.set_resource(name);
+    v1::ListAuditRecordsResponse records;
+    ASSERT_TRUE(
+        trail.ListAuditRecords(CallContext().get(), list, &records).ok());
+    ASSERT_GE(records.records_size(), 1) << name;
+    for (const v1::AuditRecord& record : records.records()) {
+      EXPECT_EQ(record.caller(), user) << name;
+      EXPECT_EQ(record.gateway(), "workbench") << name;
+    }
+  }
+}
+
 TEST_F(AccessTest, FindingsFollowsIntakeWithItsOwnCertificate) {
   Stubs lead = services_.ClientAs("lead-1");
   ASSERT_NO_FATAL_FAILURE(

@@ -1,6 +1,7 @@
 #include "common/access/access_policy.h"
 
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -43,6 +44,13 @@ TEST(AccessPolicyTest, ParsesEveryRoleWithItsScope) {
   EXPECT_TRUE(lead->AssignedToYot("bolton"));
   EXPECT_FALSE(lead->AssignedToYot("wigan"));
   EXPECT_EQ(policy->Find("nobody"), nullptr);
+  std::vector<std::string> identities;
+  for (const PolicyEntry* entry : policy->Entries()) {
+    identities.push_back(entry->identity);
+  }
+  EXPECT_EQ(identities, (std::vector<std::string>{
+                            "bolton-yot", "findings-service", "insp.1@hmip",
+                            "lead-1", "reader-1", "workbench"}));
 }
 
 struct BadPolicy {
