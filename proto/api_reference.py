@@ -5,7 +5,9 @@ Reads a descriptor set that protoc made with --include_imports and
 --include_source_info (the build's proto/gen/yjinspect_api.binpb) and writes
 Markdown: every service and method, every message with its fields, every
 enum with its values, each with the comment the .proto gives it, then the
-google.rpc error details the services send.
+google.rpc error details the services send. Under each method it gives
+the method's HTTP mapping, its google.api.http option (verb, path
+template, body), when it has one.
 
 Which files are documented is not decided here: CMake passes its list of
 public protos (YJ_API_PROTOS in proto/CMakeLists.txt), so moving a file
@@ -22,7 +24,7 @@ import argparse
 import difflib
 import sys
 
-from google.protobuf import descriptor_pb2
+from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
 FieldType = descriptor_pb2.FieldDescriptorProto
 
@@ -30,6 +32,11 @@ FieldType = descriptor_pb2.FieldDescriptorProto
 MESSAGE_IN_FILE, ENUM_IN_FILE, SERVICE_IN_FILE, SYNTAX = 4, 5, 6, 12
 FIELD_IN_MESSAGE, NESTED_IN_MESSAGE, ENUM_IN_MESSAGE = 2, 3, 4
 VALUE_IN_ENUM, METHOD_IN_SERVICE = 2, 2
+
+# The google.api.http extension of google.protobuf.MethodOptions
+# (google/api/annotations.proto), a google.api.HttpRule.
+HTTP_RULE_EXTENSION = 72295728
+HTTP_RULE_FILE, HTTP_RULE = "google/api/http.proto", "google.api.HttpRule"
 
 SCALARS = {
     FieldType.TYPE_DOUBLE: "double", FieldType.TYPE_FLOAT: "float",
@@ -67,6 +74,92 @@ class Comments:
         return tidy(location.leading_detached_comments[0])
 
 
+class HttpRules:
+    """The google.api.http option of methods, decoded with the set's own
+    google/api/http.proto. descriptor_pb2 does not know the extension, so
+    it stays among a MethodOptions' unknown fields: it is read from the
+    options' wire form."""
+
+    def __init__(self, files):
+        self.rule_class = None
+        if HTTP_RULE_FILE in files:
+            pool = descriptor_pool.DescriptorPool()
+            pool.Add(files[HTTP_RULE_FILE])
+            descriptor = pool.FindMessageTypeByName(HTTP_RULE)
+            if hasattr(message_factory, "GetMessageClass"):
+                self.rule_class = message_factory.GetMessageClass(descriptor)
+            else:
+                self.rule_class = message_factory.MessageFactory(
+                    pool).GetPrototype(descriptor)
+
+    def of(self, method):
+        """The method's HttpRule, or None."""
+        if self.rule_class is None or not method.HasField("options"):
+            return None
+        value = extension_bytes(method.options.SerializeToString(),
+                                HTTP_RULE_EXTENSION)
+        if value is None:
+            return None
+        return self.rule_class.FromString(value)
+
+
+def extension_bytes(wire, number):
+    """The bytes of length-delimited field `number` in a serialized
+    message (the pieces concatenated, as a parser merges them), or None."""
+    found, i = None, 0
+    while i < len(wire):
+        tag, i = read_varint(wire, i)
+        field, wire_type = tag >> 3, tag & 7
+        if wire_type == 0:
+            _, i = read_varint(wire, i)
+        elif wire_type == 1:
+            i += 8
+        elif wire_type == 5:
+            i += 4
+        elif wire_type == 2:
+            size, i = read_varint(wire, i)
+            if field == number:
+                found = (found or b"") + wire[i:i + size]
+            i += size
+        else:
+            raise SystemExit(f"unexpected wire type {wire_type} in options")
+    return found
+
+
+def read_varint(wire, i):
+    value, shift = 0, 0
+    while True:
+        byte = wire[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, i
+
+
+def http_lines(rule):
+    """Markdown paragraphs for an HttpRule: the binding, then each of its
+    additional bindings."""
+    out = ["HTTP: " + http_binding(rule), ""]
+    for extra in rule.additional_bindings:
+        out += ["HTTP, additional binding: " + http_binding(extra), ""]
+    return out
+
+
+def http_binding(rule):
+    pattern = rule.WhichOneof("pattern")
+    if pattern == "custom":
+        verb, path = rule.custom.kind, rule.custom.path
+    else:
+        verb, path = pattern.upper(), getattr(rule, pattern)
+    text = f"`{verb} {path}`"
+    if rule.body:
+        text += f", body: `{rule.body}`"
+    if rule.response_body:
+        text += f", response body: `{rule.response_body}`"
+    return text
+
+
 def tidy(text):
     lines = [line[1:] if line.startswith(" ") else line
              for line in text.rstrip().split("\n")]
@@ -89,6 +182,7 @@ class Reference:
             raise SystemExit("not in the descriptor set: " + ", ".join(missing))
         self.documented = documented
         self.error_details = error_details
+        self.http_rules = HttpRules(self.files)
         # Every message and enum of the set by full name: (file, path, proto).
         self.types = {}
         for f in file_set.file:
@@ -157,6 +251,13 @@ class Reference:
             "[security.md](security.md); every refusal's reason: "
             "[errors.md](errors.md).",
             "",
+            "A method with an `HTTP:` line also has an HTTP/JSON mapping, "
+            "its `google.api.http` option: the verb and path template "
+            "(`{field=pattern}` takes that request field from the path), "
+            "and which request field the JSON body fills (`*`: the whole "
+            "request); the request's other fields come from the query "
+            "string. A method without one is reached over gRPC only.",
+            "",
             "- [Services](#services)",
         ]
         services = [(f, i, s) for name in self.documented
@@ -202,6 +303,9 @@ class Reference:
             out += [f'<a id="{full}.{m.name}"></a>', "",
                     f"#### {service.name}.{m.name}", "",
                     f"`rpc {m.name}({request}) returns ({response})`", ""]
+            rule = self.http_rules.of(m)
+            if rule is not None:
+                out += http_lines(rule)
             text = comments.of(path + [METHOD_IN_SERVICE, j])
             if text:
                 out += [text, ""]

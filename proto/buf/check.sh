@@ -15,8 +15,9 @@
 #                                                    (docs/integrating.md)
 #
 # protoc (Debian's) builds the image buf reads: buf cannot fetch the
-# googleapis types (google.type.Date, google.rpc.Status) from its registry
-# here, and Debian ships them as plain files (GOOGLEAPIS, GRPC_PROTO).
+# googleapis types (google.type.Date, google.rpc.Status, google.api.http)
+# from its registry here, and Debian ships them as plain files (GOOGLEAPIS,
+# GRPC_PROTO).
 set -euo pipefail
 if [ $# -ne 4 ]; then
   echo "usage: $0 lint|breaking|catches|baseline PROTOC GOOGLEAPIS GRPC_PROTO" >&2
