@@ -120,6 +120,13 @@ inline constexpr absl::string_view kNotTheSecondMarker =
 // PERMISSION_DENIED: the access policy grants the caller's role no such
 // call on this resource (the same whether or not the resource exists).
 inline constexpr absl::string_view kAccessNotGranted = "ACCESS_NOT_GRANTED";
+// PERMISSION_DENIED, by the workbench's JSON API: the request did not come
+// through the authenticating reverse proxy (docs/workbench.md).
+inline constexpr absl::string_view kNotFromProxy = "NOT_FROM_PROXY";
+// PERMISSION_DENIED, by the workbench's JSON API: a state-changing request
+// from a browser without the page's token or from another site
+// (cross-site request forgery).
+inline constexpr absl::string_view kCrossSiteRequest = "CROSS_SITE_REQUEST";
 
 // Any of the four codes: a refusal that reached the RPC edge without a
 // reason of its own (common/rpc/grpc_status.h adds it). Act on the code.

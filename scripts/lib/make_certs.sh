@@ -11,6 +11,7 @@
 #   findings.pem findings.key        findings' certificate: server, and
 #                                    client to intake (CN findings-service)
 #   CN.pem CN.key                    a client certificate per CLIENT_CN
+#                                    (CN workbench: server and client)
 # With --test-extras, certificates that must be refused, all for CN lead-1:
 #   expired.pem/.key (by the CA, already expired), self-signed.pem/.key,
 #   wrong-ca.pem/.key (by another CA, other-ca.pem).
@@ -59,7 +60,15 @@ make_leaf() {
 make_ca ca "yjinspect local CA (throwaway)"
 make_leaf intake intake server ca 825
 make_leaf findings findings-service both ca 825
-for cn in "$@"; do make_leaf "$cn" "$cn" client ca 825; done
+# The workbench also serves its JSON API to systems over mutual TLS
+# (--api_listen) with its certificate: a server's too.
+for cn in "$@"; do
+  if [ "$cn" = workbench ]; then
+    make_leaf "$cn" "$cn" both ca 825
+  else
+    make_leaf "$cn" "$cn" client ca 825
+  fi
+done
 
 if [ "$extras" = 1 ]; then
   # -days -1: valid from now, expired a day ago.

@@ -1,0 +1,268 @@
+#include "services/workbench/json_transcoding.h"
+
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/rpc/grpc_status.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/rpc/status.pb.h"
+#include "nlohmann/json.hpp"
+
+namespace yjinspect::workbench {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+absl::Status BadParameter(absl::string_view name, absl::string_view why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("query parameter \"", name, "\": ", why));
+}
+
+const FieldDescriptor* FieldNamed(const Descriptor* message,
+                                  absl::string_view name) {
+  const std::string key(name);
+  const FieldDescriptor* field = message->FindFieldByName(key);
+  if (field == nullptr) field = message->FindFieldByCamelcaseName(key);
+  return field;
+}
+
+// The message holding the field `path` ends in, created as needed, and the
+// field; INVALID_ARGUMENT when the path names no field.
+absl::StatusOr<std::pair<Message*, const FieldDescriptor*>> Resolve(
+    Message* message, absl::string_view path) {
+  std::vector<absl::string_view> parts = absl::StrSplit(path, '.');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const FieldDescriptor* field =
+        FieldNamed(message->GetDescriptor(), parts[i]);
+    if (field == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("no field ", parts[i], " in ",
+                       message->GetDescriptor()->full_name()));
+    }
+    if (i + 1 == parts.size()) return std::make_pair(message, field);
+    if (field->is_repeated() ||
+        field->type() != FieldDescriptor::TYPE_MESSAGE) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(parts[i], " is not a message field"));
+    }
+    message = message->GetReflection()->MutableMessage(message, field);
+  }
+  return absl::InvalidArgumentError("an empty field path");
+}
+
+absl::Status SetScalar(Message* message, const FieldDescriptor* field,
+                       const std::string& value) {
+  const Reflection& r = *message->GetReflection();
+  const bool repeated = field->is_repeated();
+  auto bad = [&]() {
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", value, "\" is not a ", field->type_name()));
+  };
+  switch (field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_STRING:
+      repeated ? r.AddString(message, field, value)
+               : r.SetString(message, field, value);
+      return absl::OkStatus();
+    case FieldDescriptor::CPPTYPE_BOOL: {
+      bool b = false;
+      if (!absl::SimpleAtob(value, &b)) return bad();
+      repeated ? r.AddBool(message, field, b) : r.SetBool(message, field, b);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_INT32: {
+      int32_t n = 0;
+      if (!absl::SimpleAtoi(value, &n)) return bad();
+      repeated ? r.AddInt32(message, field, n) : r.SetInt32(message, field, n);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_INT64: {
+      int64_t n = 0;
+      if (!absl::SimpleAtoi(value, &n)) return bad();
+      repeated ? r.AddInt64(message, field, n) : r.SetInt64(message, field, n);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_UINT32: {
+      uint32_t n = 0;
+      if (!absl::SimpleAtoi(value, &n)) return bad();
+      repeated ? r.AddUInt32(message, field, n)
+               : r.SetUInt32(message, field, n);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_UINT64: {
+      uint64_t n = 0;
+      if (!absl::SimpleAtoi(value, &n)) return bad();
+      repeated ? r.AddUInt64(message, field, n)
+               : r.SetUInt64(message, field, n);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_DOUBLE:
+    case FieldDescriptor::CPPTYPE_FLOAT: {
+      double d = 0;
+      if (!absl::SimpleAtod(value, &d)) return bad();
+      if (field->cpp_type() == FieldDescriptor::CPPTYPE_FLOAT) {
+        repeated ? r.AddFloat(message, field, static_cast<float>(d))
+                 : r.SetFloat(message, field, static_cast<float>(d));
+      } else {
+        repeated ? r.AddDouble(message, field, d)
+                 : r.SetDouble(message, field, d);
+      }
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_ENUM: {
+      const google::protobuf::EnumValueDescriptor* e =
+          field->enum_type()->FindValueByName(value);
+      int number = 0;
+      if (e == nullptr && absl::SimpleAtoi(value, &number)) {
+        e = field->enum_type()->FindValueByNumber(number);
+      }
+      if (e == nullptr) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "\"", value, "\" is not a value of ", field->enum_type()->name()));
+      }
+      repeated ? r.AddEnum(message, field, e) : r.SetEnum(message, field, e);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_MESSAGE:
+      break;
+  }
+  return absl::InvalidArgumentError("a message field cannot be set this way");
+}
+
+absl::Status ParseJsonInto(absl::string_view json, Message* message) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const auto parsed = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), message,
+      options);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the request body is not a JSON ", message->GetDescriptor()->name(),
+        ": ", std::string(parsed.message())));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status FillRequest(const MatchedRoute& matched,
+                         const QueryParameters& query, absl::string_view body,
+                         Message* request) {
+  const HttpRoute& route = *matched.route;
+  std::set<std::string> set_by_route;
+  for (const PathBinding& b : matched.bindings) set_by_route.insert(b.first);
+  if (route.body.empty()) {
+    if (!body.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(route.Describe(), " takes no request body"));
+    }
+  } else {
+    const absl::string_view json = body.empty() ? "{}" : body;
+    if (route.body == "*") {
+      if (auto s = ParseJsonInto(json, request); !s.ok()) return s;
+    } else {
+      const FieldDescriptor* field =
+          request->GetDescriptor()->FindFieldByName(route.body);
+      if (auto s = ParseJsonInto(
+              json, request->GetReflection()->MutableMessage(request, field));
+          !s.ok()) {
+        return s;
+      }
+      set_by_route.insert(route.body);
+    }
+  }
+  for (const auto& [name, value] : query) {
+    if (route.body == "*") {
+      return BadParameter(name, "this method takes its fields in the body");
+    }
+    auto target = Resolve(request, name);
+    if (!target.ok()) return BadParameter(name, target.status().message());
+    auto [message, field] = *target;
+    const std::string top = name.substr(0, name.find('.'));
+    if (set_by_route.count(top) > 0 || set_by_route.count(field->name()) > 0) {
+      return BadParameter(name, "set by the path or the body already");
+    }
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      return BadParameter(name, "a message field cannot be a query parameter");
+    }
+    if (auto s = SetScalar(message, field, value); !s.ok()) {
+      return BadParameter(name, s.message());
+    }
+  }
+  for (const PathBinding& binding : matched.bindings) {
+    auto target = Resolve(request, binding.first);
+    if (!target.ok()) return target.status();
+    auto [message, field] = *target;
+    message->GetReflection()->SetString(message, field, binding.second);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ResponseJson(const Message& response) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  const auto printed =
+      google::protobuf::util::MessageToJsonString(response, &json, options);
+  if (!printed.ok()) {
+    return absl::InternalError(absl::StrCat(
+        "cannot print a ", response.GetDescriptor()->name(), " as JSON"));
+  }
+  return json;
+}
+
+int HttpStatusOf(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kOk:
+      return 200;
+    case absl::StatusCode::kCancelled:
+      return 499;
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kOutOfRange:
+      return 400;
+    case absl::StatusCode::kDeadlineExceeded:
+      return 504;
+    case absl::StatusCode::kNotFound:
+      return 404;
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kAborted:
+      return 409;
+    case absl::StatusCode::kPermissionDenied:
+      return 403;
+    case absl::StatusCode::kUnauthenticated:
+      return 401;
+    case absl::StatusCode::kResourceExhausted:
+      return 429;
+    case absl::StatusCode::kUnimplemented:
+      return 501;
+    case absl::StatusCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+std::string ErrorJson(const absl::Status& status) {
+  const google::rpc::Status rpc = common::ToRpcStatus(status);
+  nlohmann::json details = nlohmann::json::array();
+  std::string rpc_json;
+  if (google::protobuf::util::MessageToJsonString(rpc, &rpc_json).ok()) {
+    nlohmann::json parsed = nlohmann::json::parse(rpc_json, nullptr, false);
+    if (parsed.is_object() && parsed.contains("details")) {
+      details = parsed["details"];
+    }
+  }
+  nlohmann::json error = {{"code", HttpStatusOf(status.code())},
+                          {"status", absl::StatusCodeToString(status.code())},
+                          {"message", std::string(status.message())},
+                          {"details", details}};
+  return nlohmann::json{{"error", error}}.dump();
+}
+
+}  // namespace yjinspect::workbench
