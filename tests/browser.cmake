@@ -1,7 +1,8 @@
-# The rendered reports in a real browser (label `browser`): Debian's
-# chromium, headless, driven by puppeteer-core from npm, checks the DOM of
-# the SQS letter and the rated report, prints each to PDF and runs axe-core
-# in the page. Included from tests/CMakeLists.txt.
+# The rendered reports and the inspectors' workbench in a real browser
+# (label `browser`): Debian's chromium, headless, driven by puppeteer-core
+# from npm, checks the DOM of the SQS letter and the rated report, prints
+# each to PDF and runs axe-core in the page; and drives the workbench
+# (tests/browser/workbench.test.mjs). Included from tests/CMakeLists.txt.
 
 # Renders the examples' reports through both services in one process.
 add_executable(render_example_reports browser/render_example_reports.cc)
@@ -38,6 +39,17 @@ else()
     COMMAND render_example_reports ${YJ_BROWSER_PAGES})
   set_tests_properties(browser.example_reports PROPERTIES
     LABELS browser FIXTURES_SETUP browser_pages)
+
+  # The workbench against the real binaries over mutual TLS; its
+  # screenshots of the main pages go to the build folder (docs/workbench/
+  # holds copies, named in docs/workbench.md).
+  add_test(NAME browser.workbench
+    COMMAND ${YJ_NODE} --test ${YJ_BROWSER_DIR}/workbench.test.mjs)
+  set_tests_properties(browser.workbench PROPERTIES
+    LABELS browser
+    FIXTURES_REQUIRED browser_node_modules
+    ENVIRONMENT "CHROMIUM=${YJ_CHROMIUM};INTAKE_SERVER=$<TARGET_FILE:intake_server>;FINDINGS_SERVER=$<TARGET_FILE:findings_server>;WORKBENCH_SERVER=$<TARGET_FILE:workbench_server>;YJINSPECT=$<TARGET_FILE:yjinspect>;MAKE_CERTS=${PROJECT_SOURCE_DIR}/scripts/lib/make_certs.sh;WORKBENCH_SCREENSHOTS=${CMAKE_CURRENT_BINARY_DIR}/workbench-screenshots"
+    TIMEOUT 300)
 
   add_test(NAME browser.report_pages
     COMMAND ${YJ_NODE} --test ${YJ_BROWSER_DIR}/report_pages.test.mjs)
