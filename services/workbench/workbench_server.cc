@@ -20,6 +20,7 @@
 #include "common/telemetry/service_metrics.h"
 #include "httplib.h"
 #include "nlohmann/json.hpp"
+#include "services/findings/report/html_writer.h"
 #include "services/workbench/api_gateway.h"
 #include "services/workbench/csrf_guard.h"
 #include "services/workbench/page_files.h"
@@ -81,29 +82,6 @@ std::string ClientCommonName(const httplib::Request& request) {
       X509_get_subject_name(cert), NID_commonName, name, sizeof(name));
   X509_free(cert);
   return length > 0 ? std::string(name, static_cast<size_t>(length)) : "";
-}
-
-std::string HtmlEscaped(absl::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 void SetNoCache(httplib::Response& response) {
@@ -364,7 +342,7 @@ class WorkbenchServer::Impl {
                        "<meta charset=\"utf-8\"><title>Report preview"
                        "</title></head>\n<body>\n<h1>The report cannot be "
                        "shown yet</h1>\n<p>",
-                       HtmlEscaped(answer.status().message()),
+                       findings::EscapeHtml(answer.status().message()),
                        "</p>\n</body>\n</html>\n"),
           "text/html; charset=utf-8");
       Record(refusal.route, refusal.code, refusal.http_status, *user,

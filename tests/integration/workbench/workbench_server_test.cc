@@ -220,7 +220,7 @@ TEST_F(WorkbenchTest, SystemsCallTheJsonApiOverMutualTls) {
   options.api_listen = "127.0.0.1:0";
   auto served = workbench::WorkbenchServer::Start(options);
   ASSERT_TRUE(served.ok()) << served.status();
-  const std::string dir = TestCertificates();
+  const std::string& dir = TestCertificates();
   auto as = [&](const std::string& cert) {
     auto client = std::make_unique<httplib::SSLClient>(
         "127.0.0.1", (*served)->api_port(), dir + "/" + cert + ".pem",
