@@ -214,7 +214,7 @@ test('the inspector sees their inspections, the sample and its progress', async 
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new heading');
   cases = await page.$$eval('main tbody th a[href*="/cases/"]', (links) => links.map((a) => a.textContent));
   assert.ok(cases.length >= 4, `a sample of at least four cases (${cases.length})`);
-  assert.match(await page.$eval('#progress', (e) => e.textContent), new RegExp(`^0 of ${cases.length} sampled cases judged`));
+  assert.match(await page.$eval('#progress', (e) => e.textContent), new RegExp(`^0 of ${cases.length} sampled cases have judgements recorded`));
   assert.match(await page.$eval('#feed', (e) => e.textContent), /^Up to date/);
   await checked(page, 'workbench-inspection');
   await page.close();
@@ -237,7 +237,7 @@ test('an inspector judges two cases', async () => {
     await open(page, `#/inspections/${kInspection}`);
     return page.$eval('#progress', (e) => e.textContent);
   })();
-  assert.match(progress, new RegExp(`^2 of ${cases.length} sampled cases judged`));
+  assert.match(progress, new RegExp(`^2 of ${cases.length} sampled cases have judgements recorded`));
   await page.close();
 });
 
@@ -310,6 +310,55 @@ test('a judgement is completed with the keyboard alone', async () => {
   await page.close();
 });
 
+// A change made through the JSON API from `page`, with its token, as the
+// page's own scripts make them.
+async function postAs(page, path, body) {
+  return page.evaluate(async (target, payload) => {
+    const session = await (await fetch('/workbench/session')).json();
+    const response = await fetch(target, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+      body: JSON.stringify(payload),
+    });
+    return { status: response.status, body: await response.text() };
+  }, path, body);
+}
+
+test('a second marker marks blind and submits', async () => {
+  // The lead assigns insp-2 to second-mark the first case, which insp-1
+  // marked first.
+  const lead = await signedIn('lead-1');
+  await open(lead, '');
+  const assigned = await postAs(lead, `/v1/inspections/${kInspection}:assignSecondMarkers`, {
+    secondMarkerReference: 'insp-2', cases: [`yots/northmoor/cases/${cases[0]}`],
+  });
+  assert.equal(assigned.status, 200, assigned.body);
+  await lead.close();
+
+  const marker = await signedIn('insp-2');
+  await open(marker, `#/inspections/${kInspection}`);
+  const link = `main a[href="#/inspections/${kInspection}/secondMarking/yots/northmoor/cases/${cases[0]}"]`;
+  assert.match(await marker.$eval(link, (a) => a.closest('tr').textContent),
+    /First marking hidden until you submit yours.*Double-marked second marker insp-2/);
+  await marker.click(link);
+  await marker.waitForFunction(() => document.querySelector('main h1')?.textContent.startsWith('Second marking'));
+  // Blind: none of the first marker's answers or notes is on the form.
+  assert.equal(await marker.$$eval('input[type=radio]:checked', (r) => r.length), 0);
+  assert.equal(await marker.$$eval('textarea', (t) => t.filter((x) => x.value).length), 0);
+  await checked(marker, 'workbench-second-marking');
+  // The first criterion's last answer: not the first marker's.
+  await marker.evaluate(() => {
+    const radios = document.querySelectorAll('fieldset[data-criterion]')[0].querySelectorAll('input[type=radio]');
+    radios[radios.length - 1].click();
+  });
+  assert.match(await saveAndWait(marker), /^Saved: revision 1, by insp-2/);
+  await marker.click('#submit-marking');
+  await marker.waitForFunction(() => /^Submitted/.test(document.getElementById('save-status')?.textContent || ''));
+  assert.equal(await marker.$$eval('input[type=radio]', (r) => r.every((x) => x.disabled)), true,
+    'a submitted marking no longer changes');
+  await marker.close();
+});
+
 // Every criterion of the case sections answered for the whole sample (its
 // first answer where none is recorded), through the JSON API as an
 // inspector's page would: the report speaks only of a sample judged whole.
@@ -358,31 +407,33 @@ test('the lead inspector agrees the verdicts and sees the report', async () => {
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent.startsWith('Verdicts'));
   const counts = await page.$$eval('main table:first-of-type tbody tr', (rows) => rows.length);
   assert.ok(counts > 0, 'counts per criterion');
+  // The second marker disagreed with the first on one criterion: the lead
+  // resolves it before agreeing.
+  const openForms = await page.$$eval('form.resolve', (forms) => forms.length);
+  assert.equal(openForms, 1, 'one open disagreement');
+  assert.match(await page.$eval('form.resolve legend', (l) => l.textContent),
+    new RegExp(`Resolve record ${cases[0]}, criterion`));
   await checked(page, 'workbench-verdicts');
+  await page.type('form.resolve textarea', 'The plan was seen on the file; the first marker is right.');
+  await page.click('form.resolve button[type=submit]');
+  await page.waitForFunction(() => !document.querySelector('form.resolve')
+    && /Resolved/.test(document.querySelector('main').textContent));
   // Before the report's inputs are set, the preview says why it is empty.
   let frame = await (await page.$('iframe.report')).contentFrame();
   await frame.waitForSelector('h1');
   assert.equal(await frame.$eval('h1', (h) => h.textContent), 'The report cannot be shown yet');
   assert.match(await frame.$eval('p', (p) => p.textContent), /report inputs/);
   // The lead sets them over the JSON API, as a script of the page would.
-  const inputs = await page.evaluate(async (inspection) => {
-    const session = await (await fetch('/workbench/session')).json();
-    const response = await fetch(`/v1/inspections/${inspection}:setReportInputs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-      body: JSON.stringify({
-        inputs: {
-          area: 'Northmoor',
-          addressee: 'Chair of the Northmoor Youth Justice Management Board (synthetic)',
-          sender: 'HM Assistant Chief Inspector (synthetic)',
-          publicationDate: { year: 2015, month: 1, day: 21 },
-          leadInspector: 'lead-1',
-          summary: 'A synthetic inspection for the workbench tests.',
-        },
-      }),
-    });
-    return { status: response.status, body: await response.text() };
-  }, kInspection);
+  const inputs = await postAs(page, `/v1/inspections/${kInspection}:setReportInputs`, {
+    inputs: {
+      area: 'Northmoor',
+      addressee: 'Chair of the Northmoor Youth Justice Management Board (synthetic)',
+      sender: 'HM Assistant Chief Inspector (synthetic)',
+      publicationDate: { year: 2015, month: 1, day: 21 },
+      leadInspector: 'lead-1',
+      summary: 'A synthetic inspection for the workbench tests.',
+    },
+  });
   assert.equal(inputs.status, 200, inputs.body);
   await page.click('#agree');
   await page.waitForFunction(() => /agreed/.test(document.getElementById('verdicts-state')?.textContent || '')

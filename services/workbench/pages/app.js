@@ -55,20 +55,28 @@ async function showHome() {
       h('caption', {}, 'The inspections you are assigned to'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Inspection'), h('th', { scope: 'col' }, 'Service'),
         h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, 'Framework'),
-        h('th', { scope: 'col' }, 'Cases judged'))),
+        h('th', { scope: 'col' }, 'Cases with judgements'))),
       h('tbody', {}, rows))
     : h('p', {}, 'You are not assigned to any inspection.');
   showView('Your inspections', h('h1', {}, 'Your inspections'), body);
 }
 
-function caseStatus(findings, secondMarked) {
+// `secondMarker`: the record's assigned second marker, if any; `own`: the
+// signed-in user is that marker (their link to the second marking).
+function caseStatus(findings, secondMarker, secondMarkingHref) {
   const tags = [];
-  if (findings) {
-    tags.push(h('span', { class: 'tag tag-done' }, 'Judged'), ` revision ${findings.revision}, by ${findings.inspectorReference}`);
+  if (secondMarkingHref) {
+    // The service leaves the first marking out for its second marker.
+    tags.push(h('span', { class: 'tag tag-todo' }, 'First marking hidden'), ' until you submit yours');
+  } else if (findings) {
+    tags.push(h('span', { class: 'tag tag-done' }, 'Judgements recorded'), ` revision ${findings.revision}, by ${findings.inspectorReference}`);
   } else {
-    tags.push(h('span', { class: 'tag tag-todo' }, 'Not judged'));
+    tags.push(h('span', { class: 'tag tag-todo' }, 'No judgements yet'));
   }
-  if (secondMarked) tags.push(' ', h('span', { class: 'tag tag-warn' }, 'Double-marked'));
+  if (secondMarker) {
+    tags.push(' ', h('span', { class: 'tag tag-warn' }, 'Double-marked'), ` second marker ${secondMarker}`);
+    if (secondMarkingHref) tags.push(' ', h('a', { href: secondMarkingHref }, 'Second-mark this case'));
+  }
   return tags;
 }
 
@@ -105,7 +113,8 @@ async function showInspection(id) {
   ]);
   breadcrumbs({ text: 'Your inspections', href: '#/' }, { text: id });
   const sample = inspection.sample || {};
-  const secondMarked = new Set((inspection.secondMarkers || []).map((s) => s.case));
+  const secondMarkers = new Map((inspection.secondMarkers || []).map((s) => [s.case, s.secondMarkerReference]));
+  const user = currentSession().user;
   const groups = [];
   const pools = sample.pools || [];
   if (pools.length > 1) {
@@ -123,7 +132,9 @@ async function showInspection(id) {
     groups.push({ title: 'Sampled cases', cases: sample.cases || [], strata: sample.strata || [] });
   }
   const allCases = groups.flatMap((g) => g.cases);
-  const judged = allCases.filter((c) => findings.has(c)).length;
+  // The findings service's own count: a second marker's list leaves out
+  // the records they second-mark, so counting the list could say less.
+  const judged = progress ? Number(progress.casesJudged || 0) : allCases.filter((c) => findings.has(c)).length;
   const lead = currentSession().role === 'lead-inspector';
   const content = [
     h('h1', {}, `${inspection.yotDisplayName || idOf(inspection.yot)}: ${id}`),
@@ -132,7 +143,7 @@ async function showInspection(id) {
       h('dt', {}, 'Framework'), h('dd', {}, `${inspection.frameworkId} version ${inspection.frameworkVersion}`),
       h('dt', {}, 'Fieldwork'), h('dd', {}, `${dateText(inspection.fieldworkStartDate)} to ${dateText(inspection.fieldworkEndDate)}`),
       h('dt', {}, 'Progress'), h('dd', { id: 'progress' },
-        `${judged} of ${allCases.length} sampled cases judged, ${allCases.length - judged} not judged, ${secondMarked.size} double-marked`),
+        `${judged} of ${allCases.length} sampled cases have judgements recorded, ${allCases.length - judged} have none yet; ${secondMarkers.size} double-marked`),
       h('dt', {}, 'Cases in findings'), h('dd', {}, progress ? `${progress.casesReceived || 0} of ${progress.sampleSize || 0} received` : 'the inspection has not reached findings yet'),
       h('dt', {}, 'Findings and intake'), h('dd', { id: 'feed' }, feedText(feed))),
   ];
@@ -157,7 +168,8 @@ async function showInspection(id) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Case'), h('th', { scope: 'col' }, 'Status'))),
       h('tbody', {}, group.cases.map((c) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `#/inspections/${id}/${c}` }, idOf(c))),
-        h('td', {}, caseStatus(findings.get(c), secondMarked.has(c))))))));
+        h('td', {}, caseStatus(findings.get(c), secondMarkers.get(c),
+          secondMarkers.get(c) === user ? `#/inspections/${id}/secondMarking/${c}` : null)))))));
   }
   showView(`Inspection ${id}`, ...content);
 }
@@ -173,6 +185,9 @@ async function route() {
     if (parts.length === 3 && parts[2] === 'verdicts') return await showVerdicts(id);
     if (parts.length === 6 && parts[2] === 'yots') {
       return await showJudgementForm(id, `yots/${parts[3]}/${parts[4]}/${parts[5]}`);
+    }
+    if (parts.length === 7 && parts[2] === 'secondMarking' && parts[3] === 'yots') {
+      return await showJudgementForm(id, `yots/${parts[4]}/${parts[5]}/${parts[6]}`, true);
     }
     return errorView('Page not found', new Error('There is no such page in the workbench.'));
   } catch (error) {

@@ -5,6 +5,11 @@
 // saved first, the form keeps this inspector's answers, shows both
 // versions and lets them apply theirs again. Unsaved answers are never
 // dropped silently: leaving the page or the case asks first.
+//
+// The same form serves the second marker of a double-marked record: it
+// reads and writes the second marking (never the first marker's answers,
+// which the service keeps from the second marker until they submit), and
+// submitting ends the marking.
 import { ApiError, currentSession, get, send, v1 } from './api.js';
 import { announce, breadcrumbs, dateText, enumWords, h, idOf, showView } from './dom.js';
 
@@ -29,6 +34,16 @@ function findingsNameOf(inspectionId, caseName) {
   const [, , kind, ref] = caseName.split('/');
   const collection = kind === 'victimCases' ? 'victimCaseFindings' : 'caseFindings';
   return `inspections/${inspectionId}/${collection}/${ref}`;
+}
+
+// What the form reads and writes: the first marker's findings, or the
+// second marking of the record.
+function savedName() {
+  return state.second ? `${state.findingsName}/secondMarking` : state.findingsName;
+}
+
+function saverOf(findings) {
+  return findings.inspectorReference || findings.secondMarkerReference || 'someone';
 }
 
 async function findingsOrNull(name) {
@@ -200,12 +215,12 @@ function showConflict(theirs, mine) {
   const heading = h('h2', { id: 'conflict-title', tabindex: '-1' }, 'Someone else saved this case while you were editing');
   panel.replaceChildren(h('div', { class: 'conflict', role: 'region', 'aria-labelledby': 'conflict-title' },
     heading,
-    h('p', {}, `${theirs.inspectorReference} saved revision ${theirs.revision} after you opened this case. `,
+    h('p', {}, `${saverOf(theirs)} saved revision ${theirs.revision} after you opened this case. `,
       'Your answers are still in the form and have not been saved.'),
     rows.length
       ? h('table', {}, h('caption', {}, 'Where your answers and theirs differ'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'),
-          h('th', { scope: 'col' }, `Saved by ${theirs.inspectorReference}`), h('th', { scope: 'col' }, 'Yours (not saved)'))),
+          h('th', { scope: 'col' }, `Saved by ${saverOf(theirs)}`), h('th', { scope: 'col' }, 'Yours (not saved)'))),
         h('tbody', {}, rows))
       : h('p', {}, 'Your answers are the same as theirs.'),
     h('div', { class: 'actions' }, applyMine, takeTheirs)));
@@ -218,13 +233,13 @@ function showConflict(theirs, mine) {
     dirty = false;
     panel.replaceChildren();
     render(theirs);
-    announce(`Showing revision ${theirs.revision}, saved by ${theirs.inspectorReference}.`);
+    announce(`Showing revision ${theirs.revision}, saved by ${saverOf(theirs)}.`);
   });
   heading.focus();
   announce('Someone else saved this case first. Your answers are not saved yet.');
 }
 
-async function save() {
+async function save(submit = false) {
   const form = document.getElementById('judgement-form');
   clearErrors(form);
   const { judgements, unanswered } = answersInForm(form);
@@ -234,25 +249,33 @@ async function save() {
     showErrors(problems);
     return;
   }
-  const button = document.getElementById('save');
-  button.disabled = true;
+  const buttons = document.querySelectorAll('#judgement-form button');
+  buttons.forEach((b) => { b.disabled = true; });
   setStatus('Saving…', '');
   try {
-    const saved = await send('POST', v1(`inspections/${state.inspectionId}`, ':recordJudgements'), {
+    const request = {
       inspection: `inspections/${state.inspectionId}`,
       case: state.caseName,
       judgements,
       inspectorReference: currentSession().user,
       etag: state.etag || '',
-    });
+    };
+    if (state.second) request.submit = submit;
+    const verb = state.second ? ':recordSecondMarking' : ':recordJudgements';
+    const saved = await send('POST', v1(`inspections/${state.inspectionId}`, verb), request);
     state.etag = saved.etag;
     dirty = false;
-    setStatus(`Saved: revision ${saved.revision}, by ${saved.inspectorReference}.`, 'success');
+    if (saved.submitted) {
+      render(saved);
+      announce('Second marking submitted.');
+      return;
+    }
+    setStatus(`Saved: revision ${saved.revision}, by ${saverOf(saved)}.`, 'success');
     announce(`Judgements saved, revision ${saved.revision}.`);
   } catch (error) {
     setStatus('Not saved.', 'unsaved');
     if (error instanceof ApiError && error.httpStatus === 409) {
-      const theirs = await findingsOrNull(state.findingsName);
+      const theirs = await findingsOrNull(savedName());
       if (theirs) {
         showConflict(theirs, judgements);
         return;
@@ -263,12 +286,13 @@ async function save() {
       ? violations.map((v) => ({ text: `${v.field}: ${v.description}` }))
       : [{ text: error.message }]);
   } finally {
-    button.disabled = false;
+    buttons.forEach((b) => { b.disabled = !!state.submitted; });
   }
 }
 
 function render(findings) {
   state.etag = findings ? findings.etag : '';
+  state.submitted = !!(findings && findings.submitted);
   const saved = new Map(((findings && findings.judgements) || []).map((j) => [j.criterionId, j]));
   const form = h('form', { id: 'judgement-form', novalidate: true });
   for (const section of state.sections) {
@@ -277,10 +301,21 @@ function render(findings) {
       form.append(criterionFieldset(criterion, state.scales.get(criterion.scale), saved.get(criterion.id)));
     }
   }
-  form.append(h('div', { class: 'actions' },
-    h('button', { type: 'submit', class: 'primary', id: 'save' }, 'Save judgements'),
-    h('p', { id: 'save-status', role: 'status' },
-      findings ? `Last saved: revision ${findings.revision}, by ${findings.inspectorReference}.` : 'Not judged yet.')));
+  const lastSaved = findings
+    ? `Last saved: revision ${findings.revision}, by ${saverOf(findings)}.` : 'Not judged yet.';
+  const actions = h('div', { class: 'actions' },
+    h('button', { type: 'submit', class: 'primary', id: 'save' }, state.second ? 'Save the draft' : 'Save judgements'));
+  if (state.second) {
+    const submit = h('button', { type: 'button', id: 'submit-marking' }, 'Submit the second marking');
+    submit.addEventListener('click', () => save(true));
+    actions.append(submit);
+  }
+  actions.append(h('p', { id: 'save-status', role: 'status' }, state.submitted
+    ? `Submitted (revision ${findings.revision}): this second marking no longer changes.` : lastSaved));
+  form.append(actions);
+  if (state.submitted) {
+    for (const control of form.querySelectorAll('input, textarea, button')) control.disabled = true;
+  }
   form.addEventListener('input', markDirty);
   form.addEventListener('change', markDirty);
   form.addEventListener('submit', (event) => {
@@ -290,7 +325,9 @@ function render(findings) {
   document.getElementById('form-area').replaceChildren(form);
 }
 
-export async function showJudgementForm(inspectionId, caseName) {
+// `second`: the second marking of a double-marked record, by its assigned
+// second marker.
+export async function showJudgementForm(inspectionId, caseName, second = false) {
   const inspectionName = `inspections/${inspectionId}`;
   const inspection = await get(v1(inspectionName));
   const frameworkVersion = await get(v1(`frameworks/${inspection.frameworkId}/versions/${inspection.frameworkVersion}`));
@@ -298,23 +335,26 @@ export async function showJudgementForm(inspectionId, caseName) {
   const findingsName = findingsNameOf(inspectionId, caseName);
   const [record, findings] = await Promise.all([
     get(v1(caseName)).catch((error) => ({ unreadable: error })),
-    findingsOrNull(findingsName),
+    findingsOrNull(second ? `${findingsName}/secondMarking` : findingsName),
   ]);
   const sections = sectionsFor(framework, caseName);
   state = {
-    inspectionId, caseName, findingsName, sections, etag: '',
+    inspectionId, caseName, findingsName, sections, second, etag: '', submitted: false,
     scales: new Map((framework.scales || []).map((s) => [s.id, s])),
     criterionScale: new Map(sections.flatMap((s) => (s.criteria || []).map((c) => [c.id, c.scale]))),
   };
   dirty = false;
   const ref = idOf(caseName);
+  const title = second ? `Second marking: case ${ref}` : `Case ${ref}`;
   breadcrumbs({ text: 'Your inspections', href: '#/' },
-    { text: inspectionId, href: `#/inspections/${inspectionId}` }, { text: `Case ${ref}` });
+    { text: inspectionId, href: `#/inspections/${inspectionId}` }, { text: title });
   const recordView = record.unreadable
     ? h('p', {}, `The case record could not be read: ${record.unreadable.message}`)
     : recordFacts(record);
-  showView(`Case ${ref}`,
-    h('h1', {}, `Case ${ref}`),
+  showView(title,
+    h('h1', {}, title),
+    second ? h('p', { class: 'notice' }, 'You are this record\'s second marker. The first marker\'s answers stay hidden ',
+      'until you submit, so that the two markings are independent; once submitted, yours no longer changes.') : null,
     h('p', {}, `${inspection.yotDisplayName || idOf(inspection.yot)}, inspection ${inspectionId}, `,
       `framework ${framework.title || inspection.frameworkId} (version ${inspection.frameworkVersion}). `,
       `Inspection state: ${enumWords(inspection.state, 'INSPECTION_STATE_')}.`),

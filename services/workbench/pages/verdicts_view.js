@@ -1,9 +1,10 @@
 // The lead inspector's view of an inspection's verdicts: counts per
 // criterion, section results, the proposed strengths and areas for
-// improvement; an override or decision with its reason; agreeing the
-// verdicts; and the report as it renders now.
+// improvement; the double-marked records' disagreements, each resolved
+// with an agreed answer and a reason; an override or decision with its
+// reason; agreeing the verdicts; and the report as it renders now.
 import { ApiError, currentSession, get, send, v1 } from './api.js';
-import { announce, breadcrumbs, enumWords, h, showView } from './dom.js';
+import { announce, breadcrumbs, enumWords, h, idOf, showView } from './dom.js';
 
 function findingRows(findings, kind) {
   return findings.map((f) => h('tr', {},
@@ -73,9 +74,106 @@ function overrideForm(inspectionName, verdicts, onSaved) {
   return form;
 }
 
+async function allDisagreements(name) {
+  const all = [];
+  let pageToken = '';
+  do {
+    const query = { pageSize: 1000 };
+    if (pageToken) query.pageToken = pageToken;
+    const page = await get(v1(name, '/disagreements'), query);
+    all.push(...(page.disagreements || []));
+    pageToken = page.nextPageToken || '';
+  } while (pageToken);
+  return all;
+}
+
+function markerAnswer(answer, note, by, label) {
+  return [label(answer), ` (${by})`, note ? h('div', { class: 'hint' }, note) : null];
+}
+
+// Each disagreement of the submitted second markings, and for each open one
+// a form: the agreed answer (any answer of the criterion's scale) and why.
+function moderationSection(name, disagreements, holds, framework, onResolved) {
+  const scales = new Map((framework.scales || []).map((s) => [s.id, s]));
+  const scaleOf = new Map((framework.sections || []).flatMap((s) => (s.criteria || []).map((c) => [c.id, scales.get(c.scale)])));
+  const labelFor = (cid) => (answer) => {
+    const value = scaleOf.get(cid) && scaleOf.get(cid).values.find((v) => v.id === answer);
+    return value ? value.label || value.id : answer || 'no answer';
+  };
+  const parts = [h('h2', {}, 'Double marking')];
+  if (!disagreements.length && !holds.length) {
+    parts.push(h('p', {}, 'No second marking is pending and no disagreement is open.'));
+    return parts;
+  }
+  for (const hold of holds) {
+    const what = [];
+    if (hold.secondMarkingPending) what.push('its second marking is not submitted');
+    if ((hold.openCriterionIds || []).length) what.push(`open disagreements on ${hold.openCriterionIds.join(', ')}`);
+    parts.push(h('p', { class: 'notice' }, `Record ${idOf(hold.caseFindings)}: ${what.join('; ')}.`));
+  }
+  if (!disagreements.length) return parts;
+  parts.push(h('table', {}, h('caption', {}, 'Disagreements between first and second markers'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Record'), h('th', { scope: 'col' }, 'Criterion'),
+      h('th', { scope: 'col' }, 'First marker'), h('th', { scope: 'col' }, 'Second marker'), h('th', { scope: 'col' }, 'Resolution'))),
+    h('tbody', {}, disagreements.map((d) => {
+      const label = labelFor(d.criterionId);
+      return h('tr', {},
+        h('th', { scope: 'row' }, idOf(d.caseFindings)),
+        h('td', {}, d.criterionId),
+        h('td', {}, markerAnswer(d.firstAnswer, d.firstEvidenceNote, d.firstMarkerReference, label)),
+        h('td', {}, markerAnswer(d.secondAnswer, d.secondEvidenceNote, d.secondMarkerReference, label)),
+        h('td', {}, d.resolution
+          ? [h('span', { class: 'tag tag-done' }, 'Resolved'), ` ${label(d.resolution.agreedAnswer)}, by ${d.resolution.moderatorReference}: ${d.resolution.reason}`]
+          : h('span', { class: 'tag tag-warn' }, 'Open')));
+    }))));
+  disagreements.filter((d) => !d.resolution).forEach((d, i) => {
+    const scale = scaleOf.get(d.criterionId);
+    const selectId = `agreed-${i}`;
+    const reasonId = `agreed-reason-${i}`;
+    const select = h('select', { id: selectId },
+      (scale ? scale.values : [{ id: d.firstAnswer }, { id: d.secondAnswer }]).map((v) => h('option', { value: v.id }, v.label || v.id)));
+    const reason = h('textarea', { id: reasonId, rows: 2 });
+    const message = h('div', {});
+    const form = h('form', { class: 'resolve', novalidate: true },
+      h('fieldset', {},
+        h('legend', {}, `Resolve record ${idOf(d.caseFindings)}, criterion ${d.criterionId}`),
+        h('label', { class: 'block', for: selectId }, 'Agreed answer'), select,
+        h('label', { class: 'block', for: reasonId }, 'Reason (required)'), reason,
+        message,
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Resolve'))));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      message.replaceChildren();
+      if (!reason.value.trim()) {
+        message.replaceChildren(h('p', { class: 'error-message', role: 'alert' }, 'Give the reason for the agreed answer.'));
+        reason.focus();
+        return;
+      }
+      try {
+        await send('POST', v1(d.caseFindings, ':resolveDisagreement'), {
+          caseFindings: d.caseFindings,
+          criterionId: d.criterionId,
+          agreedAnswer: select.value,
+          reason: reason.value.trim(),
+          moderatorReference: currentSession().user,
+        });
+        announce(`Disagreement on ${d.criterionId} resolved.`);
+        onResolved();
+      } catch (error) {
+        message.replaceChildren(h('p', { class: 'error-message', role: 'alert', tabindex: '-1' }, error.message));
+        message.firstChild.focus();
+      }
+    });
+    parts.push(form);
+  });
+  return parts;
+}
+
 export async function showVerdicts(id) {
   const name = `inspections/${id}`;
-  const [inspection, verdicts] = await Promise.all([get(v1(name)), get(v1(name, '/verdicts'))]);
+  const [inspection, verdicts, disagreements] = await Promise.all([
+    get(v1(name)), get(v1(name, '/verdicts')), allDisagreements(name)]);
+  const { framework } = await get(v1(`frameworks/${inspection.frameworkId}/versions/${inspection.frameworkVersion}`));
   breadcrumbs({ text: 'Your inspections', href: '#/' },
     { text: id, href: `#/inspections/${id}` }, { text: 'Verdicts' });
   const agreed = ['INSPECTION_STATE_VERDICTS_AGREED', 'INSPECTION_STATE_REPORT_PUBLISHED'].includes(inspection.state);
@@ -124,6 +222,7 @@ export async function showVerdicts(id) {
     counts, sections, overall,
     findingTable('Strengths', verdicts.strengths || [], 'strength'),
     findingTable('Areas for improvement', verdicts.improvements || [], 'improvement'),
+    moderationSection(name, disagreements, verdicts.moderationHolds || [], framework, () => showVerdicts(id)),
     agreed ? null : overrideForm(name, verdicts, () => showVerdicts(id)),
     agreed ? null : h('div', { class: 'actions' }, agree),
     agreeMessage,
