@@ -30,7 +30,8 @@ else()
   add_test(NAME deploy.k8s_manifests
     COMMAND ${YJ_NODE} ${YJ_K8S_DIR}/validate.mjs
       --binary intake=$<TARGET_FILE:intake_server>
-      --binary findings=$<TARGET_FILE:findings_server>)
+      --binary findings=$<TARGET_FILE:findings_server>
+      --binary workbench=$<TARGET_FILE:workbench_server>)
   set_tests_properties(deploy.k8s_manifests PROPERTIES
     LABELS deploy FIXTURES_REQUIRED deploy_node_modules)
 
@@ -43,6 +44,7 @@ else()
     COMMAND ${YJ_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/deploy/check_flags_documented.mjs
       ${PROJECT_SOURCE_DIR}/README.md
       $<TARGET_FILE:intake_server> $<TARGET_FILE:findings_server>
+      $<TARGET_FILE:workbench_server>
       --cli $<TARGET_FILE:yjinspect>)
   set_tests_properties(deploy.flags_documented PROPERTIES LABELS deploy)
 
@@ -51,5 +53,5 @@ else()
       ${CMAKE_CURRENT_SOURCE_DIR}/deploy/service_process.test.mjs)
   set_tests_properties(deploy.service_process PROPERTIES
     LABELS deploy
-    ENVIRONMENT "INTAKE_SERVER=$<TARGET_FILE:intake_server>;FINDINGS_SERVER=$<TARGET_FILE:findings_server>")
+    ENVIRONMENT "INTAKE_SERVER=$<TARGET_FILE:intake_server>;FINDINGS_SERVER=$<TARGET_FILE:findings_server>;WORKBENCH_SERVER=$<TARGET_FILE:workbench_server>")
 endif()

@@ -5,14 +5,29 @@
 //     (npm package kubernetes-models);
 //   - every probe, Service and scrape annotation targets a port the container
 //     declares, and --listen serves on the declared gRPC port;
+//   - the services are probed through their gRPC health service; the
+//     workbench by HTTP on its --listen port, on the two paths it answers
+//     without sign-in (/healthz for liveness, /readyz for readiness);
 //   - every flag the manifests pass (arguments, and YJINSPECT_ variables from
 //     env and ConfigMaps) is one the container's binary lists in --helpfull,
 //     and the binary accepts the whole configuration (it runs with it and
-//     --version, which parses every flag and exits);
-//   - paths given to flags lie on mounted volumes, the store on a claim;
+//     --version, which parses every flag and exits); no --insecure, no
+//     --dev_user;
+//   - a container of an image not ours (yjinspect/...), such as the
+//     workbench's oauth2-proxy sidecar, is given no binary of ours and is
+//     not checked against one; its image is pinned to a tag;
+//   - the workbench trusts only its sidecar proxy: --trusted_proxies is
+//     loopback, a container of its pod proxies to its --listen port over
+//     loopback and passes the user's headers, and no Service exposes that
+//     port;
+//   - paths given to flags lie on mounted volumes, the store on a claim,
+//     and a Deployment runs no binary with a store (--data_dir);
 //   - terminationGracePeriodSeconds outlasts --shutdown_grace_seconds;
-//   - host:port values naming a Service match one of its ports.
+//   - host:port values naming a Service match one of its ports;
+//   - every workload's pods are under exactly one PodDisruptionBudget (the
+//     eviction API refuses a pod under two).
 // Usage: node validate.mjs --binary intake=PATH --binary findings=PATH
+//   --binary workbench=PATH
 // (a binary per container name). Exits 1 when any check fails.
 
 import { spawnSync } from "node:child_process";
@@ -123,6 +138,24 @@ const kustomizeImages = new Set((kustomization.images ?? []).map((i) => i.name))
 
 const matches = (selector, labels) =>
   Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+// A LabelSelector (matchLabels and matchExpressions) against labels.
+function selects(selector, labels) {
+  if (!matches(selector?.matchLabels, labels)) return false;
+  return (selector?.matchExpressions ?? []).every(({ key, operator, values }) => {
+    const has = Object.hasOwn(labels ?? {}, key);
+    switch (operator) {
+      case "In": return has && values.includes(labels[key]);
+      case "NotIn": return !has || !values.includes(labels[key]);
+      case "Exists": return has;
+      case "DoesNotExist": return !has;
+      default: return false;
+    }
+  });
+}
+// Images built from this repository (deploy/*.Dockerfile); any other is a
+// third party's, whose flags our binaries say nothing about.
+const isOurImage = (image) => /^yjinspect\//.test(image);
+const isLoopback = (address) => /^(127\.\d+\.\d+\.\d+|::1|localhost)(\/\d+)?$/.test(address);
 
 // --- the binaries' flags ---------------------------------------------------
 
@@ -202,7 +235,7 @@ function quantity(value) {
 
 // --- each workload ---------------------------------------------------------
 
-const declaredPortsOfPods = []; // { labels, ports: [{name, containerPort}] }
+const declaredPortsOfPods = []; // { where, labels, ports: [{name, containerPort}], private: [port] }
 
 for (const workload of workloads) {
   const where = `${workload.kind}/${workload.metadata.name}`;
@@ -230,6 +263,7 @@ for (const workload of workloads) {
   const annotations = spec.template.metadata?.annotations ?? {};
   const grace = pod.terminationGracePeriodSeconds ?? 30;
   const podPorts = [];
+  const privatePorts = []; // ports only a sidecar may reach: in no Service
 
   for (const container of pod.containers) {
     const at = `${where} container ${container.name}`;
@@ -242,14 +276,16 @@ for (const workload of workloads) {
     const image = String(container.image).replace(/[:@].*$/, "");
     check(kustomizeImages.has(image), `${at}: image ${image} is set in kustomization.yaml images`);
 
+    const probes = []; // { kind, probe, port }
     for (const probeKind of ["startupProbe", "readinessProbe", "livenessProbe"]) {
       const probe = container[probeKind];
       if (probeKind === "startupProbe" && !probe) continue;
       if (!check(probe, `${at}: has a ${probeKind}`)) continue;
       const action = probe.grpc ?? probe.httpGet ?? probe.tcpSocket;
-      check(probe.grpc, `${at}: ${probeKind} asks the gRPC health service`);
+      check(action, `${at}: ${probeKind} is a grpc, httpGet or tcpSocket probe`);
       const port = resolvePort(action?.port);
       check(port !== undefined && portNumbers.has(port), `${at}: ${probeKind} port ${action?.port} is a declared container port`);
+      probes.push({ kind: probeKind, probe, port });
     }
     if (annotations["prometheus.io/port"]) {
       check(podPorts.some((p) => String(p.containerPort) === annotations["prometheus.io/port"]) ||
@@ -269,6 +305,18 @@ for (const workload of workloads) {
 
     const mounts = (container.volumeMounts ?? []).map((m) => ({ ...m, volume: volumes.get(m.name) }));
     for (const mount of mounts) check(mount.volume, `${at}: volumeMount ${mount.name} names a volume`);
+
+    // A third party's image (the workbench's proxy): its ConfigMaps exist,
+    // its image is pinned; its flags are its own, not our binaries'.
+    if (!isOurImage(image)) {
+      containerEnvironment(container, at);
+      check(!binaries.has(container.name),
+            `${at}: image ${image} is not ours, so no binary of ours is checked against it (--binary ${container.name}=... given)`);
+      const tag = /:([^:/@]+)$/.exec(String(container.image))?.[1];
+      check(/@sha256:/.test(String(container.image)) || (tag && tag !== "latest"),
+            `${at}: image ${container.image} is pinned to a tag or digest`);
+      continue;
+    }
 
     // The configuration the binary will see.
     const binary = binaries.get(container.name);
@@ -299,11 +347,55 @@ for (const workload of workloads) {
 
     const effective = (flag) => (settings.has(flag) ? settings.get(flag) : known.get(flag)?.default);
 
+    check(effective("insecure") !== "true", `${at}: does not pass --insecure (mutual TLS only)`);
+    if (known.has("dev_user")) {
+      check(!effective("dev_user"), `${at}: does not pass --dev_user (development only, no sign-on)`);
+    }
+
     const listen = effective("listen");
+    let listenPort;
     if (check(listen !== undefined, `${at}: the binary has --listen`)) {
-      const port = Number(listen.slice(listen.lastIndexOf(":") + 1));
-      check(portNumbers.has(port), `${at}: --listen=${listen} serves on a declared container port`);
+      listenPort = Number(listen.slice(listen.lastIndexOf(":") + 1));
+      check(portNumbers.has(listenPort), `${at}: --listen=${listen} serves on a declared container port`);
       check(!/^(127\.|localhost|\[::1\])/.test(listen), `${at}: --listen=${listen} is reachable from outside the pod`);
+    }
+    const metricsListen = effective("metrics_listen");
+    if (metricsListen) {
+      const port = Number(metricsListen.slice(metricsListen.lastIndexOf(":") + 1));
+      check(portNumbers.has(port), `${at}: --metrics_listen=${metricsListen} serves on a declared container port`);
+    }
+
+    // Probes: the services' gRPC health service on --health_listen; the
+    // workbench's HTTP paths that answer without sign-in, on --listen.
+    for (const { kind, probe, port } of probes) {
+      if (known.has("health_listen")) {
+        const health = effective("health_listen");
+        const healthPort = health ? Number(health.slice(health.lastIndexOf(":") + 1)) : undefined;
+        check(probe.grpc, `${at}: ${kind} asks the gRPC health service`);
+        check(probe.grpc && port === healthPort, `${at}: ${kind} asks port ${port}, the --health_listen port (${health})`);
+      } else {
+        const wanted = kind === "livenessProbe" ? "/healthz" : "/readyz";
+        check(probe.httpGet, `${at}: ${kind} is an httpGet probe`);
+        check(probe.httpGet?.path === wanted,
+              `${at}: ${kind} asks ${wanted}, which answers without sign-in (got ${probe.httpGet?.path})`);
+        check(port === listenPort, `${at}: ${kind} port ${port} is the --listen port (${listen})`);
+      }
+    }
+
+    // The workbench believes the user's header only from its proxy: a
+    // sidecar in the pod, reaching it over loopback.
+    const trusted = effective("trusted_proxies");
+    if (trusted) {
+      const proxies = trusted.split(",").map((p) => p.trim()).filter(Boolean);
+      check(proxies.every(isLoopback), `${at}: --trusted_proxies=${trusted} trusts loopback only (the sidecar)`);
+      const upstream = new RegExp(`^http://(127\\.0\\.0\\.1|localhost):${listenPort}/?$`);
+      const sidecar = pod.containers.find((c) => c !== container &&
+        parseArgs(c.args ?? []).some((a) => a.name === "upstream" && upstream.test(a.value ?? "")));
+      if (check(sidecar, `${at}: a sidecar proxies to --listen's port ${listenPort} over loopback (--upstream=http://127.0.0.1:${listenPort}/)`)) {
+        check(parseArgs(sidecar.args ?? []).some((a) => a.name === "pass-user-headers" && a.value === "true"),
+              `${at}: sidecar ${sidecar.name} sets the user's headers from its own sign-in (--pass-user-headers=true)`);
+      }
+      if (listenPort !== undefined) privatePorts.push(listenPort);
     }
 
     const graceFlag = effective("shutdown_grace_seconds");
@@ -331,9 +423,10 @@ for (const workload of workloads) {
     }
     if (known.has("data_dir")) {
       check(settings.has("data_dir"), `${at}: --data_dir is set (the default is relative to the working folder)`);
+      check(workload.kind === "StatefulSet", `${at}: a binary with a store (--data_dir) runs in a StatefulSet, not a ${workload.kind}`);
     }
   }
-  declaredPortsOfPods.push({ labels, ports: podPorts });
+  declaredPortsOfPods.push({ where, labels, ports: podPorts, private: privatePorts });
 }
 
 // --- Services and the disruption budget ------------------------------------
@@ -346,11 +439,21 @@ for (const service of services) {
     const target = port.targetPort ?? port.port;
     check(pods.every((p) => p.ports.some((c) => c.name === target || c.containerPort === target)),
           `${where}: targetPort ${target} is a declared container port of its pods`);
+    for (const p of pods) {
+      const number = typeof target === "number" ? target : p.ports.find((c) => c.name === target)?.containerPort;
+      check(!p.private.includes(number),
+            `${where}: targetPort ${target} is not ${p.where}'s port behind its proxy (${number})`);
+    }
   }
 }
-for (const budget of byKind("PodDisruptionBudget")) {
-  check(declaredPortsOfPods.some((p) => matches(budget.spec.selector?.matchLabels, p.labels)),
+const budgets = byKind("PodDisruptionBudget");
+for (const budget of budgets) {
+  check(declaredPortsOfPods.some((p) => selects(budget.spec.selector, p.labels)),
         `PodDisruptionBudget/${budget.metadata.name}: selects the pods of a workload`);
+}
+for (const p of declaredPortsOfPods) {
+  const under = budgets.filter((b) => selects(b.spec.selector, p.labels)).map((b) => b.metadata.name);
+  check(under.length === 1, `${p.where}: its pods are under exactly one PodDisruptionBudget (under: ${under.join(", ") || "none"})`);
 }
 check(workloads.length > 0 && byKind("PodDisruptionBudget").length > 0, "the manifests have workloads and a PodDisruptionBudget");
 

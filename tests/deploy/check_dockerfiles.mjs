@@ -1,4 +1,6 @@
 // Offline checks of deploy/*.Dockerfile, with no Docker engine:
+//   - there is an image per process (intake, findings, workbench), each
+//     shipping its own binary from the build folder;
 //   - the build stage starts from debian:bookworm, installs
 //     scripts/packages.txt and builds the release preset's targets;
 //   - every path a COPY takes exists: from the build context (the repository,
@@ -147,7 +149,16 @@ check(ignored.some((p) => /^\/?build\/?$/.test(p)), ".dockerignore keeps the hos
 
 const deployDir = path.join(sourceDir, "deploy");
 const dockerfiles = readdirSync(deployDir).filter((f) => f.endsWith(".Dockerfile")).sort();
-check(dockerfiles.length >= 2, `deploy/ has a Dockerfile per service (found ${dockerfiles.join(", ")})`);
+// The image of each process, and the binary (under the build folder) it
+// must ship. Any other deploy/*.Dockerfile is checked all the same.
+const expectedImages = new Map([
+  ["intake.Dockerfile", "services/intake/intake_server"],
+  ["findings.Dockerfile", "services/findings/findings_server"],
+  ["workbench.Dockerfile", "services/workbench/workbench_server"],
+]);
+for (const [file, binary] of expectedImages) {
+  check(dockerfiles.includes(file), `deploy/ has ${file}, the image of ${path.basename(binary)} (found ${dockerfiles.join(", ")})`);
+}
 
 for (const file of dockerfiles) {
   const where = `deploy/${file}`;
@@ -190,6 +201,11 @@ for (const file of dockerfiles) {
     }
   }
   check(binaries.length > 0, `${where}: the runtime stage copies a binary from the build`);
+  if (expectedImages.has(file)) {
+    const expected = path.join(buildDir, expectedImages.get(file));
+    check(binaries.some((b) => path.resolve(b.local) === path.resolve(expected)),
+          `${where}: the runtime stage copies ${expectedImages.get(file)} from the build (${expected})`);
+  }
 
   // The runtime user and entry point.
   const user = runtime.instructions.filter((i) => i.op === "USER").at(-1)?.rest ?? "root";
