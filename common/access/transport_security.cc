@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "common/status_macros.h"
 #include "grpcpp/security/auth_metadata_processor.h"
 
@@ -72,6 +73,13 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
                        grpc::AuthContext* context,
                        OutputMetadata* /*consumed_auth_metadata*/,
                        OutputMetadata* /*response_metadata*/) override {
+    // gRPC runs this for each call, and calls of one connection at once,
+    // on the connection's one auth context: its first calls must not read
+    // it while another writes it (DescribeConnection). Every call's check
+    // holds the lock, so the properties are whole before any call passes,
+    // and a handler, which runs only after its call passed, never reads
+    // them while they are written. A map lookup or two: held briefly.
+    absl::MutexLock lock(&mu_);
     auto names = context->FindPropertyValues("x509_common_name");
     if (!context->IsPeerAuthenticated() || names.empty()) {
       return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
@@ -122,12 +130,14 @@ class PolicyIdentityProcessor final : public grpc::AuthMetadataProcessor {
   }
 
  private:
+  absl::Mutex mu_;
   // Sets the connection's properties on its first call; later calls find
   // them set and write nothing, so no call's handler ever sees them change
   // (nor do they grow with the calls of a long-lived connection). The
   // certificate, and so the identity, is the connection's for its life.
   void DescribeConnection(grpc::AuthContext* context,
-                          const PolicyEntry& entry) const {
+                          const PolicyEntry& entry) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (!context->FindPropertyValues(kIdentityProperty).empty()) return;
     context->AddProperty(kIdentityProperty, entry.identity);
     context->AddProperty(kRoleProperty, std::string(RoleName(entry.role)));

@@ -65,11 +65,16 @@ std::string CsrfGuard::TokenFor(absl::string_view user) const {
 }
 
 absl::Status CsrfGuard::Check(const BrowserRequest& request) const {
+  // "none" is the person's own doing (an address typed, a bookmark).
+  if (request.fetch_site.has_value() && *request.fetch_site != "same-origin" &&
+      *request.fetch_site != "none") {
+    return Refused("the request came from another site");
+  }
   if (request.method == "GET" || request.method == "HEAD") {
     return absl::OkStatus();
   }
   if (request.fetch_site.has_value() && *request.fetch_site != "same-origin") {
-    return Refused("the request came from another site");
+    return Refused("a change must come from the workbench's own page");
   }
   if (request.has_body && (!request.content_type.has_value() ||
                            !absl::StartsWithIgnoreCase(*request.content_type,

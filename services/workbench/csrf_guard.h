@@ -46,9 +46,11 @@ class CsrfGuard {
   // The token of `user`'s pages: base64url, no padding.
   std::string TokenFor(absl::string_view user) const;
 
-  // OK for a safe method (GET, HEAD) or a request that passes every check
-  // above; PERMISSION_DENIED (reason CROSS_SITE_REQUEST) saying which
-  // failed otherwise.
+  // OK for a read (GET, HEAD) not caused by another site, or a change that
+  // passes every check above; PERMISSION_DENIED (reason CROSS_SITE_REQUEST)
+  // saying which failed otherwise. Reads are held to where they came from
+  // too: a page of another site must not make the workbench read (and the
+  // services audit) anything as the signed-in user.
   absl::Status Check(const BrowserRequest& request) const;
 
  private:

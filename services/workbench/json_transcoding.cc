@@ -61,9 +61,10 @@ absl::Status SetScalar(Message* message, const FieldDescriptor* field,
                        const std::string& value) {
   const Reflection& r = *message->GetReflection();
   const bool repeated = field->is_repeated();
+  // The value is not quoted back: it came from outside.
   auto bad = [&]() {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", value, "\" is not a ", field->type_name()));
+        absl::StrCat("the value is not a ", field->type_name()));
   };
   switch (field->cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING:
@@ -124,7 +125,7 @@ absl::Status SetScalar(Message* message, const FieldDescriptor* field,
       }
       if (e == nullptr) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "\"", value, "\" is not a value of ", field->enum_type()->name()));
+            "the value is not a value of ", field->enum_type()->name()));
       }
       repeated ? r.AddEnum(message, field, e) : r.SetEnum(message, field, e);
       return absl::OkStatus();
@@ -262,7 +263,10 @@ std::string ErrorJson(const absl::Status& status) {
                           {"status", absl::StatusCodeToString(status.code())},
                           {"message", std::string(status.message())},
                           {"details", details}};
-  return nlohmann::json{{"error", error}}.dump();
+  // Messages may quote what a client sent: never let a byte that is not
+  // UTF-8 make the answer fail.
+  return nlohmann::json{{"error", error}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace yjinspect::workbench

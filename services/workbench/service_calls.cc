@@ -56,7 +56,21 @@ absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ServiceCalls::Call(
         done.Notify();
       });
   done.WaitForNotification();
-  if (!outcome.ok()) return common::FromGrpcStatus(outcome);
+  if (!outcome.ok()) {
+    // gRPC's own transport failures name addresses inside the deployment:
+    // a browser gets the kind of failure, not the network's layout. A
+    // service's refusals (with their details) pass as they are.
+    if ((outcome.error_code() == grpc::StatusCode::UNAVAILABLE ||
+         outcome.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) &&
+        outcome.error_details().empty()) {
+      return absl::Status(
+          static_cast<absl::StatusCode>(outcome.error_code()),
+          absl::StrCat(method.service()->name(),
+                       " did not answer in time or is not reachable now; "
+                       "try again shortly"));
+    }
+    return common::FromGrpcStatus(outcome);
+  }
   return response;
 }
 

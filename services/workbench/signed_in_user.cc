@@ -37,6 +37,16 @@ bool ParseAddress(absl::string_view text, unsigned char* bytes, int* length) {
   return true;
 }
 
+// The name of a Host header without its port: "[::1]:8080" is "::1",
+// "localhost:8080" "localhost"; "" for a malformed one.
+absl::string_view HostName(absl::string_view host) {
+  if (!host.empty() && host.front() == '[') {
+    const size_t close = host.find(']');
+    return close == absl::string_view::npos ? "" : host.substr(1, close - 1);
+  }
+  return host.substr(0, host.find(':'));
+}
+
 }  // namespace
 
 absl::StatusOr<AddressBlock> AddressBlock::Parse(absl::string_view text) {
@@ -136,27 +146,47 @@ absl::StatusOr<const common::PolicyEntry*> SignIn::Person(
   return entry;
 }
 
-absl::StatusOr<std::string> SignIn::UserOf(
-    absl::string_view peer_address,
-    const std::optional<std::string>& header) const {
-  if (development()) return options_.development_user;
-  bool from_proxy = false;
-  for (const AddressBlock& block : proxies_) {
-    if (block.Contains(peer_address)) from_proxy = true;
-  }
-  if (!from_proxy) {
+absl::Status SignIn::CheckSource(absl::string_view peer_address,
+                                 absl::string_view host) const {
+  if (development()) {
+    const absl::string_view name = HostName(host);
+    if (IsLoopbackHost(name)) return absl::OkStatus();
     return common::PermissionDenied(
         common::kNotFromProxy,
-        "requests are accepted only through the authenticating proxy");
+        "in development mode the workbench answers only to a loopback "
+        "address (http://127.0.0.1:PORT or http://localhost:PORT)");
   }
-  if (!header.has_value() || header->empty()) {
+  for (const AddressBlock& block : proxies_) {
+    if (block.Contains(peer_address)) return absl::OkStatus();
+  }
+  return common::PermissionDenied(
+      common::kNotFromProxy,
+      "requests are accepted only through the authenticating proxy");
+}
+
+absl::StatusOr<std::string> SignIn::UserOf(
+    absl::string_view peer_address,
+    const std::vector<std::string>& header_values) const {
+  if (development()) return options_.development_user;
+  if (absl::Status source = CheckSource(peer_address, ""); !source.ok()) {
+    return source;
+  }
+  if (header_values.size() > 1) {
+    // A proxy that appends instead of replacing would let a browser's own
+    // header through: refuse rather than pick one.
+    return absl::UnauthenticatedError(absl::StrCat(
+        "the request names more than one user (header ", options_.user_header,
+        "): the proxy must replace it, not add to it"));
+  }
+  if (header_values.empty() || header_values.front().empty()) {
     return absl::UnauthenticatedError(
         absl::StrCat("the authenticating proxy named no user (header ",
                      options_.user_header, ")"));
   }
-  absl::StatusOr<const common::PolicyEntry*> person = Person(*header);
+  absl::StatusOr<const common::PolicyEntry*> person =
+      Person(header_values.front());
   if (!person.ok()) return person.status();
-  return *header;
+  return header_values.front();
 }
 
 }  // namespace yjinspect::workbench

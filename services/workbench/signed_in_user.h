@@ -13,7 +13,6 @@
 // user's calls by the user's own entry.
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,15 +57,24 @@ class SignIn {
       SignInOptions options, absl::string_view listen_host,
       std::shared_ptr<const common::AccessPolicy> policy);
 
-  // The user a request from `peer_address` carrying `header` (the user
-  // header's value, if present) is made by:
+  // Whether a request from `peer_address`, naming `host` in its Host header
+  // ("127.0.0.1:8080"), may be served at all, checked before its body is
+  // read: from a trusted proxy (production), or naming a loopback host
+  // (development: a page of another site that rebinds its own name to
+  // 127.0.0.1 names that name, not ours). PERMISSION_DENIED (reason
+  // NOT_FROM_PROXY) otherwise.
+  absl::Status CheckSource(absl::string_view peer_address,
+                           absl::string_view host) const;
+
+  // The user a request from `peer_address` is made by, from the values of
+  // the user header it carries (cpp-httplib gives them percent-decoded):
   //  - PERMISSION_DENIED (reason NOT_FROM_PROXY) when the request did not
   //    come from a trusted proxy (production);
-  //  - UNAUTHENTICATED when no user is named, or one the policy does not
-  //    know or a gateway may not act for.
+  //  - UNAUTHENTICATED when no user is named, more than one is, or one the
+  //    policy does not know or a gateway may not act for.
   absl::StatusOr<std::string> UserOf(
       absl::string_view peer_address,
-      const std::optional<std::string>& header) const;
+      const std::vector<std::string>& header_values) const;
 
   // The policy entry of `user`, or UNAUTHENTICATED as above.
   absl::StatusOr<const common::PolicyEntry*> Person(

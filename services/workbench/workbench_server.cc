@@ -72,6 +72,19 @@ std::optional<std::string> HeaderOf(const httplib::Request& request,
   return request.get_header_value(name.c_str());
 }
 
+// What the request-forgery guard reads of a browser's request.
+BrowserRequest BrowserRequestOf(const httplib::Request& request,
+                                const std::string& user) {
+  BrowserRequest browser;
+  browser.method = request.method;
+  browser.user = user;
+  browser.token = HeaderOf(request, "X-CSRF-Token");
+  browser.fetch_site = HeaderOf(request, "Sec-Fetch-Site");
+  browser.content_type = HeaderOf(request, "Content-Type");
+  browser.has_body = !request.body.empty();
+  return browser;
+}
+
 // The subject Common Name of the verified client certificate, or empty.
 std::string ClientCommonName(const httplib::Request& request) {
   if (request.ssl == nullptr) return "";
@@ -117,6 +130,7 @@ class WorkbenchServer::Impl {
           absl::StrCat("cannot listen on ", options_.listen));
     }
     threads_.emplace_back([this] { web_.listen_after_bind(); });
+    WaitUntilRunning(web_);
     if (!options_.api_listen.empty()) {
       ASSIGN_OR_RETURN(HostPort api,
                        SplitHostPort(options_.api_listen, "--api_listen"));
@@ -136,11 +150,20 @@ class WorkbenchServer::Impl {
             absl::StrCat("cannot listen on ", options_.api_listen));
       }
       threads_.emplace_back([this] { api_->listen_after_bind(); });
+      WaitUntilRunning(*api_);
     }
     if (!options_.metrics_listen.empty()) {
       ASSIGN_OR_RETURN(metrics_port_, metrics_.Serve(options_.metrics_listen));
     }
     return absl::OkStatus();
+  }
+
+  // httplib's stop() does nothing until the listening thread has begun, so
+  // a Shutdown right after Serve could otherwise wait on accept() for ever.
+  static void WaitUntilRunning(const httplib::Server& server) {
+    for (int i = 0; i < 2000 && !server.is_running(); ++i) {
+      absl::SleepFor(absl::Milliseconds(1));
+    }
   }
 
   // The port bound, or -1.
@@ -167,6 +190,41 @@ class WorkbenchServer::Impl {
   void Route(httplib::Server& server, bool from_browsers) {
     server.set_payload_max_length(1 << 20);
     server.set_read_timeout(std::chrono::seconds(30));
+    // Before any body is read: cpp-httplib 0.11 holds the size limit only
+    // against Content-Length, so a chunked or compressed body is refused
+    // (the pages never send one), and on the browsers' port a request from
+    // anywhere but the proxy (or, in development, naming another host) is
+    // refused before it costs anything. Probes answer anyone.
+    server.set_pre_routing_handler(
+        [this, from_browsers](const httplib::Request& request,
+                              httplib::Response& response) {
+          if (request.has_header("Transfer-Encoding") ||
+              request.has_header("Content-Encoding")) {
+            WriteRefusal(response,
+                         absl::InvalidArgumentError(
+                             "send the body whole, with Content-Length and "
+                             "no Content-Encoding"),
+                         "early");
+            return httplib::Server::HandlerResponse::Handled;
+          }
+          if (!from_browsers || request.path == "/healthz" ||
+              request.path == "/readyz") {
+            return httplib::Server::HandlerResponse::Unhandled;
+          }
+          const absl::Status source = sign_in_.CheckSource(
+              request.remote_addr, request.get_header_value("Host"));
+          if (source.ok()) return httplib::Server::HandlerResponse::Unhandled;
+          WriteRefusal(response, source, "early");
+          return httplib::Server::HandlerResponse::Handled;
+        });
+    // A handler that throws (none should) still answers, as a refusal,
+    // and is logged by its route alone.
+    server.set_exception_handler([this](const httplib::Request&,
+                                        httplib::Response& response,
+                                        std::exception_ptr) {
+      WriteRefusal(response, absl::InternalError("the request failed"),
+                   "exception");
+    });
     server.set_post_routing_handler(
         [](const httplib::Request&, httplib::Response& response) {
           SetNoCache(response);
@@ -212,15 +270,30 @@ class WorkbenchServer::Impl {
   }
 
   // The signed-in user of a request, or the refusal already written.
+  // `reads_data`: the request reads or changes inspection data (every
+  // path but the pages themselves, which a link from elsewhere may open).
   std::optional<std::string> SignedIn(const httplib::Request& request,
                                       httplib::Response& response,
                                       bool from_browsers,
                                       absl::string_view route,
-                                      const std::string& request_id) {
+                                      const std::string& request_id,
+                                      bool reads_data = true) {
     absl::StatusOr<std::string> user;
     if (from_browsers) {
-      user = sign_in_.UserOf(request.remote_addr,
-                             HeaderOf(request, sign_in_.options().user_header));
+      const std::string& header = sign_in_.options().user_header;
+      std::vector<std::string> values;
+      for (size_t i = 0; i < request.get_header_value_count(header); ++i) {
+        values.push_back(request.get_header_value(header.c_str(), i));
+      }
+      user = sign_in_.UserOf(request.remote_addr, values);
+      // Reads too: a page of another site must not make the workbench read
+      // (and the services audit) anything as the signed-in user.
+      if (user.ok() && reads_data) {
+        BrowserRequest browser = BrowserRequestOf(request, *user);
+        if (absl::Status same_site = csrf_.Check(browser); !same_site.ok()) {
+          user = same_site;
+        }
+      }
     } else {
       const std::string identity = ClientCommonName(request);
       absl::StatusOr<const common::PolicyEntry*> person =
@@ -244,22 +317,12 @@ class WorkbenchServer::Impl {
     std::optional<std::string> user =
         SignedIn(request, response, from_browsers, "api", request_id);
     if (!user.has_value()) return;
-    if (from_browsers) {
-      BrowserRequest browser;
-      browser.method = request.method;
-      browser.user = *user;
-      browser.token = HeaderOf(request, "X-CSRF-Token");
-      browser.fetch_site = HeaderOf(request, "Sec-Fetch-Site");
-      browser.content_type = HeaderOf(request, "Content-Type");
-      browser.has_body = !request.body.empty();
-      if (absl::Status checked = csrf_.Check(browser); !checked.ok()) {
-        Finish(response, Refusal(checked, "api"), *user, request_id, start);
-        return;
-      }
-    }
     ApiRequest call;
     call.method = request.method;
-    call.path = request.path;
+    // The path as sent, still percent-encoded: cpp-httplib's request.path
+    // is decoded already, and the route's template decodes each segment
+    // once, after splitting (so "%2F" stays inside its segment).
+    call.path = request.target.substr(0, request.target.find('?'));
     for (const auto& [name, value] : request.params) {
       call.query.emplace(name, value);
     }
@@ -272,7 +335,10 @@ class WorkbenchServer::Impl {
   void ServePage(const httplib::Request& request, httplib::Response& response,
                  const std::string& name) {
     const std::string request_id = RequestIdOf(request);
-    if (!SignedIn(request, response, true, "page", request_id)) return;
+    if (!SignedIn(request, response, true, "page", request_id,
+                  /*reads_data=*/false)) {
+      return;
+    }
     absl::string_view text;
     absl::string_view media_type;
     if (!FindPage(name, &text, &media_type)) {
@@ -310,7 +376,8 @@ class WorkbenchServer::Impl {
         {"csrfToken", csrf_.TokenFor(*user)},
         {"assignments", assignments}};
     ApiResponse answer;
-    answer.json = session.dump();
+    answer.json =
+        session.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     answer.route = "GET /workbench/session";
     answer.code = "OK";
     Finish(response, answer, *user, request_id, start);
@@ -363,6 +430,13 @@ class WorkbenchServer::Impl {
         !id.empty() && id.size() <= 64 &&
         id.find_first_not_of("0123456789abcdefABCDEF-") == std::string::npos;
     return usable ? id : common::NewRequestId();
+  }
+
+  // A refusal made before the request reached a handler, logged by `stage`.
+  void WriteRefusal(httplib::Response& response, const absl::Status& status,
+                    const std::string& stage) {
+    Finish(response, Refusal(status, stage), "", common::NewRequestId(),
+           absl::Now());
   }
 
   void Finish(httplib::Response& response, const ApiResponse& answer,

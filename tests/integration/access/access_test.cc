@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -348,6 +349,40 @@ TEST_F(AccessTest, EachCallOnAGatewaysConnectionIsItsOwnUsers) {
       EXPECT_EQ(record.caller(), user) << name;
       EXPECT_EQ(record.gateway(), "workbench") << name;
     }
+  }
+}
+
+// The first calls of a new gateway connection, all at once: each is still
+// its own user's (the identity check describes the connection under a
+// lock, so no call reads it half-written).
+TEST_F(AccessTest, ConcurrentFirstCallsOfAGatewaysConnectionAreEachTheirUsers) {
+  Stubs gateway = services_.ClientAs("workbench");
+  constexpr int kCalls = 16;
+  std::vector<grpc::StatusCode> codes(kCalls);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kCalls; ++i) {
+    threads.emplace_back([&, i] {
+      // Even calls as bolton-yot into bolton (allowed), odd ones as
+      // wigan-yot into bolton (refused).
+      auto context = CallContext();
+      context->AddMetadata(common::kUserMetadata,
+                           i % 2 == 0 ? "bolton-yot" : "wigan-yot");
+      v1::Case response;
+      codes[static_cast<size_t>(i)] =
+          gateway.intake
+              ->CreateCase(
+                  context.get(),
+                  ValidCreateCaseRequest("bolton", "B-R" + std::to_string(i)),
+                  &response)
+              .error_code();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < kCalls; ++i) {
+    EXPECT_EQ(
+        codes[static_cast<size_t>(i)],
+        i % 2 == 0 ? grpc::StatusCode::OK : grpc::StatusCode::PERMISSION_DENIED)
+        << i;
   }
 }
 

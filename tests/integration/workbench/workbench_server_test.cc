@@ -164,6 +164,51 @@ TEST_F(WorkbenchTest, AChangeWithoutThePagesTokenIsRefused) {
             404);
 }
 
+TEST_F(WorkbenchTest, AReadCausedByAnotherSiteIsRefusedButItsLinkOpens) {
+  httplib::Client client("127.0.0.1", workbench_->port());
+  for (const char* site : {"cross-site", "same-site"}) {
+    httplib::Result read =
+        client.Get("/v1/yots/bolton/cases",
+                   {{"X-Forwarded-User", "insp-1"}, {"Sec-Fetch-Site", site}});
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->status, 403) << site;
+    EXPECT_EQ(ReasonOf(read), "CROSS_SITE_REQUEST") << site;
+  }
+  // A link from elsewhere to the workbench itself still opens it.
+  httplib::Result page = client.Get(
+      "/", {{"X-Forwarded-User", "insp-1"}, {"Sec-Fetch-Site", "cross-site"}});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+}
+
+// cpp-httplib 0.11 holds its body limit only against Content-Length: a
+// chunked body is refused before any of it is read.
+TEST_F(WorkbenchTest, AChunkedBodyIsRefusedBeforeItIsRead) {
+  httplib::Client client("127.0.0.1", workbench_->port());
+  const std::string token = TokenOf("insp-1");
+  httplib::Result r = client.Post(
+      "/v1/inspections/bolton-2014-12:recordJudgements",
+      {{"X-Forwarded-User", "insp-1"}, {"X-CSRF-Token", token}},
+      [](size_t offset, httplib::DataSink& sink) {
+        if (offset == 0) {
+          const std::string chunk = "{}";
+          sink.write(chunk.data(), chunk.size());
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+}
+
+TEST_F(WorkbenchTest, APathIsPercentDecodedOnce) {
+  EXPECT_EQ(Get("/v1/inspections/bolton%2D2014-12", "insp-1")->status, 200);
+  // Encoded twice, it names another inspection, which is no one's.
+  EXPECT_NE(Get("/v1/inspections/bolton%252D2014-12", "insp-1")->status, 200);
+}
+
 TEST_F(WorkbenchTest, TheSessionNamesTheUserAndTheirAssignments) {
   httplib::Result r = Get("/workbench/session", "insp-1");
   ASSERT_TRUE(r);

@@ -33,13 +33,21 @@ TEST(CsrfGuardTest, ThePagesOwnRequestPasses) {
   EXPECT_TRUE(guard.Check(Post(guard, "insp-1")).ok());
 }
 
-TEST(CsrfGuardTest, ReadsNeedNoToken) {
+TEST(CsrfGuardTest, ReadsNeedNoTokenButMustNotComeFromAnotherSite) {
   const CsrfGuard guard = CsrfGuard::WithRandomKey();
   BrowserRequest r;
   r.method = "GET";
   r.user = "insp-1";
-  r.fetch_site = "cross-site";
   EXPECT_TRUE(guard.Check(r).ok());
+  for (const char* own : {"same-origin", "none"}) {
+    r.fetch_site = own;
+    EXPECT_TRUE(guard.Check(r).ok()) << own;
+  }
+  for (const char* other : {"cross-site", "same-site"}) {
+    r.fetch_site = other;
+    EXPECT_EQ(guard.Check(r).code(), absl::StatusCode::kPermissionDenied)
+        << other;
+  }
 }
 
 TEST(CsrfGuardTest, EachMissingProofIsRefusedWithTheReason) {

@@ -126,7 +126,7 @@ TEST(FillRequestTest, MalformedInputIsRefusedNamingWhatIsWrong) {
        "/v1/inspections/i-1/report",
        {{"edition", "GLOSSY"}},
        "",
-       "GLOSSY"},
+       "not a value of ReportEdition"},
   };
   for (const Case& c : cases) {
     const MatchedRoute m = At(c.verb, c.path);
@@ -165,6 +165,12 @@ TEST(HttpStatusOfTest, FollowsGooglesMapping) {
   EXPECT_EQ(HttpStatusOf(absl::StatusCode::kUnavailable), 503);
   EXPECT_EQ(HttpStatusOf(absl::StatusCode::kDeadlineExceeded), 504);
   EXPECT_EQ(HttpStatusOf(absl::StatusCode::kDataLoss), 500);
+}
+
+TEST(ErrorJsonTest, SurvivesBytesThatAreNotUtf8) {
+  const nlohmann::json json = nlohmann::json::parse(
+      ErrorJson(absl::InvalidArgumentError("bad \xff value")));
+  EXPECT_EQ(json["error"]["status"], "INVALID_ARGUMENT");
 }
 
 TEST(ErrorJsonTest, CarriesTheStatusAndItsDetails) {

@@ -1,8 +1,8 @@
 #include "services/workbench/signed_in_user.h"
 
 #include <memory>
-#include <optional>
 #include <string>
+#include <vector>
 
 #include "common/rpc/grpc_status.h"
 #include "gtest/gtest.h"
@@ -10,6 +10,8 @@
 
 namespace yjinspect::workbench {
 namespace {
+
+using Values = std::vector<std::string>;
 
 std::shared_ptr<const common::AccessPolicy> Policy() {
   absl::StatusOr<common::AccessPolicy> policy = common::AccessPolicy::Parse(
@@ -39,48 +41,81 @@ SignIn BehindProxy(const std::string& proxies) {
 TEST(SignInTest, TheProxysUserIsSignedIn) {
   const SignIn sign_in = BehindProxy("10.20.0.0/16");
   absl::StatusOr<std::string> user =
-      sign_in.UserOf("10.20.3.4", std::string("insp-1"));
+      sign_in.UserOf("10.20.3.4", Values{"insp-1"});
   ASSERT_TRUE(user.ok()) << user.status();
   EXPECT_EQ(*user, "insp-1");
   // As IPv4 mapped into IPv6, as some servers report the peer.
-  EXPECT_TRUE(sign_in.UserOf("::ffff:10.20.3.4", std::string("insp-1")).ok());
+  EXPECT_TRUE(sign_in.UserOf("::ffff:10.20.3.4", Values{"insp-1"}).ok());
 }
 
 TEST(SignInTest, ARequestNotFromTheProxyIsRefusedWhateverItClaims) {
   const SignIn sign_in = BehindProxy("10.20.0.0/16");
   const absl::Status refused =
-      sign_in.UserOf("10.21.0.1", std::string("insp-1")).status();
+      sign_in.UserOf("10.21.0.1", Values{"insp-1"}).status();
   EXPECT_EQ(refused.code(), absl::StatusCode::kPermissionDenied);
   const testing::RichError rich =
       testing::ReadRichError(common::ToGrpcStatus(refused));
   ASSERT_TRUE(rich.info.has_value());
   EXPECT_EQ(rich.info->reason(), "NOT_FROM_PROXY");
-  EXPECT_EQ(sign_in.UserOf("not an address", std::nullopt).status().code(),
+  EXPECT_EQ(sign_in.UserOf("not an address", Values{}).status().code(),
             absl::StatusCode::kPermissionDenied);
 }
 
 TEST(SignInTest, NoUserOrAnUnknownUserIsUnauthenticated) {
   const SignIn sign_in = BehindProxy("127.0.0.1");
-  EXPECT_EQ(sign_in.UserOf("127.0.0.1", std::nullopt).status().code(),
+  EXPECT_EQ(sign_in.UserOf("127.0.0.1", Values{}).status().code(),
             absl::StatusCode::kUnauthenticated);
-  EXPECT_EQ(sign_in.UserOf("127.0.0.1", std::string("")).status().code(),
+  EXPECT_EQ(sign_in.UserOf("127.0.0.1", Values{""}).status().code(),
             absl::StatusCode::kUnauthenticated);
   const absl::Status unknown =
-      sign_in.UserOf("127.0.0.1", std::string("mallory")).status();
+      sign_in.UserOf("127.0.0.1", Values{"mallory"}).status();
   EXPECT_EQ(unknown.code(), absl::StatusCode::kUnauthenticated);
   // The name came from outside: it is not echoed.
   EXPECT_EQ(std::string(unknown.message()).find("mallory"), std::string::npos);
 }
 
+TEST(SignInTest, TwoUserHeadersAreRefusedNotChosenBetween) {
+  const SignIn sign_in = BehindProxy("127.0.0.1");
+  EXPECT_EQ(sign_in.UserOf("127.0.0.1", Values{"insp-1", "bolton-yot"})
+                .status()
+                .code(),
+            absl::StatusCode::kUnauthenticated);
+}
+
+TEST(SignInTest, DevelopmentModeAnswersOnlyToALoopbackHostName) {
+  SignInOptions options;
+  options.development_user = "insp-1";
+  const absl::StatusOr<SignIn> local =
+      SignIn::Create(options, "127.0.0.1", Policy());
+  ASSERT_TRUE(local.ok()) << local.status();
+  for (const char* host :
+       {"127.0.0.1:8080", "localhost:8080", "[::1]:8080", "localhost"}) {
+    EXPECT_TRUE(local->CheckSource("127.0.0.1", host).ok()) << host;
+  }
+  // A page of another site that rebinds its name to 127.0.0.1.
+  for (const char* host :
+       {"evil.example:8080", "evil.example", "", "[::]:80"}) {
+    EXPECT_EQ(local->CheckSource("127.0.0.1", host).code(),
+              absl::StatusCode::kPermissionDenied)
+        << host;
+  }
+}
+
+TEST(SignInTest, BehindAProxyOnlyItsAddressesAreServed) {
+  const SignIn sign_in = BehindProxy("10.20.0.0/16");
+  EXPECT_TRUE(sign_in.CheckSource("10.20.1.1", "anything").ok());
+  EXPECT_EQ(sign_in.CheckSource("10.30.1.1", "anything").code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
 TEST(SignInTest, AServiceOrAnotherGatewayCannotSignIn) {
   const SignIn sign_in = BehindProxy("127.0.0.1");
   for (const char* identity : {"findings-service", "workbench"}) {
-    EXPECT_EQ(
-        sign_in.UserOf("127.0.0.1", std::string(identity)).status().code(),
-        absl::StatusCode::kUnauthenticated)
+    EXPECT_EQ(sign_in.UserOf("127.0.0.1", Values{identity}).status().code(),
+              absl::StatusCode::kUnauthenticated)
         << identity;
   }
-  EXPECT_TRUE(sign_in.UserOf("127.0.0.1", std::string("bolton-yot")).ok());
+  EXPECT_TRUE(sign_in.UserOf("127.0.0.1", Values{"bolton-yot"}).ok());
 }
 
 TEST(SignInTest, DevelopmentModeIsOneUserOnLoopbackOnly) {
@@ -89,7 +124,7 @@ TEST(SignInTest, DevelopmentModeIsOneUserOnLoopbackOnly) {
   absl::StatusOr<SignIn> local = SignIn::Create(options, "127.0.0.1", Policy());
   ASSERT_TRUE(local.ok()) << local.status();
   EXPECT_TRUE(local->development());
-  EXPECT_EQ(*local->UserOf("127.0.0.1", std::string("bolton-yot")), "insp-1");
+  EXPECT_EQ(*local->UserOf("127.0.0.1", Values{"bolton-yot"}), "insp-1");
   for (const char* host : {"0.0.0.0", "10.1.2.3", ""}) {
     EXPECT_EQ(SignIn::Create(options, host, Policy()).status().code(),
               absl::StatusCode::kInvalidArgument)
