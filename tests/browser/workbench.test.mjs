@@ -280,7 +280,12 @@ test('a concurrent save is shown as a conflict and resolved', async () => {
 test('a judgement is completed with the keyboard alone', async () => {
   const page = await signedIn('insp-2');
   await open(page, `#/inspections/${kInspection}/yots/northmoor/cases/${cases[3]}`);
-  // From the heading, Tab to the first answer; Space chooses it; Tab to its
+  // The skip link moves focus to the content, and stays on this case.
+  await page.focus('.skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(await heading(page), `Case ${cases[3]}`);
+  // From there, Tab to the first answer; Space chooses it; Tab to its
   // evidence, type; Tab to the next criterion's answers; and so on.
   const focused = () => page.evaluate(() => {
     const e = document.activeElement;

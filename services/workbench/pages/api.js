@@ -56,7 +56,7 @@ export async function get(path, query = {}) {
   return parse(response);
 }
 
-export async function send(method, path, body) {
+async function sendOnce(method, path, body) {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -68,6 +68,19 @@ export async function send(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return parse(response);
+}
+
+// A change, with the page's token. A token the workbench no longer takes
+// (it restarted with a new key) is fetched again and the change sent once
+// more, so the inspector's answers are not lost to it.
+export async function send(method, path, body) {
+  try {
+    return await sendOnce(method, path, body);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.reason !== 'CROSS_SITE_REQUEST') throw error;
+    await loadSession();
+    return sendOnce(method, path, body);
+  }
 }
 
 // "/v1/" + a resource name, each segment encoded.

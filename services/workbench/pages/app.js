@@ -63,7 +63,7 @@ async function showHome() {
 
 // `secondMarker`: the record's assigned second marker, if any; `own`: the
 // signed-in user is that marker (their link to the second marking).
-function caseStatus(findings, secondMarker, secondMarkingHref) {
+function caseStatus(findings, secondMarker, secondMarkingHref, ownSubmitted) {
   const tags = [];
   if (secondMarkingHref) {
     // The service leaves the first marking out for its second marker.
@@ -76,6 +76,7 @@ function caseStatus(findings, secondMarker, secondMarkingHref) {
   if (secondMarker) {
     tags.push(' ', h('span', { class: 'tag tag-warn' }, 'Double-marked'), ` second marker ${secondMarker}`);
     if (secondMarkingHref) tags.push(' ', h('a', { href: secondMarkingHref }, 'Second-mark this case'));
+    if (ownSubmitted) tags.push(': your second marking is submitted');
   }
   return tags;
 }
@@ -93,10 +94,16 @@ async function allCaseFindings(inspection) {
   return byCase;
 }
 
+function timeText(timestamp) {
+  return timestamp ? new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : 'unknown';
+}
+
+// What findings last knew of intake (the feed is the whole service's, not
+// this inspection's): as of when, never more.
 function feedText(feed) {
-  if (!feed) return 'unknown';
+  if (!feed) return 'unknown: the feed status could not be read';
   if (feed.connected && !feed.degraded && Number(feed.lag || 0) === 0) {
-    return 'Up to date: findings holds every change intake has.';
+    return `Up to date as of ${timeText(feed.caughtUpTime)}: findings had applied every change intake had reported.`;
   }
   const parts = [];
   if (!feed.connected) parts.push('not connected to intake');
@@ -115,6 +122,15 @@ async function showInspection(id) {
   const sample = inspection.sample || {};
   const secondMarkers = new Map((inspection.secondMarkers || []).map((s) => [s.case, s.secondMarkerReference]));
   const user = currentSession().user;
+  // The user's own second markings: once one is submitted, the first
+  // marking is no longer hidden from them.
+  const submitted = new Set();
+  await Promise.all([...secondMarkers].filter(([, marker]) => marker === user).map(async ([c]) => {
+    const [, , kind, ref] = c.split('/');
+    const collection = kind === 'victimCases' ? 'victimCaseFindings' : 'caseFindings';
+    const marking = await get(v1(`${name}/${collection}/${ref}/secondMarking`)).catch(() => null);
+    if (marking && marking.submitted) submitted.add(c);
+  }));
   const groups = [];
   const pools = sample.pools || [];
   if (pools.length > 1) {
@@ -132,9 +148,16 @@ async function showInspection(id) {
     groups.push({ title: 'Sampled cases', cases: sample.cases || [], strata: sample.strata || [] });
   }
   const allCases = groups.flatMap((g) => g.cases);
-  // The findings service's own count: a second marker's list leaves out
-  // the records they second-mark, so counting the list could say less.
-  const judged = progress ? Number(progress.casesJudged || 0) : allCases.filter((c) => findings.has(c)).length;
+  // The findings service's own figures, of the sample as findings last
+  // received it: a second marker's list leaves out the records they
+  // second-mark, so counting the list could say less.
+  const sampleRevision = Number(sample.revision || 0);
+  const progressLine = progress
+    ? `${progress.casesJudged || 0} of ${progress.sampleSize || 0} sampled cases have judgements recorded, `
+      + `${(progress.sampleSize || 0) - (progress.casesJudged || 0)} have none yet`
+      + (Number(progress.sampleRevision || 0) !== sampleRevision
+        ? ` (findings holds sample revision ${progress.sampleRevision || 0}; intake's is ${sampleRevision})` : '')
+    : 'the inspection has not reached findings yet';
   const lead = currentSession().role === 'lead-inspector';
   const content = [
     h('h1', {}, `${inspection.yotDisplayName || idOf(inspection.yot)}: ${id}`),
@@ -143,7 +166,8 @@ async function showInspection(id) {
       h('dt', {}, 'Framework'), h('dd', {}, `${inspection.frameworkId} version ${inspection.frameworkVersion}`),
       h('dt', {}, 'Fieldwork'), h('dd', {}, `${dateText(inspection.fieldworkStartDate)} to ${dateText(inspection.fieldworkEndDate)}`),
       h('dt', {}, 'Progress'), h('dd', { id: 'progress' },
-        `${judged} of ${allCases.length} sampled cases have judgements recorded, ${allCases.length - judged} have none yet; ${secondMarkers.size} double-marked`),
+        progressLine),
+      h('dt', {}, 'Double marking'), h('dd', {}, `${secondMarkers.size} ${secondMarkers.size === 1 ? 'record has' : 'records have'} a second marker assigned`),
       h('dt', {}, 'Cases in findings'), h('dd', {}, progress ? `${progress.casesReceived || 0} of ${progress.sampleSize || 0} received` : 'the inspection has not reached findings yet'),
       h('dt', {}, 'Findings and intake'), h('dd', { id: 'feed' }, feedText(feed))),
   ];
@@ -169,15 +193,16 @@ async function showInspection(id) {
       h('tbody', {}, group.cases.map((c) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `#/inspections/${id}/${c}` }, idOf(c))),
         h('td', {}, caseStatus(findings.get(c), secondMarkers.get(c),
-          secondMarkers.get(c) === user ? `#/inspections/${id}/secondMarking/${c}` : null)))))));
+          secondMarkers.get(c) === user && !submitted.has(c) ? `#/inspections/${id}/secondMarking/${c}` : null,
+          submitted.has(c))))))));
   }
   showView(`Inspection ${id}`, ...content);
 }
 
 async function route() {
-  const path = (location.hash || '#/').slice(1);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   try {
+    const path = (location.hash || '#/').slice(1);
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts.length === 0) return await showHome();
     if (parts[0] !== 'inspections') return await showHome();
     const id = parts[1];
@@ -195,8 +220,16 @@ async function route() {
   }
 }
 
+// Only fragments of the form "#/..." are the router's; "#main" (the skip
+// link) and "#criterion-1.1" (an error's link) are places on the page.
+const isRoute = (hash) => hash === '' || hash.startsWith('#/');
+
 let currentHash = location.hash;
 window.addEventListener('hashchange', () => {
+  if (!isRoute(location.hash)) {
+    history.replaceState(null, '', currentHash || '#/');
+    return;
+  }
   if (!leaveAllowed()) {
     // Stay: put the address back without another hashchange round.
     history.replaceState(null, '', currentHash || '#/');
@@ -204,6 +237,11 @@ window.addEventListener('hashchange', () => {
   }
   currentHash = location.hash;
   route();
+});
+
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
 });
 
 async function start() {

@@ -14,6 +14,9 @@ import { ApiError, currentSession, get, send, v1 } from './api.js';
 import { announce, breadcrumbs, dateText, enumWords, h, idOf, showView } from './dom.js';
 
 let dirty = false;
+// Edits since the page was built: a save that was in flight clears `dirty`
+// only if no edit came in meanwhile.
+let edits = 0;
 let state = null;
 
 export function leaveAllowed() {
@@ -119,17 +122,26 @@ function criterionFieldset(criterion, scale, saved) {
     note);
 }
 
-// The answers in the form: [{criterionId, answer, evidenceNote}], and the
-// criteria with a note but no answer.
-function answersInForm(form) {
+// The answers in the form the inspector changed since the revision the form
+// was built from (all of them with `all`): [{criterionId, answer,
+// evidenceNote}], and the criteria with a note but no answer. Only changes
+// are sent: the service keeps the answers a recording does not name, so a
+// save over someone else's revision changes only what this inspector
+// changed.
+function answersInForm(form, all = false) {
   const judgements = [];
   const unanswered = [];
   for (const fieldset of form.querySelectorAll('fieldset[data-criterion]')) {
     const cid = fieldset.dataset.criterion;
     const checked = fieldset.querySelector('input[type=radio]:checked');
     const note = fieldset.querySelector('textarea').value.trim();
-    if (checked) judgements.push({ criterionId: cid, answer: checked.value, evidenceNote: note });
-    else if (note) unanswered.push(cid);
+    if (!checked) {
+      if (note) unanswered.push(cid);
+      continue;
+    }
+    const before = state.saved.get(cid);
+    const changed = !before || before.answer !== checked.value || (before.evidenceNote || '') !== note;
+    if (all || changed) judgements.push({ criterionId: cid, answer: checked.value, evidenceNote: note });
   }
   return { judgements, unanswered };
 }
@@ -182,6 +194,7 @@ function setStatus(text, kind) {
 }
 
 function markDirty() {
+  edits += 1;
   if (!dirty) {
     dirty = true;
     setStatus('You have unsaved changes.', 'unsaved');
@@ -225,9 +238,11 @@ function showConflict(theirs, mine) {
       : h('p', {}, 'Your answers are the same as theirs.'),
     h('div', { class: 'actions' }, applyMine, takeTheirs)));
   applyMine.addEventListener('click', () => {
+    // The changes stay measured from the revision the form was built from;
+    // sent on top of theirs, they replace only what this inspector changed.
     state.etag = theirs.etag;
     panel.replaceChildren();
-    save();
+    save(false, true);
   });
   takeTheirs.addEventListener('click', () => {
     dirty = false;
@@ -239,12 +254,17 @@ function showConflict(theirs, mine) {
   announce('Someone else saved this case first. Your answers are not saved yet.');
 }
 
-async function save(submit = false) {
+// `submit`: end the second marking (every answer is sent). `reshow`: show
+// the saved revision afterwards (after a conflict, so the form shows the
+// other inspector's answers where this one changed nothing).
+async function save(submit = false, reshow = false) {
   const form = document.getElementById('judgement-form');
   clearErrors(form);
-  const { judgements, unanswered } = answersInForm(form);
+  const { judgements, unanswered } = answersInForm(form, submit);
   const problems = unanswered.map((cid) => ({ cid, text: `${cid}: choose an answer for the evidence you wrote, or clear it` }));
-  if (!judgements.length && !problems.length) problems.push({ text: 'Choose at least one answer before saving.' });
+  if (!judgements.length && !problems.length) {
+    problems.push({ text: state.saved.size ? 'Nothing to save: no answer has changed.' : 'Choose at least one answer before saving.' });
+  }
   if (problems.length) {
     showErrors(problems);
     return;
@@ -262,20 +282,28 @@ async function save(submit = false) {
     };
     if (state.second) request.submit = submit;
     const verb = state.second ? ':recordSecondMarking' : ':recordJudgements';
+    const editsAtSend = edits;
     const saved = await send('POST', v1(`inspections/${state.inspectionId}`, verb), request);
     state.etag = saved.etag;
-    dirty = false;
-    if (saved.submitted) {
+    state.saved = new Map((saved.judgements || []).map((j) => [j.criterionId, j]));
+    if (saved.submitted || reshow) {
+      dirty = false;
       render(saved);
-      announce('Second marking submitted.');
-      return;
+      if (saved.submitted) {
+        announce('Second marking submitted.');
+        return;
+      }
+    } else if (edits === editsAtSend) {
+      dirty = false;
     }
-    setStatus(`Saved: revision ${saved.revision}, by ${saverOf(saved)}.`, 'success');
+    setStatus(dirty
+      ? `Saved revision ${saved.revision}; you have changed answers since.`
+      : `Saved: revision ${saved.revision}, by ${saverOf(saved)}.`, dirty ? 'unsaved' : 'success');
     announce(`Judgements saved, revision ${saved.revision}.`);
   } catch (error) {
     setStatus('Not saved.', 'unsaved');
-    if (error instanceof ApiError && error.httpStatus === 409) {
-      const theirs = await findingsOrNull(savedName());
+    if (error instanceof ApiError && error.reason === 'ETAG_MISMATCH') {
+      const theirs = await findingsOrNull(savedName()).catch(() => null);
       if (theirs) {
         showConflict(theirs, judgements);
         return;
@@ -294,6 +322,7 @@ function render(findings) {
   state.etag = findings ? findings.etag : '';
   state.submitted = !!(findings && findings.submitted);
   const saved = new Map(((findings && findings.judgements) || []).map((j) => [j.criterionId, j]));
+  state.saved = saved;
   const form = h('form', { id: 'judgement-form', novalidate: true });
   for (const section of state.sections) {
     form.append(h('h2', {}, `${section.id} ${section.title}`));
