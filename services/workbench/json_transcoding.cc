@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/rpc/grpc_status.h"
+#include "google/protobuf/field_mask.pb.h"
+#include "google/protobuf/util/field_mask_util.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/status.pb.h"
 #include "nlohmann/json.hpp"
@@ -156,8 +158,13 @@ absl::Status FillRequest(const MatchedRoute& matched,
                          const QueryParameters& query, absl::string_view body,
                          Message* request) {
   const HttpRoute& route = *matched.route;
-  std::set<std::string> set_by_route;
-  for (const PathBinding& b : matched.bindings) set_by_route.insert(b.first);
+  // The top-level fields the path or the body set, by descriptor: a query
+  // parameter may not set them again, in whichever spelling.
+  std::set<const FieldDescriptor*> set_by_route;
+  const Descriptor* type = request->GetDescriptor();
+  for (const PathBinding& b : matched.bindings) {
+    set_by_route.insert(FieldNamed(type, b.first.substr(0, b.first.find('.'))));
+  }
   if (route.body.empty()) {
     if (!body.empty()) {
       return absl::InvalidArgumentError(
@@ -175,21 +182,33 @@ absl::Status FillRequest(const MatchedRoute& matched,
           !s.ok()) {
         return s;
       }
-      set_by_route.insert(route.body);
+      set_by_route.insert(field);
     }
   }
   for (const auto& [name, value] : query) {
     if (route.body == "*") {
       return BadParameter(name, "this method takes its fields in the body");
     }
+    if (set_by_route.count(FieldNamed(type, name.substr(0, name.find('.')))) >
+        0) {
+      return BadParameter(name, "set by the path or the body already");
+    }
     auto target = Resolve(request, name);
     if (!target.ok()) return BadParameter(name, target.status().message());
     auto [message, field] = *target;
-    const std::string top = name.substr(0, name.find('.'));
-    if (set_by_route.count(top) > 0 || set_by_route.count(field->name()) > 0) {
-      return BadParameter(name, "set by the path or the body already");
-    }
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      // google.protobuf.FieldMask in its JSON form ("a,b.c"), as Google's
+      // mapping takes it (updateMask on a PATCH).
+      if (!field->is_repeated() &&
+          field->message_type()->full_name() == "google.protobuf.FieldMask") {
+        auto* mask = static_cast<google::protobuf::FieldMask*>(
+            message->GetReflection()->MutableMessage(message, field));
+        if (!google::protobuf::util::FieldMaskUtil::FromJsonString(value,
+                                                                   mask)) {
+          return BadParameter(name, "not a field mask");
+        }
+        continue;
+      }
       return BadParameter(name, "a message field cannot be a query parameter");
     }
     if (auto s = SetScalar(message, field, value); !s.ok()) {

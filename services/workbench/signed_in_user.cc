@@ -120,6 +120,12 @@ absl::StatusOr<SignIn> SignIn::Create(
   for (const std::string& proxy : options.trusted_proxies) {
     absl::StatusOr<AddressBlock> block = AddressBlock::Parse(proxy);
     if (!block.ok()) return block.status();
+    if (block->prefix_length() == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("\"", proxy,
+                       "\" is every address, not the proxy's: name the "
+                       "proxy's own addresses"));
+    }
     sign_in.proxies_.push_back(*block);
   }
   sign_in.options_ = std::move(options);

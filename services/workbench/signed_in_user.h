@@ -40,6 +40,7 @@ class AddressBlock {
   static absl::StatusOr<AddressBlock> Parse(absl::string_view text);
   // Whether `address` ("10.1.2.3", "::ffff:10.1.2.3", "::1") is inside.
   bool Contains(absl::string_view address) const;
+  int prefix_length() const { return prefix_; }
 
  private:
   unsigned char bytes_[16] = {};

@@ -143,6 +143,8 @@ class WorkbenchServer::Impl {
             "cannot serve the JSON API over mutual TLS: the certificate, key "
             "or CA file is not usable");
       }
+      // cpp-httplib 0.11 allows TLS 1.1; the services' gRPC does not.
+      SSL_CTX_set_min_proto_version(api_->ssl_context(), TLS1_2_VERSION);
       Route(*api_, /*from_browsers=*/false);
       api_port_ = Bind(*api_, api);
       if (api_port_ <= 0) {

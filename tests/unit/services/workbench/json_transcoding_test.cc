@@ -75,6 +75,30 @@ TEST(FillRequestTest, ABodyFieldTakesTheBodyAndTheQueryTheRest) {
   EXPECT_EQ(request.case_().case_manager_reference(), "cm-1");
 }
 
+TEST(FillRequestTest, AFieldMaskIsTakenInItsJsonForm) {
+  v1::UpdateVictimCaseRequest request;
+  const absl::Status s = FillRequest(
+      At("PATCH", "/v1/yots/bolton/victimCases/V-1"),
+      {{"updateMask", "firstContactDate,safetyPlanning"}, {"etag", "e1"}}, "{}",
+      &request);
+  ASSERT_TRUE(s.ok()) << s;
+  EXPECT_EQ(request.victim_case().name(), "yots/bolton/victimCases/V-1");
+  ASSERT_EQ(request.update_mask().paths_size(), 2);
+  EXPECT_EQ(request.update_mask().paths(0), "first_contact_date");
+  EXPECT_EQ(request.update_mask().paths(1), "safety_planning");
+}
+
+TEST(FillRequestTest, TheBodyFieldCannotBeSetAgainInEitherSpelling) {
+  for (const char* spelling : {"victimCase.name", "victim_case.name"}) {
+    v1::UpdateVictimCaseRequest request;
+    EXPECT_EQ(FillRequest(At("PATCH", "/v1/yots/bolton/victimCases/V-1"),
+                          {{spelling, "yots/x/victimCases/y"}}, "{}", &request)
+                  .code(),
+              absl::StatusCode::kInvalidArgument)
+        << spelling;
+  }
+}
+
 TEST(FillRequestTest, EnumsAreTakenByName) {
   v1::RenderReportRequest request;
   ASSERT_TRUE(FillRequest(At("GET", "/v1/inspections/i-1/report"),

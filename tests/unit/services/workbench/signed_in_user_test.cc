@@ -144,6 +144,11 @@ TEST(SignInTest, ProxiesOrADevelopmentUserNotBothNorNeither) {
   SignInOptions bad;
   bad.trusted_proxies = {"10.0.0.0/33"};
   EXPECT_FALSE(SignIn::Create(bad, "0.0.0.0", Policy()).ok());
+  for (const char* everyone : {"0.0.0.0/0", "::/0"}) {
+    SignInOptions open;
+    open.trusted_proxies = {everyone};
+    EXPECT_FALSE(SignIn::Create(open, "0.0.0.0", Policy()).ok()) << everyone;
+  }
 }
 
 TEST(AddressBlockTest, PrefixesMatchBitByBit) {
