@@ -223,7 +223,7 @@ class WorkbenchServer::Impl {
     // and is logged by its route alone.
     server.set_exception_handler([this](const httplib::Request&,
                                         httplib::Response& response,
-                                        std::exception_ptr) {
+                                        const std::exception_ptr&) {
       WriteRefusal(response, absl::InternalError("the request failed"),
                    "exception");
     });
