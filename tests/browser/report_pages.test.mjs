@@ -14,15 +14,12 @@
 // browser. Run by ctest (tests/browser.cmake).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, seriousViolations } from './browser_checks.mjs';
 
-const require = createRequire(import.meta.url);
 const pages = process.env.REPORT_PAGES;
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
 
@@ -30,11 +27,7 @@ before(async () => {
   assert.ok(pages, 'REPORT_PAGES must name the folder of rendered reports');
   assert.ok(existsSync(chromium),
     `${chromium} is missing: install Debian's chromium (scripts/packages.txt)`);
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium(chromium);
 });
 
 after(async () => {
@@ -55,19 +48,6 @@ async function open(name) {
   await page.goto(`file://${file}`, { waitUntil: 'load' });
   assert.deepEqual(fetched, [], 'the page fetched other resources');
   return page;
-}
-
-async function seriousViolations(page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { resultTypes: ['violations'] }));
-  for (const v of results.violations) {
-    console.log(`axe ${v.impact}: ${v.id} (${v.nodes.length}): ${v.help}`);
-  }
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
 }
 
 async function headingLevels(page) {

@@ -18,14 +18,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, seriousViolations } from './browser_checks.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const env = (name) => {
   const value = process.env[name];
   assert.ok(value, `${name} must be set (tests/browser.cmake sets it)`);
@@ -108,11 +105,7 @@ before(async () => {
     '--trusted_proxies=127.0.0.1']);
   workbench = `http://${served}`;
   if (screenshots) mkdirSync(screenshots, { recursive: true });
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium(chromium);
 });
 
 after(async () => {
@@ -150,16 +143,6 @@ async function open(page, fragment) {
   await page.goto('about:blank');
   await page.goto(`${workbench}/${fragment}`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => !document.querySelector('main h1')?.textContent.startsWith('Loading'));
-}
-
-async function seriousViolations(page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
 }
 
 async function checked(page, screenshot) {
