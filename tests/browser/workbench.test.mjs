@@ -31,6 +31,8 @@ const env = (name) => {
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const screenshots = process.env.WORKBENCH_SCREENSHOTS || '';
 const kInspection = 'northmoor-2014-12';
+// A second inspection, under a ratings framework, for its recommendations.
+const kRated = 'southmoor-2021-10';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'yj-workbench-browser-'));
 const certs = path.join(scratch, 'certs');
@@ -75,10 +77,12 @@ function cli(as, addresses, ...args) {
 
 before(async () => {
   assert.ok(existsSync(chromium), `${chromium} is missing: install Debian's chromium (scripts/packages.txt)`);
-  execFileSync(env('MAKE_CERTS'), [certs, 'workbench', 'lead-1', 'insp-1', 'insp-2', 'northmoor-yot']);
-  const assignment = `assignment { inspection: "${kInspection}" yot: "northmoor" }`;
+  execFileSync(env('MAKE_CERTS'), [certs, 'workbench', 'lead-1', 'insp-1', 'insp-2', 'northmoor-yot', 'southmoor-yot']);
+  const assignment = `assignment { inspection: "${kInspection}" yot: "northmoor" } `
+    + `assignment { inspection: "${kRated}" yot: "southmoor" }`;
   writeFileSync(path.join(scratch, 'policy.textproto'), [
     'caller { identity: "northmoor-yot" role: "yot-submitter" yot: "northmoor" }',
+    'caller { identity: "southmoor-yot" role: "yot-submitter" yot: "southmoor" }',
     `caller { identity: "lead-1" role: "lead-inspector" ${assignment} }`,
     `caller { identity: "insp-1" role: "inspector" ${assignment} }`,
     `caller { identity: "insp-2" role: "inspector" ${assignment} }`,
@@ -96,6 +100,12 @@ before(async () => {
     '--yot-name=Northmoor Youth Justice Service', '--framework=sqs-2014', '--framework-version=1',
     '--announced=2014-12-01', '--fieldwork-start=2014-12-15', '--fieldwork-end=2014-12-17');
   cli('lead-1', addresses, 'draw-sample', kInspection, '--seed=20141215');
+  cli('southmoor-yot', addresses, 'load-synthetic', '--yot=southmoor', '--yot-name=Southmoor Youth Justice Service',
+    '--prefix=SM', '--cases=120', '--seed=2021', '--as-of=2021-10-01');
+  cli('lead-1', addresses, 'create-inspection', `--id=${kRated}`, '--yot=southmoor',
+    '--yot-name=Southmoor Youth Justice Service', '--framework=hmip-youth-2021', '--framework-version=1',
+    '--announced=2021-10-01', '--fieldwork-start=2021-10-18', '--fieldwork-end=2021-10-22');
+  cli('lead-1', addresses, 'draw-sample', kRated, '--seed=7');
   // Until findings holds the sample (as scripts/demo waits).
   for (let i = 0; i < 300 && !/lag 0/.test(cli('lead-1', addresses, 'stream-status')); ++i) {
     await new Promise((resolve) => { setTimeout(resolve, 100); });
@@ -436,6 +446,49 @@ test('the lead inspector agrees the verdicts and sees the report', async () => {
   await page.$eval('iframe.report', (f) => f.scrollIntoView());
   await checked(page, 'workbench-report-preview');
   await page.close();
+});
+
+test("the report's recommendations are recorded, and a concurrent change shown", async () => {
+  const lead = await signedIn('lead-1');
+  // An SQS letter has none: the page says so and offers no form.
+  await open(lead, `#/inspections/${kInspection}/recommendations`);
+  assert.match(await lead.$eval('main', (m) => m.textContent), /carry no recommendations/);
+  assert.equal(await lead.$('#recommendation-form'), null);
+
+  await open(lead, `#/inspections/${kRated}/recommendations`);
+  assert.match(await lead.$eval('main', (m) => m.textContent), /No recommendation is recorded yet/);
+  await lead.type('#rec-id', 'board-1');
+  await lead.select('#rec-addressee', 'RECOMMENDATION_ADDRESSEE_MANAGEMENT_BOARD');
+  await lead.click('#recommendation-form fieldset input[type=checkbox]');
+  await lead.type('#rec-text', 'Make sure the board understands the work of the service.');
+  await lead.click('#rec-save');
+  await lead.waitForFunction(() => /revision 1, by lead-1/.test(document.querySelector('main table')?.textContent || ''));
+  assert.match(await lead.$eval('main tbody tr', (r) => r.textContent),
+    /^1The management board.*Make sure the board understands the work of the service\./);
+  await checked(lead, 'workbench-recommendations');
+
+  // insp-1 opens it to change it; the lead changes it first.
+  const inspector = await signedIn('insp-1');
+  await open(inspector, `#/inspections/${kRated}/recommendations/board-1`);
+  assert.equal(await inspector.$eval('#rec-text', (t) => t.value), 'Make sure the board understands the work of the service.');
+  await open(lead, `#/inspections/${kRated}/recommendations/board-1`);
+  await lead.$eval('#rec-text', (t) => { t.value = ''; });
+  await lead.type('#rec-text', "Make sure the board reviews the service's work each quarter.");
+  await lead.click('#rec-save');
+  await lead.waitForFunction(() => /revision 2, by lead-1/.test(document.querySelector('main table')?.textContent || ''));
+  await inspector.bringToFront();
+  await inspector.$eval('#rec-text', (t) => { t.value = ''; });
+  await inspector.type('#rec-text', 'Make sure the board hears from children about the service.');
+  await inspector.click('#rec-save');
+  await inspector.waitForSelector('#rec-conflict .conflict');
+  assert.match(await inspector.$eval('#rec-conflict', (c) => c.textContent), /lead-1 saved revision 2: "Make sure the board reviews/);
+  await checked(inspector, null);
+  // Saving again puts the inspector's text in place of the lead's.
+  await inspector.click('#rec-save');
+  await inspector.waitForFunction(() => /revision 3, by insp-1/.test(document.querySelector('main table')?.textContent || ''));
+  assert.match(await inspector.$eval('main tbody tr', (r) => r.textContent), /hears from children/);
+  await inspector.close();
+  await lead.close();
 });
 
 test('requests not from the proxy get nothing', async () => {

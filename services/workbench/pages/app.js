@@ -5,6 +5,7 @@
 import { ApiError, currentSession, get, loadSession, v1 } from './api.js';
 import { breadcrumbs, dateText, enumWords, h, idOf, showView } from './dom.js';
 import { leaveAllowed, showJudgementForm } from './judgement_form.js';
+import { showRecommendations } from './recommendations_view.js';
 import { showVerdicts } from './verdicts_view.js';
 
 export function errorView(title, error) {
@@ -171,9 +172,9 @@ async function showInspection(id) {
       h('dt', {}, 'Cases in findings'), h('dd', {}, progress ? `${progress.casesReceived || 0} of ${progress.sampleSize || 0} received` : 'the inspection has not reached findings yet'),
       h('dt', {}, 'Findings and intake'), h('dd', { id: 'feed' }, feedText(feed))),
   ];
-  if (lead) {
-    content.push(h('p', {}, h('a', { href: `#/inspections/${id}/verdicts` }, 'Verdicts, decisions and the report')));
-  }
+  content.push(h('ul', {},
+    lead ? h('li', {}, h('a', { href: `#/inspections/${id}/verdicts` }, 'Verdicts, decisions and the report')) : null,
+    h('li', {}, h('a', { href: `#/inspections/${id}/recommendations` }, "The report's recommendations"))));
   if (!allCases.length) content.push(h('p', {}, 'No sample has been drawn yet.'));
   for (const group of groups) {
     if (!group.cases.length) continue;
@@ -208,6 +209,8 @@ async function route() {
     const id = parts[1];
     if (parts.length === 2) return await showInspection(id);
     if (parts.length === 3 && parts[2] === 'verdicts') return await showVerdicts(id);
+    if (parts.length === 3 && parts[2] === 'recommendations') return await showRecommendations(id);
+    if (parts.length === 4 && parts[2] === 'recommendations') return await showRecommendations(id, parts[3]);
     if (parts.length === 6 && parts[2] === 'yots') {
       return await showJudgementForm(id, `yots/${parts[3]}/${parts[4]}/${parts[5]}`);
     }

@@ -17,7 +17,7 @@ TEST(PageFilesTest, ThePagesAreBuiltIn) {
   EXPECT_EQ(type, "text/html; charset=utf-8");
   EXPECT_TRUE(absl::StrContains(text, "/static/app.js"));
   for (const char* module : {"app.js", "api.js", "dom.js", "judgement_form.js",
-                             "verdicts_view.js"}) {
+                             "verdicts_view.js", "recommendations_view.js"}) {
     ASSERT_TRUE(FindPage(module, &text, &type)) << module;
     EXPECT_EQ(type, "text/javascript; charset=utf-8");
   }
