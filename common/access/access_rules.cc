@@ -306,6 +306,17 @@ std::vector<MethodRule> BuildRules() {
   // only a lead inspector resolves disagreements and agrees verdicts.
   rules.push_back(Rule<v1::RecordSecondMarkingRequest>(
       kFindings, "RecordSecondMarking", inspection_team, findings_of));
+  rules.push_back(Rule<v1::GetSampledRecordRequest>(
+      kFindings, "GetSampledRecord", inspection_team, [](const auto& r) {
+        Target t;
+        absl::string_view findings = r.name();
+        if (absl::ConsumeSuffix(&findings, "/record")) {
+          if (auto parsed = ParseCaseFindingsName(findings)) {
+            t.inspection = std::move(parsed->inspection_id);
+          }
+        }
+        return t;
+      }));
   rules.push_back(Rule<v1::GetSecondMarkingRequest>(
       kFindings, "GetSecondMarking", inspection_team, [](const auto& r) {
         Target t;

@@ -8,6 +8,7 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "common/error_details.h"
 #include "common/error_reasons.h"
 #include "common/field_checks.h"
@@ -326,6 +327,56 @@ absl::StatusOr<v1::CaseFindings> CaseJudgements::Get(
         absl::StrCat("no findings are recorded as ", request.name()));
   }
   return std::move(*findings);
+}
+
+absl::StatusOr<v1::SampledRecord> CaseJudgements::GetRecord(
+    const v1::GetSampledRecordRequest& request) const {
+  constexpr absl::string_view kWhat = "GetSampledRecord request";
+  absl::string_view findings_name = request.name();
+  if (!absl::ConsumeSuffix(&findings_name, "/record")) {
+    common::FieldViolations v;
+    v.Add("name",
+          "must be inspections/{inspection}/caseFindings/{case}/record or "
+          "inspections/{inspection}/victimCaseFindings/{victim_case}/record");
+    return v.ToStatus(kWhat);
+  }
+  ASSIGN_OR_RETURN(
+      common::CaseFindingsName name,
+      common::RequireCaseFindingsName("name", findings_name, kWhat));
+  ASSIGN_OR_RETURN(std::optional<v1::Inspection> inspection,
+                   store_.GetInspection(name.inspection_id));
+  if (!inspection) {
+    return absl::NotFoundError(absl::StrCat(
+        "inspection inspections/", name.inspection_id,
+        " is not known to the findings service: it does not exist, or has "
+        "not arrived from intake yet"));
+  }
+  const std::string record = absl::StrCat(
+      inspection->yot(), name.victim_case ? "/victimCases/" : "/cases/",
+      name.case_id);
+  if (!absl::c_linear_search(inspection->sample().cases(), record)) {
+    return absl::NotFoundError(
+        absl::StrCat(record, " is not in the sample of ", inspection->name(),
+                     " as the findings service holds it (sample revision ",
+                     inspection->sample().revision(), ")"));
+  }
+  v1::SampledRecord out;
+  out.set_name(request.name());
+  bool received = false;
+  if (name.victim_case) {
+    ASSIGN_OR_RETURN(auto held, store_.GetVictimCase(record));
+    if ((received = held.has_value())) *out.mutable_victim_case() = *held;
+  } else {
+    ASSIGN_OR_RETURN(auto held, store_.GetCase(record));
+    if ((received = held.has_value())) *out.mutable_case_() = *held;
+  }
+  if (!received) {
+    return absl::NotFoundError(
+        absl::StrCat(record,
+                     " has not reached the findings service from intake "
+                     "yet; retry shortly"));
+  }
+  return out;
 }
 
 absl::StatusOr<v1::ListCaseFindingsResponse> CaseJudgements::List(

@@ -47,6 +47,11 @@ class CaseJudgements {
 
   absl::StatusOr<v1::CaseFindings> Get(
       const v1::GetCaseFindingsRequest& request) const;
+  // The sampled record a findings name (with "/record") is about, as this
+  // store holds it: INVALID_ARGUMENT for a malformed name, NOT_FOUND for an
+  // unknown inspection, a record outside its sample, or one not received.
+  absl::StatusOr<v1::SampledRecord> GetRecord(
+      const v1::GetSampledRecordRequest& request) const;
   absl::StatusOr<v1::ListCaseFindingsResponse> List(
       const v1::ListCaseFindingsRequest& request) const;
   absl::StatusOr<v1::ListJudgementHistoryResponse> History(

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "common/admin/audit_trail_service.h"
 #include "common/error_details.h"
@@ -429,6 +430,25 @@ grpc::ServerUnaryReactor* FindingsService::RecordSecondMarking(
             store_, call, Loggable(request->inspection()), event,
             second_markings_.Record(*request, common::CallerOf(context), event),
             response);
+      });
+}
+
+grpc::ServerUnaryReactor* FindingsService::GetSampledRecord(
+    grpc::CallbackServerContext* context,
+    const v1::GetSampledRecordRequest* request, v1::SampledRecord* response) {
+  return edge_.Unary(
+      context, __func__, *request, [&](const common::UnaryCall& call) {
+        absl::string_view findings = request->name();
+        const std::string resource =
+            absl::ConsumeSuffix(&findings, "/record") &&
+                    common::ParseCaseFindingsName(findings)
+                ? request->name()
+                : "-";
+        FinishAudited(
+            store_, call, resource,
+            AuditEventOf(context, v1::AUDIT_ACTION_READ_SAMPLED_RECORD,
+                         resource),
+            judgements_.GetRecord(*request), response);
       });
 }
 

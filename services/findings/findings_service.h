@@ -135,6 +135,10 @@ class FindingsService final : public v1::Findings::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::RecordSecondMarkingRequest* request,
       v1::SecondMarking* response) override;
+  grpc::ServerUnaryReactor* GetSampledRecord(
+      grpc::CallbackServerContext* context,
+      const v1::GetSampledRecordRequest* request,
+      v1::SampledRecord* response) override;
   grpc::ServerUnaryReactor* GetSecondMarking(
       grpc::CallbackServerContext* context,
       const v1::GetSecondMarkingRequest* request,

@@ -219,6 +219,9 @@ test('an inspector judges two cases', async () => {
     await open(page, `#/inspections/${kInspection}/yots/northmoor/cases/${ref}`);
     assert.equal(await heading(page), `Case ${ref}`);
     assert.ok((await page.$$('fieldset[data-criterion]')).length > 5, 'the framework\'s criteria are on the form');
+    // The record as findings holds it, behind its summary.
+    await page.click('details summary');
+    assert.match(await page.$eval('details', (d) => d.textContent), /disposal/);
     const legend = await page.$eval('fieldset[data-criterion] legend', (l) => l.textContent);
     assert.match(legend, /^\S+ .{10,}/, 'each criterion shows its id and wording');
     await answerFirst(page, 3, 'Seen in the case record.');

@@ -14,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "tests/integration/findings_fixture.h"
 #include "tests/testing/rich_error.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/unary_call.h"
 #include "tests/testing/wait_until.h"
 
@@ -321,6 +322,52 @@ TEST_F(FindingsTest, AnErasureAfterASampleResetRemovesTheFindings) {
       << "the findings store still holds the content of erased case " << judged;
   EXPECT_EQ(GetFindings(judged).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(History(judged).status().code(), absl::StatusCode::kNotFound);
+}
+
+absl::StatusOr<v1::SampledRecord> GetRecord(v1::Findings::Stub& stub,
+                                            const std::string& name) {
+  v1::GetSampledRecordRequest request;
+  request.set_name(name);
+  return testing::Call(stub, &v1::Findings::Stub::GetSampledRecord, request);
+}
+
+TEST_F(FindingsTest, ASampledRecordIsReadAsFindingsHoldsIt) {
+  const std::string& sampled = caseload_.sampled[0];
+  const std::string name = FindingsName(sampled) + "/record";
+  absl::StatusOr<v1::SampledRecord> record = GetRecord(findings_.stub(), name);
+  ASSERT_TRUE(record.ok()) << record.status();
+  EXPECT_EQ(record->name(), name);
+  ASSERT_TRUE(record->has_case_());
+  EXPECT_EQ(record->case_().name(), sampled);
+  // A correction at intake reaches findings' copy through the stream.
+  ASSERT_TRUE(UpdateAtIntake(sampled, "STAFF-31").ok());
+  ASSERT_TRUE(CaughtUp());
+  record = GetRecord(findings_.stub(), name);
+  ASSERT_TRUE(record.ok()) << record.status();
+  EXPECT_EQ(record->case_().case_manager_reference(), "STAFF-31");
+}
+
+TEST_F(FindingsTest,
+       ARecordOutsideTheSampleIsNotFoundAndAMalformedNameRefused) {
+  EXPECT_EQ(GetRecord(findings_.stub(),
+                      FindingsName(caseload_.unsampled[0]) + "/record")
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(GetRecord(findings_.stub(),
+                      "inspections/no-such-2014/caseFindings/E-00/record")
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
+  for (const std::string& bad :
+       {FindingsName(caseload_.sampled[0]), std::string("record"),
+        inspection() + "/caseFindings/a b/record"}) {
+    const absl::Status refused = GetRecord(findings_.stub(), bad).status();
+    EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(testing::ViolatedFields(refused),
+              std::vector<std::string>{"name"})
+        << bad;
+  }
 }
 
 }  // namespace

@@ -362,8 +362,11 @@ export async function showJudgementForm(inspectionId, caseName, second = false) 
   const frameworkVersion = await get(v1(`frameworks/${inspection.frameworkId}/versions/${inspection.frameworkVersion}`));
   const framework = frameworkVersion.framework;
   const findingsName = findingsNameOf(inspectionId, caseName);
+  // The record as the findings service holds it: the copy being judged.
   const [record, findings] = await Promise.all([
-    get(v1(caseName)).catch((error) => ({ unreadable: error })),
+    get(v1(`${findingsName}/record`))
+      .then((held) => held.case || held.victimCase)
+      .catch((error) => ({ unreadable: error })),
     findingsOrNull(second ? `${findingsName}/secondMarking` : findingsName),
   ]);
   const sections = sectionsFor(framework, caseName);
