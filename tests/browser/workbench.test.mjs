@@ -436,6 +436,16 @@ test('the lead inspector agrees the verdicts and sees the report', async () => {
     },
   });
   assert.equal(inputs.status, 200, inputs.body);
+  // An override with its reason: the lead rejects one proposed strength.
+  const target = await page.$eval('#override-target option[value^="strength:"]', (o) => o.value);
+  await page.select('#override-target', target);
+  await page.type('#override-value', 'reject');
+  await page.type('#override-reason', 'Seen in too few of the cases it applies to, on reading them.');
+  await page.click('#override-form button[type=submit]');
+  const criterion = target.slice('strength:'.length);
+  await page.waitForFunction((cid) => [...document.querySelectorAll('main tbody tr')]
+    .some((row) => row.querySelector('th')?.textContent === cid && /rejected/.test(row.textContent)
+      && /lead-1: Seen in too few/.test(row.textContent)), {}, criterion);
   await page.click('#agree');
   await page.waitForFunction(() => /agreed/.test(document.getElementById('verdicts-state')?.textContent || '')
     || document.querySelector('#agree-message .error-summary'));
