@@ -87,3 +87,26 @@ export async function send(method, path, body) {
 export function v1(name, suffix = '') {
   return `/v1/${name.split('/').map(encodeURIComponent).join('/')}${suffix}`;
 }
+
+// Every item of a List method, page after page: `field` is the response's
+// repeated field ("caseFindings").
+export async function getAll(path, field) {
+  const all = [];
+  let pageToken = '';
+  do {
+    const query = { pageSize: 1000 };
+    if (pageToken) query.pageToken = pageToken;
+    const page = await get(path, query);
+    all.push(...(page[field] || []));
+    pageToken = page.nextPageToken || '';
+  } while (pageToken);
+  return all;
+}
+
+// The findings name of a sampled record (`yots/Y/cases/C` or
+// `yots/Y/victimCases/V`) in inspection `inspectionId`.
+export function findingsNameOf(inspectionId, recordName) {
+  const [, , kind, ref] = recordName.split('/');
+  const collection = kind === 'victimCases' ? 'victimCaseFindings' : 'caseFindings';
+  return `inspections/${inspectionId}/${collection}/${ref}`;
+}

@@ -2,7 +2,7 @@
 // fragment never reaches a server or its logs), the inspector's
 // inspections, and one inspection's sample and progress. The judgement
 // form and the lead inspector's verdicts are modules of their own.
-import { ApiError, currentSession, get, loadSession, v1 } from './api.js';
+import { ApiError, currentSession, findingsNameOf, get, getAll, loadSession, v1 } from './api.js';
 import { breadcrumbs, dateText, enumWords, h, idOf, showView } from './dom.js';
 import { leaveAllowed, showJudgementForm } from './judgement_form.js';
 import { showRecommendations } from './recommendations_view.js';
@@ -82,19 +82,6 @@ function caseStatus(findings, secondMarker, secondMarkingHref, ownSubmitted) {
   return tags;
 }
 
-async function allCaseFindings(inspection) {
-  const byCase = new Map();
-  let pageToken = '';
-  do {
-    const query = { pageSize: 1000 };
-    if (pageToken) query.pageToken = pageToken;
-    const page = await get(v1(inspection, '/caseFindings'), query);
-    for (const f of page.caseFindings || []) byCase.set(f.case, f);
-    pageToken = page.nextPageToken || '';
-  } while (pageToken);
-  return byCase;
-}
-
 function timeText(timestamp) {
   return timestamp ? new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : 'unknown';
 }
@@ -117,7 +104,7 @@ async function showInspection(id) {
   const name = `inspections/${id}`;
   const [inspection, progress, feed, findings] = await Promise.all([
     get(v1(name)), progressOf(name), get('/v1/feedStatus').catch(() => null),
-    allCaseFindings(name).catch(() => new Map()),
+    getAll(v1(name, '/caseFindings'), 'caseFindings').then((all) => new Map(all.map((f) => [f.case, f]))).catch(() => new Map()),
   ]);
   breadcrumbs({ text: 'Your inspections', href: '#/' }, { text: id });
   const sample = inspection.sample || {};
@@ -127,9 +114,7 @@ async function showInspection(id) {
   // marking is no longer hidden from them.
   const submitted = new Set();
   await Promise.all([...secondMarkers].filter(([, marker]) => marker === user).map(async ([c]) => {
-    const [, , kind, ref] = c.split('/');
-    const collection = kind === 'victimCases' ? 'victimCaseFindings' : 'caseFindings';
-    const marking = await get(v1(`${name}/${collection}/${ref}/secondMarking`)).catch(() => null);
+    const marking = await get(v1(`${findingsNameOf(id, c)}/secondMarking`)).catch(() => null);
     if (marking && marking.submitted) submitted.add(c);
   }));
   const groups = [];

@@ -10,7 +10,7 @@
 // reads and writes the second marking (never the first marker's answers,
 // which the service keeps from the second marker until they submit), and
 // submitting ends the marking.
-import { ApiError, currentSession, get, send, v1 } from './api.js';
+import { ApiError, currentSession, findingsNameOf, get, send, v1 } from './api.js';
 import { announce, breadcrumbs, dateText, enumWords, h, idOf, showView } from './dom.js';
 
 let dirty = false;
@@ -32,12 +32,6 @@ window.addEventListener('beforeunload', (event) => {
   event.preventDefault();
   event.returnValue = '';
 });
-
-function findingsNameOf(inspectionId, caseName) {
-  const [, , kind, ref] = caseName.split('/');
-  const collection = kind === 'victimCases' ? 'victimCaseFindings' : 'caseFindings';
-  return `inspections/${inspectionId}/${collection}/${ref}`;
-}
 
 // What the form reads and writes: the first marker's findings, or the
 // second marking of the record.

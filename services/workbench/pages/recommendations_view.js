@@ -3,7 +3,7 @@
 // last read; when someone else changed the recommendation first, the page
 // keeps this inspector's text, shows theirs, and lets them save theirs
 // over it, as the judgement form does.
-import { ApiError, currentSession, get, send, v1 } from './api.js';
+import { ApiError, currentSession, get, getAll, send, v1 } from './api.js';
 import { announce, breadcrumbs, enumWords, h, idOf, showView } from './dom.js';
 
 const kAddressees = [
@@ -19,19 +19,6 @@ function addresseeText(r) {
   if (r.addressee === 'RECOMMENDATION_ADDRESSEE_OTHER_PARTNER') return r.partnerName || 'another partner';
   const known = kAddressees.find(([value]) => value === r.addressee);
   return known ? known[1] : enumWords(r.addressee, 'RECOMMENDATION_ADDRESSEE_');
-}
-
-async function allRecommendations(name) {
-  const all = [];
-  let pageToken = '';
-  do {
-    const query = { pageSize: 1000 };
-    if (pageToken) query.pageToken = pageToken;
-    const page = await get(v1(name, '/recommendations'), query);
-    all.push(...(page.recommendations || []));
-    pageToken = page.nextPageToken || '';
-  } while (pageToken);
-  return all;
 }
 
 function showProblems(area, problems) {
@@ -138,7 +125,7 @@ export async function showRecommendations(id, changing = '') {
       h('p', { class: 'notice' }, `${framework.title || inspection.frameworkId} reports carry no recommendations: `,
         'only inspections under a ratings framework have them.'));
   }
-  const recommendations = await allRecommendations(name);
+  const recommendations = await getAll(v1(name, '/recommendations'), 'recommendations');
   const current = recommendations.find((r) => idOf(r.name) === changing);
   const sections = (framework.sections || []).filter((s) => s.id);
   const list = recommendations.length

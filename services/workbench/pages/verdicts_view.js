@@ -3,7 +3,7 @@
 // improvement; the double-marked records' disagreements, each resolved
 // with an agreed answer and a reason; an override or decision with its
 // reason; agreeing the verdicts; and the report as it renders now.
-import { ApiError, currentSession, get, send, v1 } from './api.js';
+import { ApiError, currentSession, get, getAll, send, v1 } from './api.js';
 import { announce, breadcrumbs, enumWords, h, idOf, showView } from './dom.js';
 
 function findingRows(findings, kind) {
@@ -72,19 +72,6 @@ function overrideForm(inspectionName, verdicts, onSaved) {
     }
   });
   return form;
-}
-
-async function allDisagreements(name) {
-  const all = [];
-  let pageToken = '';
-  do {
-    const query = { pageSize: 1000 };
-    if (pageToken) query.pageToken = pageToken;
-    const page = await get(v1(name, '/disagreements'), query);
-    all.push(...(page.disagreements || []));
-    pageToken = page.nextPageToken || '';
-  } while (pageToken);
-  return all;
 }
 
 function markerAnswer(answer, note, by, label) {
@@ -172,7 +159,7 @@ function moderationSection(name, disagreements, holds, framework, onResolved) {
 export async function showVerdicts(id) {
   const name = `inspections/${id}`;
   const [inspection, verdicts, disagreements] = await Promise.all([
-    get(v1(name)), get(v1(name, '/verdicts')), allDisagreements(name)]);
+    get(v1(name)), get(v1(name, '/verdicts')), getAll(v1(name, '/disagreements'), 'disagreements')]);
   const { framework } = await get(v1(`frameworks/${inspection.frameworkId}/versions/${inspection.frameworkVersion}`));
   breadcrumbs({ text: 'Your inspections', href: '#/' },
     { text: id, href: `#/inspections/${id}` }, { text: 'Verdicts' });
