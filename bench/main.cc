@@ -198,6 +198,7 @@ void Stream(const std::string& dir) {
             {"live_per_s", live},
             {"catchup_cases", stream.catchup_cases},
             {"catchup_per_s", catchup},
+            {"producer_per_s", stream.catchup_cases / stream.producer_seconds},
             {"p50_us", Quantile(stream.latencies_us, 0.5)},
             {"p99_us", Quantile(stream.latencies_us, 0.99)},
             {"case_bytes", stream.case_bytes}});

@@ -249,7 +249,17 @@ void WriteFigures(const Results& r, std::ostream& out) {
          "restart of the findings service: "
       << stream.value("catchup_cases", 0) << " cases at "
       << Fmt(Num(stream, "catchup_per_s"))
-      << " cases/s (from exec of the new server to the head). Raw RocksDB "
+      << " cases/s (from exec of the new server to the head). ";
+  if (Num(stream, "producer_per_s") > 0) {
+    // Lines from runs before this figure existed have none.
+    out << "The producer alone (the catch-up round's draws, with the findings "
+           "service stopped): "
+        << Fmt(Num(stream, "producer_per_s")) << " cases/s; live delivery is "
+        << Fmt(Num(stream, "live_per_s") / Num(stream, "producer_per_s"))
+        << " of it, and no delivery can be faster than the draws that make "
+           "the cases. ";
+  }
+  out << "Raw RocksDB "
          "sequential read of as many "
       << stream.value("case_bytes", 0)
       << "-byte records: " << Fmt(Num(r.Find("rocksdb_readseq"), "per_s"))

@@ -188,8 +188,12 @@ StreamDeliveryResult StreamDelivery(const std::string& dir, int yots,
   findings->Shutdown(absl::Seconds(5));
   findings.reset();
   LoadRound(*stub, 1, yots, cases_per_yot);
+  // With no subscriber, these draws are the producer on its own: no live
+  // delivery can be faster than they make cases.
+  const Clock::time_point producing_start = Clock::now();
   result.catchup_cases =
       DrawRound(*stub, *intake, 1, yots, cases_per_yot, clients, nullptr);
+  result.producer_seconds = Seconds(Clock::now() - producing_start);
   const uint64_t head = intake->store().HeadSequence();
   const Clock::time_point restart = Clock::now();
   findings = StartFindings(findings_dir, intake->address());

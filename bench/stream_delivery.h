@@ -12,7 +12,10 @@
 // acknowledgement to the findings cursor passing intake's head as read just
 // after it. Catch-up: the findings service stops, the same number of new
 // inspections is drawn, and it restarts; the rate is those cases over the
-// time from its restart to reaching the head.
+// time from its restart to reaching the head. The producer alone: those
+// new inspections' draws, timed while the findings service is stopped, so
+// with no subscriber: the most cases a second that live delivery could
+// have to deliver.
 
 #include <cstdint>
 #include <string>
@@ -26,7 +29,8 @@ struct StreamDeliveryResult {
   std::vector<double> latencies_us;  // per draw, ack to applied
   uint64_t catchup_cases = 0;
   double catchup_seconds = 0;
-  size_t case_bytes = 0;  // serialized size of one delivered case
+  double producer_seconds = 0;  // drawing the catch-up round, no subscriber
+  size_t case_bytes = 0;        // serialized size of one delivered case
 };
 
 StreamDeliveryResult StreamDelivery(const std::string& dir, int yots,
