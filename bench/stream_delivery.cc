@@ -188,8 +188,8 @@ StreamDeliveryResult StreamDelivery(const std::string& dir, int yots,
   findings->Shutdown(absl::Seconds(5));
   findings.reset();
   LoadRound(*stub, 1, yots, cases_per_yot);
-  // With no subscriber, these draws are the producer on its own: no live
-  // delivery can be faster than they make cases.
+  // With no subscriber, these draws time the producer on its own. Live
+  // delivery follows draws like these, so it is bound by their rate.
   const Clock::time_point producing_start = Clock::now();
   result.catchup_cases =
       DrawRound(*stub, *intake, 1, yots, cases_per_yot, clients, nullptr);
